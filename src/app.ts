@@ -1,0 +1,108 @@
+import path from 'node:path';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Server } from 'socket.io';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { connectDatabase } from './db/connect.js';
+import { AccessTokens } from './features/auth/accessToken.js';
+import { loadSigningKeys } from './features/auth/keys.js';
+import { authRoutes } from './features/auth/routes.js';
+import { conversationRoutes } from './features/conversations/routes.js';
+import { healthRoutes } from './features/health/routes.js';
+import { messageRoutes } from './features/messages/routes.js';
+import { userRoutes } from './features/users/routes.js';
+import { installErrorHandlers } from './lib/httpErrors.js';
+import { Emitter } from './realtime/emitter.js';
+import { LocalPresence } from './realtime/presence.js';
+import { createSocketServer, installSocketHandlers } from './realtime/server.js';
+import { version } from './version.js';
+
+export interface ParleyApp {
+  http: FastifyInstance;
+  io: Server;
+  ctx: AppContext;
+  /** Readiness turns 503, sockets are closed, in-flight work finishes, then the database closes. */
+  close(): Promise<void>;
+}
+
+/** Wires database, auth, realtime and routes. `main.ts` and the tests both start Parley through this. */
+export async function buildApp(config: Config): Promise<ParleyApp> {
+  const http = Fastify({
+    logger: { level: config.LOG_LEVEL },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  http.setValidatorCompiler(validatorCompiler);
+  // Response schemas document the API (OpenAPI); plain JSON.stringify serialises it fast.
+  http.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  installErrorHandlers(http);
+
+  const database = await connectDatabase({
+    url: config.DATABASE_URL,
+    pglitePath: config.PGLITE_PATH ?? path.join(config.dataDir, 'pglite'),
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
+  const keys = await loadSigningKeys(config.JWT_PRIVATE_KEY, config.dataDir);
+  const corsOrigins = config.CORS_ORIGINS === '*' ? true : config.CORS_ORIGINS.split(',').map((o) => o.trim());
+  const io = createSocketServer(http.server, { corsOrigins, maxPayloadBytes: Math.max(2 * 1_048_576, config.BODY_LIMIT_BYTES * 2) });
+  const emitter = new Emitter(database.db, io as unknown as Server, http.log);
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    tokens: new AccessTokens(keys, config.JWT_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS),
+    emitter,
+    presence: new LocalPresence(),
+    log: http.log,
+  };
+
+  let draining = false;
+  await http.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } });
+  await http.register(cors, { origin: corsOrigins, credentials: true, exposedHeaders: ['Retry-After'] });
+  await http.register(swagger, {
+    openapi: {
+      info: { title: 'Parley API', version, description: 'Real-time messaging backend. Socket.IO events are described in docs/api.md.' },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await http.register(swaggerUi, { routePrefix: '/docs' });
+
+  await http.register(
+    async (api) => {
+      await api.register(healthRoutes, { ctx, isDraining: () => draining });
+      await api.register(authRoutes, { ctx });
+      await api.register(userRoutes, { ctx });
+      await api.register(conversationRoutes, { ctx });
+      await api.register(messageRoutes, { ctx });
+      api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+  http.get('/.well-known/jwks.json', { schema: { tags: ['auth'] } }, async () => ctx.tokens.jwks());
+
+  installSocketHandlers(io as unknown as Server, ctx);
+  await emitter.start(database.kind === 'postgres' ? config.EMITTER_POLL_MS : null);
+  await http.ready();
+
+  let closing: Promise<void> | undefined;
+  return {
+    http,
+    io: io as unknown as Server,
+    ctx,
+    close: () =>
+      (closing ??= (async () => {
+        draining = true;
+        emitter.stop();
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        await http.close();
+        await emitter.drain();
+        await database.close();
+      })()),
+  };
+}

@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { rows, type Executor } from '../db/connect.js';
+import { fail } from '../lib/errors.js';
+import type { StoredEvent } from './types.js';
+
+interface EventRow {
+  id: number;
+  type: StoredEvent['type'];
+  conversation_id: string | null;
+  user_id: string | null;
+  message_id: string | null;
+  payload: Record<string, unknown>;
+  origin: string | null;
+}
+
+const toStored = (r: EventRow): StoredEvent => ({
+  id: Number(r.id),
+  type: r.type,
+  conversationId: r.conversation_id,
+  userId: r.user_id,
+  messageId: r.message_id,
+  payload: r.payload,
+  origin: r.origin,
+});
+
+export async function eventHead(ex: Executor): Promise<{ lastId: number; prunedThrough: number }> {
+  const [r] = await rows<{ last_id: number; pruned_through: number }>(
+    ex,
+    sql`select last_id, pruned_through from event_head where id = 1`,
+  );
+  return { lastId: Number(r!.last_id), prunedThrough: Number(r!.pruned_through) };
+}
+
+/** All committed events with `after < id <= upTo`, in order (what the emitter tails). */
+export async function readRange(ex: Executor, after: number, upTo: number, limit = 1000): Promise<StoredEvent[]> {
+  const r = await rows<EventRow>(
+    ex,
+    sql`select id, type, conversation_id, user_id, message_id, payload, origin from events
+        where id > ${after} and id <= ${upTo} order by id limit ${limit}`,
+  );
+  return r.map(toStored);
+}
+
+/**
+ * One user's stream after `cursor`: their private events, and the events of each conversation
+ * during the periods they were a member of it. One index range per conversation, then merged.
+ */
+export async function readUserStream(
+  ex: Executor,
+  userId: string,
+  cursor: number | undefined,
+  limit: number,
+): Promise<{ events: StoredEvent[]; cursor: number; hasMore: boolean }> {
+  const head = await eventHead(ex);
+  const from = cursor ?? head.prunedThrough;
+  if (from < head.prunedThrough) throw fail('sync.cursor_expired');
+  if (from > head.lastId) throw fail('validation.failed', 'cursor is ahead of the event stream', [{ path: 'cursor', message: 'unknown cursor' }]);
+  const take = limit + 1;
+  const r = await rows<EventRow>(
+    ex,
+    sql`select * from (
+          select e.id, e.type, e.conversation_id, e.user_id, e.message_id, e.payload, e.origin
+          from member_periods p
+          cross join lateral (
+            select * from events e
+            where e.conversation_id = p.conversation_id and e.user_id is null
+              and e.id > ${from} and e.id >= p.from_event
+              and (p.to_event is null or e.id <= p.to_event)
+            order by e.id limit ${take}
+          ) e
+          where p.user_id = ${userId}
+          union all
+          select * from (
+            select id, type, conversation_id, user_id, message_id, payload, origin from events
+            where user_id = ${userId} and id > ${from} order by id limit ${take}
+          ) mine
+        ) s order by id limit ${take}`,
+  );
+  const hasMore = r.length > limit;
+  const page = r.slice(0, limit).map(toStored);
+  const last = page.at(-1);
+  return { events: page, cursor: last ? last.id : hasMore ? from : Math.max(from, head.lastId), hasMore };
+}

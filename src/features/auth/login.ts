@@ -1,0 +1,23 @@
+import { hash, verify } from '@node-rs/argon2';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { users } from '../../db/schema.js';
+import { fail } from '../../lib/errors.js';
+import { presentUser } from '../users/queries.js';
+import type { loginBody } from './schemas.js';
+import { pick, startSession } from './sessions.js';
+
+// Verifying against a throwaway hash when the user does not exist keeps timing from revealing who does.
+const decoy = hash('parley-decoy-password');
+
+export async function login(ctx: AppContext, input: z.output<typeof loginBody>) {
+  const column = input.login.includes('@') ? users.email : users.username;
+  const [user] = await ctx.db.select().from(users).where(eq(column, input.login));
+  const ok = await verify(user?.passwordHash ?? (await decoy), input.password).catch(() => false);
+  if (!user || !user.passwordHash || !ok) throw fail('auth.invalid_credentials', 'wrong login or password');
+  const tokens = await ctx.db.transaction((tx) =>
+    startSession(tx, ctx, { userId: user.id, deviceId: input.deviceId, deviceName: input.deviceName }),
+  );
+  return { user: await presentUser(ctx, user, user.id), ...pick(tokens) };
+}

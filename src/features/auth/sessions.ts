@@ -1,0 +1,100 @@
+import crypto from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Executor } from '../../db/connect.js';
+import { refreshTokens, sessions } from '../../db/schema.js';
+import type { AppContext } from '../../context.js';
+import { fail } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+/** The fields of a token pair a client receives. */
+export const pick = (t: TokenPair): TokenPair => ({
+  accessToken: t.accessToken,
+  refreshToken: t.refreshToken,
+  expiresIn: t.expiresIn,
+});
+
+const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('base64url');
+
+async function issueRefreshToken(ex: Executor, ctx: AppContext, sessionId: string): Promise<string> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + ctx.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+  await ex.insert(refreshTokens).values({ tokenHash: hashToken(token), sessionId, expiresAt });
+  return token;
+}
+
+/** Signs in one device: its earlier session (if any) ends, a new one with a fresh token family starts. */
+export async function startSession(
+  ex: Executor,
+  ctx: AppContext,
+  s: { userId: string; deviceId?: string; deviceName?: string },
+): Promise<TokenPair & { sessionId: string }> {
+  const deviceId = s.deviceId ?? newId();
+  await ex
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.userId, s.userId), eq(sessions.deviceId, deviceId), isNull(sessions.revokedAt)));
+  const sessionId = newId();
+  await ex.insert(sessions).values({ id: sessionId, userId: s.userId, deviceId, deviceName: s.deviceName ?? null });
+  const refreshToken = await issueRefreshToken(ex, ctx, sessionId);
+  const accessToken = await ctx.tokens.sign({ userId: s.userId, sessionId, deviceId });
+  return { sessionId, accessToken, refreshToken, expiresIn: ctx.tokens.ttlSeconds };
+}
+
+/**
+ * Trades a refresh token for a new pair. Each token works once: presenting a used one
+ * means it was stolen or replayed, so the whole session (its token family) is revoked.
+ */
+export async function rotateRefreshToken(ctx: AppContext, presented: string): Promise<TokenPair & { userId: string }> {
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ token: refreshTokens, session: sessions })
+      .from(refreshTokens)
+      .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
+      .where(eq(refreshTokens.tokenHash, hashToken(presented)))
+      .for('update');
+    if (!row || row.session.revokedAt) return { error: 'auth.refresh_invalid' as const };
+    if (row.token.usedAt) {
+      await tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, row.session.id));
+      return { error: 'auth.refresh_reused' as const, sessionId: row.session.id };
+    }
+    if (row.token.expiresAt.getTime() < Date.now()) return { error: 'auth.refresh_invalid' as const };
+    await tx.update(refreshTokens).set({ usedAt: new Date() }).where(eq(refreshTokens.tokenHash, row.token.tokenHash));
+    await tx.update(sessions).set({ lastUsedAt: new Date() }).where(eq(sessions.id, row.session.id));
+    const refreshToken = await issueRefreshToken(tx, ctx, row.session.id);
+    const accessToken = await ctx.tokens.sign({
+      userId: row.session.userId,
+      sessionId: row.session.id,
+      deviceId: row.session.deviceId,
+    });
+    return { userId: row.session.userId, accessToken, refreshToken, expiresIn: ctx.tokens.ttlSeconds };
+  });
+  // The revocation above must commit even though the caller gets an error.
+  if ('error' in outcome && outcome.error) throw fail(outcome.error);
+  return outcome;
+}
+
+export async function revokeSession(ex: Executor, sessionId: string): Promise<void> {
+  await ex.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId));
+}
+
+/** A live session for this user, or auth.session_revoked. Touches lastUsedAt at most once a minute. */
+export async function assertSessionActive(ctx: AppContext, sessionId: string, userId: string): Promise<void> {
+  const [s] = await ctx.db
+    .select({ revokedAt: sessions.revokedAt, userId: sessions.userId, lastUsedAt: sessions.lastUsedAt })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId));
+  if (!s || s.revokedAt || s.userId !== userId) throw fail('auth.session_revoked');
+  if (Date.now() - s.lastUsedAt.getTime() > 60_000) {
+    void ctx.db
+      .update(sessions)
+      .set({ lastUsedAt: new Date() })
+      .where(eq(sessions.id, sessionId))
+      .catch(() => {});
+  }
+}

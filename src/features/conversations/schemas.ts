@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { messageSchema } from '../messages/schemas.js';
+import { userSchema } from '../users/schemas.js';
+
+export const conversationSchema = z.object({
+  id: z.uuid(),
+  type: z.enum(['direct', 'group']),
+  name: z.string().nullable(),
+  icon: z.string().nullable(),
+  iconBg: z.string().nullable(),
+  about: z.string().nullable(),
+  visibility: z.enum(['public', 'private']).nullable(),
+  lastSeq: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  otherUser: userSchema.nullable(),
+  lastMessage: messageSchema.nullable(),
+  unreadCount: z.number().int(),
+  lastReadSeq: z.number().int(),
+  isMuted: z.boolean(),
+  isArchived: z.boolean(),
+  isPinned: z.boolean(),
+  role: z.enum(['owner', 'admin', 'member']).nullable(),
+});
+
+const seqParam = z.coerce.number().int().min(0).max(2_147_483_647);
+
+export const historyQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    before: seqParam.optional(),
+    after: seqParam.optional(),
+    cursor: seqParam.optional(),
+  })
+  .refine((q) => q.after === undefined || (q.before === undefined && q.cursor === undefined), {
+    message: 'use either after or before/cursor',
+    path: ['after'],
+  });

@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { users } from '../../db/schema.js';
+import type { userSchema } from './schemas.js';
+
+type UserRow = typeof users.$inferSelect;
+
+export type UserDto = z.infer<typeof userSchema>;
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+/** The public view of a user; `self` adds the private fields of your own profile. */
+export function toUser(u: UserRow, opts: { online: boolean; self?: boolean }): UserDto {
+  return {
+    id: u.id,
+    name: u.name,
+    username: u.username,
+    initials: u.initials,
+    avatarColor: u.avatarColor,
+    avatarUrl: u.avatarUrl,
+    bio: u.bio,
+    isOnline: opts.online,
+    lastActive: iso(u.lastActive),
+    createdAt: iso(u.createdAt)!,
+    ...(opts.self ? { email: u.email, phoneNumber: u.phoneNumber } : {}),
+  };
+}

@@ -1,0 +1,62 @@
+import { and, asc, gt, ilike, ne, or, type SQL } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { users } from '../../db/schema.js';
+import { decodeCursor, encodeCursor, likePattern } from '../../lib/pagination.js';
+import { idParams, limitParam, plainText } from '../../lib/validation.js';
+import { authenticate, secured } from '../auth/authenticate.js';
+import { findUser, presentUser, presentUsers } from './queries.js';
+import { userSchema } from './schemas.js';
+import { updateProfile, updateProfileBody } from './updateProfile.js';
+
+const tags = ['users'];
+const userResponse = z.object({ user: userSchema });
+
+export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.addHook('onRequest', authenticate(ctx));
+
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags,
+        ...secured,
+        querystring: z.object({ search: plainText(100).optional(), limit: limitParam, cursor: z.string().max(200).optional() }),
+        response: { 200: z.object({ users: z.array(userSchema), nextCursor: z.string().nullable(), hasMore: z.boolean() }) },
+      },
+    },
+    async (req) => {
+      const { search, limit } = req.query;
+      const after = decodeCursor(req.query.cursor, z.string());
+      const where: (SQL | undefined)[] = [ne(users.id, req.auth.userId)];
+      if (search) where.push(or(ilike(users.name, likePattern(search)), ilike(users.username, likePattern(search))));
+      if (after !== undefined) where.push(gt(users.username, after));
+      const found = await ctx.db
+        .select()
+        .from(users)
+        .where(and(...where))
+        .orderBy(asc(users.username))
+        .limit(limit + 1);
+      const hasMore = found.length > limit;
+      const page = found.slice(0, limit);
+      return {
+        users: await presentUsers(ctx, page),
+        nextCursor: hasMore ? encodeCursor(page.at(-1)!.username) : null,
+        hasMore,
+      };
+    },
+  );
+
+  app.get('/users/me', { schema: { tags, ...secured, response: { 200: userResponse } } }, async (req) => ({
+    user: await presentUser(ctx, await findUser(ctx.db, req.auth.userId), req.auth.userId),
+  }));
+
+  app.patch('/users/me', { schema: { tags, ...secured, body: updateProfileBody, response: { 200: userResponse } } }, async (req) => ({
+    user: await presentUser(ctx, await updateProfile(ctx, req.auth.userId, req.body), req.auth.userId),
+  }));
+
+  app.get('/users/:id', { schema: { tags, ...secured, params: idParams, response: { 200: userResponse } } }, async (req) => ({
+    user: await presentUser(ctx, await findUser(ctx.db, req.params.id), req.auth.userId),
+  }));
+};

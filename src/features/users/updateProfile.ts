@@ -1,0 +1,58 @@
+import { and, eq, ne, or } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { users } from '../../db/schema.js';
+import { fail } from '../../lib/errors.js';
+import { uniqueViolation } from '../../lib/pgErrors.js';
+import { plainText } from '../../lib/validation.js';
+import { personName, username } from '../auth/schemas.js';
+import { initialsOf } from './profile.js';
+import type { UserRow } from './queries.js';
+
+export const e164 = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number like +14155550123');
+
+export const updateProfileBody = z
+  .object({
+    name: personName.optional(),
+    username: username.optional(),
+    bio: plainText(500).nullable().optional(),
+    phoneNumber: e164.nullable().optional(),
+  })
+  .strict();
+
+export async function updateProfile(ctx: AppContext, userId: string, input: z.output<typeof updateProfileBody>): Promise<UserRow> {
+  const clashWith = [
+    input.username ? eq(users.username, input.username) : undefined,
+    input.phoneNumber ? eq(users.phoneNumber, input.phoneNumber) : undefined,
+  ].filter(Boolean);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      if (clashWith.length > 0) {
+        const clash = await tx
+          .select({ username: users.username, phoneNumber: users.phoneNumber })
+          .from(users)
+          .where(and(ne(users.id, userId), or(...clashWith)));
+        if (clash.some((c) => c.username === input.username)) throw fail('user.username_taken', 'that username is taken');
+        if (clash.length > 0) throw fail('user.phone_taken', 'that phone number belongs to another account');
+      }
+      const [row] = await tx
+        .update(users)
+        .set({
+          ...(input.name !== undefined ? { name: input.name, initials: initialsOf(input.name) } : {}),
+          ...(input.username !== undefined ? { username: input.username } : {}),
+          ...(input.bio !== undefined ? { bio: input.bio || null } : {}),
+          ...(input.phoneNumber !== undefined ? { phoneNumber: input.phoneNumber } : {}),
+          updatedAt: new Date(),
+        })
+        .where(eq(users.id, userId))
+        .returning();
+      if (!row) throw fail('user.not_found');
+      return row;
+    });
+  } catch (err) {
+    const index = uniqueViolation(err);
+    if (index === 'users_username_key') throw fail('user.username_taken', 'that username is taken');
+    if (index === 'users_phone_key') throw fail('user.phone_taken', 'that phone number belongs to another account');
+    throw err;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Every error a client can see: a stable code and its HTTP status, in one table.
+ * Commands throw `fail(code)`; the HTTP error handler and socket acks both map from here.
+ */
+export const errorStatus = {
+  'validation.failed': 400,
+  'request.malformed_json': 400,
+  'request.bad': 400,
+  'auth.unauthorized': 401,
+  'auth.token_invalid': 401,
+  'auth.token_expired': 401,
+  'auth.invalid_credentials': 401,
+  'auth.refresh_invalid': 401,
+  'auth.refresh_reused': 401,
+  'auth.session_revoked': 401,
+  'forbidden': 403,
+  'message.not_sender': 403,
+  'message.edit_window_passed': 403,
+  'route.not_found': 404,
+  'user.not_found': 404,
+  'conversation.not_found': 404,
+  'message.not_found': 404,
+  'session.not_found': 404,
+  'method.not_allowed': 405,
+  'user.email_taken': 409,
+  'user.username_taken': 409,
+  'user.phone_taken': 409,
+  'sync.cursor_expired': 410,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'conversation.self': 422,
+  'message.reply_invalid': 422,
+  'rate_limited': 429,
+  'internal': 500,
+  'service.unavailable': 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(message ?? defaultMessage(code));
+    this.status = errorStatus[code];
+  }
+}
+
+export const fail = (code: ErrorCode, message?: string, errors?: FieldError[]): AppError =>
+  new AppError(code, message, errors);
+
+function defaultMessage(code: ErrorCode): string {
+  const [, what = code] = code.split('.');
+  return what.replace(/_/g, ' ');
+}
+
+/** RFC 9457 problem details body. */
+export function problem(err: AppError, instance?: string) {
+  return {
+    type: `https://parley.dev/problems/${err.code}`,
+    title: titleFor(err.status),
+    status: err.status,
+    code: err.code,
+    detail: err.message,
+    ...(instance ? { instance } : {}),
+    ...(err.errors ? { errors: err.errors } : {}),
+  };
+}
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  410: 'Gone',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+const titleFor = (status: number) => titles[status] ?? 'Error';
+
+/** Socket ack shape for an error. */
+export const ackError = (err: AppError) => ({ ok: false as const, error: { code: err.code, message: err.message } });

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { fail, type FieldError } from './errors.js';
+
+export const issuesToFieldErrors = (issues: readonly { path: PropertyKey[]; message: string }[]): FieldError[] =>
+  issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+
+/** Parses untrusted input (a socket payload) or throws validation.failed listing each bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw fail('validation.failed', 'invalid payload', issuesToFieldErrors(r.error.issues));
+  return r.data;
+}
+
+export const uuid = z.uuid({ version: undefined, message: 'must be a UUID' });
+export const idParams = z.object({ id: uuid });
+export const limitParam = z.coerce.number().int().min(1).max(100).default(50);
+
+/** No control characters other than tab/newline; trimmed. */
+export const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'must not contain control characters');

@@ -1,0 +1,117 @@
+import type { Server } from 'socket.io';
+import type { Db } from '../db/connect.js';
+import { eventHead, readRange } from '../events/read.js';
+import { wirePayload, type StoredEvent } from '../events/types.js';
+import type { CommitListener } from '../events/runCommand.js';
+import { conversationRoom, userRoom } from './rooms.js';
+
+interface Logger {
+  error(obj: unknown, msg?: string): void;
+}
+
+/**
+ * The one place committed events become socket emits. It walks the event log in id order
+ * (ids are dense and in commit order), so every node emits every event once, in order, and
+ * applies room joins and leaves at the exact point in the stream where membership changed.
+ */
+export class Emitter implements CommitListener {
+  private lastEmitted = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly io: Server,
+    private readonly log: Logger,
+  ) {}
+
+  /** Starts from the current head: events before it were for clients that sync. */
+  async start(pollMs: number | null): Promise<void> {
+    this.lastEmitted = (await eventHead(this.db)).lastId;
+    if (pollMs) {
+      // Other nodes append to the same log; polling picks their events up.
+      this.timer = setInterval(() => this.catchUp(), pollMs);
+      this.timer.unref();
+    }
+  }
+
+  get position(): number {
+    return this.lastEmitted;
+  }
+
+  /** Called by runCommand after a commit. */
+  committed(events: StoredEvent[]): void {
+    this.enqueue(async () => {
+      const last = events.at(-1)!.id;
+      if (last <= this.lastEmitted) return;
+      if (events[0]!.id === this.lastEmitted + 1) this.deliverAll(events);
+      else await this.readThrough(last);
+    });
+  }
+
+  /** Emits whatever has been committed by anyone and not emitted yet. */
+  catchUp(): Promise<void> {
+    return this.enqueue(async () => {
+      const { lastId } = await eventHead(this.db);
+      if (lastId > this.lastEmitted) await this.readThrough(lastId);
+    });
+  }
+
+  /** Waits until everything handed over so far has been emitted. */
+  drain(): Promise<void> {
+    return this.chain;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private enqueue(step: () => Promise<void>): Promise<void> {
+    this.chain = this.chain.then(step).catch((err) => {
+      if (!this.stopped) this.log.error({ err }, 'emitter step failed; will catch up on the next event');
+    });
+    return this.chain;
+  }
+
+  private async readThrough(upTo: number): Promise<void> {
+    while (this.lastEmitted < upTo && !this.stopped) {
+      const batch = await readRange(this.db, this.lastEmitted, upTo);
+      if (batch.length === 0) break;
+      this.deliverAll(batch);
+    }
+  }
+
+  private deliverAll(events: StoredEvent[]): void {
+    for (const e of events) {
+      if (e.id <= this.lastEmitted) continue;
+      this.deliver(e);
+      this.lastEmitted = e.id;
+    }
+  }
+
+  private deliver(e: StoredEvent): void {
+    const io = this.io.local;
+    const conversation = e.conversationId ? conversationRoom(e.conversationId) : undefined;
+    // Membership changes move this node's sockets in and out of rooms in stream order.
+    if (conversation && (e.type === 'conversation:created' || e.type === 'group:member-joined')) {
+      const joiner = e.userId ?? memberOf(e.payload);
+      if (joiner) io.in(userRoom(joiner)).socketsJoin(conversation);
+    }
+    const target = e.userId ? userRoom(e.userId) : conversation;
+    if (target) {
+      const op = e.origin ? io.to(target).except(e.origin) : io.to(target);
+      op.emit(e.type, wirePayload(e));
+    }
+    if (conversation && e.type === 'group:member-left') {
+      const leaver = memberOf(e.payload);
+      if (leaver) io.in(userRoom(leaver)).socketsLeave(conversation);
+    }
+  }
+}
+
+function memberOf(payload: Record<string, unknown>): string | undefined {
+  const user = payload.user as { id?: string } | undefined;
+  return (payload.userId as string | undefined) ?? user?.id;
+}

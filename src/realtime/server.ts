@@ -1,0 +1,112 @@
+import type { Server as HttpServer } from 'node:http';
+import { eq, sql } from 'drizzle-orm';
+import { Server } from 'socket.io';
+import type { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { rows } from '../db/connect.js';
+import { users } from '../db/schema.js';
+import { assertSessionActive } from '../features/auth/sessions.js';
+import { ackError, AppError, fail } from '../lib/errors.js';
+import { toAppError } from '../lib/httpErrors.js';
+import { parseInput } from '../lib/validation.js';
+import { clientEvents, type ParleySocket, type SocketData } from './handlers.js';
+import { conversationRoom, userRoom } from './rooms.js';
+
+export function createSocketServer(httpServer: HttpServer, opts: { corsOrigins: string[] | true; maxPayloadBytes: number }) {
+  return new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
+    cors: { origin: opts.corsOrigins, credentials: true },
+    // Room for a 1 MB string plus framing, so an oversized field gets a validation ack, not a dropped connection.
+    maxHttpBufferSize: opts.maxPayloadBytes,
+    perMessageDeflate: false,
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+  });
+}
+
+/** Handshake auth, rooms, presence and the client event handlers. */
+export function installSocketHandlers(io: Server, ctx: AppContext): void {
+  io.use(async (socket, next) => {
+    try {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      if (typeof token !== 'string' || token === '') throw fail('auth.unauthorized', 'missing auth.token');
+      const claims = await ctx.tokens.verify(token);
+      await assertSessionActive(ctx, claims.sessionId, claims.userId);
+      socket.data = { userId: claims.userId, sessionId: claims.sessionId };
+      next();
+    } catch (err) {
+      const appErr = toAppError(err);
+      // The connect_error's message is the code; `data` carries the same fields as an error ack.
+      next(Object.assign(new Error(appErr.code), { data: { code: appErr.code, message: appErr.message } }));
+    }
+  });
+
+  const handlers = Object.entries(clientEvents(ctx));
+
+  io.on('connection', (raw) => {
+    const socket = raw as unknown as ParleySocket;
+    const { userId } = socket.data;
+    for (const [event, h] of handlers) {
+      socket.on(event, (payload: unknown, ack?: unknown) => {
+        if (typeof payload === 'function' && ack === undefined) [payload, ack] = [undefined, payload];
+        const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : undefined;
+        void (async () => {
+          try {
+            const input = parseInput(h.schema as z.ZodType, payload);
+            const data = await (h.run as (c: AppContext, s: ParleySocket, i: unknown) => Promise<Record<string, unknown>>)(ctx, socket, input);
+            reply?.({ ok: true, ...data });
+          } catch (err) {
+            const appErr = toAppError(err);
+            if (appErr.status >= 500) ctx.log.error({ err, event }, 'socket handler failed');
+            reply?.(ackError(appErr instanceof AppError ? appErr : fail('internal')));
+          }
+        })();
+      });
+    }
+    void joinRooms(ctx, io, socket).catch((err) => {
+      ctx.log.error({ err }, 'joining rooms failed');
+      socket.disconnect(true);
+    });
+    socket.on('disconnect', () => {
+      void goOffline(ctx, io, socket).catch((err) => ctx.log.warn({ err }, 'presence update failed'));
+    });
+  });
+}
+
+/**
+ * Joins the user's rooms from a membership snapshot no older than what the emitter has
+ * already applied, so a membership change is never missed between reading and joining.
+ */
+async function joinRooms(ctx: AppContext, io: Server, socket: ParleySocket): Promise<void> {
+  const { userId } = socket.data;
+  await socket.join(userRoom(userId));
+  for (;;) {
+    const snapshot = await rows<{ head: number; ids: string[] | null }>(
+      ctx.db,
+      sql`select (select last_id from event_head where id = 1) as head,
+                 (select array_agg(conversation_id::text) from members where user_id = ${userId}) as ids`,
+    );
+    const { head, ids } = snapshot[0]!;
+    if (Number(head) < ctx.emitter.position) continue;
+    if (!socket.connected) return;
+    const rooms = (ids ?? []).map(conversationRoom);
+    await socket.join(rooms);
+    const first = await ctx.presence.connect(userId, socket.id);
+    // It may have gone while we were joining; its disconnect handler found nothing to undo.
+    if (!socket.connected) return goOffline(ctx, io, socket);
+    if (first) {
+      await ctx.db.update(users).set({ lastActive: new Date() }).where(eq(users.id, userId));
+      if (rooms.length) socket.to(rooms).except(userRoom(userId)).emit('user:online', { userId });
+    }
+    return;
+  }
+}
+
+async function goOffline(ctx: AppContext, io: Server, socket: ParleySocket): Promise<void> {
+  const { userId } = socket.data;
+  const last = await ctx.presence.disconnect(userId, socket.id);
+  if (!last) return;
+  const lastActive = new Date();
+  await ctx.db.update(users).set({ lastActive }).where(eq(users.id, userId));
+  const ids = await rows<{ conversation_id: string }>(ctx.db, sql`select conversation_id from members where user_id = ${userId}`);
+  if (ids.length) io.to(ids.map((r) => conversationRoom(r.conversation_id))).emit('user:offline', { userId, lastActive: lastActive.toISOString() });
+}
