@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// The suite always runs on embedded PGlite; with TEST_DATABASE_URL it runs again on PostgreSQL.
+const projects = [{ extends: true as const, test: { name: 'pglite', env: { PARLEY_TEST_DB: 'pglite' } } }];
+if (process.env.TEST_DATABASE_URL) {
+  projects.push({ extends: true as const, test: { name: 'postgres', env: { PARLEY_TEST_DB: 'postgres' } } });
+}
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    projects,
+  },
+});
