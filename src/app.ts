@@ -9,6 +9,7 @@ import type { Server } from 'socket.io';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { connectDatabase } from './db/connect.js';
+import { pruneEvents } from './events/prune.js';
 import { AccessTokens } from './features/auth/accessToken.js';
 import { loadSigningKeys } from './features/auth/keys.js';
 import { authRoutes } from './features/auth/routes.js';
@@ -38,6 +39,8 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
   http.setValidatorCompiler(validatorCompiler);
+  // JSON only: Fastify's built-in text/plain parser would hand a string to routes that expect an object (400, not 415).
+  http.removeContentTypeParser('text/plain');
   // Response schemas document the API (OpenAPI); plain JSON.stringify serialises it fast.
   http.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandlers(http);
@@ -90,6 +93,11 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
   await emitter.start(database.kind === 'postgres' ? config.EMITTER_POLL_MS : null);
   await http.ready();
 
+  const prune = setInterval(() => {
+    pruneEvents(database.db, config.EVENT_RETENTION_DAYS).catch((err) => http.log.warn({ err }, 'event pruning failed'));
+  }, config.EVENT_PRUNE_INTERVAL_MS);
+  prune.unref();
+
   let closing: Promise<void> | undefined;
   return {
     http,
@@ -98,6 +106,7 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
     close: () =>
       (closing ??= (async () => {
         draining = true;
+        clearInterval(prune);
         emitter.stop();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await http.close();

@@ -27,7 +27,9 @@ export const configSchema = z.object({
   MESSAGE_MAX_LENGTH: int(10_000, 1, 1_000_000),
   EDIT_WINDOW_SECONDS: int(900, 0),
   DELETE_WINDOW_SECONDS: int(172_800, 0),
-  EVENT_RETENTION_DAYS: int(30, 1, 3650),
+  /** Days of event log kept for sync (fractions allowed); older cursors get sync.cursor_expired. */
+  EVENT_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(30),
+  EVENT_PRUNE_INTERVAL_MS: int(3_600_000, 100, 86_400_000),
   EMITTER_POLL_MS: int(1000, 10, 60_000),
   SHUTDOWN_GRACE_MS: int(10_000, 0, 600_000),
 });

@@ -187,6 +187,34 @@ export const eventHead = pgTable('event_head', {
   prunedThrough: bigint('pruned_through', { mode: 'number' }).notNull().default(0),
 });
 
+
+/** One reaction per user per message. */
+export const reactions = pgTable(
+  'reactions',
+  {
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    emoji: text('emoji').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.userId] })],
+);
+
+/** "Delete for me": the message stays for everyone else. */
+export const hiddenMessages = pgTable(
+  'hidden_messages',
+  {
+    userId: uuid('user_id').notNull(),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.messageId] }), index('hidden_messages_message_idx').on(t.messageId)],
+);
+
 export const schema = {
   users,
   sessions,
@@ -197,4 +225,6 @@ export const schema = {
   messages,
   events,
   eventHead,
+  reactions,
+  hiddenMessages,
 };

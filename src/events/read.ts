@@ -66,6 +66,8 @@ export async function readUserStream(
             where e.conversation_id = p.conversation_id and e.user_id is null
               and e.id > ${from} and e.id >= p.from_event
               and (p.to_event is null or e.id <= p.to_event)
+              and (e.message_id is null
+                   or not exists (select 1 from hidden_messages h where h.message_id = e.message_id and h.user_id = ${userId}))
             order by e.id limit ${take}
           ) e
           where p.user_id = ${userId}

@@ -15,11 +15,12 @@ export const uuid = z.uuid({ version: undefined, message: 'must be a UUID' });
 export const idParams = z.object({ id: uuid });
 export const limitParam = z.coerce.number().int().min(1).max(100).default(50);
 
-/** No control characters other than tab/newline; trimmed. */
+/** No control characters other than tab/newline, no lone UTF-16 surrogates (PostgreSQL's jsonb rejects them); trimmed. */
 export const plainText = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
     // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'must not contain control characters');
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'must not contain control characters')
+    .refine((s) => !/\p{Cs}/u.test(s), 'must be valid Unicode (no lone surrogates)');

@@ -3,7 +3,7 @@ import type { Db } from '../db/connect.js';
 import { eventHead, readRange } from '../events/read.js';
 import { wirePayload, type StoredEvent } from '../events/types.js';
 import type { CommitListener } from '../events/runCommand.js';
-import { conversationRoom, userRoom } from './rooms.js';
+import { conversationRoom, sessionRoom, userRoom } from './rooms.js';
 
 interface Logger {
   error(obj: unknown, msg?: string): void;
@@ -61,6 +61,11 @@ export class Emitter implements CommitListener {
   /** Waits until everything handed over so far has been emitted. */
   drain(): Promise<void> {
     return this.chain;
+  }
+
+  /** A revoked session's sockets are closed at once (on every node, through the adapter). */
+  disconnectSession(sessionId: string): void {
+    this.io.in(sessionRoom(sessionId)).disconnectSockets(true);
   }
 
   stop(): void {

@@ -9,8 +9,11 @@ import { requireMembership } from '../features/conversations/queries.js';
 import { advanceWatermark } from '../features/messages/receipts.js';
 import { clientMessageId, newMessageFields, upToSeq } from '../features/messages/schemas.js';
 import { sendMessage } from '../features/messages/sendMessage.js';
+import { deleteMessage } from '../features/messages/deleteMessage.js';
+import { editMessage } from '../features/messages/editMessage.js';
+import { emoji, setReaction } from '../features/messages/reactions.js';
 import { fail } from '../lib/errors.js';
-import { uuid } from '../lib/validation.js';
+import { plainText, uuid } from '../lib/validation.js';
 import { conversationRoom, userRoom } from './rooms.js';
 
 export interface SocketData {
@@ -38,6 +41,26 @@ export function clientEvents(ctx: AppContext) {
         const { message } = await sendMessage(ctx, socket.data.userId, input, socket.id);
         return { message };
       },
+    }),
+
+    'message:edit': handler({
+      schema: z.object({ messageId: uuid, text: plainText(ctx.config.MESSAGE_MAX_LENGTH).pipe(z.string().min(1)) }),
+      run: (ctx, socket, { messageId, text }) => editMessage(ctx, socket.data.userId, messageId, text, socket.id),
+    }),
+
+    'message:delete': handler({
+      schema: z.object({ messageId: uuid, for: z.enum(['self', 'everyone']) }),
+      run: (ctx, socket, input) => deleteMessage(ctx, socket.data.userId, input.messageId, input.for, socket.id),
+    }),
+
+    'reaction:set': handler({
+      schema: z.object({ messageId: uuid, emoji }),
+      run: (ctx, socket, input) => setReaction(ctx, socket.data.userId, input.messageId, input.emoji, socket.id),
+    }),
+
+    'reaction:remove': handler({
+      schema: z.object({ messageId: uuid }),
+      run: (ctx, socket, input) => setReaction(ctx, socket.data.userId, input.messageId, null, socket.id),
     }),
 
     'message:delivered': handler({

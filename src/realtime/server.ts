@@ -10,7 +10,7 @@ import { ackError, AppError, fail } from '../lib/errors.js';
 import { toAppError } from '../lib/httpErrors.js';
 import { parseInput } from '../lib/validation.js';
 import { clientEvents, type ParleySocket, type SocketData } from './handlers.js';
-import { conversationRoom, userRoom } from './rooms.js';
+import { conversationRoom, sessionRoom, userRoom } from './rooms.js';
 
 export function createSocketServer(httpServer: HttpServer, opts: { corsOrigins: string[] | true; maxPayloadBytes: number }) {
   return new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
@@ -46,9 +46,10 @@ export function installSocketHandlers(io: Server, ctx: AppContext): void {
     const socket = raw as unknown as ParleySocket;
     const { userId } = socket.data;
     for (const [event, h] of handlers) {
-      socket.on(event, (payload: unknown, ack?: unknown) => {
-        if (typeof payload === 'function' && ack === undefined) [payload, ack] = [undefined, payload];
-        const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : undefined;
+      socket.on(event, (...args: unknown[]) => {
+        // The ack is always the last argument (socket.io puts it there), whatever came before it.
+        const reply = typeof args.at(-1) === 'function' ? (args.pop() as (r: unknown) => void) : undefined;
+        const payload = args[0];
         void (async () => {
           try {
             const input = parseInput(h.schema as z.ZodType, payload);
@@ -78,7 +79,7 @@ export function installSocketHandlers(io: Server, ctx: AppContext): void {
  */
 async function joinRooms(ctx: AppContext, io: Server, socket: ParleySocket): Promise<void> {
   const { userId } = socket.data;
-  await socket.join(userRoom(userId));
+  await socket.join([userRoom(userId), sessionRoom(socket.data.sessionId)]);
   for (;;) {
     const snapshot = await rows<{ head: number; ids: string[] | null }>(
       ctx.db,

@@ -126,10 +126,15 @@ export class TestServer {
     return { id: b.user.id, token: b.accessToken, refreshToken: b.refreshToken, email, username: b.user.username, password, name };
   }
 
-  /** A connected socket.io-client for this token (waits for the connection and the room joins). */
-  async socket(token: string): Promise<Socket> {
-    const s = connect(this.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  /**
+   * A connected socket.io-client for this token (waits for the connection and the room joins).
+   * `listen` attaches handlers before connecting, so no early event is missed.
+   */
+  async socket(token: string, listen?: (s: Socket) => void): Promise<Socket> {
+    const s = connect(this.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, autoConnect: false });
     this.sockets.push(s);
+    listen?.(s);
+    s.connect();
     await new Promise<void>((resolve, reject) => {
       s.once('connect', () => resolve());
       s.once('connect_error', (err) => reject(err));

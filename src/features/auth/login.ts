@@ -19,5 +19,7 @@ export async function login(ctx: AppContext, input: z.output<typeof loginBody>) 
   const tokens = await ctx.db.transaction((tx) =>
     startSession(tx, ctx, { userId: user.id, deviceId: input.deviceId, deviceName: input.deviceName }),
   );
+  // The same device signing in again ends its previous session, sockets included.
+  for (const id of tokens.replaced) ctx.emitter.disconnectSession(id);
   return { user: await presentUser(ctx, user, user.id), ...pick(tokens) };
 }

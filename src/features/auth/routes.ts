@@ -38,7 +38,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   );
 
   app.post('/auth/logout', { onRequest: auth, schema: { tags, ...secured, response: { 200: success } } }, async (req) => {
-    await revokeSession(ctx.db, req.auth.sessionId);
+    await revokeSession(ctx, req.auth.sessionId);
     return { success: true as const };
   });
 
@@ -77,7 +77,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         .from(sessions)
         .where(and(eq(sessions.id, req.params.id), eq(sessions.userId, req.auth.userId), isNull(sessions.revokedAt)));
       if (!s) throw fail('session.not_found');
-      await revokeSession(ctx.db, s.id);
+      await revokeSession(ctx, s.id);
       return { success: true as const };
     },
   );

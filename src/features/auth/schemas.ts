@@ -23,7 +23,8 @@ export const registerBody = z.object({
 });
 
 export const loginBody = z.object({
-  login: z.string().trim().toLowerCase().min(1).max(254),
+  // No control characters: PostgreSQL text cannot hold NUL, and no email or username has them.
+  login: plainText(254).toLowerCase().min(1),
   password: z.string().min(1).max(128),
   deviceId: deviceId.optional(),
   deviceName: deviceName.optional(),

@@ -33,17 +33,18 @@ export async function startSession(
   ex: Executor,
   ctx: AppContext,
   s: { userId: string; deviceId?: string; deviceName?: string },
-): Promise<TokenPair & { sessionId: string }> {
+): Promise<TokenPair & { sessionId: string; replaced: string[] }> {
   const deviceId = s.deviceId ?? newId();
-  await ex
+  const replaced = await ex
     .update(sessions)
     .set({ revokedAt: new Date() })
-    .where(and(eq(sessions.userId, s.userId), eq(sessions.deviceId, deviceId), isNull(sessions.revokedAt)));
+    .where(and(eq(sessions.userId, s.userId), eq(sessions.deviceId, deviceId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
   const sessionId = newId();
   await ex.insert(sessions).values({ id: sessionId, userId: s.userId, deviceId, deviceName: s.deviceName ?? null });
   const refreshToken = await issueRefreshToken(ex, ctx, sessionId);
   const accessToken = await ctx.tokens.sign({ userId: s.userId, sessionId, deviceId });
-  return { sessionId, accessToken, refreshToken, expiresIn: ctx.tokens.ttlSeconds };
+  return { sessionId, accessToken, refreshToken, expiresIn: ctx.tokens.ttlSeconds, replaced: replaced.map((r) => r.id) };
 }
 
 /**
@@ -75,12 +76,17 @@ export async function rotateRefreshToken(ctx: AppContext, presented: string): Pr
     return { userId: row.session.userId, accessToken, refreshToken, expiresIn: ctx.tokens.ttlSeconds };
   });
   // The revocation above must commit even though the caller gets an error.
-  if ('error' in outcome && outcome.error) throw fail(outcome.error);
+  if ('error' in outcome && outcome.error) {
+    if (outcome.sessionId) ctx.emitter.disconnectSession(outcome.sessionId);
+    throw fail(outcome.error);
+  }
   return outcome;
 }
 
-export async function revokeSession(ex: Executor, sessionId: string): Promise<void> {
-  await ex.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId));
+/** Ends a session: its tokens stop working on REST at once and its sockets are closed. */
+export async function revokeSession(ctx: AppContext, sessionId: string): Promise<void> {
+  await ctx.db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId));
+  ctx.emitter.disconnectSession(sessionId);
 }
 
 /** A live session for this user, or auth.session_revoked. Touches lastUsedAt at most once a minute. */

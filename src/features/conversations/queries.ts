@@ -31,10 +31,9 @@ export async function requireMembership(
 /** The caller's conversations (or the listed ones), pinned first, then newest activity first. */
 export async function listConversations(ctx: AppContext, ex: Executor, userId: string, only?: string[]): Promise<ConversationDto[]> {
   const found = await ex
-    .select({ c: conversations, m: members, last: messages })
+    .select({ c: conversations, m: members })
     .from(members)
     .innerJoin(conversations, eq(conversations.id, members.conversationId))
-    .leftJoin(messages, and(eq(messages.conversationId, conversations.id), eq(messages.seq, conversations.lastSeq)))
     .where(and(eq(members.userId, userId), only ? inArray(conversations.id, only) : undefined))
     .orderBy(desc(members.isPinned), desc(conversations.updatedAt), desc(conversations.id));
   if (found.length === 0) return [];
@@ -51,8 +50,8 @@ export async function listConversations(ctx: AppContext, ex: Executor, userId: s
   const userRows = await usersByIds(ex, others.map((o) => o.userId));
   const userDtos = new Map((await presentUsers(ctx, [...userRows.values()])).map((u) => [u.id, u]));
 
-  const lastRows = found.flatMap((f) => (f.last ? [f.last] : []));
-  const marks = await lastMessageWatermarks(ex, lastRows.map((m) => m.conversationId));
+  const lastRows = await lastVisibleMessages(ex, userId, found.map((f) => f.c.id));
+  const marks = await lastMessageWatermarks(ex, lastRows.map((m) => m.id));
   const lastDtos = new Map(
     (await presentMessages(ex, lastRows, (m) => statusFor(m, marks.get(m.conversationId) ?? []))).map((m) => [m.conversationId, m]),
   );
@@ -88,18 +87,30 @@ export async function getConversation(ctx: AppContext, ex: Executor, conversatio
   return dto;
 }
 
-/** For each conversation's last message, the lowest watermarks among the members other than its sender. */
-async function lastMessageWatermarks(ex: Executor, conversationIds: string[]) {
+/** Each conversation's newest message that the viewer has not deleted for themselves. */
+async function lastVisibleMessages(ex: Executor, viewerId: string, conversationIds: string[]) {
+  if (conversationIds.length === 0) return [];
+  const newest = sql`(select lm.id from unnest(array[${sql.join(conversationIds.map((id) => sql`${id}`), sql`, `)}]::uuid[]) as c(id)
+    cross join lateral (
+      select m.id from messages m
+      where m.conversation_id = c.id
+        and not exists (select 1 from hidden_messages h where h.message_id = m.id and h.user_id = ${viewerId})
+      order by m.seq desc limit 1
+    ) lm)`;
+  return ex.select().from(messages).where(inArray(messages.id, newest));
+}
+
+/** For each of these messages' conversations, the lowest watermarks among the members other than its sender. */
+async function lastMessageWatermarks(ex: Executor, messageIds: string[]) {
   const out = new Map<string, { userId: string; lastReadSeq: number; lastDeliveredSeq: number }[]>();
-  if (conversationIds.length === 0) return out;
+  if (messageIds.length === 0) return out;
   const agg = await rows<{ conversation_id: string; r: number; d: number }>(
     ex,
-    sql`select c.id as conversation_id, min(o.last_read_seq) as r, min(o.last_delivered_seq) as d
-        from conversations c
-        join messages lm on lm.conversation_id = c.id and lm.seq = c.last_seq
-        join members o on o.conversation_id = c.id and o.user_id <> lm.sender_id
-        where c.id in (${sql.join(conversationIds.map((id) => sql`${id}`), sql`, `)})
-        group by c.id`,
+    sql`select lm.conversation_id, min(o.last_read_seq) as r, min(o.last_delivered_seq) as d
+        from messages lm
+        join members o on o.conversation_id = lm.conversation_id and o.user_id <> lm.sender_id
+        where lm.id in (${sql.join(messageIds.map((id) => sql`${id}`), sql`, `)})
+        group by lm.conversation_id`,
   );
   for (const a of agg) out.set(a.conversation_id, [{ userId: '*', lastReadSeq: Number(a.r), lastDeliveredSeq: Number(a.d) }]);
   return out;

@@ -9,6 +9,7 @@ import { messagePage, upToSeq } from '../messages/schemas.js';
 import { openDirect } from './openDirect.js';
 import { getConversation, listConversations, requireMembership } from './queries.js';
 import { conversationSchema, historyQuery } from './schemas.js';
+import { settingsBody, settingsSchema, updateSettings } from './settings.js';
 
 const tags = ['conversations'];
 
@@ -50,7 +51,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     },
     async (req) => {
       const conversation = await getConversation(ctx, ctx.db, req.params.id, req.auth.userId);
-      return { conversation, ...(await messageHistory(ctx.db, req.params.id, { limit: req.query.limit })) };
+      return { conversation, ...(await messageHistory(ctx.db, req.auth.userId, req.params.id, { limit: req.query.limit })) };
     },
   );
 
@@ -60,7 +61,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     async (req) => {
       await requireMembership(ctx.db, req.params.id, req.auth.userId);
       const { limit, before, after, cursor } = req.query;
-      return messageHistory(ctx.db, req.params.id, { limit, after, before: before ?? cursor });
+      return messageHistory(ctx.db, req.auth.userId, req.params.id, { limit, after, before: before ?? cursor });
     },
   );
 
@@ -79,5 +80,11 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       const r = await advanceWatermark(ctx, req.auth.userId, req.params.id, 'read', req.body?.upToSeq);
       return { lastReadSeq: r.lastReadSeq, unreadCount: r.unreadCount };
     },
+  );
+
+  app.patch(
+    '/conversations/:id/settings',
+    { schema: { tags, ...secured, params: idParams, body: settingsBody, response: { 200: z.object({ settings: settingsSchema }) } } },
+    async (req) => updateSettings(ctx, req.auth.userId, req.params.id, req.body),
   );
 };

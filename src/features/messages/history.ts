@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, notExists, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connect.js';
-import { members, messages } from '../../db/schema.js';
-import { presentMessages, statusFor, type MessageDto } from './present.js';
+import { messages } from '../../db/schema.js';
+import { conversationWatermarks, presentMessages, statusFor, type MessageDto } from './present.js';
 
 export interface HistoryQuery {
   limit: number;
@@ -14,6 +14,7 @@ export interface HistoryQuery {
 /** A page of a conversation's messages in ascending seq, with the cursor to continue in the same direction. */
 export async function messageHistory(
   ex: Executor,
+  viewerId: string,
   conversationId: string,
   q: HistoryQuery,
 ): Promise<{ messages: MessageDto[]; nextCursor: string | null; hasMore: boolean }> {
@@ -25,6 +26,7 @@ export async function messageHistory(
       and(
         eq(messages.conversationId, conversationId),
         forward ? gt(messages.seq, q.after!) : q.before !== undefined ? lt(messages.seq, q.before) : undefined,
+        notHiddenFor(viewerId),
       ),
     )
     .orderBy(forward ? asc(messages.seq) : desc(messages.seq))
@@ -32,12 +34,7 @@ export async function messageHistory(
   const hasMore = found.length > q.limit;
   const page = found.slice(0, q.limit);
   if (!forward) page.reverse();
-  const marks = page.length
-    ? await ex
-        .select({ userId: members.userId, lastReadSeq: members.lastReadSeq, lastDeliveredSeq: members.lastDeliveredSeq })
-        .from(members)
-        .where(eq(members.conversationId, conversationId))
-    : [];
+  const marks = page.length ? await conversationWatermarks(ex, conversationId) : [];
   const edge = forward ? page.at(-1) : page[0];
   return {
     messages: await presentMessages(ex, page, (m) => statusFor(m, marks)),
@@ -45,3 +42,7 @@ export async function messageHistory(
     hasMore,
   };
 }
+
+/** Messages the viewer deleted "for me" stay out of everything they read. */
+export const notHiddenFor = (viewerId: string) =>
+  notExists(sql`(select 1 from hidden_messages h where h.message_id = ${messages.id} and h.user_id = ${viewerId})`);

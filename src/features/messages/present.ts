@@ -1,7 +1,7 @@
-import { inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Executor } from '../../db/connect.js';
-import { messages } from '../../db/schema.js';
+import { members, messages, reactions } from '../../db/schema.js';
 import type { messageSchema } from './schemas.js';
 
 export type MessageRow = typeof messages.$inferSelect;
@@ -33,24 +33,65 @@ export function statusFor(m: { seq: number; senderId: string }, marks: readonly 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const snippet = (text: string | null) => (text && text.length > 200 ? `${text.slice(0, 200)}…` : text);
 
-/** Full message objects for rows of one or more conversations, with reply snippets. */
+export const conversationWatermarks = (ex: Executor, conversationId: string): Promise<Watermark[]> =>
+  ex
+    .select({ userId: members.userId, lastReadSeq: members.lastReadSeq, lastDeliveredSeq: members.lastDeliveredSeq })
+    .from(members)
+    .where(eq(members.conversationId, conversationId));
+
+/** Full message objects with reply snippets and reactions; `statusOf` defaults to the conversation's watermarks. */
 export async function presentMessages(
   ex: Executor,
   rows: MessageRow[],
-  statusOf: (m: MessageRow) => MessageStatus,
+  statusOf?: (m: MessageRow) => MessageStatus,
 ): Promise<MessageDto[]> {
+  if (rows.length === 0) return [];
+  if (!statusOf) {
+    const marks = await conversationWatermarks(ex, rows[0]!.conversationId);
+    statusOf = (m) => statusFor(m, marks);
+  }
   const replyIds = [...new Set(rows.map((r) => r.replyToId).filter((id): id is string => !!id))];
   const replies = new Map<string, MessageRow>();
   if (replyIds.length > 0) {
     for (const r of await ex.select().from(messages).where(inArray(messages.id, replyIds))) replies.set(r.id, r);
   }
+  const byMessage = await reactionsOf(ex, rows.map((r) => r.id));
   return rows.map((m) => {
     const reply = m.replyToId ? replies.get(m.replyToId) : undefined;
-    return toMessage(m, statusOf(m), reply ? { id: reply.id, seq: reply.seq, senderId: reply.senderId, text: snippet(reply.text) } : null);
+    const replyTo = reply ? replySnippet(reply) : null;
+    return toMessage(m, statusOf(m), replyTo, byMessage.get(m.id));
   });
 }
 
-export function toMessage(m: MessageRow, status: MessageStatus, replyTo: MessageDto['replyTo']): MessageDto {
+export const replySnippet = (m: MessageRow): NonNullable<MessageDto['replyTo']> => ({
+  id: m.id,
+  seq: m.seq,
+  senderId: m.senderId,
+  text: m.deletedAt ? null : snippet(m.text),
+});
+
+export async function reactionsOf(ex: Executor, messageIds: string[]): Promise<Map<string, MessageDto['reactions']>> {
+  const out = new Map<string, MessageDto['reactions']>();
+  if (messageIds.length === 0) return out;
+  const found = await ex
+    .select({ messageId: reactions.messageId, userId: reactions.userId, emoji: reactions.emoji })
+    .from(reactions)
+    .where(inArray(reactions.messageId, messageIds))
+    .orderBy(asc(reactions.createdAt), asc(reactions.userId));
+  for (const r of found) {
+    let list = out.get(r.messageId);
+    if (!list) out.set(r.messageId, (list = []));
+    list.push({ emoji: r.emoji, userId: r.userId });
+  }
+  return out;
+}
+
+export function toMessage(
+  m: MessageRow,
+  status: MessageStatus,
+  replyTo: MessageDto['replyTo'],
+  messageReactions: MessageDto['reactions'] = [],
+): MessageDto {
   return {
     id: m.id,
     conversationId: m.conversationId,
@@ -61,7 +102,7 @@ export function toMessage(m: MessageRow, status: MessageStatus, replyTo: Message
     text: m.text,
     media: [],
     replyTo,
-    reactions: [],
+    reactions: messageReactions,
     status,
     encrypted: m.encrypted,
     editedAt: iso(m.editedAt),

@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { rows } from '../../db/connect.js';
+import { rows, type Executor } from '../../db/connect.js';
 import { members } from '../../db/schema.js';
 import { runCommand } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
@@ -52,4 +52,17 @@ export async function advanceWatermark(
     }
     return { lastReadSeq: read, lastDeliveredSeq: delivered, unreadCount: Math.max(0, lastSeq - read) };
   });
+}
+
+/** Who has the message delivered / read, with the time their watermark passed it (at or before that time). */
+export async function listReceipts(ex: Executor, message: { conversationId: string; seq: number; senderId: string }) {
+  const marks = await ex
+    .select()
+    .from(members)
+    .where(and(eq(members.conversationId, message.conversationId), ne(members.userId, message.senderId)));
+  const at = (d: Date | null) => (d ?? new Date(0)).toISOString();
+  return {
+    delivered: marks.filter((m) => m.lastDeliveredSeq >= message.seq).map((m) => ({ userId: m.userId, at: at(m.lastDeliveredAt) })),
+    read: marks.filter((m) => m.lastReadSeq >= message.seq).map((m) => ({ userId: m.userId, at: at(m.lastReadAt) })),
+  };
 }

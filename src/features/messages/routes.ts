@@ -1,20 +1,26 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { messages } from '../../db/schema.js';
-import { fail } from '../../lib/errors.js';
-import { idParams } from '../../lib/validation.js';
+import { idParams, plainText, uuid } from '../../lib/validation.js';
 import { authenticate, secured } from '../auth/authenticate.js';
 import { requireMembership } from '../conversations/queries.js';
-import { advanceWatermark } from './receipts.js';
-import { messageSchema, newMessageFields } from './schemas.js';
+import { visibleMessage } from './access.js';
+import { deleteMessage } from './deleteMessage.js';
+import { editMessage } from './editMessage.js';
+import { emoji, setReaction } from './reactions.js';
+import { advanceWatermark, listReceipts } from './receipts.js';
+import { messagePage, messageSchema, newMessageFields } from './schemas.js';
+import { searchMessages } from './search.js';
 import { sendMessage } from './sendMessage.js';
 
 const tags = ['messages'];
+const success = z.object({ success: z.literal(true) });
+const reactionList = z.object({ reactions: z.array(z.object({ emoji: z.string(), userId: z.uuid() })) });
+const receipt = z.array(z.object({ userId: z.uuid(), at: z.string() }));
 
 export const messageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('onRequest', authenticate(ctx));
+  const messageOut = { 200: z.object({ message: messageSchema }) };
 
   app.post(
     '/conversations/:id/messages',
@@ -24,7 +30,7 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         ...secured,
         params: idParams,
         body: newMessageFields(ctx.config.MESSAGE_MAX_LENGTH),
-        response: { 200: z.object({ message: messageSchema }), 201: z.object({ message: messageSchema }) },
+        response: { ...messageOut, 201: z.object({ message: messageSchema }) },
       },
     },
     async (req, reply) => {
@@ -33,20 +39,80 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
   );
 
-  app.post(
-    '/messages/:id/read',
-    { schema: { tags, ...secured, params: idParams, response: { 200: z.object({ success: z.literal(true) }) } } },
+  app.get(
+    '/messages/search',
+    {
+      schema: {
+        tags,
+        ...secured,
+        querystring: z.object({
+          q: plainText(200).pipe(z.string().min(1, 'must not be empty')),
+          conversationId: uuid.optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(50),
+          cursor: uuid.optional(),
+        }),
+        response: { 200: messagePage },
+      },
+    },
     async (req) => {
-      const [m] = await ctx.db
-        .select({ conversationId: messages.conversationId, seq: messages.seq })
-        .from(messages)
-        .where(eq(messages.id, req.params.id));
-      if (!m) throw fail('message.not_found');
-      await requireMembership(ctx.db, m.conversationId, req.auth.userId).catch(() => {
-        throw fail('message.not_found');
-      });
-      await advanceWatermark(ctx, req.auth.userId, m.conversationId, 'read', m.seq);
+      const { q, conversationId, limit, cursor } = req.query;
+      if (conversationId) await requireMembership(ctx.db, conversationId, req.auth.userId);
+      return searchMessages(ctx.db, req.auth.userId, { text: q, conversationId, limit, before: cursor });
+    },
+  );
+
+  app.patch(
+    '/messages/:id',
+    {
+      schema: {
+        tags,
+        ...secured,
+        params: idParams,
+        body: z.object({ text: plainText(ctx.config.MESSAGE_MAX_LENGTH).pipe(z.string().min(1, 'must not be empty')) }),
+        response: messageOut,
+      },
+    },
+    async (req) => editMessage(ctx, req.auth.userId, req.params.id, req.body.text),
+  );
+
+  app.delete(
+    '/messages/:id',
+    {
+      schema: {
+        tags,
+        ...secured,
+        params: idParams,
+        querystring: z.object({ for: z.enum(['self', 'everyone']).default('self') }),
+        response: { 200: success },
+      },
+    },
+    async (req) => {
+      await deleteMessage(ctx, req.auth.userId, req.params.id, req.query.for);
       return { success: true as const };
     },
   );
+
+  app.put(
+    '/messages/:id/reaction',
+    { schema: { tags, ...secured, params: idParams, body: z.object({ emoji }), response: { 200: reactionList } } },
+    async (req) => setReaction(ctx, req.auth.userId, req.params.id, req.body.emoji),
+  );
+
+  app.delete(
+    '/messages/:id/reaction',
+    { schema: { tags, ...secured, params: idParams, response: { 200: reactionList } } },
+    async (req) => setReaction(ctx, req.auth.userId, req.params.id, null),
+  );
+
+  app.get(
+    '/messages/:id/receipts',
+    { schema: { tags, ...secured, params: idParams, response: { 200: z.object({ delivered: receipt, read: receipt }) } } },
+    async (req) => listReceipts(ctx.db, (await visibleMessage(ctx.db, req.params.id, req.auth.userId)).message),
+  );
+
+  app.post('/messages/:id/read', { schema: { tags, ...secured, params: idParams, response: { 200: success } } }, async (req) => {
+    const { message } = await visibleMessage(ctx.db, req.params.id, req.auth.userId);
+    await advanceWatermark(ctx, req.auth.userId, message.conversationId, 'read', message.seq);
+    return { success: true as const };
+  });
 };

@@ -5,7 +5,7 @@ import { conversations, members, messages } from '../../db/schema.js';
 import { runCommand } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { presentMessages, toMessage, type MessageDto, type MessageRow } from './present.js';
+import { presentMessages, replySnippet, toMessage, type MessageDto, type MessageRow } from './present.js';
 
 export interface SendMessageInput {
   conversationId: string;
@@ -30,6 +30,7 @@ export async function sendMessage(
   if (!input.text && !input.mediaIds?.length) {
     throw fail('validation.failed', 'a message needs text or media', [{ path: 'text', message: 'required when there is no media' }]);
   }
+  if (input.mediaIds?.length) throw fail('message.media_invalid', 'mediaIds must name your own uploads');
   return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
     const [locked] = await rows<{ last_seq: number }>(
       tx,
@@ -51,7 +52,7 @@ export async function sendMessage(
           ),
         );
       if (original) {
-        const [dto] = await presentMessages(tx, [original], () => 'sent');
+        const [dto] = await presentMessages(tx, [original]);
         return { message: dto!, created: false };
       }
     }
@@ -63,7 +64,7 @@ export async function sendMessage(
         .from(messages)
         .where(and(eq(messages.id, input.replyToId), eq(messages.conversationId, input.conversationId)));
       if (!target) throw fail('message.reply_invalid', 'replyToId is not a message of this conversation');
-      replyTo = { id: target.id, seq: target.seq, senderId: target.senderId, text: target.deletedAt ? null : target.text };
+      replyTo = replySnippet(target);
     }
 
     const seq = Number(locked.last_seq) + 1;
@@ -84,10 +85,11 @@ export async function sendMessage(
     };
     await tx.insert(messages).values(row);
     await tx.update(conversations).set({ lastSeq: seq, updatedAt: now }).where(eq(conversations.id, input.conversationId));
-    // Writing in a conversation means having read it: the sender's own unread count stays 0.
+    // Writing in a conversation means having read it: the sender's own unread count stays 0
+    // (with the time, which receipts report).
     await tx
       .update(members)
-      .set({ lastReadSeq: seq, lastDeliveredSeq: seq })
+      .set({ lastReadSeq: seq, lastReadAt: now, lastDeliveredSeq: seq, lastDeliveredAt: now })
       .where(and(eq(members.conversationId, input.conversationId), eq(members.userId, senderId)));
 
     const message = toMessage(row, 'sent', replyTo);

@@ -6,6 +6,7 @@ import { users } from '../../db/schema.js';
 import { decodeCursor, encodeCursor, likePattern } from '../../lib/pagination.js';
 import { idParams, limitParam, plainText } from '../../lib/validation.js';
 import { authenticate, secured } from '../auth/authenticate.js';
+import { USERNAME_RE } from './profile.js';
 import { findUser, presentUser, presentUsers } from './queries.js';
 import { userSchema } from './schemas.js';
 import { updateProfile, updateProfileBody } from './updateProfile.js';
@@ -28,7 +29,8 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     },
     async (req) => {
       const { search, limit } = req.query;
-      const after = decodeCursor(req.query.cursor, z.string());
+      // A username, as issued: anything else (a NUL byte would fail in PostgreSQL) is not our cursor.
+      const after = decodeCursor(req.query.cursor, z.string().regex(USERNAME_RE));
       const where: (SQL | undefined)[] = [ne(users.id, req.auth.userId)];
       if (search) where.push(or(ilike(users.name, likePattern(search)), ilike(users.username, likePattern(search))));
       if (after !== undefined) where.push(gt(users.username, after));

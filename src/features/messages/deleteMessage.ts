@@ -1,0 +1,44 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import { events as eventLog, hiddenMessages, messages, reactions } from '../../db/schema.js';
+import { runCommand } from '../../events/runCommand.js';
+import { fail } from '../../lib/errors.js';
+import { visibleMessage } from './access.js';
+import { presentMessages } from './present.js';
+
+export type DeleteScope = 'self' | 'everyone';
+
+/**
+ * 'self' hides the message from this user's history, sync, search and lastMessage.
+ * 'everyone' (the sender within DELETE_WINDOW_SECONDS, or a group admin) wipes the content
+ * for all, including from the stored events that sync replays, leaving a tombstone.
+ */
+export function deleteMessage(ctx: AppContext, userId: string, messageId: string, scope: DeleteScope, origin?: string): Promise<Record<string, never>> {
+  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
+    const { message, role, conversationType } = await visibleMessage(tx, messageId, userId, true);
+    const { conversationId } = message;
+    if (scope === 'self') {
+      await tx.insert(hiddenMessages).values({ userId, messageId }).onConflictDoNothing();
+      events.add({ type: 'message:deleted', conversationId, userId, messageId, payload: { conversationId, messageId, for: 'self' }, origin });
+      return {};
+    }
+    if (message.deletedAt) return {};
+    const isSender = message.senderId === userId;
+    const isModerator = conversationType === 'group' && (role === 'owner' || role === 'admin');
+    if (!isSender && !isModerator) throw fail('forbidden', 'only the sender or a group admin can delete for everyone');
+    if (isSender && !isModerator && Date.now() - message.createdAt.getTime() > ctx.config.DELETE_WINDOW_SECONDS * 1000) {
+      throw fail('message.delete_window_passed', `messages can be deleted for everyone for ${ctx.config.DELETE_WINDOW_SECONDS} s`);
+    }
+    const deletedAt = new Date();
+    await tx.update(messages).set({ text: null, deletedAt }).where(eq(messages.id, messageId));
+    await tx.delete(reactions).where(eq(reactions.messageId, messageId));
+    // Sync replays stored payloads: the wiped content must be gone from them too.
+    const [tombstone] = await presentMessages(tx, [{ ...message, text: null, deletedAt }]);
+    await tx
+      .update(eventLog)
+      .set({ payload: sql`jsonb_set(${eventLog.payload}, '{message}', ${JSON.stringify(tombstone)}::jsonb)` })
+      .where(and(eq(eventLog.messageId, messageId), inArray(eventLog.type, ['message:new', 'message:updated'])));
+    events.add({ type: 'message:deleted', conversationId, messageId, payload: { conversationId, messageId, for: 'everyone' }, origin });
+    return {};
+  });
+}

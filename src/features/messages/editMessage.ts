@@ -1,0 +1,25 @@
+import { eq } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import { messages } from '../../db/schema.js';
+import { runCommand } from '../../events/runCommand.js';
+import { fail } from '../../lib/errors.js';
+import { visibleMessage } from './access.js';
+import { presentMessages, type MessageDto } from './present.js';
+
+/** The sender rewrites a message's text within EDIT_WINDOW_SECONDS; members hear `message:updated`. */
+export function editMessage(ctx: AppContext, userId: string, messageId: string, text: string, origin?: string): Promise<{ message: MessageDto }> {
+  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
+    const { message } = await visibleMessage(tx, messageId, userId, true);
+    if (message.senderId !== userId) throw fail('message.not_sender', 'only the sender can edit a message');
+    if (message.deletedAt) throw fail('message.deleted', 'the message was deleted');
+    if (message.type === 'system' || message.encrypted) throw fail('message.not_editable', 'this message cannot be edited');
+    if (Date.now() - message.createdAt.getTime() > ctx.config.EDIT_WINDOW_SECONDS * 1000) {
+      throw fail('message.edit_window_passed', `messages can be edited for ${ctx.config.EDIT_WINDOW_SECONDS} s`);
+    }
+    const editedAt = new Date();
+    await tx.update(messages).set({ text, editedAt }).where(eq(messages.id, messageId));
+    const [dto] = await presentMessages(tx, [{ ...message, text, editedAt }]);
+    events.add({ type: 'message:updated', conversationId: message.conversationId, messageId, payload: { message: dto! }, origin });
+    return { message: dto! };
+  });
+}

@@ -1,0 +1,43 @@
+import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/connect.js';
+import { members, messages } from '../../db/schema.js';
+import { notHiddenFor } from './history.js';
+import { presentMessages, type MessageDto } from './present.js';
+
+/**
+ * Full-text search (PostgreSQL, 'simple' configuration) over the messages of the viewer's
+ * conversations, newest first; deleted, hidden and end-to-end-encrypted messages never match.
+ */
+export async function searchMessages(
+  ex: Executor,
+  viewerId: string,
+  q: { text: string; conversationId?: string; limit: number; before?: string },
+): Promise<{ messages: MessageDto[]; nextCursor: string | null; hasMore: boolean }> {
+  const mine = ex.select({ id: members.conversationId }).from(members).where(eq(members.userId, viewerId));
+  const found = await ex
+    .select()
+    .from(messages)
+    .where(
+      and(
+        inArray(messages.conversationId, mine),
+        q.conversationId ? eq(messages.conversationId, q.conversationId) : undefined,
+        sql`to_tsvector('simple', coalesce(${messages.text}, '')) @@ websearch_to_tsquery('simple', ${q.text})`,
+        isNull(messages.deletedAt),
+        eq(messages.encrypted, false),
+        notHiddenFor(viewerId),
+        q.before ? lt(messages.id, q.before) : undefined,
+      ),
+    )
+    .orderBy(desc(messages.id))
+    .limit(q.limit + 1);
+  const hasMore = found.length > q.limit;
+  const page = found.slice(0, q.limit);
+  const dtos: MessageDto[] = [];
+  // Status comes from each message's own conversation.
+  for (const conversationId of new Set(page.map((m) => m.conversationId))) {
+    dtos.push(...(await presentMessages(ex, page.filter((m) => m.conversationId === conversationId))));
+  }
+  const order = new Map(page.map((m, i) => [m.id, i]));
+  dtos.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return { messages: dtos, nextCursor: hasMore ? page.at(-1)!.id : null, hasMore };
+}
