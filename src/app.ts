@@ -12,16 +12,34 @@ import { connectDatabase } from './db/connect.js';
 import { pruneEvents } from './events/prune.js';
 import { AccessTokens } from './features/auth/accessToken.js';
 import { loadSigningKeys } from './features/auth/keys.js';
+import { GoogleVerifier } from './features/auth/google.js';
+import { createOtpSender } from './features/auth/otpSender.js';
 import { authRoutes } from './features/auth/routes.js';
 import { conversationRoutes } from './features/conversations/routes.js';
+import { seedDefaultGroups } from './features/groups/defaults.js';
+import { groupRoutes } from './features/groups/routes.js';
 import { healthRoutes } from './features/health/routes.js';
+import { keyRoutes } from './features/keys/routes.js';
+import { installRequestLimits } from './features/limits/requestLimits.js';
+import { mediaDirs } from './features/media/dirs.js';
+import { LocalStorage } from './features/media/localStorage.js';
+import { sweepOrphanMedia } from './features/media/orphans.js';
+import { mediaRoutes } from './features/media/routes.js';
 import { messageRoutes } from './features/messages/routes.js';
 import { userRoutes } from './features/users/routes.js';
 import { installErrorHandlers } from './lib/httpErrors.js';
+import { MemoryStore, RateLimiter } from './lib/rateLimit.js';
+import { RedisStore } from './lib/rateLimitRedis.js';
 import { Emitter } from './realtime/emitter.js';
 import { LocalPresence } from './realtime/presence.js';
 import { createSocketServer, installSocketHandlers } from './realtime/server.js';
 import { version } from './version.js';
+
+/** Response headers browsers may read: resumable uploads (tus) and media downloads. */
+const mediaExposedHeaders = [
+  'Location', 'Upload-Offset', 'Upload-Length', 'Upload-Metadata', 'Tus-Resumable', 'Tus-Version', 'Tus-Extension', 'Tus-Max-Size',
+  'Media-Id', 'Content-Range', 'Content-Disposition', 'ETag',
+];
 
 export interface ParleyApp {
   http: FastifyInstance;
@@ -34,9 +52,16 @@ export interface ParleyApp {
 /** Wires database, auth, realtime and routes. `main.ts` and the tests both start Parley through this. */
 export async function buildApp(config: Config): Promise<ParleyApp> {
   const http = Fastify({
-    logger: { level: config.LOG_LEVEL },
+    logger: {
+      level: config.LOG_LEVEL,
+      // GET /media/* accepts ?token=<accessToken>: keep it out of the logs.
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]'), host: req.host, remoteAddress: req.ip }),
+      },
+    },
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // Only these proxies' X-Forwarded-For is believed: per-IP rate limits must see the real client.
+    trustProxy: config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
   http.setValidatorCompiler(validatorCompiler);
   // JSON only: Fastify's built-in text/plain parser would hand a string to routes that expect an object (400, not 415).
@@ -50,6 +75,7 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
     pglitePath: config.PGLITE_PATH ?? path.join(config.dataDir, 'pglite'),
     poolSize: config.DATABASE_POOL_SIZE,
   });
+  await seedDefaultGroups(database.db);
   const keys = await loadSigningKeys(config.JWT_PRIVATE_KEY, config.dataDir);
   const corsOrigins = config.CORS_ORIGINS === '*' ? true : config.CORS_ORIGINS.split(',').map((o) => o.trim());
   const io = createSocketServer(http.server, { corsOrigins, maxPayloadBytes: Math.max(2 * 1_048_576, config.BODY_LIMIT_BYTES * 2) });
@@ -61,12 +87,17 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
     tokens: new AccessTokens(keys, config.JWT_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS),
     emitter,
     presence: new LocalPresence(),
+    storage: new LocalStorage(mediaDirs(config).files),
     log: http.log,
+    limits: new RateLimiter(config.REDIS_URL ? await RedisStore.connect(config.REDIS_URL) : new MemoryStore(), config.RATE_LIMITS === 'on', http.log),
+    otpSender: createOtpSender(config, http.log),
+    google: GoogleVerifier.from(config),
   };
 
   let draining = false;
   await http.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } });
-  await http.register(cors, { origin: corsOrigins, credentials: true, exposedHeaders: ['Retry-After'] });
+  // strictPreflight off: a plain OPTIONS (tus discovery) is answered, not refused with 400.
+  await http.register(cors, { origin: corsOrigins, credentials: true, strictPreflight: false, exposedHeaders: ['Retry-After', ...mediaExposedHeaders] });
   await http.register(swagger, {
     openapi: {
       info: { title: 'Parley API', version, description: 'Real-time messaging backend. Socket.IO events are described in docs/api.md.' },
@@ -76,13 +107,17 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
   });
   await http.register(swaggerUi, { routePrefix: '/docs' });
 
+  installRequestLimits(http, ctx);
   await http.register(
     async (api) => {
       await api.register(healthRoutes, { ctx, isDraining: () => draining });
       await api.register(authRoutes, { ctx });
       await api.register(userRoutes, { ctx });
+      await api.register(keyRoutes, { ctx });
       await api.register(conversationRoutes, { ctx });
       await api.register(messageRoutes, { ctx });
+      await api.register(mediaRoutes, { ctx });
+      await api.register(groupRoutes, { ctx });
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
     },
     { prefix: '/api/v1' },
@@ -97,6 +132,10 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
     pruneEvents(database.db, config.EVENT_RETENTION_DAYS).catch((err) => http.log.warn({ err }, 'event pruning failed'));
   }, config.EVENT_PRUNE_INTERVAL_MS);
   prune.unref();
+  const sweep = setInterval(() => {
+    sweepOrphanMedia(ctx).catch((err) => http.log.warn({ err }, 'media cleanup failed'));
+  }, config.MEDIA_CLEANUP_INTERVAL_MS);
+  sweep.unref();
 
   let closing: Promise<void> | undefined;
   return {
@@ -107,11 +146,13 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
       (closing ??= (async () => {
         draining = true;
         clearInterval(prune);
+        clearInterval(sweep);
         emitter.stop();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await http.close();
         await emitter.drain();
         await database.close();
+        await ctx.limits.close();
       })()),
   };
 }

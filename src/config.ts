@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { limitSpec } from './lib/rateLimit.js';
 
 const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(def);
 const optionalString = z
@@ -25,13 +26,59 @@ export const configSchema = z.object({
   CORS_ORIGINS: z.string().default('*'),
   BODY_LIMIT_BYTES: int(1_048_576, 1024, 100 * 1_048_576),
   MESSAGE_MAX_LENGTH: int(10_000, 1, 1_000_000),
+  GROUP_MAX_MEMBERS: int(1024, 2, 100_000),
   EDIT_WINDOW_SECONDS: int(900, 0),
   DELETE_WINDOW_SECONDS: int(172_800, 0),
   /** Days of event log kept for sync (fractions allowed); older cursors get sync.cursor_expired. */
   EVENT_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(30),
   EVENT_PRUNE_INTERVAL_MS: int(3_600_000, 100, 86_400_000),
   EMITTER_POLL_MS: int(1000, 10, 60_000),
+  /** Where uploads live with the local storage driver (default DATA_DIR/media). */
+  MEDIA_DIR: optionalString,
+  /** Largest file POST /media/upload (and an avatar) accepts; 413 beyond. */
+  MEDIA_MAX_BYTES: int(25 * 1_048_576, 1, 1024 * 1_048_576 * 1024),
+  /** Largest resumable (tus) upload. */
+  TUS_MAX_BYTES: int(2 * 1024 * 1_048_576, 1, 1024 * 1_048_576 * 1024),
+  /** Largest image, in pixels (width × height × frames), that is decoded; 413 beyond. */
+  MEDIA_MAX_PIXELS: int(100_000_000, 1, 1_000_000_000),
+  /** Uploads never attached to a message are deleted after this many hours (fractions allowed). */
+  MEDIA_ORPHAN_HOURS: z.coerce.number().positive().max(87_600).default(24),
+  MEDIA_CLEANUP_INTERVAL_MS: int(600_000, 100, 86_400_000),
   SHUTDOWN_GRACE_MS: int(10_000, 0, 600_000),
+  /** Proxies whose X-Forwarded-For names the client: true (any), false (none), or addresses/CIDRs/loopback,linklocal,uniquelocal. */
+  TRUST_PROXY: z
+    .string()
+    .default('loopback,linklocal,uniquelocal')
+    .transform((v): boolean | string => (v === 'true' ? true : v === 'false' ? false : v)),
+  /** Shared state for several nodes (rate-limit counters); unset keeps it in memory. */
+  REDIS_URL: optionalString.pipe(z.string().url().optional()),
+  /** off turns every request rate limit off (load tests, trusted networks); the OTP rules stay. */
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  RATE_LIMIT_REGISTER_PER_IP: limitSpec.prefault('300/1h'),
+  RATE_LIMIT_LOGIN_PER_IP: limitSpec.prefault('300/5m'),
+  RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: limitSpec.prefault('20/15m'),
+  RATE_LIMIT_OTP_PER_IP: limitSpec.prefault('30/1h'),
+  RATE_LIMIT_OTP_PER_PHONE: limitSpec.prefault('10/1h'),
+  RATE_LIMIT_MESSAGES_PER_USER: limitSpec.prefault('600/1m'),
+  RATE_LIMIT_SOCKET_EVENTS: limitSpec.prefault('1000/10s'),
+  RATE_LIMIT_CONTACT_SYNC_PER_USER: limitSpec.prefault('30/1h'),
+  RATE_LIMIT_KEY_CLAIMS_PER_USER: limitSpec.prefault('300/1h'),
+  OTP_TTL_SECONDS: int(300, 1, 3600),
+  OTP_MAX_ATTEMPTS: int(3, 1, 20),
+  OTP_COOLDOWN_SECONDS: int(60, 0, 3600),
+  /** Development only: every OTP is this code (refused when NODE_ENV=production). */
+  OTP_DEV_CODE: optionalString.pipe(z.string().regex(/^\d{6}$/, 'must be 6 digits').optional()),
+  /** Where codes are POSTed as JSON {phoneNumber, code, message}; unset: logged (not in production). */
+  SMS_WEBHOOK_URL: optionalString.pipe(z.string().url().optional()),
+  SMS_WEBHOOK_TOKEN: optionalString,
+  /** Google sign-in is on when this is set: the audience ID tokens must carry. */
+  GOOGLE_CLIENT_ID: optionalString,
+  GOOGLE_ISSUER: z.string().default('https://accounts.google.com,accounts.google.com'),
+  GOOGLE_JWKS_URL: z.string().url().default('https://www.googleapis.com/oauth2/v3/certs'),
+}).superRefine((c, issue) => {
+  if (c.NODE_ENV === 'production' && c.OTP_DEV_CODE) {
+    issue.addIssue({ code: 'custom', path: ['OTP_DEV_CODE'], message: 'is not allowed when NODE_ENV=production' });
+  }
 });
 
 export type Config = z.infer<typeof configSchema> & {

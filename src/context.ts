@@ -2,6 +2,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/connect.js';
 import type { AccessTokens } from './features/auth/accessToken.js';
+import type { GoogleVerifier } from './features/auth/google.js';
+import type { OtpSender } from './features/auth/otpSender.js';
+import type { RateLimiter } from './lib/rateLimit.js';
+import type { Storage } from './features/media/storage.js';
 import type { Emitter } from './realtime/emitter.js';
 import type { Presence } from './realtime/presence.js';
 
@@ -13,5 +17,12 @@ export interface AppContext {
   tokens: AccessTokens;
   emitter: Emitter;
   presence: Presence;
+  /** Where media bytes live (a local directory by default). */
+  storage: Storage;
   log: FastifyBaseLogger;
+  limits: RateLimiter;
+  /** null: phone sign-in is off (production without SMS_WEBHOOK_URL). */
+  otpSender: OtpSender | null;
+  /** null: Google sign-in is off (no GOOGLE_CLIENT_ID). */
+  google: GoogleVerifier | null;
 }

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import * as jose from 'jose';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestServer, type ApiResponse, type TestUser } from './helpers/server.js';
+import { settle, TestServer, type ApiResponse, type TestUser } from './helpers/server.js';
 
 // The server signs with a key we know, so tests can mint tokens it accepts (or that expired).
 const { privateKey: signingKeyObject } = crypto.generateKeyPairSync('ed25519');
@@ -280,7 +281,6 @@ describe('refresh-token rotation', () => {
 
     // The revocation committed even though the caller got an error: the newest pair is dead too.
     const newestRefresh = await server.api('POST', '/auth/refresh-token', { body: { refreshToken: newest.refreshToken } });
-    expect(newestRefresh.status).toBe(401);
     expectProblem(newestRefresh, 401, 'auth.refresh_invalid');
     expectProblem(await server.api('GET', '/auth/me', { token: newest.accessToken }), 401, 'auth.session_revoked');
     expectProblem(await server.api('GET', '/auth/me', { token: user.token }), 401, 'auth.session_revoked');
@@ -421,5 +421,49 @@ describe('socket handshake', () => {
   it('with a valid token connects', async () => {
     const s = await server.socket(user.token);
     expect(s.connected).toBe(true);
+  });
+});
+
+describe('revoking a session closes its sockets', () => {
+  /** Resolves with the disconnect reason, or rejects if the socket is still connected after `ms`. */
+  const disconnected = (s: Socket, ms = 3000) =>
+    new Promise<string>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('socket still connected')), ms);
+      s.once('disconnect', (reason) => {
+        clearTimeout(t);
+        resolve(reason);
+      });
+    });
+
+  it("a reused refresh token revokes the family and disconnects that session's sockets, and only those", async () => {
+    const user = await server.register('Socket Replay');
+    const other = await login({ login: user.email, password: user.password, deviceId: 'untouched-device' });
+    const victimSocket = await server.socket(user.token);
+    const otherSocket = await server.socket(other.body.accessToken);
+    const rotated = await server.api('POST', '/auth/refresh-token', { body: { refreshToken: user.refreshToken } });
+    expect(rotated.status).toBe(200);
+    // A socket opened with the rotated token belongs to the same session: it goes too.
+    const rotatedSocket = await server.socket(rotated.body.accessToken);
+    const gone = Promise.all([disconnected(victimSocket), disconnected(rotatedSocket)]);
+
+    expectProblem(await server.api('POST', '/auth/refresh-token', { body: { refreshToken: user.refreshToken } }), 401, 'auth.refresh_reused');
+    expect(await gone).toEqual(['io server disconnect', 'io server disconnect']);
+    expect((await server.socketError({ token: rotated.body.accessToken })).message).toBe('auth.session_revoked');
+    await settle();
+    expect(otherSocket.connected).toBe(true);
+  });
+
+  it("logout and DELETE /auth/sessions/:id disconnect that session's sockets", async () => {
+    const user = await server.register('Socket Revoke');
+    const laptop = (await login({ login: user.email, password: user.password, deviceId: 'laptop-x' })).body;
+    const laptopSocket = await server.socket(laptop.accessToken);
+    const ownSocket = await server.socket(user.token);
+    const laptopGone = disconnected(laptopSocket);
+    expect((await server.api('DELETE', `/auth/sessions/${sessionIdOf(laptop.accessToken)}`, { token: user.token })).status).toBe(200);
+    expect(await laptopGone).toBe('io server disconnect');
+    expect(ownSocket.connected).toBe(true);
+    const ownGone = disconnected(ownSocket);
+    expect((await server.api('POST', '/auth/logout', { token: user.token })).status).toBe(200);
+    expect(await ownGone).toBe('io server disconnect');
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -11,6 +12,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+export interface SystemInfo {
+  action: 'group_created' | 'member_added' | 'member_removed' | 'member_joined' | 'member_left' | 'group_renamed';
+  actorId: string;
+  userId?: string;
+  name?: string;
+}
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => ts('created_at').notNull().defaultNow();
@@ -27,6 +35,8 @@ export const users = pgTable(
     avatarUrl: text('avatar_url'),
     bio: text('bio'),
     phoneNumber: text('phone_number'),
+    /** Set when the phone number was proven by OTP; only a verified number signs in or is found by contact sync. */
+    phoneVerifiedAt: ts('phone_verified_at'),
     passwordHash: text('password_hash'),
     lastActive: ts('last_active'),
     createdAt: createdAt(),
@@ -84,11 +94,17 @@ export const conversations = pgTable(
     visibility: text('visibility', { enum: ['public', 'private'] }),
     lastSeq: integer('last_seq').notNull().default(0),
     createdBy: uuid('created_by'),
+    /** Set on the default groups, so seeding them again on restart finds them. */
+    seedKey: text('seed_key'),
     createdAt: createdAt(),
     /** Last activity: creation or the newest message. */
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('conversations_direct_key').on(t.directKey)],
+  (t) => [
+    uniqueIndex('conversations_direct_key').on(t.directKey),
+    uniqueIndex('conversations_seed_key').on(t.seedKey),
+    index('conversations_public_idx').on(t.visibility, t.type),
+  ],
 );
 
 export const members = pgTable(
@@ -144,6 +160,8 @@ export const messages = pgTable(
     text: text('text'),
     replyToId: uuid('reply_to_id'),
     encrypted: boolean('encrypted').notNull().default(false),
+    /** What a `system` message records (member added, group renamed…), for clients to render in their language. */
+    system: jsonb('system').$type<SystemInfo>(),
     editedAt: ts('edited_at'),
     deletedAt: ts('deleted_at'),
     createdAt: createdAt(),
@@ -215,6 +233,149 @@ export const hiddenMessages = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.messageId] }), index('hidden_messages_message_idx').on(t.messageId)],
 );
 
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    inviterId: uuid('inviter_id').notNull(),
+    inviteeId: uuid('invitee_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['pending', 'accepted', 'declined'] }).notNull().default('pending'),
+    createdAt: createdAt(),
+    respondedAt: ts('responded_at'),
+  },
+  (t) => [index('invitations_invitee_idx').on(t.inviteeId, t.status), index('invitations_conversation_idx').on(t.conversationId, t.inviteeId)],
+);
+
+/** `blocker_id` blocked `blocked_id`. */
+export const blocks = pgTable(
+  'blocks',
+  {
+    blockerId: uuid('blocker_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    blockedId: uuid('blocked_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.blockerId, t.blockedId] }), index('blocks_blocked_idx').on(t.blockedId)],
+);
+
+/** An upload. `attached_at` is set when a message first references it; uploads never attached are swept after MEDIA_ORPHAN_HOURS. */
+export const media = pgTable(
+  'media',
+  {
+    id: uuid('id').primaryKey(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['image', 'video', 'audio', 'file'] }).notNull(),
+    /** The type of the stored bytes, sniffed (images: of the display variant). */
+    mimeType: text('mime_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    /** The uploader's file name, made safe, with the extension of the stored type. */
+    name: text('name'),
+    storageKey: text('storage_key').notNull(),
+    thumbnailKey: text('thumbnail_key'),
+    thumbnailSize: bigint('thumbnail_size', { mode: 'number' }),
+    attachedAt: ts('attached_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('media_owner_idx').on(t.ownerId), index('media_unattached_idx').on(t.createdAt).where(sql`attached_at is null`)],
+);
+
+/** Which media a message carries, in order. One upload may be attached to several messages (forwarding). */
+export const messageMedia = pgTable(
+  'message_media',
+  {
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    mediaId: uuid('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.position] }), index('message_media_media_idx').on(t.mediaId)],
+);
+
+/** A resumable (tus 1.0) upload in progress; its bytes are in MEDIA_DIR/tus on the node that received them. */
+export const tusUploads = pgTable(
+  'tus_uploads',
+  {
+    id: uuid('id').primaryKey(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    length: bigint('length', { mode: 'number' }).notNull(),
+    offset: bigint('offset', { mode: 'number' }).notNull().default(0),
+    metadata: jsonb('metadata').$type<Record<string, string>>().notNull(),
+    /** The Media it became, once complete. */
+    mediaId: uuid('media_id'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('tus_uploads_updated_idx').on(t.updatedAt)],
+);
+
+/** One pending sign-in code per phone number: hashed, expiring, its wrong tries counted. */
+export const otpCodes = pgTable('otp_codes', {
+  phoneNumber: text('phone_number').primaryKey(),
+  codeHash: text('code_hash').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  expiresAt: ts('expires_at').notNull(),
+  /** When the code was sent: the next one may be requested OTP_COOLDOWN_SECONDS later. */
+  sentAt: ts('sent_at').notNull().defaultNow(),
+});
+
+/** An account at another identity provider ('google', by its `sub`) that signs in as a Parley user. */
+export const authIdentities = pgTable(
+  'auth_identities',
+  {
+    provider: text('provider').notNull(),
+    subject: text('subject').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    email: text('email'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.subject] }), index('auth_identities_user_idx').on(t.userId)],
+);
+
+/** A user's published end-to-end encryption keys: the identity key and the current signed prekey (base64). */
+export const userKeys = pgTable('user_keys', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  identityKey: text('identity_key').notNull(),
+  signedPreKeyId: integer('signed_pre_key_id').notNull(),
+  signedPreKey: text('signed_pre_key').notNull(),
+  signedPreKeySignature: text('signed_pre_key_signature').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** One-time prekeys: claiming one deletes its row, so each is handed out once. */
+export const oneTimePreKeys = pgTable(
+  'one_time_pre_keys',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    keyId: integer('key_id').notNull(),
+    publicKey: text('public_key').notNull(),
+  },
+  (t) => [uniqueIndex('one_time_pre_keys_user_key').on(t.userId, t.keyId), index('one_time_pre_keys_claim_idx').on(t.userId, t.id)],
+);
+
 export const schema = {
   users,
   sessions,
@@ -227,4 +388,13 @@ export const schema = {
   eventHead,
   reactions,
   hiddenMessages,
+  invitations,
+  blocks,
+  media,
+  messageMedia,
+  tusUploads,
+  otpCodes,
+  authIdentities,
+  userKeys,
+  oneTimePreKeys,
 };

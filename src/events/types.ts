@@ -9,7 +9,9 @@ export type StoredEventType =
   | 'conversation:updated'
   | 'group:member-joined'
   | 'group:member-left'
-  | 'invitation:new';
+  | 'group:member-updated'
+  | 'invitation:new'
+  | 'keys:identity-changed';
 
 /** What a command records; `userId` makes it private to that user, else it goes to the conversation. */
 export interface EventDraft {

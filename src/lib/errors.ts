@@ -14,6 +14,9 @@ export const errorStatus = {
   'auth.refresh_reused': 401,
   'auth.session_revoked': 401,
   'forbidden': 403,
+  'user.blocked': 403,
+  'group.not_admin': 403,
+  'group.owner_protected': 403,
   'message.not_sender': 403,
   'message.edit_window_passed': 403,
   'message.delete_window_passed': 403,
@@ -31,9 +34,33 @@ export const errorStatus = {
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
   'conversation.self': 422,
+  'user.block_self': 422,
+  'group.full': 409,
+  'group.already_member': 409,
+  'invitation.not_found': 404,
+  'group.not_found': 404,
   'message.reply_invalid': 422,
   'message.media_invalid': 422,
+  'media.not_found': 404,
+  'media.too_large': 413,
+  'media.unsupported_type': 415,
+  'media.range_not_satisfiable': 416,
+  'media.invalid': 422,
+  'tus.not_found': 404,
+  'tus.offset_mismatch': 409,
+  'tus.version_unsupported': 412,
+  'tus.length_exceeded': 400,
+  'tus.locked': 423,
+  'auth.google_invalid': 401,
+  'otp.invalid': 401,
+  'otp.expired': 401,
+  'otp.locked': 403,
+  'keys.not_found': 404,
+  'keys.bad_signature': 422,
+  'keys.too_many': 422,
   'rate_limited': 429,
+  'auth.method_disabled': 503,
+  'otp.send_failed': 503,
   'internal': 500,
   'service.unavailable': 503,
 } as const;
@@ -85,10 +112,13 @@ const titles: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   410: 'Gone',
+  412: 'Precondition Failed',
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  416: 'Range Not Satisfiable',
   422: 'Unprocessable Content',
+  423: 'Locked',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -96,4 +126,8 @@ const titles: Record<number, string> = {
 const titleFor = (status: number) => titles[status] ?? 'Error';
 
 /** Socket ack shape for an error. */
-export const ackError = (err: AppError) => ({ ok: false as const, error: { code: err.code, message: err.message } });
+export const ackError = (err: AppError) => {
+  // A rate-limited ack says when to retry, as the Retry-After header does over HTTP.
+  const retryAfter = (err as { retryAfter?: number }).retryAfter;
+  return { ok: false as const, error: { code: err.code, message: err.message, ...(retryAfter ? { retryAfter } : {}) } };
+};

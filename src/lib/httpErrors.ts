@@ -38,7 +38,9 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
     const appErr = toAppError(err);
     if (appErr.status >= 500) req.log.error({ err }, 'request failed');
-    if (appErr.code === 'rate_limited' && !reply.getHeader('retry-after')) reply.header('retry-after', '1');
+    if (appErr.code === 'rate_limited' && !reply.getHeader('retry-after')) {
+      reply.header('retry-after', String((appErr as { retryAfter?: number }).retryAfter ?? 1));
+    }
     void reply.status(appErr.status).type('application/problem+json').send(problem(appErr, req.url));
   });
   app.setNotFoundHandler((req, reply) => {

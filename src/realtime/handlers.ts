@@ -6,12 +6,14 @@ import { users } from '../db/schema.js';
 import { readUserStream } from '../events/read.js';
 import { wirePayload } from '../events/types.js';
 import { requireMembership } from '../features/conversations/queries.js';
+import { limitMessageSend } from '../features/limits/requestLimits.js';
 import { advanceWatermark } from '../features/messages/receipts.js';
 import { clientMessageId, newMessageFields, upToSeq } from '../features/messages/schemas.js';
 import { sendMessage } from '../features/messages/sendMessage.js';
 import { deleteMessage } from '../features/messages/deleteMessage.js';
 import { editMessage } from '../features/messages/editMessage.js';
 import { emoji, setReaction } from '../features/messages/reactions.js';
+import { blockedAmong } from '../features/users/blocks.js';
 import { fail } from '../lib/errors.js';
 import { plainText, uuid } from '../lib/validation.js';
 import { conversationRoom, userRoom } from './rooms.js';
@@ -38,6 +40,7 @@ export function clientEvents(ctx: AppContext) {
     'message:send': handler({
       schema: newMessageFields(ctx.config.MESSAGE_MAX_LENGTH).extend({ conversationId: uuid, clientMessageId }),
       run: async (ctx, socket, input) => {
+        await limitMessageSend(ctx, socket.data.userId);
         const { message } = await sendMessage(ctx, socket.data.userId, input, socket.id);
         return { message };
       },
@@ -115,14 +118,19 @@ export function clientEvents(ctx: AppContext) {
 
     'presence:query': handler({
       schema: z.object({ userIds: z.array(uuid).min(1).max(200) }),
-      run: async (ctx, _socket, { userIds }) => {
+      run: async (ctx, socket, { userIds }) => {
         const found = await ctx.db
           .select({ id: users.id, lastActive: users.lastActive })
           .from(users)
           .where(inArray(users.id, userIds));
-        const online = await ctx.presence.onlineAmong(found.map((u) => u.id));
+        const ids = found.map((u) => u.id);
+        const [online, hidden] = await Promise.all([ctx.presence.onlineAmong(ids), blockedAmong(ctx.db, socket.data.userId, ids)]);
         return {
-          presence: found.map((u) => ({ userId: u.id, isOnline: online.has(u.id), lastActive: u.lastActive?.toISOString() ?? null })),
+          presence: found.map((u) =>
+            hidden.has(u.id)
+              ? { userId: u.id, isOnline: false, lastActive: null }
+              : { userId: u.id, isOnline: online.has(u.id), lastActive: u.lastActive?.toISOString() ?? null },
+          ),
         };
       },
     }),

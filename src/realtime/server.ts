@@ -6,8 +6,10 @@ import type { AppContext } from '../context.js';
 import { rows } from '../db/connect.js';
 import { users } from '../db/schema.js';
 import { assertSessionActive } from '../features/auth/sessions.js';
+import { blockRelations } from '../features/users/blocks.js';
 import { ackError, AppError, fail } from '../lib/errors.js';
 import { toAppError } from '../lib/httpErrors.js';
+import { FixedWindow, RateLimited, retryAfterSeconds } from '../lib/rateLimit.js';
 import { parseInput } from '../lib/validation.js';
 import { clientEvents, type ParleySocket, type SocketData } from './handlers.js';
 import { conversationRoom, sessionRoom, userRoom } from './rooms.js';
@@ -45,6 +47,8 @@ export function installSocketHandlers(io: Server, ctx: AppContext): void {
   io.on('connection', (raw) => {
     const socket = raw as unknown as ParleySocket;
     const { userId } = socket.data;
+    // A flood of events from one socket is refused before any work is done for it.
+    const flood = ctx.limits.enabled ? new FixedWindow(ctx.config.RATE_LIMIT_SOCKET_EVENTS) : undefined;
     for (const [event, h] of handlers) {
       socket.on(event, (...args: unknown[]) => {
         // The ack is always the last argument (socket.io puts it there), whatever came before it.
@@ -52,6 +56,8 @@ export function installSocketHandlers(io: Server, ctx: AppContext): void {
         const payload = args[0];
         void (async () => {
           try {
+            const allowed = flood?.hit();
+            if (allowed && !allowed.ok) throw new RateLimited(retryAfterSeconds(allowed.retryAfterMs), 'too many events on this connection');
             const input = parseInput(h.schema as z.ZodType, payload);
             const data = await (h.run as (c: AppContext, s: ParleySocket, i: unknown) => Promise<Record<string, unknown>>)(ctx, socket, input);
             reply?.({ ok: true, ...data });
@@ -96,7 +102,7 @@ async function joinRooms(ctx: AppContext, io: Server, socket: ParleySocket): Pro
     if (!socket.connected) return goOffline(ctx, io, socket);
     if (first) {
       await ctx.db.update(users).set({ lastActive: new Date() }).where(eq(users.id, userId));
-      if (rooms.length) socket.to(rooms).except(userRoom(userId)).emit('user:online', { userId });
+      if (rooms.length) socket.to(rooms).except(await presenceHiddenFrom(ctx, userId)).emit('user:online', { userId });
     }
     return;
   }
@@ -109,5 +115,14 @@ async function goOffline(ctx: AppContext, io: Server, socket: ParleySocket): Pro
   const lastActive = new Date();
   await ctx.db.update(users).set({ lastActive }).where(eq(users.id, userId));
   const ids = await rows<{ conversation_id: string }>(ctx.db, sql`select conversation_id from members where user_id = ${userId}`);
-  if (ids.length) io.to(ids.map((r) => conversationRoom(r.conversation_id))).emit('user:offline', { userId, lastActive: lastActive.toISOString() });
+  if (ids.length) {
+    io.to(ids.map((r) => conversationRoom(r.conversation_id)))
+      .except(await presenceHiddenFrom(ctx, userId))
+      .emit('user:offline', { userId, lastActive: lastActive.toISOString() });
+  }
+}
+
+/** The user's own sockets and everyone in a block relation with them (presence is hidden both ways). */
+async function presenceHiddenFrom(ctx: AppContext, userId: string): Promise<string[]> {
+  return [userId, ...(await blockRelations(ctx.db, userId))].map(userRoom);
 }

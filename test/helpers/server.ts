@@ -50,6 +50,8 @@ export class TestServer {
       PORT: '0',
       HOST: '127.0.0.1',
       EMITTER_POLL_MS: '200',
+      // Every test registers its users from 127.0.0.1; the limit tests set their own limits.
+      RATE_LIMIT_REGISTER_PER_IP: '100000/1h',
       ...extraEnv,
     };
     let drop: (() => Promise<void>) | undefined;

@@ -14,8 +14,13 @@ const decoy = hash('parley-decoy-password');
 export async function login(ctx: AppContext, input: z.output<typeof loginBody>) {
   const column = input.login.includes('@') ? users.email : users.username;
   const [user] = await ctx.db.select().from(users).where(eq(column, input.login));
+  // Password guessing against one account: every try counts until it turns out right (then it is
+  // taken back), so RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT wrong passwords lock it for the window.
+  const account = user?.id ?? input.login;
+  await ctx.limits.consume('login-failures', ctx.config.RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT, account);
   const ok = await verify(user?.passwordHash ?? (await decoy), input.password).catch(() => false);
   if (!user || !user.passwordHash || !ok) throw fail('auth.invalid_credentials', 'wrong login or password');
+  await ctx.limits.refund('login-failures', account);
   const tokens = await ctx.db.transaction((tx) =>
     startSession(tx, ctx, { userId: user.id, deviceId: input.deviceId, deviceName: input.deviceName }),
   );

@@ -8,13 +8,16 @@ import { idParams } from '../../lib/validation.js';
 import { findUser, presentUser } from '../users/queries.js';
 import { userSchema } from '../users/schemas.js';
 import { authenticate, secured } from './authenticate.js';
+import { googleBody, signInWithGoogle } from './google.js';
 import { login } from './login.js';
+import { requestOtp, requestOtpBody, verifyOtp, verifyOtpBody } from './otp.js';
 import { register } from './register.js';
 import { authResponse, loginBody, refreshBody, registerBody, sessionSchema } from './schemas.js';
 import { revokeSession, rotateRefreshToken } from './sessions.js';
 
 const tags = ['auth'];
 const success = z.object({ success: z.literal(true) });
+const signInResponse = authResponse.extend({ created: z.boolean() });
 
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const auth = authenticate(ctx);
@@ -25,6 +28,20 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.post('/auth/login', { schema: { tags, body: loginBody, response: { 200: authResponse } } }, async (req) =>
     login(ctx, req.body),
+  );
+
+  app.post(
+    '/auth/request-otp',
+    { schema: { tags, body: requestOtpBody, response: { 200: z.object({ sent: z.literal(true), retryAfter: z.number().int() }) } } },
+    async (req) => requestOtp(ctx, req.body.phoneNumber),
+  );
+
+  app.post('/auth/verify-otp', { schema: { tags, body: verifyOtpBody, response: { 200: signInResponse } } }, async (req) =>
+    verifyOtp(ctx, req.body),
+  );
+
+  app.post('/auth/google', { schema: { tags, body: googleBody, response: { 200: signInResponse } } }, async (req) =>
+    signInWithGoogle(ctx, req.body),
   );
 
   app.post(

@@ -4,6 +4,7 @@ import { conversations, memberPeriods, members } from '../../db/schema.js';
 import { runCommand } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { isBlockedEitherWay } from '../users/blocks.js';
 import { findUser } from '../users/queries.js';
 import { getConversation, type ConversationDto } from './queries.js';
 
@@ -20,6 +21,7 @@ export async function openDirect(
   const directKey = [me, otherId].sort().join(':');
   return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
     await findUser(tx, otherId);
+    if (await isBlockedEitherWay(tx, me, otherId)) throw fail('user.blocked', 'a block stands between you and this user');
     const id = newId();
     const inserted = await tx
       .insert(conversations)

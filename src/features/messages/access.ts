@@ -1,7 +1,9 @@
-import { sql } from 'drizzle-orm';
-import { rows, type Executor } from '../../db/connect.js';
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../../db/connect.js';
+import { conversations, members, messages } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import type { MemberRow } from '../conversations/queries.js';
+import { notHiddenFor } from './history.js';
 import type { MessageRow } from './present.js';
 
 export interface MessageAccess {
@@ -10,56 +12,18 @@ export interface MessageAccess {
   conversationType: 'direct' | 'group';
 }
 
-interface Raw {
-  id: string;
-  conversation_id: string;
-  seq: number;
-  sender_id: string;
-  client_message_id: string | null;
-  type: MessageRow['type'];
-  text: string | null;
-  reply_to_id: string | null;
-  encrypted: boolean;
-  edited_at: Date | string | null;
-  deleted_at: Date | string | null;
-  created_at: Date | string;
-  role: MemberRow['role'];
-  conversation_type: 'direct' | 'group';
-}
-
-const date = (d: Date | string | null) => (d === null ? null : new Date(d));
-
 /**
  * A message the user can see (member of its conversation, not deleted for them), locked for
  * update when `lock` is set; otherwise 404, never revealing that it exists.
  */
 export async function visibleMessage(ex: Executor, messageId: string, userId: string, lock = false): Promise<MessageAccess> {
-  const [r] = await rows<Raw>(
-    ex,
-    sql`select m.*, mb.role, c.type as conversation_type from messages m
-        join members mb on mb.conversation_id = m.conversation_id and mb.user_id = ${userId}
-        join conversations c on c.id = m.conversation_id
-        where m.id = ${messageId}
-          and not exists (select 1 from hidden_messages h where h.message_id = m.id and h.user_id = ${userId})
-        ${lock ? sql`for update of m` : sql``}`,
-  );
-  if (!r) throw fail('message.not_found');
-  return {
-    role: r.role,
-    conversationType: r.conversation_type,
-    message: {
-      id: r.id,
-      conversationId: r.conversation_id,
-      seq: Number(r.seq),
-      senderId: r.sender_id,
-      clientMessageId: r.client_message_id,
-      type: r.type,
-      text: r.text,
-      replyToId: r.reply_to_id,
-      encrypted: r.encrypted,
-      editedAt: date(r.edited_at),
-      deletedAt: date(r.deleted_at),
-      createdAt: date(r.created_at)!,
-    },
-  };
+  const query = ex
+    .select({ message: messages, role: members.role, conversationType: conversations.type })
+    .from(messages)
+    .innerJoin(members, and(eq(members.conversationId, messages.conversationId), eq(members.userId, userId)))
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(and(eq(messages.id, messageId), notHiddenFor(userId)));
+  const [found] = lock ? await query.for('update', { of: messages }) : await query;
+  if (!found) throw fail('message.not_found');
+  return found;
 }

@@ -2,6 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Executor } from '../../db/connect.js';
 import { members, messages, reactions } from '../../db/schema.js';
+import { mediaOfMessages } from '../media/present.js';
 import type { messageSchema } from './schemas.js';
 
 export type MessageRow = typeof messages.$inferSelect;
@@ -55,11 +56,13 @@ export async function presentMessages(
   if (replyIds.length > 0) {
     for (const r of await ex.select().from(messages).where(inArray(messages.id, replyIds))) replies.set(r.id, r);
   }
-  const byMessage = await reactionsOf(ex, rows.map((r) => r.id));
+  const ids = rows.map((r) => r.id);
+  const byMessage = await reactionsOf(ex, ids);
+  const mediaBy = await mediaOfMessages(ex, ids);
   return rows.map((m) => {
     const reply = m.replyToId ? replies.get(m.replyToId) : undefined;
     const replyTo = reply ? replySnippet(reply) : null;
-    return toMessage(m, statusOf(m), replyTo, byMessage.get(m.id));
+    return toMessage(m, statusOf(m), replyTo, byMessage.get(m.id), mediaBy.get(m.id));
   });
 }
 
@@ -91,6 +94,7 @@ export function toMessage(
   status: MessageStatus,
   replyTo: MessageDto['replyTo'],
   messageReactions: MessageDto['reactions'] = [],
+  media: MessageDto['media'] = [],
 ): MessageDto {
   return {
     id: m.id,
@@ -100,11 +104,13 @@ export function toMessage(
     clientMessageId: m.clientMessageId,
     type: m.type,
     text: m.text,
-    media: [],
+    // A message deleted for everyone no longer shows its attachments.
+    media: m.deletedAt ? [] : media,
     replyTo,
     reactions: messageReactions,
     status,
     encrypted: m.encrypted,
+    system: m.system ?? null,
     editedAt: iso(m.editedAt),
     deletedAt: iso(m.deletedAt),
     createdAt: m.createdAt.toISOString(),

@@ -27,6 +27,8 @@ export const mediaSchema = z.object({
   size: z.number(),
   width: z.number().nullable(),
   height: z.number().nullable(),
+  /** The uploader's file name (made safe), or null. */
+  name: z.string().nullable(),
   url: z.string(),
   thumbnailUrl: z.string().nullable(),
 });
@@ -44,6 +46,15 @@ export const messageSchema = z.object({
   reactions: z.array(z.object({ emoji: z.string(), userId: z.uuid() })),
   status: z.enum(['sent', 'delivered', 'read']),
   encrypted: z.boolean(),
+  /** For `type: 'system'`: what happened, so clients can render it in their own language. */
+  system: z
+    .object({
+      action: z.enum(['group_created', 'member_added', 'member_removed', 'member_joined', 'member_left', 'group_renamed']),
+      actorId: z.uuid(),
+      userId: z.uuid().optional(),
+      name: z.string().optional(),
+    })
+    .nullable(),
   editedAt: z.string().nullable(),
   deletedAt: z.string().nullable(),
   createdAt: z.string(),

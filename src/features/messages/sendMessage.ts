@@ -1,11 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { rows } from '../../db/connect.js';
-import { conversations, members, messages } from '../../db/schema.js';
+import { messages } from '../../db/schema.js';
 import { runCommand } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
-import { presentMessages, replySnippet, toMessage, type MessageDto, type MessageRow } from './present.js';
+import { claimMedia } from '../media/attach.js';
+import { assertNotBlocked } from '../users/blocks.js';
+import { appendMessage } from './appendMessage.js';
+import { presentMessages, replySnippet, type MessageDto } from './present.js';
 
 export interface SendMessageInput {
   conversationId: string;
@@ -17,9 +19,9 @@ export interface SendMessageInput {
 }
 
 /**
- * The one way a message is written, for REST and socket alike. Under the conversation's
- * row lock it takes the next seq, so seqs are gap-free; a clientMessageId already used by
- * this sender returns the original message instead of writing a second one.
+ * A member sends a message, over REST or the socket. The conversation row is locked first,
+ * so a clientMessageId this sender already used returns the original message instead of
+ * writing a second one, even when the retry races the first attempt.
  */
 export async function sendMessage(
   ctx: AppContext,
@@ -30,11 +32,10 @@ export async function sendMessage(
   if (!input.text && !input.mediaIds?.length) {
     throw fail('validation.failed', 'a message needs text or media', [{ path: 'text', message: 'required when there is no media' }]);
   }
-  if (input.mediaIds?.length) throw fail('message.media_invalid', 'mediaIds must name your own uploads');
   return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
-    const [locked] = await rows<{ last_seq: number }>(
+    const [locked] = await rows<{ type: 'direct' | 'group' }>(
       tx,
-      sql`select c.last_seq from conversations c
+      sql`select c.type from conversations c
           join members m on m.conversation_id = c.id and m.user_id = ${senderId}
           where c.id = ${input.conversationId} for update of c`,
     );
@@ -56,6 +57,7 @@ export async function sendMessage(
         return { message: dto!, created: false };
       }
     }
+    if (locked.type === 'direct') await assertNotBlocked(tx, input.conversationId, senderId);
 
     let replyTo: MessageDto['replyTo'] = null;
     if (input.replyToId) {
@@ -66,34 +68,24 @@ export async function sendMessage(
       if (!target) throw fail('message.reply_invalid', 'replyToId is not a message of this conversation');
       replyTo = replySnippet(target);
     }
+    // Only the sender's own uploads; the message's type follows the first one's kind.
+    const media = input.mediaIds?.length ? await claimMedia(tx, senderId, input.mediaIds) : [];
 
-    const seq = Number(locked.last_seq) + 1;
-    const now = new Date();
-    const row: MessageRow = {
-      id: newId(),
-      conversationId: input.conversationId,
-      seq,
-      senderId,
-      clientMessageId: input.clientMessageId ?? null,
-      type: 'text',
-      text: input.text ?? null,
-      replyToId: input.replyToId ?? null,
-      encrypted: input.encrypted ?? false,
-      editedAt: null,
-      deletedAt: null,
-      createdAt: now,
-    };
-    await tx.insert(messages).values(row);
-    await tx.update(conversations).set({ lastSeq: seq, updatedAt: now }).where(eq(conversations.id, input.conversationId));
-    // Writing in a conversation means having read it: the sender's own unread count stays 0
-    // (with the time, which receipts report).
-    await tx
-      .update(members)
-      .set({ lastReadSeq: seq, lastReadAt: now, lastDeliveredSeq: seq, lastDeliveredAt: now })
-      .where(and(eq(members.conversationId, input.conversationId), eq(members.userId, senderId)));
-
-    const message = toMessage(row, 'sent', replyTo);
-    events.add({ type: 'message:new', conversationId: row.conversationId, messageId: row.id, payload: { message }, origin });
+    const message = await appendMessage(
+      tx,
+      events,
+      {
+        conversationId: input.conversationId,
+        senderId,
+        type: media[0]?.kind ?? 'text',
+        text: input.text ?? null,
+        media,
+        replyTo,
+        clientMessageId: input.clientMessageId,
+        encrypted: input.encrypted,
+      },
+      origin,
+    );
     return { message, created: true };
   });
 }

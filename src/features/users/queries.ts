@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/connect.js';
 import { users } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
+import { blockedAmong } from './blocks.js';
 import { toUser, type UserDto } from './present.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -13,14 +14,26 @@ export async function findUser(ex: Executor, id: string): Promise<UserRow> {
   return u;
 }
 
-/** Users as DTOs with their live presence, in the order given. */
-export async function presentUsers(ctx: AppContext, rows: UserRow[], selfId?: string): Promise<UserDto[]> {
-  const online = await ctx.presence.onlineAmong(rows.map((r) => r.id));
-  return rows.map((r) => toUser(r, { online: online.has(r.id), self: r.id === selfId }));
+/**
+ * Users as `viewerId` sees them, in the order given: live presence, except between users
+ * where a block stands (then neither sees the other online or when they were last active).
+ * Inside a transaction pass it as `ex`: PGlite has one connection, which the transaction holds.
+ */
+export async function presentUsers(ctx: AppContext, rows: UserRow[], viewerId: string | null, ex: Executor = ctx.db): Promise<UserDto[]> {
+  const ids = rows.map((r) => r.id);
+  const [online, hidden] = await Promise.all([
+    ctx.presence.onlineAmong(ids),
+    viewerId ? blockedAmong(ex, viewerId, ids) : new Set<string>(),
+  ]);
+  return rows.map((r) =>
+    hidden.has(r.id)
+      ? { ...toUser(r, { online: false }), lastActive: null }
+      : toUser(r, { online: online.has(r.id), self: r.id === viewerId }),
+  );
 }
 
-export async function presentUser(ctx: AppContext, row: UserRow, selfId?: string): Promise<UserDto> {
-  const [dto] = await presentUsers(ctx, [row], selfId);
+export async function presentUser(ctx: AppContext, row: UserRow, viewerId: string): Promise<UserDto> {
+  const [dto] = await presentUsers(ctx, [row], viewerId);
   return dto!;
 }
 

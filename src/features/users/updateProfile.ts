@@ -1,4 +1,4 @@
-import { and, eq, ne, or } from 'drizzle-orm';
+import { and, eq, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { users } from '../../db/schema.js';
@@ -41,7 +41,13 @@ export async function updateProfile(ctx: AppContext, userId: string, input: z.ou
           ...(input.name !== undefined ? { name: input.name, initials: initialsOf(input.name) } : {}),
           ...(input.username !== undefined ? { username: input.username } : {}),
           ...(input.bio !== undefined ? { bio: input.bio || null } : {}),
-          ...(input.phoneNumber !== undefined ? { phoneNumber: input.phoneNumber } : {}),
+          // A typed-in number is unverified (no sign-in, no contact matching) until proven by OTP.
+          ...(input.phoneNumber !== undefined
+            ? {
+                phoneNumber: input.phoneNumber,
+                phoneVerifiedAt: sql`case when ${users.phoneNumber} is not distinct from ${input.phoneNumber} then ${users.phoneVerifiedAt} end`,
+              }
+            : {}),
           updatedAt: new Date(),
         })
         .where(eq(users.id, userId))

@@ -1,0 +1,182 @@
+import type { Api } from './api.js';
+import type { Sampler, WindowStats } from './proc.js';
+import type { ServerHandle } from './server.js';
+import type { LatencySummary } from './stats.js';
+import type { WorkerPool } from './workers.js';
+
+export interface Options {
+  quick: boolean;
+  scenarios: Set<'pairs' | 'fanout' | 'connections' | 'storm'>;
+  dbs: string[];
+  pairs: number;
+  windows: number[];
+  halfRate: boolean;
+  durationMs: number;
+  warmupMs: number;
+  fanoutMembers: number;
+  fanoutMessages: number;
+  connections: number;
+  connUsers: number;
+  connSteps: number;
+  stormClients: number;
+  stormPartners: number;
+  stormEvents: number;
+  syncLimit?: number;
+  workers: number;
+  registerParallel: number;
+  localAddresses: string[];
+  profile: boolean;
+  docs: boolean;
+  serverDir: string;
+  serverEnv: Record<string, string>;
+  out?: string;
+}
+
+/** What every scenario gets: options, load workers, the /proc sampler and the server under test. */
+export interface Bench {
+  opts: Options;
+  pool: WorkerPool;
+  sampler: Sampler;
+  server: ServerHandle | undefined;
+  log(line: string): void;
+}
+
+/** Where the server spent its CPU and memory during a measured window. */
+export interface ResourceFigures {
+  serverCpuPct: number;
+  serverRssMiB: number;
+  loadgenCpuPct: number;
+  postgresCpuPct: number;
+  machinePct: number;
+}
+
+export const resources = (w: WindowStats): ResourceFigures => ({
+  serverCpuPct: w.cpuPct.server,
+  serverRssMiB: w.serverRssMiB.max,
+  loadgenCpuPct: w.cpuPct.loadgen,
+  postgresCpuPct: w.cpuPct.postgres,
+  machinePct: w.machinePct,
+});
+
+export interface PairsFigures {
+  target: string;
+  mode: 'closed' | 'open';
+  pairs: number;
+  clients: number;
+  window: number;
+  offeredRate?: number;
+  seconds: number;
+  ackedPerSec: number;
+  deliveredPerSec: number;
+  latency: LatencySummary;
+  ackLatency: LatencySummary;
+  errors: number;
+  errorCodes: Record<string, number>;
+  skipped: number;
+  unackedAtEnd: number;
+  resources: ResourceFigures;
+  timeline: number[];
+  /** deliveredPerSec / the relay's at the same window (closed loop only). */
+  ratioToCeiling?: number;
+}
+
+export interface PairsSection {
+  runs: PairsFigures[];
+  best?: PairsFigures;
+  halfRate?: PairsFigures;
+  profile?: { path: string; top: ProfileEntry[]; totalMs: number; idleMs: number; byPackage: { name: string; selfMs: number; selfPct: number }[] };
+}
+
+export interface ProfileEntry {
+  functionName: string;
+  url: string;
+  line: number;
+  selfMs: number;
+  selfPct: number;
+}
+
+export interface FanoutSection {
+  skipped?: string;
+  members?: number;
+  messages?: number;
+  /** Per message: ms from send until the last member had it. */
+  lastMemberMs?: number[];
+  lastMember?: LatencySummary;
+  firstMemberMs?: number[];
+  missing?: number;
+  /** Quantiles (0, 0.02 … 1) of the receipt latencies of each message, for the chart. */
+  cdf?: number[][];
+  ackMs?: number[];
+  resources?: ResourceFigures;
+}
+
+export interface ConnectionsSection {
+  requested: number;
+  target: number;
+  limitNote?: string;
+  users: number;
+  socketsPerUser: number;
+  connected: number;
+  failed: number;
+  errors: Record<string, number>;
+  connectsPerSec: number;
+  connectLatency: LatencySummary;
+  points: { connected: number; rssKiB: number; rssBeforeGcKiB: number; heapUsedKiB: number; externalKiB: number }[];
+  bytesPerConnSlope: number;
+  bytesPerConnTotal: number;
+  heapBytesPerConn: number;
+  resources?: ResourceFigures;
+}
+
+export interface StormSection {
+  clients: number;
+  partners: number;
+  eventsPerClient: number;
+  setupSendMs: number;
+  setupMessagesPerSec: number;
+  allInSyncMs: number;
+  inSync: LatencySummary;
+  connected: LatencySummary;
+  failed: number;
+  wrong: number;
+  connectErrors: number;
+  errors: Record<string, number>;
+  pages: number;
+  /** [ms since the storm started, clients in sync] every 100 ms, for the chart. */
+  curve: [number, number][];
+  resources: ResourceFigures;
+}
+
+export interface DbRun {
+  db: string;
+  pairs?: PairsSection;
+  fanout?: FanoutSection;
+  connections?: ConnectionsSection;
+  storm?: StormSection;
+  setup: { users: number; registerPerSec: number };
+  serverLogLines: number;
+  serverLogTail: string[];
+}
+
+export interface TargetRow {
+  name: string;
+  target: string;
+  measured: string;
+  ratio?: string;
+  ok: boolean | null;
+  db: string;
+}
+
+export interface Results {
+  startedAt: string;
+  finishedAt: string;
+  command: string;
+  machine: Record<string, string | number>;
+  serverCommit: string;
+  options: Omit<Options, 'scenarios'> & { scenarios: string[] };
+  ceiling?: PairsSection;
+  runs: DbRun[];
+  targets: TargetRow[];
+}
+
+export type { Api };

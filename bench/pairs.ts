@@ -1,0 +1,177 @@
+import crypto from 'node:crypto';
+import type { Socket } from 'socket.io-client';
+import { connectSocket, emitAck, makeSocket } from './sockets.js';
+import { Histogram, mapLimit, now, sleep, type HistogramData } from './stats.js';
+
+/**
+ * The pairs load, for Parley and for the relay alike. Each pair is two clients in one direct
+ * chat; both send to each other. Closed loop: every client keeps `window` messages in flight
+ * (it sends the next one when an ack comes back). Open loop: this worker sends `ratePerSec`
+ * messages a second in total, round-robin over its clients, whatever the acks do (a client
+ * with `maxInFlight` unacked messages skips its turn). The send time travels in the text, so
+ * the receiver measures send → delivered latency on the same clock.
+ */
+export interface PairsArgs {
+  url: string;
+  protocol: 'parley' | 'relay';
+  pairs: { conversationId: string; a: { token?: string }; b: { token?: string } }[];
+  window: number;
+  ratePerSec?: number;
+  maxInFlight?: number;
+  warmupMs: number;
+  durationMs: number;
+  localAddresses: string[];
+}
+
+export interface PairsResult {
+  clients: number;
+  connectMs: number;
+  /** Absolute start of the measured window (see `now`). */
+  measureFrom: number;
+  measureMs: number;
+  sent: number;
+  acked: number;
+  delivered: number;
+  errors: number;
+  errorCodes: Record<string, number>;
+  skipped: number;
+  unackedAtEnd: number;
+  latency: HistogramData;
+  ackLatency: HistogramData;
+  /** Messages delivered per second of the whole run (warm-up included), for charts. */
+  timeline: number[];
+  cpuMs: number;
+}
+
+interface Client {
+  socket: Socket;
+  conversationId: string;
+  inFlight: number;
+  n: number;
+}
+
+const FILLER = ' hello from the pairs benchmark, a short chat line';
+
+export async function runPairs(args: PairsArgs): Promise<PairsResult> {
+  const runTag = crypto.randomBytes(3).toString('hex');
+  const clients: Client[] = [];
+  args.pairs.forEach((p, i) => {
+    for (const side of ['a', 'b'] as const) {
+      const auth = args.protocol === 'relay' ? { pair: `${runTag}-${i}`, side } : { token: p[side].token };
+      const localAddress = args.localAddresses.length ? args.localAddresses[clients.length % args.localAddresses.length] : undefined;
+      clients.push({ socket: makeSocket(args.url, { auth, localAddress }), conversationId: p.conversationId, inFlight: 0, n: 0 });
+    }
+  });
+
+  const latency = new Histogram();
+  const ackLatency = new Histogram();
+  const errorCodes: Record<string, number> = {};
+  let sent = 0;
+  let acked = 0;
+  let delivered = 0;
+  let errors = 0;
+  let skipped = 0;
+  let running = false;
+  let t0 = 0;
+  let measureFrom = Infinity;
+  let measureTo = Infinity;
+  const timeline: number[] = [];
+  const inWindow = (t: number) => t >= measureFrom && t < measureTo;
+
+  for (const c of clients) {
+    c.socket.on('message:new', (p: { message?: { text?: string } }) => {
+      const t = now();
+      const sentAt = Number.parseFloat(p?.message?.text ?? '');
+      if (!Number.isFinite(sentAt)) return;
+      const second = Math.floor((t - t0) / 1000);
+      if (second >= 0) timeline[second] = (timeline[second] ?? 0) + 1;
+      if (!inWindow(t)) return;
+      delivered++;
+      latency.record(t - sentAt);
+    });
+  }
+
+  const connectStart = now();
+  await mapLimit(clients, 50, (c) => connectSocket(c.socket));
+  // Parley joins the rooms just after the handshake; one round trip orders us after it.
+  if (args.protocol === 'parley') {
+    await mapLimit(clients, 50, (c) => emitAck(c.socket, 'presence:query', { userIds: ['00000000-0000-7000-8000-000000000000'] }));
+  }
+  const connectMs = now() - connectStart;
+
+  const send = (c: Client) => {
+    const t = now();
+    c.inFlight++;
+    sent++;
+    c.socket.emit(
+      'message:send',
+      { conversationId: c.conversationId, text: `${t.toFixed(3)}${FILLER}`, clientMessageId: `${runTag}-${c.n++}` },
+      (ack: { ok?: boolean; error?: { code?: string } }) => {
+        const ta = now();
+        c.inFlight--;
+        if (ack?.ok) {
+          if (inWindow(ta)) {
+            acked++;
+            ackLatency.record(ta - t);
+          }
+        } else {
+          errors++;
+          const code = ack?.error?.code ?? 'unknown';
+          errorCodes[code] = (errorCodes[code] ?? 0) + 1;
+        }
+        if (running && args.ratePerSec === undefined) send(c);
+      },
+    );
+  };
+
+  const cpu0 = process.cpuUsage();
+  t0 = now();
+  measureFrom = t0 + args.warmupMs;
+  measureTo = measureFrom + args.durationMs;
+  running = true;
+  let ticker: NodeJS.Timeout | undefined;
+  if (args.ratePerSec === undefined) {
+    for (const c of clients) for (let i = 0; i < args.window; i++) send(c);
+  } else {
+    const rate = args.ratePerSec;
+    const cap = args.maxInFlight ?? 1000;
+    let issued = 0;
+    let next = 0;
+    ticker = setInterval(() => {
+      const due = Math.floor(((now() - t0) * rate) / 1000) - issued;
+      for (let i = 0; i < due; i++) {
+        issued++;
+        const c = clients[next++ % clients.length]!;
+        if (c.inFlight >= cap) skipped++;
+        else send(c);
+      }
+    }, 2);
+  }
+  await sleep(measureTo - now());
+  running = false;
+  if (ticker) clearInterval(ticker);
+  const cpu = process.cpuUsage(cpu0);
+  // Let what is in flight land before the sockets close.
+  const drainUntil = now() + 5_000;
+  while (clients.some((c) => c.inFlight > 0) && now() < drainUntil) await sleep(20);
+  const unackedAtEnd = clients.reduce((s, c) => s + c.inFlight, 0);
+  for (const c of clients) c.socket.disconnect();
+
+  return {
+    clients: clients.length,
+    connectMs,
+    measureFrom,
+    measureMs: args.durationMs,
+    sent,
+    acked,
+    delivered,
+    errors,
+    errorCodes,
+    skipped,
+    unackedAtEnd,
+    latency: latency.toJSON(),
+    ackLatency: ackLatency.toJSON(),
+    timeline: Array.from(timeline, (v) => v ?? 0),
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
+}

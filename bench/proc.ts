@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import { now } from './stats.js';
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ; 100 on every Linux that matters). */
+const CLK_TCK = 100;
+
+/** utime + stime of a process in ticks, or undefined when it is gone. */
+export function cpuTicks(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name is in parentheses and may contain spaces: count fields after the last ')'.
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(rest[11]) + Number(rest[12]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resident set size in KiB (VmRSS), or undefined when the process is gone. */
+export function rssKiB(pid: number): number | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const m = /^VmRSS:\s+(\d+) kB/m.exec(status);
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Busy and total ticks of the whole machine (all cores), from the first line of /proc/stat. */
+function machineTicks(): { busy: number; total: number } {
+  const line = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
+  const v = line.trim().split(/\s+/).slice(1).map(Number);
+  const total = v.reduce((s, x) => s + x, 0);
+  const idle = (v[3] ?? 0) + (v[4] ?? 0);
+  return { busy: total - idle, total };
+}
+
+/** Every process whose command name is `postgres` (the server, its backends, WAL writer, …). */
+function postgresPids(): number[] {
+  const pids: number[] = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${name}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(name));
+    } catch {
+      // gone
+    }
+  }
+  return pids;
+}
+
+export interface Sample {
+  t: number;
+  /** Cumulative CPU ticks per group since the sampler started. */
+  ticks: Record<Group, number>;
+  machineBusy: number;
+  machineTotal: number;
+  serverRssKiB: number;
+}
+
+export type Group = 'server' | 'loadgen' | 'postgres';
+
+export interface WindowStats {
+  seconds: number;
+  /** CPU use in % of one core (200 % = both cores of this machine). */
+  cpuPct: Record<Group, number>;
+  /** Whole machine, % of all cores. */
+  machinePct: number;
+  serverRssMiB: { max: number; last: number };
+}
+
+/**
+ * Samples the server's CPU and RSS (and the load generator's and PostgreSQL's CPU) every
+ * 250 ms from /proc, so a scenario can ask for the figures of any time window afterwards.
+ */
+export class Sampler {
+  readonly samples: Sample[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private lastTicks = new Map<number, number>();
+  private totals: Record<Group, number> = { server: 0, loadgen: 0, postgres: 0 };
+  private pgPids: number[] = [];
+  private pgScan = 0;
+
+  constructor(
+    private readonly pids: { server: () => number | undefined; loadgen: () => number[] },
+    private readonly intervalMs = 250,
+  ) {}
+
+  start(): this {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), this.intervalMs);
+    this.timer.unref();
+    return this;
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private add(group: Group, pid: number): void {
+    const ticks = cpuTicks(pid);
+    if (ticks === undefined) return;
+    const key = group === 'server' ? -pid : pid; // a pid is in one group; keep server's apart anyway
+    const before = this.lastTicks.get(key);
+    this.lastTicks.set(key, ticks);
+    // A process seen for the first time counts from now on (its earlier CPU is not this window's).
+    if (before !== undefined && ticks >= before) this.totals[group] += ticks - before;
+  }
+
+  sample(): Sample {
+    const server = this.pids.server();
+    if (server) this.add('server', server);
+    for (const pid of this.pids.loadgen()) this.add('loadgen', pid);
+    // Backends come and go with the pool; rescan every 2 s.
+    if (this.pgScan++ % 8 === 0) this.pgPids = postgresPids();
+    for (const pid of this.pgPids) this.add('postgres', pid);
+    const m = machineTicks();
+    const s: Sample = {
+      t: now(),
+      ticks: { ...this.totals },
+      machineBusy: m.busy,
+      machineTotal: m.total,
+      serverRssKiB: (server && rssKiB(server)) || 0,
+    };
+    this.samples.push(s);
+    return s;
+  }
+
+  /** Figures between two moments (absolute ms, see `now`), from the nearest samples inside. */
+  window(from: number, to: number): WindowStats {
+    const inside = this.samples.filter((s) => s.t >= from && s.t <= to);
+    const a = inside[0];
+    const b = inside.at(-1);
+    if (!a || !b || a === b) {
+      return { seconds: 0, cpuPct: { server: NaN, loadgen: NaN, postgres: NaN }, machinePct: NaN, serverRssMiB: { max: NaN, last: NaN } };
+    }
+    const seconds = (b.t - a.t) / 1000;
+    const pct = (g: Group) => ((b.ticks[g] - a.ticks[g]) / CLK_TCK / seconds) * 100;
+    return {
+      seconds,
+      cpuPct: { server: pct('server'), loadgen: pct('loadgen'), postgres: pct('postgres') },
+      machinePct: ((b.machineBusy - a.machineBusy) / Math.max(1, b.machineTotal - a.machineTotal)) * 100,
+      serverRssMiB: { max: Math.max(...inside.map((s) => s.serverRssKiB)) / 1024, last: b.serverRssKiB / 1024 },
+    };
+  }
+
+  /** Waits until the server's CPU over the last `quietMs` is below `pct` % (or `maxMs` passed). */
+  async settle(opts: { pct?: number; quietMs?: number; maxMs?: number } = {}): Promise<void> {
+    const { pct = 5, quietMs = 750, maxMs = 10_000 } = opts;
+    const start = now();
+    for (;;) {
+      await new Promise((r) => setTimeout(r, this.intervalMs));
+      const t = now();
+      if (t - start >= maxMs) return;
+      if (t - start < quietMs) continue;
+      const w = this.window(t - quietMs - this.intervalMs, t);
+      if (w.seconds > 0 && w.cpuPct.server < pct) return;
+    }
+  }
+}
+
+/** The open-files limit of this process (soft, hard), from /proc/self/limits. */
+export function fileLimit(): { soft: number; hard: number } {
+  const m = /^Max open files\s+(\d+|unlimited)\s+(\d+|unlimited)/m.exec(fs.readFileSync('/proc/self/limits', 'utf8'));
+  const n = (s: string | undefined) => (s === undefined || s === 'unlimited' ? Infinity : Number(s));
+  return { soft: n(m?.[1]), hard: n(m?.[2]) };
+}

@@ -1,0 +1,450 @@
+/**
+ * Parley's benchmark harness: `npm run bench -- [flags]` (see --help). It starts the server
+ * under test as a child process, drives it from load-generator processes with socket.io-client,
+ * samples the server's CPU and RSS from /proc, prints a table and writes JSON to bench/results/.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Api } from './api.js';
+import { renderDocs } from './chart.js';
+import type { Bench, DbRun, Options, PairsFigures, Results, TargetRow } from './context.js';
+import { fileLimit, Sampler } from './proc.js';
+import { formatProfile } from './profileSummary.js';
+import { connectionsScenario } from './scenarios/connections.js';
+import { fanoutScenario } from './scenarios/fanout.js';
+import { pairsScenario } from './scenarios/pairs.js';
+import { stormScenario } from './scenarios/storm.js';
+import { benchDir, postgresVersion, repoDir, startParley, startRelay, type DbSpec, type ServerHandle } from './server.js';
+import { defaultLocalAddresses } from './sockets.js';
+import { now } from './stats.js';
+import { WorkerPool } from './workers.js';
+
+const HELP = `Usage: npm run bench -- [flags]
+
+  --quick                  small sizes and short runs (about a minute)
+  --scenarios LIST         pairs,fanout,connections,storm (default: all)
+  --db DB                  pglite or a PostgreSQL URL (an admin URL: a fresh database is created
+                           per run and dropped after); repeatable. Pairs runs on every --db; the
+                           other scenarios on the first PostgreSQL one (else the first).
+                           Default: pglite, plus $BENCH_DATABASE_URL when set. none: only the relay.
+  --pairs N                direct pairs (2N clients, both sides send)          [100; quick 20]
+  --window LIST            messages in flight per client, closed loop          [1,8; quick 4]
+  --duration S             measured seconds per pairs run                      [10; quick 3]
+  --warmup S               unmeasured seconds before each pairs run            [2; quick 1]
+  --no-half-rate           skip the open-loop run at half the best rate
+  --fanout-members N       group size, sender included                         [1000; quick 200]
+  --fanout-messages N      measured messages                                   [20; quick 5]
+  --connections N          idle sockets (capped by the open-files limit)       [20000; quick 1000]
+  --conn-users N           users those sockets sign in as (sockets share them) [5000; quick 300]
+  --storm-clients N        clients in the reconnect storm                      [5000; quick 300]
+  --storm-partners N       users who send to them while they are away          [50; quick 10]
+  --storm-events N         missed events per client                            [20]
+  --sync-limit N           sync:request page size (server default when unset)
+  --workers N              load-generator processes                            [2]
+  --register-parallel N    registrations in flight during setup                [16]
+  --profile                CPU-profile the server during an extra pairs run (bench/results/*.cpuprofile)
+  --docs                   render docs/benchmarks/*.svg and the results block of docs/benchmarks.md
+  --server-dir DIR         the Parley checkout to run (default: this one)
+  --server-commit TEXT     what to call that checkout in the results (default: its git HEAD)
+  --server-env K=V         extra environment for the server; repeatable
+  --out FILE               JSON results (default: bench/results/<timestamp>.json)
+`;
+
+function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?: string } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      quick: { type: 'boolean' },
+      scenarios: { type: 'string' },
+      db: { type: 'string', multiple: true },
+      pairs: { type: 'string' },
+      window: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      'no-half-rate': { type: 'boolean' },
+      'fanout-members': { type: 'string' },
+      'fanout-messages': { type: 'string' },
+      connections: { type: 'string' },
+      'conn-users': { type: 'string' },
+      'conn-steps': { type: 'string' },
+      'storm-clients': { type: 'string' },
+      'storm-partners': { type: 'string' },
+      'storm-events': { type: 'string' },
+      'sync-limit': { type: 'string' },
+      workers: { type: 'string' },
+      'register-parallel': { type: 'string' },
+      profile: { type: 'boolean' },
+      docs: { type: 'boolean' },
+      'server-dir': { type: 'string' },
+      'server-commit': { type: 'string' },
+      'server-env': { type: 'string', multiple: true },
+      out: { type: 'string' },
+    },
+  });
+  const quick = Boolean(values.quick);
+  const int = (v: string | undefined, full: number, q: number) => {
+    if (v === undefined) return quick ? q : full;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`not a number: ${v}`);
+    return n;
+  };
+  const all = ['pairs', 'fanout', 'connections', 'storm'] as const;
+  const scenarios = new Set((values.scenarios?.split(',') ?? all).map((s) => s.trim()));
+  for (const s of scenarios) if (!(all as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}`);
+  let dbs = values.db?.length ? values.db : ['pglite', ...(process.env.BENCH_DATABASE_URL ? [process.env.BENCH_DATABASE_URL] : [])];
+  if (dbs.includes('none')) dbs = [];
+  for (const d of dbs) if (d !== 'pglite' && !/^postgres(ql)?:\/\//.test(d)) throw new Error(`--db must be pglite or a postgres:// URL, not ${d}`);
+  const serverEnv: Record<string, string> = {};
+  for (const kv of values['server-env'] ?? []) {
+    const i = kv.indexOf('=');
+    if (i < 1) throw new Error(`--server-env wants K=V, not ${kv}`);
+    serverEnv[kv.slice(0, i)] = kv.slice(i + 1);
+  }
+  return {
+    help: Boolean(values.help),
+    quick,
+    scenarios: scenarios as Options['scenarios'],
+    dbs,
+    pairs: int(values.pairs, 100, 20),
+    windows: (values.window ?? (quick ? '4' : '1,8')).split(',').map(Number),
+    halfRate: !values['no-half-rate'],
+    durationMs: int(values.duration, 10, 3) * 1000,
+    warmupMs: int(values.warmup, 2, 1) * 1000,
+    fanoutMembers: int(values['fanout-members'], 1000, 200),
+    fanoutMessages: int(values['fanout-messages'], 20, 5),
+    connections: int(values.connections, 20_000, 1000),
+    connUsers: int(values['conn-users'], 5000, 300),
+    connSteps: int(values['conn-steps'], 8, 4),
+    stormClients: int(values['storm-clients'], 5000, 300),
+    stormPartners: int(values['storm-partners'], 50, 10),
+    stormEvents: int(values['storm-events'], 20, 20),
+    syncLimit: values['sync-limit'] === undefined ? undefined : Number(values['sync-limit']),
+    workers: int(values.workers, 2, 2),
+    registerParallel: int(values['register-parallel'], 16, 16),
+    localAddresses: defaultLocalAddresses,
+    profile: Boolean(values.profile),
+    docs: Boolean(values.docs),
+    serverDir: path.resolve(values['server-dir'] ?? repoDir),
+    serverCommit: values['server-commit'],
+    serverEnv,
+    out: values.out,
+  };
+}
+
+function machineInfo(): Record<string, string | number> {
+  const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
+  const meminfo = fs.readFileSync('/proc/meminfo', 'utf8');
+  const limit = fileLimit();
+  return {
+    nproc: os.cpus().length,
+    cpuModel: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? 'unknown',
+    cpuMHz: Number(/^cpu MHz\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? NaN),
+    memoryGiB: Number((Number(/^MemTotal:\s+(\d+)/m.exec(meminfo)?.[1] ?? 0) / 1024 / 1024).toFixed(1)),
+    kernel: os.release(),
+    node: process.version,
+    openFilesLimit: `${limit.soft} (hard ${limit.hard})`,
+  };
+}
+
+function gitCommit(dir: string): string {
+  try {
+    const head = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['-C', dir, 'status', '--porcelain', '--', 'src'], { encoding: 'utf8' }).trim();
+    return dirty ? `${head} + uncommitted changes in src/` : head;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
+const fmt = (v: number | undefined, digits = 0) => (v === undefined || !Number.isFinite(v) ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function pairsRows(figs: PairsFigures[]): string[][] {
+  return figs.map((f) => [
+    f.target,
+    f.mode === 'closed' ? `W=${f.window}` : `${fmt(f.offeredRate)}/s`,
+    fmt(f.deliveredPerSec),
+    fmt(f.ackedPerSec),
+    f.ratioToCeiling === undefined ? '' : `${fmt(f.ratioToCeiling * 100)} %`,
+    fmt(f.latency.p50, 1),
+    fmt(f.latency.p95, 1),
+    fmt(f.latency.p99, 1),
+    fmt(f.resources.serverCpuPct),
+    fmt(f.resources.serverRssMiB),
+    fmt(f.resources.postgresCpuPct),
+    fmt(f.resources.loadgenCpuPct),
+    f.errors ? String(f.errors) : '',
+  ]);
+}
+
+export function computeTargets(r: Results): TargetRow[] {
+  const main = r.runs.find((x) => x.db === 'postgres') ?? r.runs[0];
+  const pglite = r.runs.find((x) => x.db === 'pglite');
+  const rows: TargetRow[] = [];
+  const ceiling = r.ceiling?.best;
+  const pairsOf = (run: DbRun | undefined, label: string) => {
+    const best = run?.pairs?.best;
+    if (!run || !best) return;
+    const ratio = ceiling ? best.deliveredPerSec / ceiling.deliveredPerSec : undefined;
+    rows.push({
+      name: 'pairs throughput ≥ 50 % of the ceiling',
+      target: '≥ 50 %',
+      measured: `${fmt(best.deliveredPerSec)} msg/s (W=${best.window}) vs relay ${fmt(ceiling?.deliveredPerSec)} msg/s (W=${ceiling?.window})`,
+      ratio: ratio === undefined ? undefined : `${fmt(ratio * 100, 1)} %`,
+      ok: ratio === undefined ? null : ratio >= 0.5,
+      db: label,
+    });
+    const half = run.pairs?.halfRate;
+    if (half) {
+      rows.push({
+        name: 'p99 send → delivered at half the maximum rate',
+        target: '≤ 25 ms',
+        measured: `p99 ${fmt(half.latency.p99, 1)} ms (p50 ${fmt(half.latency.p50, 1)}) at ${fmt(half.deliveredPerSec)} msg/s`,
+        ratio: ceiling ? `${fmt((half.deliveredPerSec / ceiling.deliveredPerSec) * 100, 1)} % of ceiling` : undefined,
+        ok: half.latency.p99 <= 25,
+        db: label,
+      });
+    }
+  };
+  pairsOf(main, main?.db ?? '');
+  const f = main?.fanout;
+  if (f) {
+    rows.push(
+      f.skipped
+        ? { name: '1,000-member fan-out, last member', target: '≤ 250 ms', measured: `skipped: ${f.skipped}`, ok: null, db: main!.db }
+        : {
+            name: `${fmt(f.members)}-member fan-out, last member`,
+            target: '≤ 250 ms',
+            measured: `median ${fmt(f.lastMember!.p50, 1)} ms, worst ${fmt(f.lastMember!.max, 1)} ms over ${f.messages} messages`,
+            ok: f.lastMember!.p50 <= 250,
+            db: main!.db,
+          },
+    );
+  }
+  const c = main?.connections;
+  if (c) {
+    rows.push({
+      name: `RSS per idle connection at ${fmt(c.connected)} connections`,
+      target: '≤ 12 KB at 20,000',
+      measured: `${fmt(c.bytesPerConnSlope / 1000, 1)} KB (slope; ${fmt(c.bytesPerConnTotal / 1000, 1)} KB total/N), ${fmt(c.connectsPerSec)} connects/s`,
+      ok: c.bytesPerConnSlope <= 12_000 && c.connected >= 20_000 ? true : c.bytesPerConnSlope > 12_000 ? false : null,
+      db: main!.db,
+    });
+  }
+  const s = main?.storm;
+  if (s) {
+    rows.push({
+      name: `reconnect storm: ${fmt(s.clients)} clients × ${s.eventsPerClient} missed events in sync`,
+      target: '≤ 15 s',
+      measured: `${fmt(s.allInSyncMs / 1000, 2)} s (median client ${fmt(s.inSync.p50 / 1000, 2)} s)${s.wrong || s.failed ? `, ${s.wrong} wrong, ${s.failed} failed` : ''}`,
+      ok: Number.isFinite(s.allInSyncMs) && s.wrong === 0 ? s.allInSyncMs <= 15_000 : false,
+      db: main!.db,
+    });
+  }
+  if (pglite && pglite !== main) pairsOf(pglite, 'pglite');
+  const pb = pglite?.pairs?.best;
+  if (pb) {
+    rows.push({
+      name: 'embedded PGlite pairs throughput',
+      target: '≥ 5,000 msg/s',
+      measured: `${fmt(pb.deliveredPerSec)} msg/s (W=${pb.window})`,
+      ratio: ceiling ? `${fmt((pb.deliveredPerSec / ceiling.deliveredPerSec) * 100, 1)} % of ceiling` : undefined,
+      ok: pb.deliveredPerSec >= 5000,
+      db: 'pglite',
+    });
+  }
+  return rows;
+}
+
+function printReport(r: Results): void {
+  const out: string[] = [];
+  const pairsFigs = [...(r.ceiling?.runs ?? []), ...r.runs.flatMap((x) => [...(x.pairs?.runs ?? []), ...(x.pairs?.halfRate ? [x.pairs.halfRate] : [])])];
+  if (pairsFigs.length) {
+    out.push(
+      '\nPAIRS (messages/s; latency send → delivered in ms; CPU in % of one core)',
+      table(['target', 'load', 'delivered/s', 'acked/s', 'vs ceiling', 'p50', 'p95', 'p99', 'srv CPU', 'srv MiB', 'pg CPU', 'load CPU', 'errors'], pairsRows(pairsFigs)),
+    );
+  }
+  for (const run of r.runs) {
+    const f = run.fanout;
+    if (f && !f.skipped) {
+      out.push(
+        `\nFAN-OUT (${run.db}): ${f.members} members, ${f.messages} messages: last member after p50 ${fmt(f.lastMember!.p50, 1)} ms, ` +
+          `p95 ${fmt(f.lastMember!.p95, 1)} ms, max ${fmt(f.lastMember!.max, 1)} ms; first member p50 ${fmt(percentile(f.firstMemberMs!, 0.5), 1)} ms` +
+          `${f.missing ? `; ${f.missing} receipts missing` : ''}`,
+      );
+    } else if (f?.skipped) out.push(`\nFAN-OUT (${run.db}): skipped: ${f.skipped}`);
+    const c = run.connections;
+    if (c) {
+      out.push(
+        `\nCONNECTIONS (${run.db}): ${fmt(c.connected)} idle sockets (${c.users} users × ${c.socketsPerUser}), ${c.failed} failed; ` +
+          `${fmt(c.bytesPerConnSlope / 1000, 1)} KB RSS per connection (slope), ${fmt(c.heapBytesPerConn / 1000, 1)} KB JS heap; ` +
+          `${fmt(c.connectsPerSec)} connects/s, connect p99 ${fmt(c.connectLatency.p99, 0)} ms` +
+          (c.limitNote ? `\n  note: ${c.limitNote}` : ''),
+      );
+    }
+    const s = run.storm;
+    if (s) {
+      out.push(
+        `\nRECONNECT STORM (${run.db}): ${fmt(s.clients)} clients, ${s.eventsPerClient} missed events each: all in sync after ${fmt(s.allInSyncMs / 1000, 2)} s ` +
+          `(p50 ${fmt(s.inSync.p50 / 1000, 2)} s, p99 ${fmt(s.inSync.p99 / 1000, 2)} s); connected p99 ${fmt(s.connected.p99 / 1000, 2)} s; ` +
+          `${s.wrong} wrong counts, ${s.failed} failed, ${s.connectErrors} connect errors; server CPU ${fmt(s.resources.serverCpuPct)} %, PostgreSQL ${fmt(s.resources.postgresCpuPct)} %`,
+      );
+    }
+    if (run.pairs?.profile) out.push(`\nPROFILE (${run.db}, ${run.pairs.profile.path}):\n${formatProfile(run.pairs.profile)}`);
+  }
+  out.push(
+    '\nTARGETS',
+    table(
+      ['target', 'db', 'wanted', 'measured', 'ratio', 'met'],
+      r.targets.map((t) => [t.name, t.db, t.target, t.measured, t.ratio ?? '', t.ok === null ? 'n/a' : t.ok ? 'yes' : 'NO']),
+    ),
+  );
+  console.log(out.join('\n'));
+}
+
+const percentile = (values: number[], p: number) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil(p * s.length) - 1)] ?? NaN;
+};
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  if (opts.help) {
+    console.log(HELP);
+    return;
+  }
+  const startedAt = new Date();
+  const t0 = now();
+  const log = (line: string) => console.log(`[${((now() - t0) / 1000).toFixed(1).padStart(6)} s] ${line}`);
+  fs.mkdirSync(path.join(benchDir, 'results'), { recursive: true });
+
+  const dbSpecs: DbSpec[] = opts.dbs.map((d) => (d === 'pglite' ? { kind: 'pglite' } : { kind: 'postgres', adminUrl: d }));
+  const machine = machineInfo();
+  const pgSpec = dbSpecs.find((d): d is Extract<DbSpec, { kind: 'postgres' }> => d.kind === 'postgres');
+  if (pgSpec) machine.postgres = await postgresVersion(pgSpec.adminUrl);
+  const mainDb = pgSpec ?? dbSpecs[0];
+
+  const pool = await WorkerPool.start(opts.workers);
+  let server: ServerHandle | undefined;
+  const sampler = new Sampler({ server: () => server?.pid, loadgen: () => [process.pid, ...pool.pids()] }).start();
+  const bench: Bench = {
+    opts,
+    pool,
+    sampler,
+    get server() {
+      return server;
+    },
+    set server(s) {
+      server = s;
+    },
+    log,
+  };
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    sampler.stop();
+    await server?.stop().catch(() => undefined);
+    await pool.close();
+  };
+  process.once('SIGINT', () => {
+    console.error('\ninterrupted: stopping the server and the load workers');
+    void shutdown().then(() => process.exit(130));
+  });
+
+  const results: Results = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: '',
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    machine,
+    serverCommit: opts.serverCommit ?? gitCommit(opts.serverDir),
+    options: { ...opts, scenarios: [...opts.scenarios] },
+    runs: [],
+    targets: [],
+  };
+  log(`machine: ${machine.nproc} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}${machine.postgres ? `, ${machine.postgres}` : ''}`);
+  log(`server: ${opts.serverDir} at ${results.serverCommit}; ${opts.workers} load workers`);
+
+  try {
+    if (opts.scenarios.has('pairs')) {
+      log('ceiling: bare Socket.IO relay');
+      server = await startRelay();
+      results.ceiling = await pairsScenario(bench, 'relay', 'relay', undefined);
+      await server.stop();
+      server = undefined;
+    }
+    for (const db of dbSpecs) {
+      const isMain = db === mainDb;
+      const label = db.kind;
+      const wanted = [...opts.scenarios].filter((s) => s === 'pairs' || isMain);
+      if (!wanted.length) continue;
+      log(`${label}: starting Parley`);
+      server = await startParley({ serverDir: opts.serverDir, db, env: opts.serverEnv });
+      const api = new Api(server.url);
+      const run: DbRun = { db: label, setup: { users: 0, registerPerSec: NaN }, serverLogLines: 0, serverLogTail: [] };
+      results.runs.push(run);
+      // Register everyone this server will need at once, so the rate is measured on a big batch.
+      const need = Math.max(
+        wanted.includes('pairs') ? 2 * opts.pairs : 0,
+        wanted.includes('fanout') ? opts.fanoutMembers : 0,
+        wanted.includes('connections') ? Math.min(opts.connections, opts.connUsers) : 0,
+        wanted.includes('storm') ? opts.stormClients + opts.stormPartners : 0,
+      );
+      const regStart = now();
+      log(`${label}: registering ${need} users through POST /auth/register (${opts.registerParallel} in flight)`);
+      await api.ensureUsers(need, opts.registerParallel, (d, t) => log(`  registered ${d}/${t}`));
+      run.setup = { users: need, registerPerSec: need / ((now() - regStart) / 1000) };
+      log(`${label}: ${need} users in ${((now() - regStart) / 1000).toFixed(1)} s (${Math.round(run.setup.registerPerSec)}/s)`);
+      await sampler.settle({ maxMs: 5_000 });
+      if (wanted.includes('pairs')) {
+        log(`${label}: pairs`);
+        run.pairs = await pairsScenario(bench, label, 'parley', api, results.ceiling);
+      }
+      if (wanted.includes('fanout')) {
+        log(`${label}: fan-out`);
+        run.fanout = await fanoutScenario(bench, api);
+      }
+      if (wanted.includes('connections')) {
+        log(`${label}: connections`);
+        run.connections = await connectionsScenario(bench, api);
+      }
+      if (wanted.includes('storm')) {
+        log(`${label}: reconnect storm`);
+        run.storm = await stormScenario(bench, api);
+      }
+      run.serverLogLines = server.logLines;
+      run.serverLogTail = server.logTail.slice(-10);
+      if (server.logLines) log(`${label}: the server logged ${server.logLines} lines at warn or above; last: ${server.logTail.at(-1)}`);
+      await server.stop();
+      server = undefined;
+    }
+  } finally {
+    await shutdown();
+  }
+
+  results.finishedAt = new Date().toISOString();
+  results.targets = computeTargets(results);
+  const file = opts.out ?? path.join(benchDir, 'results', `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, JSON.stringify(results, null, 1));
+  printReport(results);
+  console.log(`\nresults: ${path.relative(process.cwd(), file)} (${((now() - t0) / 1000).toFixed(0)} s)`);
+  if (opts.docs) {
+    const written = renderDocs(results);
+    console.log(`docs: ${written.map((w) => path.relative(process.cwd(), w)).join(', ')}`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(1);
+});

@@ -1,0 +1,134 @@
+import path from 'node:path';
+import type { Api } from '../api.js';
+import { resources, type Bench, type PairsFigures, type PairsSection } from '../context.js';
+import type { PairsArgs, PairsResult } from '../pairs.js';
+import { summarizeProfile } from '../profileSummary.js';
+import { benchDir } from '../server.js';
+import { Histogram, now } from '../stats.js';
+import { split } from '../workers.js';
+
+type Pair = PairsArgs['pairs'][number];
+
+/** P direct chats between 2P users (registered through the API), or P fake pairs for the relay. */
+export async function preparePairs(bench: Bench, api: Api | undefined, count: number): Promise<Pair[]> {
+  if (!api) return Array.from({ length: count }, (_, i) => ({ conversationId: `relay-${i}`, a: {}, b: {} }));
+  const users = await api.ensureUsers(2 * count, bench.opts.registerParallel);
+  const couples = Array.from({ length: count }, (_, i) => [users[2 * i]!, users[2 * i + 1]!] as [typeof users[0], typeof users[0]]);
+  const ids = await api.directChats(couples);
+  return couples.map(([a, b], i) => ({ conversationId: ids[i]!, a: { token: a.token }, b: { token: b.token } }));
+}
+
+/** One pairs run (closed loop with `window`, or open loop at `rate` messages/s in total). */
+export async function pairsRun(
+  bench: Bench,
+  target: string,
+  protocol: 'parley' | 'relay',
+  pairs: Pair[],
+  load: { window: number; rate?: number },
+): Promise<PairsFigures> {
+  const { opts, pool } = bench;
+  const slices = split(pairs, Math.min(pool.size, pairs.length));
+  const results = await pool.all<PairsResult>('pairs', (i) => {
+    const slice = slices[i];
+    if (!slice?.length) return undefined;
+    const args: PairsArgs = {
+      url: bench.server!.url,
+      protocol,
+      pairs: slice,
+      window: load.window,
+      ratePerSec: load.rate === undefined ? undefined : (load.rate * slice.length) / pairs.length,
+      warmupMs: opts.warmupMs,
+      durationMs: opts.durationMs,
+      localAddresses: opts.localAddresses,
+    };
+    return args;
+  });
+  const ended = now();
+  const latency = new Histogram();
+  const ackLatency = new Histogram();
+  const timeline: number[] = [];
+  const errorCodes: Record<string, number> = {};
+  let acked = 0;
+  let delivered = 0;
+  let errors = 0;
+  let skipped = 0;
+  let unacked = 0;
+  let measureFrom = Infinity;
+  for (const r of results) {
+    latency.merge(r.latency);
+    ackLatency.merge(r.ackLatency);
+    acked += r.acked;
+    delivered += r.delivered;
+    errors += r.errors;
+    skipped += r.skipped;
+    unacked += r.unackedAtEnd;
+    measureFrom = Math.min(measureFrom, r.measureFrom);
+    r.timeline.forEach((v, s) => (timeline[s] = (timeline[s] ?? 0) + v));
+    for (const [k, v] of Object.entries(r.errorCodes)) errorCodes[k] = (errorCodes[k] ?? 0) + v;
+  }
+  // Server CPU and RSS over the measured window (after connecting and warming up, before the drain).
+  const window = bench.sampler.window(measureFrom, Math.min(ended, measureFrom + opts.durationMs));
+  const seconds = opts.durationMs / 1000;
+  const fig: PairsFigures = {
+    target,
+    mode: load.rate === undefined ? 'closed' : 'open',
+    pairs: pairs.length,
+    clients: pairs.length * 2,
+    window: load.window,
+    offeredRate: load.rate,
+    seconds,
+    ackedPerSec: acked / seconds,
+    deliveredPerSec: delivered / seconds,
+    latency: latency.summary(),
+    ackLatency: ackLatency.summary(),
+    errors,
+    errorCodes,
+    skipped,
+    unackedAtEnd: unacked,
+    resources: resources(window),
+    timeline: Array.from(timeline, (v) => v ?? 0),
+  };
+  bench.log(
+    `  ${target} ${fig.mode === 'closed' ? `W=${fig.window}` : `open ${Math.round(load.rate!)}/s`}: ` +
+      `${Math.round(fig.deliveredPerSec)} delivered/s, ${Math.round(fig.ackedPerSec)} acked/s, ` +
+      `p50 ${fig.latency.p50.toFixed(1)} p99 ${fig.latency.p99.toFixed(1)} ms, server CPU ${Math.round(fig.resources.serverCpuPct)} %` +
+      (errors ? `, ${errors} errors ${JSON.stringify(errorCodes)}` : ''),
+  );
+  return fig;
+}
+
+/** All windows closed-loop, then (Parley) an open-loop run at half the best rate. */
+export async function pairsScenario(
+  bench: Bench,
+  target: string,
+  protocol: 'parley' | 'relay',
+  api: Api | undefined,
+  ceiling?: PairsSection,
+): Promise<PairsSection> {
+  const { opts } = bench;
+  const pairs = await preparePairs(bench, api, opts.pairs);
+  const section: PairsSection = { runs: [] };
+  for (const window of opts.windows) {
+    const fig = await pairsRun(bench, target, protocol, pairs, { window });
+    const ref = ceiling?.runs.find((r) => r.mode === 'closed' && r.window === window);
+    if (ref) fig.ratioToCeiling = fig.deliveredPerSec / ref.deliveredPerSec;
+    section.runs.push(fig);
+    await bench.sampler.settle({ maxMs: 5_000 });
+  }
+  section.best = section.runs.reduce((a, b) => (b.deliveredPerSec > a.deliveredPerSec ? b : a));
+  if (protocol === 'parley' && opts.halfRate) {
+    const rate = section.best.deliveredPerSec / 2;
+    section.halfRate = await pairsRun(bench, target, protocol, pairs, { window: section.best.window, rate });
+    await bench.sampler.settle({ maxMs: 5_000 });
+  }
+  if (protocol === 'parley' && opts.profile) {
+    const file = path.join(benchDir, 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-${target}.cpuprofile`);
+    bench.log(`  profiling the server under the W=${section.best.window} load → ${path.relative(process.cwd(), file)}`);
+    await bench.server!.hook('profile:start', { intervalUs: 1000 });
+    await pairsRun(bench, `${target} (profiled)`, protocol, pairs, { window: section.best.window });
+    await bench.server!.hook('profile:stop', { path: file });
+    const summary = summarizeProfile(file, 15);
+    section.profile = { path: path.relative(process.cwd(), file), ...summary };
+  }
+  return section;
+}

@@ -1,0 +1,130 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { conversations, members } from '../../db/schema.js';
+import { runCommand } from '../../events/runCommand.js';
+import { fail } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { getConversation, type ConversationDto } from '../conversations/queries.js';
+import { usersByIds } from '../users/queries.js';
+import { addToGroup, lockGroup, recordSystemMessage, removeFromGroup, requireAdmin, requireMember, setRole } from './membership.js';
+import type { createGroupBody, updateGroupBody } from './schemas.js';
+import { memberCounts, toGroupSummary } from './summary.js';
+
+async function assertUsersExist(tx: Parameters<typeof usersByIds>[0], ids: string[]): Promise<void> {
+  const found = await usersByIds(tx, ids);
+  if (found.size !== new Set(ids).size) throw fail('user.not_found', 'some of those users do not exist');
+}
+
+/** The creator becomes the owner; the listed users join as members. */
+export function createGroup(ctx: AppContext, me: string, input: z.output<typeof createGroupBody>): Promise<ConversationDto> {
+  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
+    const memberIds = [...new Set(input.memberIds)].filter((id) => id !== me);
+    await assertUsersExist(tx, memberIds);
+    const [group] = await tx
+      .insert(conversations)
+      .values({
+        id: newId(),
+        type: 'group',
+        name: input.name,
+        icon: input.icon ?? null,
+        iconBg: input.iconBg ?? null,
+        about: input.about ?? null,
+        visibility: input.visibility,
+        createdBy: me,
+      })
+      .returning();
+    await addToGroup(ctx, tx, events, group!, [me], 'owner');
+    await addToGroup(ctx, tx, events, group!, memberIds);
+    await recordSystemMessage(tx, events, group!.id, { action: 'group_created', actorId: me, name: input.name });
+    for (const userId of memberIds) await recordSystemMessage(tx, events, group!.id, { action: 'member_added', actorId: me, userId });
+    return getConversation(ctx, tx, group!.id, me);
+  });
+}
+
+/** Admins change name, icon, description or visibility; a rename is recorded in the conversation. */
+export function updateGroup(ctx: AppContext, me: string, groupId: string, input: z.output<typeof updateGroupBody>): Promise<ConversationDto> {
+  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
+    const { group, role } = await lockGroup(tx, groupId, me);
+    requireAdmin(role);
+    const [updated] = await tx.update(conversations).set(input).where(eq(conversations.id, groupId)).returning();
+    if (input.name !== undefined && input.name !== group.name) {
+      await recordSystemMessage(tx, events, groupId, { action: 'group_renamed', actorId: me, name: input.name });
+    }
+    const [count] = [...(await memberCounts(tx, [groupId])).values()];
+    events.add({ type: 'conversation:updated', conversationId: groupId, payload: { conversation: toGroupSummary(updated!, count ?? 0) } });
+    return getConversation(ctx, tx, groupId, me);
+  });
+}
+
+export function addMembers(ctx: AppContext, me: string, groupId: string, userIds: string[]): Promise<void> {
+  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
+    const { group, role } = await lockGroup(tx, groupId, me);
+    requireAdmin(role);
+    const wanted = [...new Set(userIds)];
+    await assertUsersExist(tx, wanted);
+    const existing = new Set(
+      (await tx.select({ userId: members.userId }).from(members).where(eq(members.conversationId, groupId))).map((m) => m.userId),
+    );
+    const fresh = wanted.filter((id) => !existing.has(id));
+    await addToGroup(ctx, tx, events, group, fresh);
+    for (const userId of fresh) await recordSystemMessage(tx, events, groupId, { action: 'member_added', actorId: me, userId });
+  });
+}
+
+/**
+ * Anyone may remove themselves (leave). The owner cannot be removed by others; admins may
+ * remove members, and only the owner may remove an admin.
+ */
+export function removeMember(ctx: AppContext, me: string, groupId: string, userId: string): Promise<void> {
+  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
+    const { group, role } = await lockGroup(tx, groupId, me);
+    requireMember(role);
+    if (userId === me) {
+      await recordSystemMessage(tx, events, groupId, { action: 'member_left', actorId: me });
+      return removeFromGroup(tx, events, group, me);
+    }
+    requireAdmin(role);
+    const [target] = await tx
+      .select({ role: members.role })
+      .from(members)
+      .where(and(eq(members.conversationId, groupId), eq(members.userId, userId)));
+    if (!target) throw fail('user.not_found', 'that user is not a member');
+    if (target.role === 'owner') throw fail('group.owner_protected', 'the owner cannot be removed');
+    if (target.role === 'admin' && role !== 'owner') throw fail('group.not_admin', 'only the owner can remove an admin');
+    await recordSystemMessage(tx, events, groupId, { action: 'member_removed', actorId: me, userId });
+    await removeFromGroup(tx, events, group, userId);
+  });
+}
+
+/** Owner and admins promote members to admin; the owner demotes admins, who may also step down; nobody changes the owner. */
+export function changeRole(ctx: AppContext, me: string, groupId: string, userId: string, newRole: 'admin' | 'member'): Promise<void> {
+  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
+    const { role } = await lockGroup(tx, groupId, me);
+    requireAdmin(role);
+    const [target] = await tx
+      .select({ role: members.role })
+      .from(members)
+      .where(and(eq(members.conversationId, groupId), eq(members.userId, userId)));
+    if (!target) throw fail('user.not_found', 'that user is not a member');
+    if (target.role === 'owner') throw fail('group.owner_protected', "the owner's role cannot be changed");
+    // An admin may step down; only the owner demotes someone else.
+    if (target.role === 'admin' && newRole === 'member' && role !== 'owner' && userId !== me) {
+      throw fail('group.not_admin', 'only the owner can demote an admin');
+    }
+    if (target.role !== newRole) await setRole(tx, events, groupId, userId, newRole);
+  });
+}
+
+/** Joins a public group (idempotent for members). */
+export function joinGroup(ctx: AppContext, me: string, groupId: string): Promise<ConversationDto> {
+  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
+    const { group, role } = await lockGroup(tx, groupId, me);
+    if (!role) {
+      if (group.visibility !== 'public') throw fail('group.not_found');
+      await addToGroup(ctx, tx, events, group, [me]);
+      await recordSystemMessage(tx, events, groupId, { action: 'member_joined', actorId: me });
+    }
+    return getConversation(ctx, tx, groupId, me);
+  });
+}

@@ -1,0 +1,126 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import { rows, type Tx } from '../../db/connect.js';
+import { conversations, memberPeriods, members, type SystemInfo } from '../../db/schema.js';
+import type { EventBatch } from '../../events/runCommand.js';
+import { fail } from '../../lib/errors.js';
+import { getConversation, type ConversationRow, type MemberRow } from '../conversations/queries.js';
+import { appendMessage } from '../messages/appendMessage.js';
+import { presentUsers, usersByIds } from '../users/queries.js';
+
+export type Role = MemberRow['role'];
+export const isAdmin = (role: Role | undefined) => role === 'owner' || role === 'admin';
+
+/**
+ * The group, locked, and the caller's membership. A private group you are not in does not
+ * exist for you (404); a public one you may see, so member-only actions there are 403.
+ */
+export async function lockGroup(tx: Tx, groupId: string, userId: string): Promise<{ group: ConversationRow; role: Role | undefined }> {
+  const [group] = await tx.select().from(conversations).where(and(eq(conversations.id, groupId), eq(conversations.type, 'group'))).for('update');
+  const [me] = group
+    ? await tx.select({ role: members.role }).from(members).where(and(eq(members.conversationId, groupId), eq(members.userId, userId)))
+    : [];
+  if (!group || (!me && group.visibility !== 'public')) throw fail('group.not_found');
+  return { group, role: me?.role };
+}
+
+export function requireMember(role: Role | undefined): Role {
+  if (!role) throw fail('forbidden', 'only members can do that');
+  return role;
+}
+
+export function requireAdmin(role: Role | undefined): void {
+  if (!isAdmin(requireMember(role))) throw fail('group.not_admin', 'only the owner and admins can do that');
+}
+
+const systemText: Record<SystemInfo['action'], (actor: string, user: string, name?: string) => string> = {
+  group_created: (actor, _u, name) => `${actor} created the group "${name}"`,
+  member_added: (actor, user) => `${actor} added ${user}`,
+  member_removed: (actor, user) => `${actor} removed ${user}`,
+  member_joined: (actor) => `${actor} joined`,
+  member_left: (actor) => `${actor} left`,
+  group_renamed: (actor, _u, name) => `${actor} renamed the group to "${name}"`,
+};
+
+/** A `system` message recording a membership or group change, written like any message. */
+export async function recordSystemMessage(tx: Tx, events: EventBatch, groupId: string, info: SystemInfo): Promise<void> {
+  const names = await usersByIds(tx, [info.actorId, ...(info.userId ? [info.userId] : [])]);
+  const nameOf = (id?: string) => (id ? (names.get(id)?.name ?? 'someone') : '');
+  await appendMessage(tx, events, {
+    conversationId: groupId,
+    senderId: info.actorId,
+    type: 'system',
+    text: systemText[info.action](nameOf(info.actorId), nameOf(info.userId), info.name),
+    system: info,
+  });
+}
+
+/**
+ * Adds users (not yet members) to a group: member rows, their visibility period starting at
+ * their `group:member-joined` event, and a `conversation:created` for each of them.
+ */
+export async function addToGroup(
+  ctx: AppContext,
+  tx: Tx,
+  events: EventBatch,
+  group: ConversationRow,
+  userIds: string[],
+  role: Role = 'member',
+): Promise<void> {
+  if (userIds.length === 0) return;
+  const [count] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from members where conversation_id = ${group.id}`);
+  if (Number(count!.n) + userIds.length > ctx.config.GROUP_MAX_MEMBERS) {
+    throw fail('group.full', `a group has at most ${ctx.config.GROUP_MAX_MEMBERS} members`);
+  }
+  await tx.insert(members).values(userIds.map((userId) => ({ conversationId: group.id, userId, role })));
+  const found = await usersByIds(tx, userIds);
+  // One payload for the whole room: no viewer-specific presence in it.
+  const dtos = await presentUsers(ctx, userIds.map((id) => found.get(id)!), null);
+  for (const user of dtos) {
+    events.add({ type: 'group:member-joined', conversationId: group.id, payload: { conversationId: group.id, user, role } });
+  }
+  const joined = (await events.flush()).filter((e) => e.type === 'group:member-joined');
+  await tx
+    .insert(memberPeriods)
+    .values(joined.map((e) => ({ conversationId: group.id, userId: (e.payload.user as { id: string }).id, fromEvent: e.id })));
+  for (const userId of userIds) {
+    events.add({
+      type: 'conversation:created',
+      conversationId: group.id,
+      userId,
+      payload: { conversation: await getConversation(ctx, tx, group.id, userId) },
+    });
+  }
+}
+
+/**
+ * Takes a member out: `group:member-left` is the last event of the group they can see (their
+ * period ends there) and the emitter takes their sockets out of the room right after it.
+ * An owner who leaves hands the group to the longest-standing admin, else member.
+ */
+export async function removeFromGroup(tx: Tx, events: EventBatch, group: ConversationRow, userId: string): Promise<void> {
+  const [gone] = await tx
+    .delete(members)
+    .where(and(eq(members.conversationId, group.id), eq(members.userId, userId)))
+    .returning({ role: members.role });
+  if (!gone) return;
+  events.add({ type: 'group:member-left', conversationId: group.id, payload: { conversationId: group.id, userId } });
+  const [left] = (await events.flush()).slice(-1);
+  await tx
+    .update(memberPeriods)
+    .set({ toEvent: left!.id })
+    .where(and(eq(memberPeriods.conversationId, group.id), eq(memberPeriods.userId, userId), isNull(memberPeriods.toEvent)));
+  if (gone.role !== 'owner') return;
+  const [heir] = await tx
+    .select({ userId: members.userId })
+    .from(members)
+    .where(eq(members.conversationId, group.id))
+    .orderBy(sql`case ${members.role} when 'admin' then 0 else 1 end`, asc(members.joinedAt), asc(members.userId))
+    .limit(1);
+  if (heir) await setRole(tx, events, group.id, heir.userId, 'owner');
+}
+
+export async function setRole(tx: Tx, events: EventBatch, groupId: string, userId: string, role: Role): Promise<void> {
+  await tx.update(members).set({ role }).where(and(eq(members.conversationId, groupId), eq(members.userId, userId)));
+  events.add({ type: 'group:member-updated', conversationId: groupId, payload: { conversationId: groupId, userId, role } });
+}

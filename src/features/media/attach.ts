@@ -1,0 +1,28 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/connect.js';
+import { media, messageMedia } from '../../db/schema.js';
+import { fail } from '../../lib/errors.js';
+import { toMedia, type MediaDto } from './present.js';
+
+/**
+ * The sender's own uploads named by `mediaIds` (duplicates dropped, order kept), marked attached
+ * so the orphan sweep keeps them. The row locks taken here order this against a sweep that is
+ * deleting the same uploads. Any id that is not the sender's upload: message.media_invalid.
+ */
+export async function claimMedia(tx: Tx, senderId: string, mediaIds: string[]): Promise<MediaDto[]> {
+  const ids = [...new Set(mediaIds)];
+  const found = await tx
+    .update(media)
+    .set({ attachedAt: sql`coalesce(${media.attachedAt}, now())` })
+    .where(and(inArray(media.id, ids), eq(media.ownerId, senderId)))
+    .returning();
+  if (found.length !== ids.length) throw fail('message.media_invalid', 'mediaIds must name your own uploads');
+  const byId = new Map(found.map((m) => [m.id, m]));
+  return ids.map((id) => toMedia(byId.get(id)!));
+}
+
+/** Records which media a new message carries, in order. */
+export async function attachMedia(tx: Tx, messageId: string, items: MediaDto[]): Promise<void> {
+  if (items.length === 0) return;
+  await tx.insert(messageMedia).values(items.map((m, position) => ({ messageId, mediaId: m.id, position })));
+}

@@ -1,0 +1,179 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as jose from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestServer, type ApiResponse } from './helpers/server.js';
+
+/** A local identity provider standing in for Google: it serves its JWKS and signs ID tokens. */
+class LocalIssuer {
+  readonly issuer = 'https://accounts.google.test';
+  readonly clientId = 'parley-test.apps.googleusercontent.test';
+  private key!: CryptoKey;
+  private kid = 'test-key-1';
+  jwksRequests = 0;
+  private server = http.createServer((req, res) => {
+    if (req.url !== '/certs') return void res.writeHead(404).end();
+    this.jwksRequests++;
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.jwks));
+  });
+  private jwks!: jose.JSONWebKeySet;
+  jwksUrl = '';
+
+  async start() {
+    const { privateKey, publicKey } = await jose.generateKeyPair('RS256', { extractable: true });
+    this.key = privateKey;
+    this.jwks = { keys: [{ ...(await jose.exportJWK(publicKey)), kid: this.kid, alg: 'RS256', use: 'sig' }] };
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    this.jwksUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/certs`;
+  }
+
+  close() {
+    return new Promise((r) => this.server.close(r));
+  }
+
+  /** An ID token as Google issues it; every part can be overridden to make it wrong. */
+  async token(
+    claims: Record<string, unknown> = {},
+    opts: { iss?: string; aud?: string; exp?: number; iat?: number; key?: CryptoKey; kid?: string; alg?: string } = {},
+  ): Promise<string> {
+    const now = Math.floor(Date.now() / 1000);
+    return new jose.SignJWT({ email: 'someone@gmail.test', email_verified: true, name: 'Someone', ...claims })
+      .setProtectedHeader({ alg: opts.alg ?? 'RS256', kid: opts.kid ?? this.kid, typ: 'JWT' })
+      .setIssuer(opts.iss ?? this.issuer)
+      .setAudience(opts.aud ?? this.clientId)
+      .setSubject((claims.sub as string) ?? `g-${crypto.randomBytes(6).toString('hex')}`)
+      .setIssuedAt(opts.iat ?? now)
+      .setExpirationTime(opts.exp ?? now + 3600)
+      .sign(opts.key ?? this.key);
+  }
+}
+
+function expectProblem(res: ApiResponse, status: number, code: string) {
+  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code });
+  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+}
+
+const unique = () => crypto.randomBytes(4).toString('hex');
+const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+
+let google: LocalIssuer;
+let server: TestServer;
+
+beforeAll(async () => {
+  google = new LocalIssuer();
+  await google.start();
+  server = await TestServer.start({ GOOGLE_CLIENT_ID: google.clientId, GOOGLE_ISSUER: google.issuer, GOOGLE_JWKS_URL: google.jwksUrl });
+});
+afterAll(async () => {
+  await server?.close();
+  await google?.close();
+});
+
+const signIn = (idToken: string, extra: Record<string, unknown> = {}) => server.api('POST', '/auth/google', { body: { idToken, ...extra } });
+
+describe('POST /auth/google', () => {
+  it('creates the account from the token: email, name, picture as the avatar; created: true', async () => {
+    const email = `grace.${unique()}@gmail.test`;
+    const picture = `https://lh3.googleusercontent.test/a/${unique()}`;
+    const res = await signIn(await google.token({ email, name: 'Grace Hopper', picture }), { deviceId: 'pixel', deviceName: 'Pixel 9' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ user: expect.any(Object), accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900, created: true });
+    expect(res.body.user).toMatchObject({ email, name: 'Grace Hopper', initials: 'GH', avatarUrl: picture, phoneNumber: null });
+    expect(res.body.user.username).toMatch(/^grace_hopper/);
+    const sessions = await server.api('GET', '/auth/sessions', { token: res.body.accessToken });
+    expect(sessions.body.sessions).toEqual([expect.objectContaining({ deviceId: 'pixel', deviceName: 'Pixel 9', current: true })]);
+  });
+
+  it('signs the same Google account in again (created: false), even after its email changed', async () => {
+    const sub = `g-${unique()}`;
+    const first = await signIn(await google.token({ sub, email: `first.${unique()}@gmail.test` }));
+    expect(first.body.created).toBe(true);
+    const again = await signIn(await google.token({ sub, email: `renamed.${unique()}@gmail.test` }));
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ created: false, user: { id: first.body.user.id } });
+  });
+
+  it('links to an existing account with that verified email (any case); its password still works', async () => {
+    const u = await server.register('Email First');
+    const picture = `https://lh3.googleusercontent.test/a/${unique()}`;
+    const res = await signIn(await google.token({ email: u.email.toUpperCase(), name: 'Other Name', picture }));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ created: false, user: { id: u.id, name: 'Email First', avatarUrl: picture } });
+    expect((await server.api('POST', '/auth/login', { body: { login: u.email, password: u.password } })).status).toBe(200);
+  });
+
+  it('a picture that is not an https URL is not used', async () => {
+    const res = await signIn(await google.token({ email: `pic.${unique()}@gmail.test`, picture: 'javascript:alert(1)' }));
+    expect(res.status).toBe(200);
+    expect(res.body.user.avatarUrl).toBeNull();
+  });
+
+  it('concurrent first sign-ins of one Google account make one user', async () => {
+    const sub = `g-${unique()}`;
+    const token = await google.token({ sub, email: `race.${unique()}@gmail.test` });
+    const results = await Promise.all(Array.from({ length: 5 }, (_, i) => signIn(token, { deviceId: `d${i}` })));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(results.map((r) => r.body.user.id)).size).toBe(1);
+    expect(results.filter((r) => r.body.created)).toHaveLength(1);
+  });
+
+  describe('rejects, with 401 auth.google_invalid,', () => {
+    const cases: [string, () => Promise<string>][] = [
+      ['another audience (a token minted for a different app)', () => google.token({}, { aud: 'someone-else.apps.googleusercontent.test' })],
+      ['another issuer', () => google.token({}, { iss: 'https://evil.example' })],
+      ['an expired token', () => google.token({}, { iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 })],
+      ['a token signed by another key under the same kid', async () => google.token({}, { key: (await jose.generateKeyPair('RS256')).privateKey })],
+      ['a token with an unknown kid', () => google.token({}, { kid: 'unknown-kid' })],
+      ['an unverified email', () => google.token({ email_verified: false })],
+      ['no email', () => google.token({ email: undefined })],
+      ['a tampered payload', async () => {
+        const [h, p, s] = (await google.token()).split('.') as [string, string, string];
+        return `${h}.${b64url({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), email: 'ceo@gmail.test' })}.${s}`;
+      }],
+      ['an unsigned token (alg: none)', async () => {
+        const now = Math.floor(Date.now() / 1000);
+        const payload = { iss: google.issuer, aud: google.clientId, sub: 'x', email: 'a@gmail.test', email_verified: true, iat: now, exp: now + 600 };
+        return `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(payload)}.`;
+      }],
+      ['an HS256 token', () => google.token({}, { alg: 'HS256', key: new TextEncoder().encode('x'.repeat(32)) as unknown as CryptoKey })],
+      ['something that is not a JWT', async () => 'not-a-jwt'],
+    ];
+    for (const [name, make] of cases) {
+      it(name, async () => {
+        expectProblem(await signIn(await make()), 401, 'auth.google_invalid');
+      });
+    }
+  });
+
+  it('a missing or empty idToken → 400 validation.failed', async () => {
+    expectProblem(await server.api('POST', '/auth/google', { body: {} }), 400, 'validation.failed');
+    expectProblem(await signIn(''), 400, 'validation.failed');
+  });
+
+  it('fetches the JWKS once and caches it', async () => {
+    const before = google.jwksRequests;
+    for (let i = 0; i < 3; i++) expect((await signIn(await google.token({ email: `cache.${unique()}@gmail.test` }))).status).toBe(200);
+    expect(google.jwksRequests - before).toBe(0);
+  });
+});
+
+describe('configuration', () => {
+  it('without GOOGLE_CLIENT_ID Google sign-in is off: 503 auth.method_disabled', async () => {
+    const off = await TestServer.start();
+    try {
+      expectProblem(await off.api('POST', '/auth/google', { body: { idToken: await google.token() } }), 503, 'auth.method_disabled');
+    } finally {
+      await off.close();
+    }
+  });
+
+  it('an unreachable JWKS → 503 service.unavailable, not a 401', async () => {
+    const down = await TestServer.start({ GOOGLE_CLIENT_ID: google.clientId, GOOGLE_ISSUER: google.issuer, GOOGLE_JWKS_URL: 'http://127.0.0.1:9/certs' });
+    try {
+      expectProblem(await down.api('POST', '/auth/google', { body: { idToken: await google.token() } }), 503, 'service.unavailable');
+    } finally {
+      await down.close();
+    }
+  });
+});
