@@ -33,7 +33,17 @@ export class Api {
     const headers: Record<string, string> = {};
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.baseUrl}/api/v1${urlPath}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    let res: Response;
+    try {
+      res = await fetch(`${this.baseUrl}/api/v1${urlPath}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(60_000),
+      });
+    } catch (err) {
+      throw new Error(`${method} ${urlPath}: ${(err as Error).name === 'TimeoutError' ? 'no answer from the server in 60 s' : String((err as Error).cause ?? err)}`);
+    }
     const text = await res.text();
     let parsed: unknown = text;
     try {

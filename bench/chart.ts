@@ -269,15 +269,17 @@ export function renderMarkdown(r: Results, svgDir = 'benchmarks'): string {
     L.push('');
     L.push(`![pairs latency](${svgDir}/pairs-latency.svg)`);
     L.push('');
-    L.push('| server | load | delivered/s | acked/s | of ceiling | p50 ms | p95 ms | p99 ms | server CPU % | server RSS MiB | PostgreSQL CPU % | load gen. CPU % | errors |');
-    L.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    L.push('| server | load | delivered/s | acked/s | of ceiling | p50 ms | p95 ms | p99 ms | server CPU % | server RSS MiB | PostgreSQL CPU % | load gen. CPU % | other CPU % | errors |');
+    L.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const f of pairs) {
       L.push(
-        `| ${f.target} | ${loadLabel(f)} | ${num(f.deliveredPerSec)} | ${num(f.ackedPerSec)} | ${f.ratioToCeiling === undefined ? '' : `${num(f.ratioToCeiling * 100, 1)} %`} | ${num(f.latency.p50, 1)} | ${num(f.latency.p95, 1)} | ${num(f.latency.p99, 1)} | ${num(f.resources.serverCpuPct)} | ${num(f.resources.serverRssMiB)} | ${num(f.resources.postgresCpuPct)} | ${num(f.resources.loadgenCpuPct)} | ${f.errors || ''} |`,
+        `| ${f.target} | ${loadLabel(f)} | ${num(f.deliveredPerSec)} | ${num(f.ackedPerSec)} | ${f.ratioToCeiling === undefined ? '' : `${num(f.ratioToCeiling * 100, 1)} %`} | ${num(f.latency.p50, 1)} | ${num(f.latency.p95, 1)} | ${num(f.latency.p99, 1)} | ${num(f.resources.serverCpuPct)} | ${num(f.resources.serverRssMiB)} | ${num(f.resources.postgresCpuPct)} | ${num(f.resources.loadgenCpuPct)} | ${num(f.resources.otherPct)} | ${f.errors || ''} |`,
       );
     }
     L.push('');
-    L.push('CPU is in % of one core (200 % is the whole machine). Latency is send → `message:new` at the partner.');
+    L.push(
+      'CPU is in % of one core (200 % is the whole machine). "Other" is every process outside the run (the machine is shared); near 0 means a clean measurement. Latency is send → `message:new` at the partner.',
+    );
   }
   for (const run of r.runs) {
     const f = run.fanout;

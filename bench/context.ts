@@ -27,6 +27,8 @@ export interface Options {
   localAddresses: string[];
   profile: boolean;
   docs: boolean;
+  /** Before each measurement, wait up to this long for other processes to leave the cores alone. */
+  quietWaitMs: number;
   serverDir: string;
   serverEnv: Record<string, string>;
   out?: string;
@@ -39,6 +41,8 @@ export interface Bench {
   sampler: Sampler;
   server: ServerHandle | undefined;
   log(line: string): void;
+  /** Waits (bounded) for other processes on the machine to go quiet; logs when they do not. */
+  quiet(what: string): Promise<void>;
 }
 
 /** Where the server spent its CPU and memory during a measured window. */
@@ -48,6 +52,8 @@ export interface ResourceFigures {
   loadgenCpuPct: number;
   postgresCpuPct: number;
   machinePct: number;
+  /** Other processes on the machine during the window, % of one core (disturbance; ~0 is clean). */
+  otherPct: number;
 }
 
 export const resources = (w: WindowStats): ResourceFigures => ({
@@ -56,6 +62,7 @@ export const resources = (w: WindowStats): ResourceFigures => ({
   loadgenCpuPct: w.cpuPct.loadgen,
   postgresCpuPct: w.cpuPct.postgres,
   machinePct: w.machinePct,
+  otherPct: w.otherPct,
 });
 
 export interface PairsFigures {

@@ -36,13 +36,21 @@ function machineTicks(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
-/** Every process whose command name is `postgres` (the server, its backends, WAL writer, …). */
-function postgresPids(): number[] {
+/**
+ * PostgreSQL's processes that work for us: the postmaster, its background processes (WAL
+ * writer, checkpointer, …) and the client backends of `database`; not other clients' backends.
+ */
+function postgresPids(database: string | undefined): number[] {
   const pids: number[] = [];
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      if (fs.readFileSync(`/proc/${name}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(name));
+      if (fs.readFileSync(`/proc/${name}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const cmd = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+      // A client backend: "postgres: 15/main: <user> <database> <host>(<port>) <state>".
+      const backend = /^postgres: [^:]+: \S+ (\S+) [^ ]*\(\d+\)/.exec(cmd);
+      if (backend && backend[1] !== database) continue;
+      pids.push(Number(name));
     } catch {
       // gone
     }
@@ -54,6 +62,8 @@ export interface Sample {
   t: number;
   /** Cumulative CPU ticks per group since the sampler started. */
   ticks: Record<Group, number>;
+  /** Cumulative ticks of all other processes on the machine (other users of the cores). */
+  otherTicks: number;
   machineBusy: number;
   machineTotal: number;
   serverRssKiB: number;
@@ -67,6 +77,8 @@ export interface WindowStats {
   cpuPct: Record<Group, number>;
   /** Whole machine, % of all cores. */
   machinePct: number;
+  /** Everything else running on the machine meanwhile, % of one core: should be near 0. */
+  otherPct: number;
   serverRssMiB: { max: number; last: number };
 }
 
@@ -81,6 +93,11 @@ export class Sampler {
   private totals: Record<Group, number> = { server: 0, loadgen: 0, postgres: 0 };
   private pgPids: number[] = [];
   private pgScan = 0;
+  private otherTotal = 0;
+  private lastMachine: { busy: number; total: number } | undefined;
+  private lastOurs = 0;
+  /** The PostgreSQL database of the server under test, so other clients' backends are not counted. */
+  database: string | undefined;
 
   constructor(
     private readonly pids: { server: () => number | undefined; loadgen: () => number[] },
@@ -114,12 +131,17 @@ export class Sampler {
     if (server) this.add('server', server);
     for (const pid of this.pids.loadgen()) this.add('loadgen', pid);
     // Backends come and go with the pool; rescan every 2 s.
-    if (this.pgScan++ % 8 === 0) this.pgPids = postgresPids();
+    if (this.pgScan++ % 8 === 0) this.pgPids = postgresPids(this.database);
     for (const pid of this.pgPids) this.add('postgres', pid);
     const m = machineTicks();
+    const ours = this.totals.server + this.totals.loadgen + this.totals.postgres;
+    if (this.lastMachine) this.otherTotal += Math.max(0, m.busy - this.lastMachine.busy - (ours - this.lastOurs));
+    this.lastMachine = m;
+    this.lastOurs = ours;
     const s: Sample = {
       t: now(),
       ticks: { ...this.totals },
+      otherTicks: this.otherTotal,
       machineBusy: m.busy,
       machineTotal: m.total,
       serverRssKiB: (server && rssKiB(server)) || 0,
@@ -134,7 +156,7 @@ export class Sampler {
     const a = inside[0];
     const b = inside.at(-1);
     if (!a || !b || a === b) {
-      return { seconds: 0, cpuPct: { server: NaN, loadgen: NaN, postgres: NaN }, machinePct: NaN, serverRssMiB: { max: NaN, last: NaN } };
+      return { seconds: 0, cpuPct: { server: NaN, loadgen: NaN, postgres: NaN }, machinePct: NaN, otherPct: NaN, serverRssMiB: { max: NaN, last: NaN } };
     }
     const seconds = (b.t - a.t) / 1000;
     const pct = (g: Group) => ((b.ticks[g] - a.ticks[g]) / CLK_TCK / seconds) * 100;
@@ -142,8 +164,24 @@ export class Sampler {
       seconds,
       cpuPct: { server: pct('server'), loadgen: pct('loadgen'), postgres: pct('postgres') },
       machinePct: ((b.machineBusy - a.machineBusy) / Math.max(1, b.machineTotal - a.machineTotal)) * 100,
+      otherPct: ((b.otherTicks - a.otherTicks) / CLK_TCK / seconds) * 100,
       serverRssMiB: { max: Math.max(...inside.map((s) => s.serverRssKiB)) / 1024, last: b.serverRssKiB / 1024 },
     };
+  }
+
+  /**
+   * Waits (up to `maxMs`) until other processes use less than `pct` % of one core over 2 s, so a
+   * measurement does not share the cores with someone else's work. Returns their last share.
+   */
+  async waitQuiet(maxMs: number, pct = 15): Promise<number> {
+    const start = now();
+    let other = NaN;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 500));
+      const t = now();
+      other = this.window(t - 2_000, t).otherPct;
+      if (other < pct || t - start >= maxMs) return other;
+    }
   }
 
   /** Waits until the server's CPU over the last `quietMs` is below `pct` % (or `maxMs` passed). */
@@ -161,9 +199,9 @@ export class Sampler {
   }
 }
 
-/** The open-files limit of this process (soft, hard), from /proc/self/limits. */
-export function fileLimit(): { soft: number; hard: number } {
-  const m = /^Max open files\s+(\d+|unlimited)\s+(\d+|unlimited)/m.exec(fs.readFileSync('/proc/self/limits', 'utf8'));
+/** The open-files limit of a process (soft, hard), from /proc/<pid>/limits. */
+export function fileLimit(pid: number | 'self' = 'self'): { soft: number; hard: number } {
+  const m = /^Max open files\s+(\d+|unlimited)\s+(\d+|unlimited)/m.exec(fs.readFileSync(`/proc/${pid}/limits`, 'utf8'));
   const n = (s: string | undefined) => (s === undefined || s === 'unlimited' ? Infinity : Number(s));
   return { soft: n(m?.[1]), hard: n(m?.[2]) };
 }

@@ -37,16 +37,18 @@ const HELP = `Usage: npm run bench -- [flags]
   --no-half-rate           skip the open-loop run at half the best rate
   --fanout-members N       group size, sender included                         [1000; quick 200]
   --fanout-messages N      measured messages                                   [20; quick 5]
-  --connections N          idle sockets (capped by the open-files limit)       [20000; quick 1000]
+  --connections N          idle sockets (capped by the server's open-files limit) [20000; quick 1000]
   --conn-users N           users those sockets sign in as (sockets share them) [5000; quick 300]
   --storm-clients N        clients in the reconnect storm                      [5000; quick 300]
   --storm-partners N       users who send to them while they are away          [50; quick 10]
-  --storm-events N         missed events per client                            [20]
+  --storm-events N         missed events per client                            [20; quick 5]
   --sync-limit N           sync:request page size (server default when unset)
   --workers N              load-generator processes                            [2]
   --register-parallel N    registrations in flight during setup                [16]
   --profile                CPU-profile the server during an extra pairs run (bench/results/*.cpuprofile)
   --docs                   render docs/benchmarks/*.svg and the results block of docs/benchmarks.md
+  --wait-quiet S           before each measurement, wait up to S s for other processes to leave
+                           the cores alone (their CPU is reported as "other" either way) [30; quick 5]
   --server-dir DIR         the Parley checkout to run (default: this one)
   --server-commit TEXT     what to call that checkout in the results (default: its git HEAD)
   --server-env K=V         extra environment for the server; repeatable
@@ -79,6 +81,7 @@ function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?:
       'register-parallel': { type: 'string' },
       profile: { type: 'boolean' },
       docs: { type: 'boolean' },
+      'wait-quiet': { type: 'string' },
       'server-dir': { type: 'string' },
       'server-commit': { type: 'string' },
       'server-env': { type: 'string', multiple: true },
@@ -121,13 +124,14 @@ function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?:
     connSteps: int(values['conn-steps'], 8, 4),
     stormClients: int(values['storm-clients'], 5000, 300),
     stormPartners: int(values['storm-partners'], 50, 10),
-    stormEvents: int(values['storm-events'], 20, 20),
+    stormEvents: int(values['storm-events'], 20, 5),
     syncLimit: values['sync-limit'] === undefined ? undefined : Number(values['sync-limit']),
     workers: int(values.workers, 2, 2),
     registerParallel: int(values['register-parallel'], 16, 16),
     localAddresses: defaultLocalAddresses,
     profile: Boolean(values.profile),
     docs: Boolean(values.docs),
+    quietWaitMs: int(values['wait-quiet'], 30, 5) * 1000,
     serverDir: path.resolve(values['server-dir'] ?? repoDir),
     serverCommit: values['server-commit'],
     serverEnv,
@@ -182,6 +186,7 @@ function pairsRows(figs: PairsFigures[]): string[][] {
     fmt(f.resources.serverRssMiB),
     fmt(f.resources.postgresCpuPct),
     fmt(f.resources.loadgenCpuPct),
+    fmt(f.resources.otherPct),
     f.errors ? String(f.errors) : '',
   ]);
 }
@@ -271,7 +276,7 @@ function printReport(r: Results): void {
   if (pairsFigs.length) {
     out.push(
       '\nPAIRS (messages/s; latency send → delivered in ms; CPU in % of one core)',
-      table(['target', 'load', 'delivered/s', 'acked/s', 'vs ceiling', 'p50', 'p95', 'p99', 'srv CPU', 'srv MiB', 'pg CPU', 'load CPU', 'errors'], pairsRows(pairsFigs)),
+      table(['target', 'load', 'delivered/s', 'acked/s', 'vs ceiling', 'p50', 'p95', 'p99', 'srv CPU', 'srv MiB', 'pg CPU', 'load CPU', 'other CPU', 'errors'], pairsRows(pairsFigs)),
     );
   }
   for (const run of r.runs) {
@@ -348,6 +353,10 @@ async function main(): Promise<void> {
       server = s;
     },
     log,
+    async quiet(what: string) {
+      const other = await sampler.waitQuiet(opts.quietWaitMs);
+      if (other >= 15) log(`  warning: other processes use ${Math.round(other)} % of a core before ${what}; figures will be disturbed`);
+    },
   };
   let stopping = false;
   const shutdown = async () => {
@@ -390,6 +399,7 @@ async function main(): Promise<void> {
       if (!wanted.length) continue;
       log(`${label}: starting Parley`);
       server = await startParley({ serverDir: opts.serverDir, db, env: opts.serverEnv });
+      sampler.database = server.database;
       const api = new Api(server.url);
       const run: DbRun = { db: label, setup: { users: 0, registerPerSec: NaN }, serverLogLines: 0, serverLogTail: [] };
       results.runs.push(run);

@@ -15,12 +15,23 @@ export type DbSpec = { kind: 'pglite' } | { kind: 'postgres'; adminUrl: string }
 
 export const dbLabel = (db: DbSpec) => (db.kind === 'pglite' ? 'pglite' : 'postgres');
 
+/**
+ * Runs `node <args>` through bash to lift the soft open-files limit to the hard one first (one
+ * descriptor per socket; `exec` keeps the pid). Raising the hard limit needs privileges the
+ * harness does not assume: the connections scenario caps N at what the server can hold.
+ */
+export function nodeWithFdLimit(args: string[]): [string, string[]] {
+  return ['bash', ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"', process.execPath, ...args]];
+}
+
 /** A server child process (Parley or the relay) that the harness measures. */
 export interface ServerHandle {
   kind: 'parley' | 'relay';
   label: string;
   url: string;
   pid: number;
+  /** The PostgreSQL database created for this run, if any. */
+  database?: string;
   /** Lines the server wrote (warnings and errors at LOG_LEVEL=warn). */
   logLines: number;
   logTail: string[];
@@ -111,6 +122,7 @@ export async function startParley(opts: { serverDir: string; db: DbSpec; env?: R
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-'));
   let dropDb: (() => Promise<void>) | undefined;
+  let database: string | undefined;
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? os.tmpdir(),
@@ -125,6 +137,7 @@ export async function startParley(opts: { serverDir: string; db: DbSpec; env?: R
   };
   if (opts.db.kind === 'postgres') {
     const name = `parley_bench_${crypto.randomBytes(5).toString('hex')}`;
+    database = name;
     await withPg(opts.db.adminUrl, (c) => c.query(`create database ${name}`));
     const u = new URL(opts.db.adminUrl);
     u.pathname = `/${name}`;
@@ -135,12 +148,15 @@ export async function startParley(opts: { serverDir: string; db: DbSpec; env?: R
   Object.assign(env, opts.env);
 
   const args = ['--expose-gc', '--import', 'tsx', '--import', pathToImport(path.join(benchDir, 'serverHook.ts')), 'src/main.ts'];
-  const child = spawn(process.execPath, args, { cwd: opts.serverDir, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const [cmd, argv] = nodeWithFdLimit(args);
+  const child = spawn(cmd, argv, { cwd: opts.serverDir, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const tail: string[] = [];
   const counter = { lines: 0 };
   wireChild(child, tail, counter);
   const url = `http://127.0.0.1:${port}`;
+  let stopping = false;
   const cleanup = async () => {
+    stopping = true;
     await stopChild(child);
     await dropDb?.().catch((err) => console.error(`could not drop the bench database: ${String(err)}`));
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -152,11 +168,15 @@ export async function startParley(opts: { serverDir: string; db: DbSpec; env?: R
     throw err;
   }
   const label = dbLabel(opts.db);
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`\nthe Parley server (${label}) exited unexpectedly (${code ?? signal}); its last lines:\n${tail.join('\n')}\n`);
+  });
   return {
     kind: 'parley',
     label,
     url,
     pid: child.pid!,
+    database,
     get logLines() {
       return counter.lines;
     },
@@ -168,7 +188,8 @@ export async function startParley(opts: { serverDir: string; db: DbSpec; env?: R
 
 /** Starts the bare relay (bench/relay.ts) as a child process. */
 export async function startRelay(): Promise<ServerHandle> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(benchDir, 'relay.ts')], {
+  const [cmd, argv] = nodeWithFdLimit(['--import', 'tsx', path.join(benchDir, 'relay.ts')]);
+  const child = spawn(cmd, argv, {
     cwd: repoDir,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOST: '127.0.0.1', PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

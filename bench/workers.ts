@@ -1,6 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { benchDir } from './server.js';
+import { benchDir, nodeWithFdLimit } from './server.js';
 
 /** The load-generator processes (bench/worker.ts), driven over IPC. */
 export class WorkerPool {
@@ -33,11 +33,8 @@ export class WorkerPool {
         { length: n },
         () =>
           new Promise<ChildProcess>((resolve, reject) => {
-            const child = fork(path.join(benchDir, 'worker.ts'), [], {
-              execArgv: ['--import', 'tsx'],
-              serialization: 'advanced',
-              stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-            });
+            const [cmd, argv] = nodeWithFdLimit(['--import', 'tsx', path.join(benchDir, 'worker.ts')]);
+            const child = spawn(cmd, argv, { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
             child.once('message', () => resolve(child));
             child.once('exit', (code) => reject(new Error(`load worker exited at start (${code})`)));
           }),

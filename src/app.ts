@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { connectDatabase } from './db/connect.js';
 import { pruneEvents } from './events/prune.js';
+import { AmqpExporter } from './export/amqpExporter.js';
 import { AccessTokens } from './features/auth/accessToken.js';
 import { loadSigningKeys } from './features/auth/keys.js';
 import { GoogleVerifier } from './features/auth/google.js';
@@ -31,8 +32,10 @@ import { installErrorHandlers } from './lib/httpErrors.js';
 import { MemoryStore, RateLimiter } from './lib/rateLimit.js';
 import { RedisStore } from './lib/rateLimitRedis.js';
 import { Emitter } from './realtime/emitter.js';
-import { LocalPresence } from './realtime/presence.js';
-import { createSocketServer, installSocketHandlers } from './realtime/server.js';
+import { LocalPresence, type Presence } from './realtime/presence.js';
+import { linkRedis } from './realtime/redis.js';
+import { RedisPresence } from './realtime/redisPresence.js';
+import { announceOffline, createSocketServer, installSocketHandlers } from './realtime/server.js';
 import { version } from './version.js';
 
 /** Response headers browsers may read: resumable uploads (tus) and media downloads. */
@@ -76,28 +79,45 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
     poolSize: config.DATABASE_POOL_SIZE,
   });
   await seedDefaultGroups(database.db);
-  const keys = await loadSigningKeys(config.JWT_PRIVATE_KEY, config.dataDir);
+  const keys = await loadSigningKeys(config.JWT_PRIVATE_KEY, database.db);
   const corsOrigins = config.CORS_ORIGINS === '*' ? true : config.CORS_ORIGINS.split(',').map((o) => o.trim());
   const io = createSocketServer(http.server, { corsOrigins, maxPayloadBytes: Math.max(2 * 1_048_576, config.BODY_LIMIT_BYTES * 2) });
   const emitter = new Emitter(database.db, io as unknown as Server, http.log);
+  const redis = config.REDIS_URL ? await linkRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX, io as unknown as Server, emitter, http.log) : undefined;
+  const presence: Presence = redis
+    ? new RedisPresence(redis.client, {
+        prefix: config.REDIS_KEY_PREFIX,
+        heartbeatMs: config.PRESENCE_HEARTBEAT_MS,
+        ttlMs: config.PRESENCE_TTL_MS,
+        onOffline: (userId) => announceOffline(ctx, io as unknown as Server, userId),
+        log: http.log,
+      })
+    : new LocalPresence();
   const ctx: AppContext = {
     config,
     database,
     db: database.db,
     tokens: new AccessTokens(keys, config.JWT_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS),
     emitter,
-    presence: new LocalPresence(),
+    presence,
     storage: new LocalStorage(mediaDirs(config).files),
     log: http.log,
-    limits: new RateLimiter(config.REDIS_URL ? await RedisStore.connect(config.REDIS_URL) : new MemoryStore(), config.RATE_LIMITS === 'on', http.log),
+    limits: new RateLimiter(config.REDIS_URL ? await RedisStore.connect(config.REDIS_URL, `${config.REDIS_KEY_PREFIX}rl:`) : new MemoryStore(), config.RATE_LIMITS === 'on', http.log),
     otpSender: createOtpSender(config, http.log),
     google: GoogleVerifier.from(config),
   };
 
   let draining = false;
   await http.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } });
-  // strictPreflight off: a plain OPTIONS (tus discovery) is answered, not refused with 400.
-  await http.register(cors, { origin: corsOrigins, credentials: true, strictPreflight: false, exposedHeaders: ['Retry-After', ...mediaExposedHeaders] });
+  await http.register(cors, {
+    origin: corsOrigins,
+    credentials: true,
+    // The default is GET, HEAD, POST: browsers also need PATCH/PUT/DELETE (profiles, messages, tus).
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    // A plain OPTIONS (tus discovery) is answered, not refused with 400 as a malformed preflight.
+    strictPreflight: false,
+    exposedHeaders: ['Retry-After', ...mediaExposedHeaders],
+  });
   await http.register(swagger, {
     openapi: {
       info: { title: 'Parley API', version, description: 'Real-time messaging backend. Socket.IO events are described in docs/api.md.' },
@@ -124,8 +144,12 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
   );
   http.get('/.well-known/jwks.json', { schema: { tags: ['auth'] } }, async () => ctx.tokens.jwks());
 
-  installSocketHandlers(io as unknown as Server, ctx);
+  const sockets = installSocketHandlers(io as unknown as Server, ctx);
   await emitter.start(database.kind === 'postgres' ? config.EMITTER_POLL_MS : null);
+  await presence.start();
+  // Event export (AMQP_URL): publishes the log from its own loop; a broker that is down only delays it.
+  const exporter = config.AMQP_URL ? new AmqpExporter(database.db, { url: config.AMQP_URL, exchange: config.AMQP_EXCHANGE, log: http.log }) : undefined;
+  exporter?.start();
   await http.ready();
 
   const prune = setInterval(() => {
@@ -148,9 +172,15 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
         clearInterval(prune);
         clearInterval(sweep);
         emitter.stop();
+        // server.close() drops idle keep-alive connections only once; one that finishes a
+        // response (a streamed download) just after would hold the close open until its
+        // keep-alive timeout. Keep dropping them until the server has closed.
+        const dropIdle = setInterval(() => http.server.closeIdleConnections(), 50);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await http.close();
+        clearInterval(dropIdle);
         await emitter.drain();
+        await exporter?.stop();
         await database.close();
         await ctx.limits.close();
       })()),

@@ -45,6 +45,9 @@ export const configSchema = z.object({
   MEDIA_ORPHAN_HOURS: z.coerce.number().positive().max(87_600).default(24),
   MEDIA_CLEANUP_INTERVAL_MS: int(600_000, 100, 86_400_000),
   SHUTDOWN_GRACE_MS: int(10_000, 0, 600_000),
+  /** With REDIS_URL: how often a node renews its presence heartbeat, and when a silent node counts as gone. */
+  PRESENCE_HEARTBEAT_MS: int(10_000, 100, 600_000),
+  PRESENCE_TTL_MS: int(30_000, 300, 3_600_000),
   /** Proxies whose X-Forwarded-For names the client: true (any), false (none), or addresses/CIDRs/loopback,linklocal,uniquelocal. */
   TRUST_PROXY: z
     .string()
@@ -52,6 +55,12 @@ export const configSchema = z.object({
     .transform((v): boolean | string => (v === 'true' ? true : v === 'false' ? false : v)),
   /** Shared state for several nodes (rate-limit counters); unset keeps it in memory. */
   REDIS_URL: optionalString.pipe(z.string().url().optional()),
+  /** Every Redis key and channel Parley uses starts with this, so deployments can share a Redis. */
+  REDIS_KEY_PREFIX: z.string().min(1).max(100).default('parley:'),
+  /** RabbitMQ URL: when set, committed events are published to AMQP_EXCHANGE (src/export/amqpExporter.ts). */
+  AMQP_URL: optionalString.pipe(z.string().url().optional()),
+  /** The durable topic exchange events are published to (routing keys such as message.created). */
+  AMQP_EXCHANGE: z.string().min(1).default('parley.events'),
   /** off turns every request rate limit off (load tests, trusted networks); the OTP rules stay. */
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   RATE_LIMIT_REGISTER_PER_IP: limitSpec.prefault('300/1h'),

@@ -17,19 +17,20 @@ const WORKER_FD_HEADROOM = 500;
 export async function connectionsScenario(bench: Bench, api: Api): Promise<ConnectionsSection> {
   const { opts, pool } = bench;
   const server = bench.server!;
-  const limit = fileLimit();
+  // One descriptor per socket on the server, which runs with its soft limit lifted to the hard one.
+  const limit = fileLimit(server.pid);
+  const workerLimit = Math.min(...pool.pids().map((pid) => fileLimit(pid).soft));
   let target = opts.connections;
   let limitNote: string | undefined;
-  // The server inherits this process's open-files limit: one descriptor per socket.
   const serverMax = limit.soft - SERVER_FD_HEADROOM;
   if (target > serverMax) {
-    limitNote = `open-files limit ${limit.soft} (hard ${limit.hard}, cannot be raised here): ${target} requested, ${serverMax} measured`;
+    limitNote = `the server's open-files limit is ${limit.soft} (hard limit ${limit.hard}; raising it needs privileges): ${target} requested, ${serverMax} measured`;
     target = serverMax;
     bench.log(`  ${limitNote}`);
   }
   const perWorker = Math.ceil(target / pool.size);
-  if (perWorker > limit.soft - WORKER_FD_HEADROOM) {
-    throw new Error(`${perWorker} sockets per load worker exceed the open-files limit ${limit.soft}: use more --workers`);
+  if (perWorker > workerLimit - WORKER_FD_HEADROOM) {
+    throw new Error(`${perWorker} sockets per load worker exceed its open-files limit ${workerLimit}: use more --workers`);
   }
   const users = await api.ensureUsers(Math.min(target, opts.connUsers), opts.registerParallel);
   const socketsPerUser = Math.ceil(target / users.length);
@@ -40,6 +41,7 @@ export async function connectionsScenario(bench: Bench, api: Api): Promise<Conne
     return r.memory;
   };
   await bench.sampler.settle({ maxMs: 5_000 });
+  await bench.quiet('connections');
   const before = rssKiB(server.pid) ?? 0;
   const m0 = await memory(true);
   const points: ConnectionsSection['points'] = [

@@ -43,6 +43,7 @@ export async function fanoutScenario(bench: Bench, api: Api): Promise<FanoutSect
   const warm = await sendAndWait(`${prefix}-warmup`);
   if (warm.missing) bench.log(`  warm-up message missing at ${warm.missing} members after 10 s`);
   await bench.sampler.settle({ maxMs: 3_000 });
+  await bench.quiet('fan-out');
 
   const from = now();
   const ackMs: number[] = [];

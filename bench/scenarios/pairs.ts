@@ -27,6 +27,7 @@ export async function pairsRun(
   load: { window: number; rate?: number },
 ): Promise<PairsFigures> {
   const { opts, pool } = bench;
+  await bench.quiet(`${target} pairs`);
   const slices = split(pairs, Math.min(pool.size, pairs.length));
   const results = await pool.all<PairsResult>('pairs', (i) => {
     const slice = slices[i];
@@ -92,7 +93,8 @@ export async function pairsRun(
     `  ${target} ${fig.mode === 'closed' ? `W=${fig.window}` : `open ${Math.round(load.rate!)}/s`}: ` +
       `${Math.round(fig.deliveredPerSec)} delivered/s, ${Math.round(fig.ackedPerSec)} acked/s, ` +
       `p50 ${fig.latency.p50.toFixed(1)} p99 ${fig.latency.p99.toFixed(1)} ms, server CPU ${Math.round(fig.resources.serverCpuPct)} %` +
-      (errors ? `, ${errors} errors ${JSON.stringify(errorCodes)}` : ''),
+      (errors ? `, ${errors} errors ${JSON.stringify(errorCodes)}` : '') +
+      (fig.resources.otherPct >= 15 ? ` (other processes used ${Math.round(fig.resources.otherPct)} % of a core meanwhile)` : ''),
   );
   return fig;
 }

@@ -50,6 +50,7 @@ export async function stormScenario(bench: Bench, api: Api): Promise<StormSectio
   const acked = sent.reduce((s, r) => s + r.acked, 0);
   bench.log(`  partners sent ${acked} messages in ${(setupSendMs / 1000).toFixed(1)} s while the clients were away`);
   await bench.sampler.settle({ maxMs: 20_000 });
+  await bench.quiet('the reconnect storm');
 
   const start = now() + 300;
   const results = await pool.all<{

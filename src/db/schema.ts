@@ -205,6 +205,18 @@ export const eventHead = pgTable('event_head', {
   prunedThrough: bigint('pruned_through', { mode: 'number' }).notNull().default(0),
 });
 
+/**
+ * How far each exporter of the event log has got (`amqp`: src/export/amqpExporter.ts). One node
+ * at a time holds the row's lease (`owner` until `locked_until`) and alone moves `last_id`.
+ */
+export const eventExports = pgTable('event_exports', {
+  name: text('name').primaryKey(),
+  /** Every event with an id at or below this has been published and confirmed. */
+  lastId: bigint('last_id', { mode: 'number' }).notNull().default(0),
+  owner: text('owner'),
+  lockedUntil: ts('locked_until'),
+});
+
 
 /** One reaction per user per message. */
 export const reactions = pgTable(
@@ -376,6 +388,13 @@ export const oneTimePreKeys = pgTable(
   (t) => [uniqueIndex('one_time_pre_keys_user_key').on(t.userId, t.keyId), index('one_time_pre_keys_claim_idx').on(t.userId, t.id)],
 );
 
+/** The generated access-token signing key, when JWT_PRIVATE_KEY is not configured: shared by every node. */
+export const signingKeys = pgTable('signing_keys', {
+  id: text('id').primaryKey(),
+  privateKeyPem: text('private_key_pem').notNull(),
+  createdAt: createdAt(),
+});
+
 export const schema = {
   users,
   sessions,
@@ -386,6 +405,7 @@ export const schema = {
   messages,
   events,
   eventHead,
+  eventExports,
   reactions,
   hiddenMessages,
   invitations,
@@ -397,4 +417,5 @@ export const schema = {
   authIdentities,
   userKeys,
   oneTimePreKeys,
+  signingKeys,
 };

@@ -19,6 +19,9 @@ export class Emitter implements CommitListener {
   private chain: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private catchingUp: Promise<void> | undefined;
+  /** Told the last id of every local commit (other nodes hear of it through Redis). */
+  onCommitted: ((lastId: number) => void) | undefined;
 
   constructor(
     private readonly db: Db,
@@ -42,6 +45,7 @@ export class Emitter implements CommitListener {
 
   /** Called by runCommand after a commit. */
   committed(events: StoredEvent[]): void {
+    this.onCommitted?.(events.at(-1)!.id);
     this.enqueue(async () => {
       const last = events.at(-1)!.id;
       if (last <= this.lastEmitted) return;
@@ -50,12 +54,14 @@ export class Emitter implements CommitListener {
     });
   }
 
-  /** Emits whatever has been committed by anyone and not emitted yet. */
+  /** Emits whatever has been committed by anyone and not emitted yet. Calls made while one waits share it. */
   catchUp(): Promise<void> {
-    return this.enqueue(async () => {
+    this.catchingUp ??= this.enqueue(async () => {
+      this.catchingUp = undefined;
       const { lastId } = await eventHead(this.db);
       if (lastId > this.lastEmitted) await this.readThrough(lastId);
     });
+    return this.catchingUp;
   }
 
   /** Waits until everything handed over so far has been emitted. */

@@ -8,10 +8,16 @@ export interface Presence {
   /** Forgets a socket; true when it was the user's last. */
   disconnect(userId: string, socketId: string): Promise<boolean>;
   onlineAmong(userIds: readonly string[]): Promise<Set<string>>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
+/** One node: counts in memory. With REDIS_URL, `RedisPresence` takes its place. */
 export class LocalPresence implements Presence {
   private readonly sockets = new Map<string, Set<string>>();
+
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
 
   async connect(userId: string, socketId: string): Promise<boolean> {
     let set = this.sockets.get(userId);

@@ -25,8 +25,24 @@ export function createSocketServer(httpServer: HttpServer, opts: { corsOrigins: 
   });
 }
 
+export interface SocketDrain {
+  /**
+   * For shutdown: refuses new events (service.unavailable), lets in-flight ones finish and ack,
+   * then closes every socket's transport so clients reconnect (to another node), and waits for
+   * their disconnect handling.
+   */
+  drain(timeoutMs: number): Promise<void>;
+}
+
 /** Handshake auth, rooms, presence and the client event handlers. */
-export function installSocketHandlers(io: Server, ctx: AppContext): void {
+export function installSocketHandlers(io: Server, ctx: AppContext): SocketDrain {
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+  };
+  let refusing = false;
+
   io.use(async (socket, next) => {
     try {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -54,8 +70,9 @@ export function installSocketHandlers(io: Server, ctx: AppContext): void {
         // The ack is always the last argument (socket.io puts it there), whatever came before it.
         const reply = typeof args.at(-1) === 'function' ? (args.pop() as (r: unknown) => void) : undefined;
         const payload = args[0];
-        void (async () => {
+        track((async () => {
           try {
+            if (refusing) throw fail('service.unavailable', 'this node is shutting down: reconnect');
             const allowed = flood?.hit();
             if (allowed && !allowed.ok) throw new RateLimited(retryAfterSeconds(allowed.retryAfterMs), 'too many events on this connection');
             const input = parseInput(h.schema as z.ZodType, payload);
@@ -66,7 +83,7 @@ export function installSocketHandlers(io: Server, ctx: AppContext): void {
             if (appErr.status >= 500) ctx.log.error({ err, event }, 'socket handler failed');
             reply?.(ackError(appErr instanceof AppError ? appErr : fail('internal')));
           }
-        })();
+        })());
       });
     }
     void joinRooms(ctx, io, socket).catch((err) => {
@@ -74,9 +91,21 @@ export function installSocketHandlers(io: Server, ctx: AppContext): void {
       socket.disconnect(true);
     });
     socket.on('disconnect', () => {
-      void goOffline(ctx, io, socket).catch((err) => ctx.log.warn({ err }, 'presence update failed'));
+      track(goOffline(ctx, io, socket).catch((err) => ctx.log.warn({ err }, 'presence update failed')));
     });
   });
+
+  const settled = (timeoutMs: number) =>
+    Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+  return {
+    async drain(timeoutMs) {
+      refusing = true;
+      await settled(timeoutMs);
+      // A transport close (not a server disconnect) makes socket.io clients reconnect by themselves.
+      for (const socket of io.of('/').sockets.values()) socket.conn.close();
+      await settled(timeoutMs);
+    },
+  };
 }
 
 /**
@@ -110,8 +139,11 @@ async function joinRooms(ctx: AppContext, io: Server, socket: ParleySocket): Pro
 
 async function goOffline(ctx: AppContext, io: Server, socket: ParleySocket): Promise<void> {
   const { userId } = socket.data;
-  const last = await ctx.presence.disconnect(userId, socket.id);
-  if (!last) return;
+  if (await ctx.presence.disconnect(userId, socket.id)) await announceOffline(ctx, io, userId);
+}
+
+/** The user's last socket anywhere is gone: save lastActive and tell who may know. */
+export async function announceOffline(ctx: AppContext, io: Server, userId: string): Promise<void> {
   const lastActive = new Date();
   await ctx.db.update(users).set({ lastActive }).where(eq(users.id, userId));
   const ids = await rows<{ conversation_id: string }>(ctx.db, sql`select conversation_id from members where user_id = ${userId}`);

@@ -55,6 +55,11 @@ export class TestServer {
       ...extraEnv,
     };
     let drop: (() => Promise<void>) | undefined;
+    if (process.env.PARLEY_TEST_DB === 'postgres' && process.env.TEST_REDIS_URL && !('REDIS_URL' in extraEnv)) {
+      // The PostgreSQL project runs with Redis too, as a deployment of many nodes would.
+      env.REDIS_URL = process.env.TEST_REDIS_URL;
+      env.REDIS_KEY_PREFIX = `parley-test:${crypto.randomBytes(6).toString('hex')}:`;
+    }
     if (process.env.PARLEY_TEST_DB === 'postgres') {
       const admin = process.env.TEST_DATABASE_URL!;
       const name = `parley_t_${crypto.randomBytes(6).toString('hex')}`;

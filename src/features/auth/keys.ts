@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import * as jose from 'jose';
+import type { Db } from '../../db/connect.js';
+import { signingKeys } from '../../db/schema.js';
 
 export interface SigningKeys {
   alg: 'EdDSA' | 'RS256';
@@ -12,11 +13,12 @@ export interface SigningKeys {
 }
 
 /**
- * The access-token signing key: `JWT_PRIVATE_KEY` (PKCS#8 PEM, Ed25519 or RSA) when set,
- * else a key generated once into DATA_DIR/keys and reused on every start.
+ * The access-token signing key: `JWT_PRIVATE_KEY` (PKCS#8 PEM, Ed25519 or RSA) when set, else
+ * an Ed25519 key generated once and kept in the database (PGlite's lives in DATA_DIR), so every
+ * node sharing the database signs and verifies with the same key and nodes keep no local disk.
  */
-export async function loadSigningKeys(configured: string | undefined, dataDir: string): Promise<SigningKeys> {
-  const pem = configured ? configured.replace(/\\n/g, '\n') : readOrCreateKeyFile(dataDir);
+export async function loadSigningKeys(configured: string | undefined, db: Db): Promise<SigningKeys> {
+  const pem = configured ? configured.replace(/\\n/g, '\n') : await storedKey(db);
   const keyObject = crypto.createPrivateKey(pem);
   const alg = keyObject.asymmetricKeyType === 'ed25519' ? 'EdDSA' : keyObject.asymmetricKeyType === 'rsa' ? 'RS256' : null;
   if (!alg) throw new Error('JWT_PRIVATE_KEY must be an Ed25519 or RSA private key (PKCS#8 PEM)');
@@ -28,17 +30,10 @@ export async function loadSigningKeys(configured: string | undefined, dataDir: s
   return { alg, kid, privateKey, publicKey, publicJwk: { ...jwk, kid, alg, use: 'sig' } };
 }
 
-function readOrCreateKeyFile(dataDir: string): string {
-  const file = path.join(dataDir, 'keys', 'jwt-ed25519.pem');
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8');
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const { privateKey } = crypto.generateKeyPairSync('ed25519');
-  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  try {
-    // 'wx': if another process created it first, use theirs.
-    fs.writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
-    return pem;
-  } catch {
-    return fs.readFileSync(file, 'utf8');
-  }
+async function storedKey(db: Db): Promise<string> {
+  const fresh = crypto.generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  // Nodes starting together: the first insert wins and everyone reads that one.
+  await db.insert(signingKeys).values({ id: 'access-token', privateKeyPem: fresh }).onConflictDoNothing();
+  const [row] = await db.select().from(signingKeys).where(eq(signingKeys.id, 'access-token'));
+  return row!.privateKeyPem;
 }

@@ -42,10 +42,11 @@ export function asUploadError(err: unknown): unknown {
   const e = err as { code?: string; statusCode?: number; message?: string };
   if (e.code === 'FST_REQ_FILE_TOO_LARGE') return fail('media.too_large');
   if (e.statusCode === 413) return fail('request.too_large', e.message);
-  if (e.code === 'ENOSPC' || e.code === 'EACCES' || e.code === 'EROFS' || e.code === 'EMFILE') return err;
   if (e.code === 'ERR_STREAM_PREMATURE_CLOSE' || e.code === 'ECONNRESET' || e.message === 'aborted') {
     return fail('request.bad', 'the upload was interrupted');
   }
+  // The server's own file system (ENOSPC, EACCES…): a real 500.
+  if (typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) return err;
   if ((e.statusCode && e.statusCode < 500) || /multipart|boundary|form|part/i.test(e.message ?? '')) {
     return fail('request.bad', 'malformed multipart body');
   }

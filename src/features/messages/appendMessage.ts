@@ -50,15 +50,14 @@ export async function appendMessage(tx: Tx, events: EventBatch, m: NewMessage, o
   };
   await tx.insert(messages).values(row);
   await attachMedia(tx, row.id, m.media ?? []);
-  const [before] = await rows<{ old_read: number | null }>(
+  // The conversation row lock taken above serialises this member's writes: `o` is the value before.
+  const [before] = await rows<{ old_read: number }>(
     tx,
-    sql`with old as (
-          select last_read_seq from members where conversation_id = ${m.conversationId} and user_id = ${m.senderId} for update
-        )
-        update members set last_read_seq = ${row.seq}, last_read_at = ${now},
+    sql`update members m set last_read_seq = ${row.seq}, last_read_at = ${now},
                last_delivered_seq = ${row.seq}, last_delivered_at = ${now}
-        where conversation_id = ${m.conversationId} and user_id = ${m.senderId}
-        returning (select last_read_seq from old) as old_read`,
+        from (select last_read_seq from members where conversation_id = ${m.conversationId} and user_id = ${m.senderId}) o
+        where m.conversation_id = ${m.conversationId} and m.user_id = ${m.senderId}
+        returning o.last_read_seq as old_read`,
   );
   const message = toMessage(row, 'sent', m.replyTo ?? null, [], m.media);
   // Replying reads what came before: the others hear it as a read receipt.

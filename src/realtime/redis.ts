@@ -1,0 +1,45 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import type { Server } from 'socket.io';
+import type { Emitter } from './emitter.js';
+
+export interface RedisLinks {
+  /** Commands (presence). */
+  client: Redis;
+  close(): Promise<void>;
+}
+
+/**
+ * With REDIS_URL: the Socket.IO Redis adapter (typing, presence, room and disconnect
+ * operations reach every node), and a "committed up to id N" poke so every node's emitter
+ * reads the shared event log at once instead of at its next poll. ioredis reconnects and
+ * re-subscribes by itself after a Redis restart; until then the poll keeps events flowing.
+ */
+export async function linkRedis(
+  url: string,
+  prefix: string,
+  io: Server,
+  emitter: Emitter,
+  log: { warn(o: unknown, m?: string): void },
+): Promise<RedisLinks> {
+  const POKE = `${prefix}events:committed`;
+  const options = { maxRetriesPerRequest: 2, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
+  const client = new Redis(url, options);
+  const adapterPub = new Redis(url, options);
+  const adapterSub = new Redis(url, options);
+  const pokes = new Redis(url, options);
+  for (const r of [client, adapterPub, adapterSub, pokes]) r.on('error', (err) => log.warn({ err: err.message }, 'redis'));
+  io.adapter(createAdapter(adapterPub, adapterSub, { key: `${prefix}socket.io` }));
+  await pokes.subscribe(POKE);
+  pokes.on('message', () => void emitter.catchUp());
+  emitter.onCommitted = (lastId) => {
+    client.publish(POKE, String(lastId)).catch(() => {});
+  };
+  return {
+    client,
+    close: async () => {
+      emitter.onCommitted = undefined;
+      for (const r of [pokes, adapterSub, adapterPub, client]) r.disconnect();
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import crypto from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Presence } from './presence.js';
+
+
+/**
+ * Presence across nodes. Each node counts its own sockets per user and records in Redis, per
+ * user, the set of nodes where that user has at least one socket. A user is online while that
+ * set names a live node; a node is live while its heartbeat key exists (refreshed every
+ * `heartbeatMs`, expiring after `ttlMs`). A node that crashed stops refreshing; the others
+ * sweep its entries and announce the users it took down with it as offline.
+ */
+export class RedisPresence implements Presence {
+  readonly nodeId = crypto.randomUUID();
+  private readonly local = new Map<string, Set<string>>();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly P: string;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly opts: {
+      prefix: string;
+      heartbeatMs: number;
+      ttlMs: number;
+      onOffline: (userId: string) => Promise<void>;
+      log: { warn(o: unknown, m?: string): void };
+    },
+  ) {
+    this.P = `${opts.prefix}presence:`;
+  }
+
+  private nodeKey = (node: string) => `${this.P}node:${node}`;
+  private nodeUsersKey = (node: string) => `${this.P}node:${node}:users`;
+  private userNodesKey = (user: string) => `${this.P}user:${user}`;
+  private get NODES() {
+    return `${this.P}nodes`;
+  }
+
+  async start(): Promise<void> {
+    await this.beat();
+    this.timer = setInterval(() => {
+      this.beat()
+        .then(() => this.sweep())
+        .catch((err) => this.opts.log.warn({ err }, 'presence heartbeat failed'));
+    }, this.opts.heartbeatMs);
+    this.timer.unref();
+    // Redis restarted and lost its memory: write this node's sockets back.
+    this.redis.on('ready', () => void this.restore().catch(() => {}));
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.redis.multi().del(this.nodeKey(this.nodeId)).srem(this.NODES, this.nodeId).exec().catch(() => {});
+  }
+
+  async connect(userId: string, socketId: string): Promise<boolean> {
+    let set = this.local.get(userId);
+    if (!set) this.local.set(userId, (set = new Set()));
+    set.add(socketId);
+    if (set.size > 1) return false;
+    const res = await this.redis.multi().sadd(this.userNodesKey(userId), this.nodeId).sadd(this.nodeUsersKey(this.nodeId), userId).scard(this.userNodesKey(userId)).exec();
+    return Number(res?.[2]?.[1]) === 1 || !(await this.onlineElsewhere(userId));
+  }
+
+  async disconnect(userId: string, socketId: string): Promise<boolean> {
+    const set = this.local.get(userId);
+    if (!set || !set.delete(socketId) || set.size > 0) return false;
+    this.local.delete(userId);
+    await this.redis.multi().srem(this.userNodesKey(userId), this.nodeId).srem(this.nodeUsersKey(this.nodeId), userId).exec();
+    return !(await this.onlineElsewhere(userId));
+  }
+
+  async onlineAmong(userIds: readonly string[]): Promise<Set<string>> {
+    const online = new Set(userIds.filter((id) => this.local.has(id)));
+    const rest = userIds.filter((id) => !online.has(id));
+    if (rest.length === 0) return online;
+    const pipe = this.redis.pipeline();
+    for (const id of rest) pipe.smembers(this.userNodesKey(id));
+    const nodesOf = ((await pipe.exec()) ?? []).map((r) => (r[1] as string[]) ?? []);
+    const alive = await this.aliveNodes(new Set(nodesOf.flat()));
+    rest.forEach((id, i) => {
+      if (nodesOf[i]!.some((n) => alive.has(n))) online.add(id);
+    });
+    return online;
+  }
+
+  private async onlineElsewhere(userId: string): Promise<boolean> {
+    const nodes = (await this.redis.smembers(this.userNodesKey(userId))).filter((n) => n !== this.nodeId);
+    return (await this.aliveNodes(new Set(nodes))).size > 0;
+  }
+
+  private async aliveNodes(nodes: Set<string>): Promise<Set<string>> {
+    const list = [...nodes];
+    if (list.length === 0) return new Set();
+    const beats = await this.redis.mget(list.map((n) => this.nodeKey(n)));
+    return new Set(list.filter((_, i) => beats[i] !== null));
+  }
+
+  private async beat(): Promise<void> {
+    await this.redis.multi().set(this.nodeKey(this.nodeId), String(Date.now()), 'PX', this.opts.ttlMs).sadd(this.NODES, this.nodeId).exec();
+  }
+
+  private async restore(): Promise<void> {
+    await this.beat();
+    if (this.local.size === 0) return;
+    const multi = this.redis.multi();
+    for (const userId of this.local.keys()) multi.sadd(this.userNodesKey(userId), this.nodeId).sadd(this.nodeUsersKey(this.nodeId), userId);
+    await multi.exec();
+  }
+
+  /** Clears the entries of nodes whose heartbeat expired; one sweeper per dead node. */
+  private async sweep(): Promise<void> {
+    const nodes = (await this.redis.smembers(this.NODES)).filter((n) => n !== this.nodeId);
+    const alive = await this.aliveNodes(new Set(nodes));
+    for (const dead of nodes.filter((n) => !alive.has(n))) {
+      const mine = await this.redis.set(`${this.P}sweep:${dead}`, this.nodeId, 'PX', this.opts.ttlMs, 'NX');
+      if (!mine) continue;
+      const users = await this.redis.smembers(this.nodeUsersKey(dead));
+      for (const userId of users) {
+        await this.redis.srem(this.userNodesKey(userId), dead);
+        if (!this.local.has(userId) && !(await this.onlineElsewhere(userId))) await this.opts.onOffline(userId);
+      }
+      await this.redis.multi().del(this.nodeUsersKey(dead)).srem(this.NODES, dead).exec();
+    }
+  }
+}
