@@ -100,6 +100,7 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
     tokens: new AccessTokens(keys, config.JWT_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS),
     emitter,
     presence,
+    redis,
     storage: new LocalStorage(mediaDirs(config).files),
     log: http.log,
     limits: new RateLimiter(config.REDIS_URL ? await RedisStore.connect(config.REDIS_URL, `${config.REDIS_KEY_PREFIX}rl:`) : new MemoryStore(), config.RATE_LIMITS === 'on', http.log),
@@ -168,21 +169,27 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
     ctx,
     close: () =>
       (closing ??= (async () => {
+        // Readiness turns 503 and the listener closes: the load balancer sends no one new.
         draining = true;
         clearInterval(prune);
         clearInterval(sweep);
-        emitter.stop();
         // server.close() drops idle keep-alive connections only once; one that finishes a
         // response (a streamed download) just after would hold the close open until its
         // keep-alive timeout. Keep dropping them until the server has closed.
         const dropIdle = setInterval(() => http.server.closeIdleConnections(), 50);
-        await new Promise<void>((resolve) => io.close(() => resolve()));
-        await http.close();
+        const httpClosed = http.close();
+        // In-flight commands finish and ack; then every socket is asked to reconnect elsewhere.
+        await sockets.drain(config.SHUTDOWN_GRACE_MS / 2);
+        await httpClosed;
         clearInterval(dropIdle);
+        await new Promise<void>((resolve) => io.close(() => resolve()));
         await emitter.drain();
+        emitter.stop();
         await exporter?.stop();
-        await database.close();
+        await presence.stop();
+        await redis?.close();
         await ctx.limits.close();
+        await database.close();
       })()),
   };
 }

@@ -8,6 +8,7 @@ import type { RateLimiter } from './lib/rateLimit.js';
 import type { Storage } from './features/media/storage.js';
 import type { Emitter } from './realtime/emitter.js';
 import type { Presence } from './realtime/presence.js';
+import type { RedisLinks } from './realtime/redis.js';
 
 /** What commands, routes and socket handlers share: built once in app.ts. */
 export interface AppContext {
@@ -17,6 +18,8 @@ export interface AppContext {
   tokens: AccessTokens;
   emitter: Emitter;
   presence: Presence;
+  /** Set when REDIS_URL is configured. */
+  redis?: RedisLinks;
   /** Where media bytes live (a local directory by default). */
   storage: Storage;
   log: FastifyBaseLogger;

@@ -17,12 +17,14 @@ afterAll(() => server?.close());
 const endpoint = () => `${server.url}/api/v1/media/tus`;
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
-function tusFetch(url: string, method: string, token: string | undefined, headers: Record<string, string> = {}, body?: BodyInit, signal?: AbortSignal) {
+type Body = BodyInit | Buffer;
+
+function tusFetch(url: string, method: string, token: string | undefined, headers: Record<string, string> = {}, body?: Body, signal?: AbortSignal) {
   const full = url.startsWith('http') ? url : `${server.url}${url}`;
   return fetch(full, {
     method,
     headers: { 'tus-resumable': '1.0.0', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body,
+    body: body as BodyInit | undefined,
     signal,
     ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
   } as RequestInit);
@@ -36,7 +38,7 @@ async function create(token: string, length: number, metadata = `filename ${b64(
   return location;
 }
 
-const patch = (location: string, token: string, offset: number, body: BodyInit, signal?: AbortSignal) =>
+const patch = (location: string, token: string, offset: number, body: Body, signal?: AbortSignal) =>
   tusFetch(location, 'PATCH', token, { 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' }, body, signal);
 
 const head = async (location: string, token: string) => {
@@ -113,6 +115,45 @@ describe('tus 1.0 resumable uploads', () => {
     expect(sha256(download.bytes)).toBe(sha256(source));
     // Not shared with anyone yet.
     expect((await fetchBytes(server, `/media/${mediaId}`, bob.token)).status).toBe(404);
+  });
+
+  it('lets one request write to an upload at a time (423), and a stale retry gets 409, never a truncation', async () => {
+    const source = mp4Bytes(600_000);
+    const location = await create(alice.token, source.length);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let step = 0;
+    const slow = new ReadableStream<Uint8Array>({
+      async pull(c) {
+        if (step === 0) c.enqueue(new Uint8Array(source.subarray(0, 100_000)));
+        else if (step === 1) {
+          await gate;
+          c.enqueue(new Uint8Array(source.subarray(100_000, 300_000)));
+        } else c.close();
+        step++;
+      },
+    });
+    const first = patch(location, alice.token, 0, slow);
+    await new Promise((r) => setTimeout(r, 300));
+    const second = await patch(location, alice.token, 0, source.subarray(0, 1000));
+    expect(second.status).toBe(423);
+    expect((await second.json()).code).toBe('tus.locked');
+    release();
+    const done = await first;
+    expect(done.status).toBe(204);
+    expect(done.headers.get('upload-offset')).toBe('300000');
+
+    const stale = await patch(location, alice.token, 0, source.subarray(0, 1000));
+    expect(stale.status).toBe(409);
+    expect(stale.headers.get('upload-offset')).toBe('300000');
+    const rest = await patch(location, alice.token, 300_000, source.subarray(300_000));
+    expect(rest.status).toBe(204);
+    const id = rest.headers.get('media-id')!;
+    // The last chunk retried (its response was lost): the same answer, nothing written twice.
+    const retried = await patch(location, alice.token, source.length, Buffer.alloc(0));
+    expect(retried.status).toBe(204);
+    expect(retried.headers.get('media-id')).toBe(id);
+    expect(sha256((await fetchBytes(server, `/media/${id}`, alice.token)).bytes)).toBe(sha256(source));
   });
 
   it('refuses a PATCH at the wrong offset (409) and without the chunk content type (415)', async () => {

@@ -23,7 +23,8 @@ export async function linkRedis(
   log: { warn(o: unknown, m?: string): void },
 ): Promise<RedisLinks> {
   const POKE = `${prefix}events:committed`;
-  const options = { maxRetriesPerRequest: 2, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
+  // Commands fail fast while Redis is away (readiness reports it) instead of queueing forever.
+  const options = { maxRetriesPerRequest: 2, commandTimeout: 2000, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
   const client = new Redis(url, options);
   const adapterPub = new Redis(url, options);
   const adapterSub = new Redis(url, options);

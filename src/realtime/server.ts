@@ -100,6 +100,8 @@ export function installSocketHandlers(io: Server, ctx: AppContext): SocketDrain 
   return {
     async drain(timeoutMs) {
       refusing = true;
+      // socket.io dispatches an event on the tick after reading it: let those already read get their answer.
+      await new Promise((r) => setTimeout(r, 50));
       await settled(timeoutMs);
       // A transport close (not a server disconnect) makes socket.io clients reconnect by themselves.
       for (const socket of io.of('/').sockets.values()) socket.conn.close();

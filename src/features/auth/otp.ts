@@ -33,6 +33,14 @@ export async function requestOtp(ctx: AppContext, phone: string): Promise<{ sent
   const sender = ctx.otpSender;
   if (!sender) throw fail('auth.method_disabled', 'phone sign-in is not configured on this server (SMS_WEBHOOK_URL)');
   const { OTP_DEV_CODE, OTP_TTL_SECONDS, OTP_COOLDOWN_SECONDS } = ctx.config;
+  const coolingDown = async () => {
+    const [last] = await ctx.db.select({ sentAt: otpCodes.sentAt }).from(otpCodes).where(eq(otpCodes.phoneNumber, phone));
+    const waitMs = last ? last.sentAt.getTime() + OTP_COOLDOWN_SECONDS * 1000 - Date.now() : 0;
+    return waitMs > 0 ? new RateLimited(retryAfterSeconds(waitMs), 'a code was sent to this number moments ago: wait before asking for another') : null;
+  };
+  // Cheap refusal first (no hashing for requests inside the cooldown); the upsert below decides races.
+  const early = await coolingDown();
+  if (early) throw early;
   const code = OTP_DEV_CODE ?? crypto.randomInt(0, 1_000_000).toString().padStart(6, '0');
   const codeHash = await hash(code);
   const now = new Date();
@@ -43,11 +51,7 @@ export async function requestOtp(ctx: AppContext, phone: string): Promise<{ sent
     .values({ phoneNumber: phone, ...fresh })
     .onConflictDoUpdate({ target: otpCodes.phoneNumber, set: fresh, setWhere: sql`${otpCodes.sentAt} <= ${cooledDown}` })
     .returning({ sentAt: otpCodes.sentAt });
-  if (written.length === 0) {
-    const [last] = await ctx.db.select({ sentAt: otpCodes.sentAt }).from(otpCodes).where(eq(otpCodes.phoneNumber, phone));
-    const waitMs = (last?.sentAt.getTime() ?? 0) + OTP_COOLDOWN_SECONDS * 1000 - Date.now();
-    throw new RateLimited(retryAfterSeconds(waitMs), 'a code was sent to this number moments ago: wait before asking for another');
-  }
+  if (written.length === 0) throw (await coolingDown()) ?? new RateLimited(1, 'a code was just sent to this number: wait before asking for another');
   try {
     await sender.send(phone, code, OTP_TTL_SECONDS);
   } catch (err) {

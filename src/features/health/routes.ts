@@ -15,7 +15,12 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; isDraining: 
 
   app.get(
     '/health/ready',
-    { schema: { tags, response: { 200: z.object({ status: z.literal('ok'), database: z.literal('connected') }) } } },
+    {
+      schema: {
+        tags,
+        response: { 200: z.object({ status: z.literal('ok'), database: z.literal('connected'), redis: z.literal('connected').optional() }) },
+      },
+    },
     async () => {
       if (isDraining()) throw fail('service.unavailable', 'shutting down');
       try {
@@ -23,7 +28,13 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; isDraining: 
       } catch {
         throw fail('service.unavailable', 'database unreachable');
       }
-      return { status: 'ok' as const, database: 'connected' as const };
+      if (!ctx.redis) return { status: 'ok' as const, database: 'connected' as const };
+      try {
+        await ctx.redis.client.ping();
+      } catch {
+        throw fail('service.unavailable', 'redis unreachable');
+      }
+      return { status: 'ok' as const, database: 'connected' as const, redis: 'connected' as const };
     },
   );
 };

@@ -103,13 +103,27 @@ export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   }
 
   /**
-   * Appends the request body at the upload's offset. Whatever arrived before an interruption is
-   * kept (the next HEAD reports it). Completing the upload turns it into a Media.
+   * Appends the request body at `offset`, which must be where the upload is. Whatever arrived
+   * before an interruption is kept (the next HEAD reports it). Completing the upload turns it
+   * into a Media. The upload is read again under this node's lock, so a request that waited
+   * behind another never works from a stale offset.
    */
-  async function receiveChunk(req: FastifyRequest, reply: FastifyReply, u: Upload): Promise<void> {
-    if (busy.has(u.id)) throw fail('tus.locked', 'another request is writing to this upload; retry');
-    busy.add(u.id);
+  async function receiveChunk(req: FastifyRequest, reply: FastifyReply, id: string, ownerId: string, offset: number): Promise<void> {
+    await findUpload(id, ownerId);
+    if (busy.has(id)) throw fail('tus.locked', 'another request is writing to this upload; retry');
+    busy.add(id);
     try {
+      const u = await findUpload(id, ownerId);
+      if (offset !== u.offset) {
+        reply.header('Upload-Offset', String(u.offset));
+        throw fail('tus.offset_mismatch', `the upload is at offset ${u.offset}`);
+      }
+      if (u.mediaId) {
+        // Already complete (a retried last chunk): the same answer again.
+        req.raw.resume();
+        reply.header('Upload-Offset', String(u.offset)).header('Media-Id', u.mediaId);
+        return;
+      }
       const file = fileOf(u.id);
       // The file may be ahead of the recorded offset after a crash: the database is the truth.
       const onDisk = await fsp.stat(file).catch(() => null);
@@ -133,13 +147,13 @@ export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
         await forget(u);
         throw failure;
       }
-      const offset = Math.min((await fsp.stat(file)).size, u.length);
-      await ctx.db.update(tusUploads).set({ offset, updatedAt: new Date() }).where(eq(tusUploads.id, u.id));
-      reply.header('Upload-Offset', String(offset));
+      const reached = Math.min((await fsp.stat(file)).size, u.length);
+      await ctx.db.update(tusUploads).set({ offset: reached, updatedAt: new Date() }).where(eq(tusUploads.id, u.id));
+      reply.header('Upload-Offset', String(reached));
       if (failure) throw asUploadError(failure);
-      if (offset === u.length) await complete({ ...u, offset }, reply);
+      if (reached === u.length) await complete({ ...u, offset: reached }, reply);
     } finally {
-      busy.delete(u.id);
+      busy.delete(id);
     }
   }
 
@@ -177,10 +191,10 @@ export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
     const metadata = parseMetadata(req.headers['upload-metadata'] as string | undefined);
     const id = newId();
     await fsp.writeFile(fileOf(id), '');
-    const [u] = await ctx.db.insert(tusUploads).values({ id, ownerId: req.auth.userId, length, offset: 0, metadata }).returning();
+    await ctx.db.insert(tusUploads).values({ id, ownerId: req.auth.userId, length, offset: 0, metadata });
     reply.code(201).header('Location', uploadLocation(id));
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-    if (hasBody && isChunk(req)) await receiveChunk(req, reply, u!);
+    if (hasBody && isChunk(req)) await receiveChunk(req, reply, id, req.auth.userId, 0);
     else reply.header('Upload-Offset', '0');
     return reply.send();
   });
@@ -199,17 +213,7 @@ export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   app.patch('/media/tus/:id', { schema: { tags, ...secured, params: idParams, summary: 'tus: append bytes at Upload-Offset' } }, async (req, reply) => {
     if (!isChunk(req)) throw fail('request.unsupported_media_type', `chunks are sent as ${CHUNK_TYPE}`);
     const offset = nonNegative('Upload-Offset', req.headers['upload-offset']);
-    const u = await findUpload(req.params.id, req.auth.userId);
-    if (offset !== u.offset) {
-      reply.header('Upload-Offset', String(u.offset));
-      throw fail('tus.offset_mismatch', `the upload is at offset ${u.offset}`);
-    }
-    if (u.mediaId) {
-      // Already complete (a retried last chunk): the same answer again.
-      req.raw.resume();
-      return reply.code(204).header('Upload-Offset', String(u.offset)).header('Media-Id', u.mediaId).send();
-    }
-    await receiveChunk(req, reply, u);
+    await receiveChunk(req, reply, req.params.id, req.auth.userId, offset);
     return reply.code(204).send();
   });
 
