@@ -31,6 +31,7 @@ import { userRoutes } from './features/users/routes.js';
 import { installErrorHandlers } from './lib/httpErrors.js';
 import { MemoryStore, RateLimiter } from './lib/rateLimit.js';
 import { RedisStore } from './lib/rateLimitRedis.js';
+import { GroupCommit } from './features/messages/groupCommit.js';
 import { Emitter } from './realtime/emitter.js';
 import { LocalPresence, type Presence } from './realtime/presence.js';
 import { linkRedis } from './realtime/redis.js';
@@ -99,6 +100,11 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
     db: database.db,
     tokens: new AccessTokens(keys, config.JWT_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS),
     emitter,
+    // PGlite has one connection: one batch at a time is all it can take.
+    sends: new GroupCommit(database.db, emitter, {
+      maxBatch: config.SEND_BATCH_MAX,
+      parallel: database.kind === 'pglite' ? 1 : Math.min(config.SEND_PARALLEL, config.DATABASE_POOL_SIZE),
+    }),
     presence,
     redis,
     storage: new LocalStorage(mediaDirs(config).files),

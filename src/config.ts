@@ -27,6 +27,9 @@ export const configSchema = z.object({
   BODY_LIMIT_BYTES: int(1_048_576, 1024, 100 * 1_048_576),
   MESSAGE_MAX_LENGTH: int(10_000, 1, 1_000_000),
   GROUP_MAX_MEMBERS: int(1024, 2, 100_000),
+  /** Group commit: at most this many sends per transaction, and this many such transactions at once. */
+  SEND_BATCH_MAX: int(200, 1, 5000),
+  SEND_PARALLEL: int(3, 1, 64),
   EDIT_WINDOW_SECONDS: int(900, 0),
   DELETE_WINDOW_SECONDS: int(172_800, 0),
   /** Days of event log kept for sync (fractions allowed); older cursors get sync.cursor_expired. */

@@ -6,6 +6,7 @@ import type { GoogleVerifier } from './features/auth/google.js';
 import type { OtpSender } from './features/auth/otpSender.js';
 import type { RateLimiter } from './lib/rateLimit.js';
 import type { Storage } from './features/media/storage.js';
+import type { GroupCommit } from './features/messages/groupCommit.js';
 import type { Emitter } from './realtime/emitter.js';
 import type { Presence } from './realtime/presence.js';
 import type { RedisLinks } from './realtime/redis.js';
@@ -17,6 +18,8 @@ export interface AppContext {
   db: Db;
   tokens: AccessTokens;
   emitter: Emitter;
+  /** Where sends queue to be committed together. */
+  sends: GroupCommit;
   presence: Presence;
   /** Set when REDIS_URL is configured. */
   redis?: RedisLinks;

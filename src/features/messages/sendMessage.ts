@@ -2,7 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { rows } from '../../db/connect.js';
 import { messages } from '../../db/schema.js';
-import { runCommand } from '../../events/runCommand.js';
+import type { Tx } from '../../db/connect.js';
+import type { EventBatch } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { claimMedia } from '../media/attach.js';
 import { assertNotBlocked } from '../users/blocks.js';
@@ -18,21 +19,29 @@ export interface SendMessageInput {
   encrypted?: boolean;
 }
 
+export interface SendResult {
+  message: MessageDto;
+  created: boolean;
+}
+
 /**
- * A member sends a message, over REST or the socket. The conversation row is locked first,
- * so a clientMessageId this sender already used returns the original message instead of
- * writing a second one, even when the retry races the first attempt.
+ * A member sends a message, over REST or the socket: the one entry point. Concurrent sends
+ * are committed together (see groupCommit.ts); each still runs `writeMessage` on its own.
  */
-export async function sendMessage(
-  ctx: AppContext,
-  senderId: string,
-  input: SendMessageInput,
-  origin?: string,
-): Promise<{ message: MessageDto; created: boolean }> {
+export async function sendMessage(ctx: AppContext, senderId: string, input: SendMessageInput, origin?: string): Promise<SendResult> {
   if (!input.text && !input.mediaIds?.length) {
     throw fail('validation.failed', 'a message needs text or media', [{ path: 'text', message: 'required when there is no media' }]);
   }
-  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
+  return ctx.sends.submit({ senderId, input, origin });
+}
+
+/**
+ * The send command, inside the caller's transaction. The conversation row is locked first,
+ * so a clientMessageId this sender already used returns the original message instead of
+ * writing a second one, even when the retry races the first attempt.
+ */
+export async function writeMessage(tx: Tx, events: EventBatch, senderId: string, input: SendMessageInput, origin?: string): Promise<SendResult> {
+  {
     const [locked] = await rows<{ type: 'direct' | 'group' }>(
       tx,
       sql`select c.type from conversations c
@@ -87,5 +96,5 @@ export async function sendMessage(
       origin,
     );
     return { message, created: true };
-  });
+  }
 }
