@@ -192,11 +192,11 @@ export function renderCharts(r: Results): Record<string, string> {
         xLabel: 'ms since send',
         yLabel: '% of members that have it',
         series: [
-          ...f.cdf.map((q) => ({ name: 'each message', points: toPoints(q), color: COLORS.light, width: 1, legend: false })),
+          ...f.cdf.map((q, i) => ({ name: 'each message', points: toPoints(q), color: COLORS.light, width: 1, legend: i === 0 })),
           { name: `median message: last member after ${num(median.at(-1)!, 1)} ms`, points: toPoints(median), color: COLORS.postgres, width: 2.5 },
         ],
         yMax: 100,
-        xMax: Math.max(...f.lastMemberMs!) * 1.1,
+        xMax: Math.max(275, Math.max(...f.lastMemberMs!) * 1.1),
         vlines: [{ x: 250, label: 'target 250 ms', color: COLORS.target }],
       });
     }
@@ -233,7 +233,10 @@ export function renderCharts(r: Results): Record<string, string> {
         subtitle: `all in sync after ${num(s.allInSyncMs / 1000, 2)} s (median client ${num(s.inSync.p50 / 1000, 2)} s); server CPU ${num(s.resources.serverCpuPct)} %, PostgreSQL ${num(s.resources.postgresCpuPct)} % of one core`,
         xLabel: 'seconds since the storm began',
         yLabel: 'clients in sync',
-        series: [{ name: 'clients in sync', points: s.curve.map(([t, n]) => [t / 1000, n]), color: COLORS.postgres, width: 2.5 }],
+        series: [
+          { name: 'clients connected', points: (s.connectedCurve ?? []).map(([t, n]) => [t / 1000, n]), color: COLORS.light, width: 2 },
+          { name: 'clients in sync', points: s.curve.map(([t, n]) => [t / 1000, n]), color: COLORS.postgres, width: 2.5 },
+        ],
         xMax: Math.max(16, (s.curve.at(-1)?.[0] ?? 0) / 1000 + 1),
         yMax: s.clients * 1.05,
         vlines: [{ x: 15, label: 'target 15 s', color: COLORS.target }],

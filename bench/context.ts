@@ -151,6 +151,8 @@ export interface StormSection {
   pages: number;
   /** [ms since the storm started, clients in sync] every 100 ms, for the chart. */
   curve: [number, number][];
+  /** The same for clients connected (handshake done, before their sync). */
+  connectedCurve: [number, number][];
   resources: ResourceFigures;
 }
 

@@ -67,7 +67,7 @@ export async function stormScenario(bench: Bench, api: Api): Promise<StormSectio
   );
   const end = now();
   const doneAt = results.flatMap((r) => r.doneAt).sort((a, b) => a - b);
-  const connectedAt = results.flatMap((r) => r.connectedAt);
+  const connectedAt = results.flatMap((r) => r.connectedAt).sort((a, b) => a - b);
   const errors: Record<string, number> = {};
   for (const r of results) for (const [k, v] of Object.entries(r.errors)) errors[k] = (errors[k] ?? 0) + v;
   const summary = (values: number[]) => {
@@ -75,12 +75,17 @@ export async function stormScenario(bench: Bench, api: Api): Promise<StormSectio
     for (const v of values) h.record(v);
     return { ...h.summary(), p50: percentileOf(values, 0.5), p95: percentileOf(values, 0.95), p99: percentileOf(values, 0.99) };
   };
-  const curve: [number, number][] = [[0, 0]];
   const allMs = doneAt.at(-1) ?? NaN;
-  for (let t = 100, i = 0; doneAt.length && t <= allMs + 100; t += 100) {
-    while (i < doneAt.length && doneAt[i]! <= t) i++;
-    curve.push([t, i]);
-  }
+  const cumulative = (times: number[]) => {
+    const out: [number, number][] = [[0, 0]];
+    for (let t = 100, i = 0; times.length && t <= allMs + 100; t += 100) {
+      while (i < times.length && times[i]! <= t) i++;
+      out.push([t, i]);
+    }
+    return out;
+  };
+  const curve = cumulative(doneAt);
+  const connectedCurve = cumulative(connectedAt);
   const section: StormSection = {
     clients: clients.length,
     partners: partners.length,
@@ -96,6 +101,7 @@ export async function stormScenario(bench: Bench, api: Api): Promise<StormSectio
     errors,
     pages: results.reduce((s, r) => s + r.pages, 0),
     curve,
+    connectedCurve,
     resources: resources(bench.sampler.window(start, end)),
   };
   bench.log(

@@ -1,13 +1,6 @@
 import type { Db } from '../../db/connect.js';
-import { EventBatch, runCommand, type CommitListener } from '../../events/runCommand.js';
-import { AppError } from '../../lib/errors.js';
-import { writeMessage, type SendMessageInput, type SendResult } from './sendMessage.js';
-
-export interface SendRequest {
-  senderId: string;
-  input: SendMessageInput;
-  origin?: string;
-}
+import { runCommand, type CommitListener } from '../../events/runCommand.js';
+import { writeMessages, type SendOutcome, type SendRequest, type SendResult } from './sendMessage.js';
 
 interface Pending extends SendRequest {
   resolve(r: SendResult): void;
@@ -16,11 +9,11 @@ interface Pending extends SendRequest {
 
 /**
  * Group commit for sends. While a batch is being written, new sends wait; the next batch takes
- * all of them into one transaction: one commit (one fsync) and one event-id allocation for many
- * messages, instead of one each. Each message still runs the same `writeMessage` command, in a
- * savepoint, so a message that fails (not a member, a bad reply…) fails alone. Batches are
- * sorted by conversation (stable, so each conversation keeps arrival order), so parallel
- * batches take row locks in the same order. Acks still come only after the commit.
+ * all of them into one transaction: one commit (one fsync), one event-id allocation and a
+ * handful of statements for many messages, instead of all of that for each. `writeMessages`
+ * gives every send its own outcome, so a refused one fails alone; if the transaction itself
+ * fails (a deadlock, a lost connection), each send is written again on its own. Acks still
+ * come only after the commit.
  */
 export class GroupCommit {
   private queue: Pending[] = [];
@@ -51,41 +44,18 @@ export class GroupCommit {
   }
 
   private async write(batch: Pending[]): Promise<void> {
-    if (batch.length === 1) return this.writeAlone(batch[0]!);
-    const ordered = [...batch].sort((a, b) => (a.input.conversationId < b.input.conversationId ? -1 : a.input.conversationId > b.input.conversationId ? 1 : 0));
-    const outcomes = new Map<Pending, { ok: SendResult } | { err: AppError }>();
+    let outcomes: SendOutcome[];
     try {
-      await runCommand(this.db, this.emitter, async (tx, events) => {
-        for (const p of ordered) {
-          const own = new EventBatch(tx);
-          try {
-            const ok = await tx.transaction((sp) => writeMessage(sp, own, p.senderId, p.input, p.origin));
-            events.adopt(own);
-            outcomes.set(p, { ok });
-          } catch (err) {
-            // A refusal is this message's answer; anything else (a deadlock, a lost connection) fails the batch.
-            if (!(err instanceof AppError)) throw err;
-            outcomes.set(p, { err });
-          }
-        }
-      });
-    } catch {
-      // The batch did not commit: write each message on its own, so one cannot sink the others.
-      await Promise.all(batch.map((p) => this.writeAlone(p)));
+      outcomes = await runCommand(this.db, this.emitter, (tx, events) => writeMessages(tx, events, batch));
+    } catch (err) {
+      if (batch.length === 1) return batch[0]!.reject(err);
+      await Promise.all(batch.map((p) => this.write([p])));
       return;
     }
-    for (const p of batch) {
-      const o = outcomes.get(p)!;
+    batch.forEach((p, i) => {
+      const o = outcomes[i]!;
       if ('ok' in o) p.resolve(o.ok);
-      else p.reject(o.err);
-    }
-  }
-
-  private async writeAlone(p: Pending): Promise<void> {
-    try {
-      p.resolve(await runCommand(this.db, this.emitter, (tx, events) => writeMessage(tx, events, p.senderId, p.input, p.origin)));
-    } catch (err) {
-      p.reject(err);
-    }
+      else p.reject(o.error);
+    });
   }
 }

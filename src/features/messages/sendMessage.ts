@@ -1,14 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { rows } from '../../db/connect.js';
+import { rows, type Tx } from '../../db/connect.js';
 import { messages } from '../../db/schema.js';
-import type { Tx } from '../../db/connect.js';
 import type { EventBatch } from '../../events/runCommand.js';
-import { fail } from '../../lib/errors.js';
+import { AppError, fail } from '../../lib/errors.js';
 import { claimMedia } from '../media/attach.js';
-import { assertNotBlocked } from '../users/blocks.js';
-import { appendMessage } from './appendMessage.js';
-import { presentMessages, replySnippet, type MessageDto } from './present.js';
+import { appendMessages, type NewMessage } from './appendMessage.js';
+import { presentMessages, replySnippet, type MessageDto, type MessageRow } from './present.js';
 
 export interface SendMessageInput {
   conversationId: string;
@@ -19,14 +17,22 @@ export interface SendMessageInput {
   encrypted?: boolean;
 }
 
+export interface SendRequest {
+  senderId: string;
+  input: SendMessageInput;
+  origin?: string;
+}
+
 export interface SendResult {
   message: MessageDto;
   created: boolean;
 }
 
+export type SendOutcome = { ok: SendResult } | { error: AppError };
+
 /**
  * A member sends a message, over REST or the socket: the one entry point. Concurrent sends
- * are committed together (see groupCommit.ts); each still runs `writeMessage` on its own.
+ * are committed together (groupCommit.ts), all through `writeMessages`.
  */
 export async function sendMessage(ctx: AppContext, senderId: string, input: SendMessageInput, origin?: string): Promise<SendResult> {
   if (!input.text && !input.mediaIds?.length) {
@@ -35,66 +41,126 @@ export async function sendMessage(ctx: AppContext, senderId: string, input: Send
   return ctx.sends.submit({ senderId, input, origin });
 }
 
-/**
- * The send command, inside the caller's transaction. The conversation row is locked first,
- * so a clientMessageId this sender already used returns the original message instead of
- * writing a second one, even when the retry races the first attempt.
- */
-export async function writeMessage(tx: Tx, events: EventBatch, senderId: string, input: SendMessageInput, origin?: string): Promise<SendResult> {
-  {
-    const [locked] = await rows<{ type: 'direct' | 'group' }>(
-      tx,
-      sql`select c.type from conversations c
-          join members m on m.conversation_id = c.id and m.user_id = ${senderId}
-          where c.id = ${input.conversationId} for update of c`,
-    );
-    if (!locked) throw fail('conversation.not_found');
+const list = (items: ReturnType<typeof sql>[]) => sql.join(items, sql`, `);
+const dupKey = (conversationId: string, senderId: string, clientMessageId: string) => `${conversationId}:${senderId}:${clientMessageId}`;
 
-    if (input.clientMessageId) {
-      const [original] = await tx
-        .select()
-        .from(messages)
-        .where(
-          and(
-            eq(messages.conversationId, input.conversationId),
-            eq(messages.senderId, senderId),
-            eq(messages.clientMessageId, input.clientMessageId),
-          ),
-        );
-      if (original) {
-        const [dto] = await presentMessages(tx, [original]);
-        return { message: dto!, created: false };
+/**
+ * The send command for any number of sends, inside the caller's transaction, in a few
+ * statements whatever their number. The conversations are locked first (in id order), so a
+ * clientMessageId its sender already used returns the original message instead of a second
+ * one, even when the retry races the first attempt. Each send gets its own outcome: one that
+ * is refused (not a member, blocked, a bad reply or media) does not stop the others.
+ */
+export async function writeMessages(tx: Tx, events: EventBatch, requests: SendRequest[]): Promise<SendOutcome[]> {
+  const outcomes: (SendOutcome | undefined)[] = new Array(requests.length);
+  const refuse = (i: number, err: AppError) => (outcomes[i] = { error: err });
+
+  const convIds = [...new Set(requests.map((r) => r.input.conversationId))].sort();
+  const pairs = [...new Set(requests.map((r) => `${r.input.conversationId}:${r.senderId}`))].map((p) => p.split(':') as [string, string]);
+  // Lock, membership and (for direct chats) blocks, in two statements.
+  const locked = await rows<{ id: string; type: 'direct' | 'group' }>(
+    tx,
+    sql`select id, type from conversations where id in (${list(convIds.map((id) => sql`${id}::uuid`))}) order by id for update`,
+  );
+  const typeOf = new Map(locked.map((c) => [c.id, c.type]));
+  const allowed = await rows<{ c: string; u: string; blocked: boolean }>(
+    tx,
+    sql`select v.c, v.u, exists (
+          select 1 from members o join blocks b
+            on (b.blocker_id = o.user_id and b.blocked_id = v.u) or (b.blocker_id = v.u and b.blocked_id = o.user_id)
+          where o.conversation_id = v.c and o.user_id <> v.u
+        ) and c.type = 'direct' as blocked
+        from (values ${list(pairs.map(([c, u]) => sql`(${c}::uuid, ${u}::uuid)`))}) as v(c, u)
+        join members m on m.conversation_id = v.c and m.user_id = v.u
+        join conversations c on c.id = v.c`,
+  );
+  const membership = new Map(allowed.map((a) => [`${a.c}:${a.u}`, a.blocked]));
+
+  // Retries: the originals already written, in one statement.
+  const keyed = requests.filter((r) => r.input.clientMessageId);
+  const originals = new Map<string, MessageRow>();
+  if (keyed.length > 0) {
+    const found = await tx
+      .select()
+      .from(messages)
+      .where(
+        sql`(${messages.conversationId}, ${messages.senderId}, ${messages.clientMessageId}) in (${list(
+          keyed.map((r) => sql`(${r.input.conversationId}::uuid, ${r.senderId}::uuid, ${r.input.clientMessageId!})`),
+        )})`,
+      );
+    for (const m of found) originals.set(dupKey(m.conversationId, m.senderId, m.clientMessageId!), m);
+  }
+
+  const replyIds = [...new Set(requests.flatMap((r) => (r.input.replyToId ? [r.input.replyToId] : [])))];
+  const replies = new Map((replyIds.length ? await tx.select().from(messages).where(inArray(messages.id, replyIds)) : []).map((m) => [m.id, m]));
+
+  const fresh: { i: number; m: NewMessage }[] = [];
+  const firstOfKey = new Map<string, number>();
+  for (const [i, r] of requests.entries()) {
+    const { conversationId, clientMessageId, replyToId } = r.input;
+    const blocked = membership.get(`${conversationId}:${r.senderId}`);
+    if (blocked === undefined || !typeOf.has(conversationId)) {
+      refuse(i, fail('conversation.not_found'));
+      continue;
+    }
+    if (clientMessageId) {
+      const key = dupKey(conversationId, r.senderId, clientMessageId);
+      if (originals.has(key) || firstOfKey.has(key)) continue; // answered with the original below
+      firstOfKey.set(key, i);
+    }
+    if (blocked) {
+      refuse(i, fail('user.blocked', 'a block stands between you and this user'));
+      continue;
+    }
+    const target = replyToId ? replies.get(replyToId) : undefined;
+    if (replyToId && target?.conversationId !== conversationId) {
+      refuse(i, fail('message.reply_invalid', 'replyToId is not a message of this conversation'));
+      continue;
+    }
+    let media: MessageDto['media'] = [];
+    if (r.input.mediaIds?.length) {
+      try {
+        // In a savepoint: a claim that fails must not leave the others' uploads half-claimed.
+        media = await tx.transaction((sp) => claimMedia(sp, r.senderId, r.input.mediaIds!));
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        refuse(i, err);
+        continue;
       }
     }
-    if (locked.type === 'direct') await assertNotBlocked(tx, input.conversationId, senderId);
-
-    let replyTo: MessageDto['replyTo'] = null;
-    if (input.replyToId) {
-      const [target] = await tx
-        .select()
-        .from(messages)
-        .where(and(eq(messages.id, input.replyToId), eq(messages.conversationId, input.conversationId)));
-      if (!target) throw fail('message.reply_invalid', 'replyToId is not a message of this conversation');
-      replyTo = replySnippet(target);
-    }
-    // Only the sender's own uploads; the message's type follows the first one's kind.
-    const media = input.mediaIds?.length ? await claimMedia(tx, senderId, input.mediaIds) : [];
-
-    const message = await appendMessage(
-      tx,
-      events,
-      {
-        conversationId: input.conversationId,
-        senderId,
+    fresh.push({
+      i,
+      m: {
+        conversationId,
+        senderId: r.senderId,
         type: media[0]?.kind ?? 'text',
-        text: input.text ?? null,
+        text: r.input.text ?? null,
         media,
-        replyTo,
-        clientMessageId: input.clientMessageId,
-        encrypted: input.encrypted,
+        replyTo: target ? replySnippet(target) : null,
+        clientMessageId,
+        encrypted: r.input.encrypted,
+        origin: r.origin,
       },
-      origin,
-    );
-    return { message, created: true };
+    });
   }
+  const written = await appendMessages(tx, events, fresh.map((f) => f.m));
+  fresh.forEach((f, k) => (outcomes[f.i] = { ok: { message: written[k]!, created: true } }));
+
+  // Retries get the original, whether it was written earlier or earlier in this batch.
+  const repeats = requests.flatMap((r, i) => (outcomes[i] ? [] : [{ i, key: dupKey(r.input.conversationId, r.senderId, r.input.clientMessageId!) }]));
+  if (repeats.length > 0) {
+    const earlier = [...new Set(repeats.map((x) => originals.get(x.key)).filter((m): m is MessageRow => !!m))];
+    const shown = new Map<string, MessageDto>();
+    for (const conversationId of new Set(earlier.map((m) => m.conversationId))) {
+      for (const dto of await presentMessages(tx, earlier.filter((m) => m.conversationId === conversationId))) shown.set(dto.id, dto);
+    }
+    for (const { i, key } of repeats) {
+      const original = originals.get(key);
+      const first = outcomes[firstOfKey.get(key) ?? -1];
+      if (original) outcomes[i] = { ok: { message: shown.get(original.id)!, created: false } };
+      else if (first && 'ok' in first) outcomes[i] = { ok: { message: first.ok.message, created: false } };
+      else outcomes[i] = first ?? { error: fail('conversation.not_found') };
+    }
+  }
+  return outcomes as SendOutcome[];
 }
