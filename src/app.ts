@@ -24,6 +24,7 @@ import { keyRoutes } from './features/keys/routes.js';
 import { installRequestLimits } from './features/limits/requestLimits.js';
 import { mediaDirs } from './features/media/dirs.js';
 import { LocalStorage } from './features/media/localStorage.js';
+import { S3Storage, s3Options } from './features/media/s3Storage.js';
 import { sweepOrphanMedia } from './features/media/orphans.js';
 import { mediaRoutes } from './features/media/routes.js';
 import { messageRoutes } from './features/messages/routes.js';
@@ -107,7 +108,7 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
     }),
     presence,
     redis,
-    storage: new LocalStorage(mediaDirs(config).files),
+    storage: config.S3_BUCKET ? new S3Storage(s3Options(config)) : new LocalStorage(mediaDirs(config).files),
     log: http.log,
     limits: new RateLimiter(config.REDIS_URL ? await RedisStore.connect(config.REDIS_URL, `${config.REDIS_KEY_PREFIX}rl:`) : new MemoryStore(), config.RATE_LIMITS === 'on', http.log),
     otpSender: createOtpSender(config, http.log),

@@ -47,6 +47,14 @@ export const configSchema = z.object({
   /** Uploads never attached to a message are deleted after this many hours (fractions allowed). */
   MEDIA_ORPHAN_HOURS: z.coerce.number().positive().max(87_600).default(24),
   MEDIA_CLEANUP_INTERVAL_MS: int(600_000, 100, 86_400_000),
+  /** S3-compatible shared storage for media and avatars: used instead of MEDIA_DIR/files when S3_BUCKET is set. */
+  S3_ENDPOINT: optionalString.pipe(z.string().url().optional()),
+  S3_BUCKET: optionalString,
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  /** Path-style URLs (endpoint/bucket/key); unset: true when S3_ENDPOINT is set, else virtual-hosted. */
+  S3_FORCE_PATH_STYLE: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => (v === undefined ? undefined : v === 'true')),
   SHUTDOWN_GRACE_MS: int(10_000, 0, 600_000),
   /** With REDIS_URL: how often a node renews its presence heartbeat, and when a silent node counts as gone. */
   PRESENCE_HEARTBEAT_MS: int(10_000, 100, 600_000),
@@ -90,6 +98,14 @@ export const configSchema = z.object({
 }).superRefine((c, issue) => {
   if (c.NODE_ENV === 'production' && c.OTP_DEV_CODE) {
     issue.addIssue({ code: 'custom', path: ['OTP_DEV_CODE'], message: 'is not allowed when NODE_ENV=production' });
+  }
+  const s3Missing = (['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !c[k]);
+  if (c.S3_BUCKET && s3Missing.length > 0) {
+    issue.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: `is set, so ${s3Missing.join(' and ')} ${s3Missing.length > 1 ? 'are' : 'is'} required too` });
+  }
+  const s3Set = (['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'] as const).filter((k) => c[k] !== undefined);
+  if (!c.S3_BUCKET && s3Set.length > 0) {
+    issue.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: `is required when ${s3Set.join(', ')} ${s3Set.length > 1 ? 'are' : 'is'} set` });
   }
 });
 

@@ -329,6 +329,8 @@ export const tusUploads = pgTable(
     length: bigint('length', { mode: 'number' }).notNull(),
     offset: bigint('offset', { mode: 'number' }).notNull().default(0),
     metadata: jsonb('metadata').$type<Record<string, string>>().notNull(),
+    /** Storage keys of the bytes received so far, in order (one object per PATCH); they add up to `offset`. */
+    parts: jsonb('parts').$type<string[]>().notNull().default([]),
     /** The Media it became, once complete. */
     mediaId: uuid('media_id'),
     createdAt: createdAt(),

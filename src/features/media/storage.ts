@@ -8,7 +8,7 @@ export interface ByteRange {
 
 /**
  * Where media bytes live. Keys are relative paths like `media/3f/<id>`. The local-directory
- * driver is the default; the scale-out work adds an S3-compatible one behind the same shape.
+ * driver is the default; `s3Storage.ts` (S3_BUCKET) keeps them in a bucket every node shares.
  * Objects are written once and never changed, so readers may cache them forever.
  */
 export interface Storage {
@@ -16,7 +16,7 @@ export interface Storage {
   put(key: string, data: Buffer | Readable): Promise<void>;
   /** Moves a finished local file (an upload received on this node) into storage; the file is consumed. */
   putFile(key: string, localPath: string): Promise<void>;
-  /** A stream of the object, or of `range` of it. */
+  /** A stream of the object, or of `range` of it; a missing object rejects with `code: 'ENOENT'`. */
   get(key: string, range?: ByteRange): Promise<Readable>;
   /** Its size, or null when there is no such object. */
   stat(key: string): Promise<{ size: number } | null>;

@@ -1,9 +1,9 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import path from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
@@ -13,7 +13,7 @@ import { newId } from '../../lib/ids.js';
 import { idParams } from '../../lib/validation.js';
 import { authenticate, secured } from '../auth/authenticate.js';
 import { mediaDirs } from './dirs.js';
-import { UploadGuard } from './incoming.js';
+import { IncomingDir, UploadGuard } from './incoming.js';
 import { createMedia } from './ingest.js';
 import { asUploadError } from './upload.js';
 
@@ -24,8 +24,12 @@ import { asUploadError } from './upload.js';
  * visible to its creator only. When the last byte arrives the file goes through the same
  * checks and processing as POST /media/upload, and that response carries `Media-Id`.
  *
- * State (length, offset, metadata) is in `tus_uploads`; the bytes are appended to
- * MEDIA_DIR/tus/<id> on the node that received them (resumes must reach the same node).
+ * State (length, offset, metadata, parts) is in `tus_uploads`. Each PATCH is received into a
+ * local temporary file and then stored as its own object `tus/<id>/<offset>-<random>` in
+ * Storage, and the row moves `offset` and appends the key only if nobody moved it first; so
+ * with shared storage (S3) any node can take the next PATCH. The last PATCH concatenates the
+ * stored parts and its own bytes into one local file, which becomes the Media; then the parts
+ * are deleted.
  */
 const VERSION = '1.0.0';
 const EXTENSIONS = 'creation,creation-with-upload,termination';
@@ -65,9 +69,8 @@ const encodeMetadata = (m: Record<string, string>) =>
 const isChunk = (req: FastifyRequest) => (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() === CHUNK_TYPE;
 
 export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const dir = mediaDirs(ctx.config).tus;
-  fs.mkdirSync(dir, { recursive: true });
-  const fileOf = (id: string) => path.join(dir, id);
+  const incoming = new IncomingDir(mediaDirs(ctx.config).incoming);
+  const partKey = (id: string, offset: number) => `tus/${id}/${offset}-${crypto.randomBytes(4).toString('hex')}`;
   /** Uploads with a PATCH in progress on this node: a second one at the same time gets 423 and retries. */
   const busy = new Set<string>();
   const auth = authenticate(ctx);
@@ -97,21 +100,42 @@ export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
     return u;
   }
 
-  async function forget(u: Upload): Promise<void> {
-    await ctx.db.delete(tusUploads).where(eq(tusUploads.id, u.id));
-    await fsp.rm(fileOf(u.id), { force: true });
+  /** Deletes the upload's row, then the parts it listed. */
+  async function forget(id: string): Promise<void> {
+    const [gone] = await ctx.db.delete(tusUploads).where(eq(tusUploads.id, id)).returning({ parts: tusUploads.parts });
+    if (gone) await deleteParts(gone.parts);
+  }
+
+  async function deleteParts(keys: string[]): Promise<void> {
+    for (const key of keys) await ctx.storage.delete(key).catch((err) => ctx.log.warn({ err, key }, 'could not delete a tus part'));
   }
 
   /**
-   * Appends the request body at `offset`, which must be where the upload is. Whatever arrived
+   * Another request (possibly on another node) moved the upload first, or it is gone: the
+   * upload's current state, as 404, 409, or the finished upload's answer.
+   */
+  async function lostRace(id: string, ownerId: string, reply: FastifyReply): Promise<void> {
+    const now = await findUpload(id, ownerId);
+    reply.header('Upload-Offset', String(now.offset));
+    if (now.mediaId) {
+      reply.header('Media-Id', now.mediaId);
+      return;
+    }
+    throw fail('tus.offset_mismatch', `the upload is at offset ${now.offset}`);
+  }
+
+  /**
+   * Receives the request body at `offset`, which must be where the upload is. Whatever arrived
    * before an interruption is kept (the next HEAD reports it). Completing the upload turns it
    * into a Media. The upload is read again under this node's lock, so a request that waited
-   * behind another never works from a stale offset.
+   * behind another never works from a stale offset; across nodes, the conditional update of
+   * the row decides, and the loser drops its part.
    */
   async function receiveChunk(req: FastifyRequest, reply: FastifyReply, id: string, ownerId: string, offset: number): Promise<void> {
     await findUpload(id, ownerId);
     if (busy.has(id)) throw fail('tus.locked', 'another request is writing to this upload; retry');
     busy.add(id);
+    const temp = incoming.newPath();
     try {
       const u = await findUpload(id, ownerId);
       if (offset !== u.offset) {
@@ -124,14 +148,11 @@ export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
         reply.header('Upload-Offset', String(u.offset)).header('Media-Id', u.mediaId);
         return;
       }
-      const file = fileOf(u.id);
-      // The file may be ahead of the recorded offset after a crash: the database is the truth.
-      const onDisk = await fsp.stat(file).catch(() => null);
-      if (!onDisk || onDisk.size < u.offset) {
-        await forget(u);
+      if (u.offset > 0 && u.parts.length === 0) {
+        // Started before uploads in progress moved to storage: its bytes were on one node's disk.
+        await forget(u.id);
         throw fail('tus.not_found', 'the bytes of this upload are gone; start again');
       }
-      if (onDisk.size > u.offset) await fsp.truncate(file, u.offset);
       await ctx.db.update(tusUploads).set({ updatedAt: new Date() }).where(eq(tusUploads.id, u.id));
 
       const guard = new UploadGuard(u.length, u.metadata.filetype, u.offset, () =>
@@ -139,40 +160,96 @@ export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
       );
       let failure: unknown;
       try {
-        await pipeline(req.raw as IncomingMessage, guard, fs.createWriteStream(file, { flags: 'a' }));
+        await pipeline(req.raw as IncomingMessage, guard, fs.createWriteStream(temp));
       } catch (err) {
         failure = err;
       }
       if (failure instanceof AppError && failure.code === 'media.unsupported_type') {
-        await forget(u);
+        await forget(u.id);
         throw failure;
       }
-      const reached = Math.min((await fsp.stat(file)).size, u.length);
-      await ctx.db.update(tusUploads).set({ offset: reached, updatedAt: new Date() }).where(eq(tusUploads.id, u.id));
+      const received = Math.min((await fsp.stat(temp).catch(() => null))?.size ?? 0, u.length - u.offset);
+      if (!failure && u.offset + received === u.length) {
+        // The last bytes: they go straight into the Media, never stored as a part.
+        await complete(u, reply, temp);
+        return;
+      }
+      let reached = u.offset;
+      if (received > 0) {
+        await fsp.truncate(temp, received);
+        const key = partKey(u.id, u.offset);
+        await ctx.storage.putFile(key, temp);
+        const [moved] = await ctx.db
+          .update(tusUploads)
+          .set({ offset: u.offset + received, parts: sql`${tusUploads.parts} || ${JSON.stringify([key])}::jsonb`, updatedAt: new Date() })
+          .where(and(eq(tusUploads.id, u.id), eq(tusUploads.offset, u.offset), isNull(tusUploads.mediaId)))
+          .returning({ offset: tusUploads.offset });
+        if (!moved) {
+          await ctx.storage.delete(key);
+          return await lostRace(u.id, ownerId, reply);
+        }
+        reached = moved.offset;
+      }
       reply.header('Upload-Offset', String(reached));
       if (failure) throw asUploadError(failure);
-      if (reached === u.length) await complete({ ...u, offset: reached }, reply);
     } finally {
       busy.delete(id);
+      await fsp.rm(temp, { force: true });
     }
   }
 
-  async function complete(u: Upload, reply: FastifyReply): Promise<void> {
+  /** The stored parts, then `tail` (this request's bytes), concatenated into one local file. */
+  async function assemble(parts: string[], tail: string): Promise<string> {
+    if (parts.length === 0) return tail;
+    const file = incoming.newPath();
+    try {
+      for (const key of parts) await pipeline(await ctx.storage.get(key), fs.createWriteStream(file, { flags: 'a' }));
+      await pipeline(fs.createReadStream(tail), fs.createWriteStream(file, { flags: 'a' }));
+      return file;
+    } catch (err) {
+      await fsp.rm(file, { force: true });
+      throw err;
+    }
+  }
+
+  async function complete(u: Upload, reply: FastifyReply, tail: string): Promise<void> {
+    let file: string;
+    try {
+      file = await assemble(u.parts, tail);
+      if ((await fsp.stat(file)).size !== u.length) throw Object.assign(new Error('the parts do not add up'), { code: 'ENOENT' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      ctx.log.warn({ err, upload: u.id }, 'a part of a tus upload is missing');
+      await forget(u.id);
+      throw fail('tus.not_found', 'the bytes of this upload are gone; start again');
+    }
+    let lost = false;
     try {
       const row = await createMedia(
         ctx,
         u.ownerId,
-        { path: fileOf(u.id), size: u.length, name: u.metadata.filename ?? u.metadata.name ?? null, declaredType: u.metadata.filetype },
+        { path: file, size: u.length, name: u.metadata.filename ?? u.metadata.name ?? null, declaredType: u.metadata.filetype },
         async (tx, m) => {
-          await tx.update(tusUploads).set({ mediaId: m.id, updatedAt: new Date() }).where(eq(tusUploads.id, u.id));
+          const [done] = await tx
+            .update(tusUploads)
+            .set({ offset: u.length, parts: [], mediaId: m.id, updatedAt: new Date() })
+            .where(and(eq(tusUploads.id, u.id), eq(tusUploads.offset, u.offset), isNull(tusUploads.mediaId)))
+            .returning({ id: tusUploads.id });
+          if (!done) {
+            lost = true;
+            throw fail('tus.offset_mismatch');
+          }
         },
       );
-      reply.header('Media-Id', row.id);
+      reply.header('Upload-Offset', String(u.length)).header('Media-Id', row.id);
     } catch (err) {
+      // Another request finished or moved it first (its Media is the one), or it was terminated.
+      if (lost) return lostRace(u.id, u.ownerId, reply);
       // Refused (type, size of image, undecodable): the upload is over, nothing is kept.
-      await forget(u);
+      await forget(u.id);
       throw err;
     }
+    await deleteParts(u.parts);
   }
 
   app.options('/media/tus', { schema: { tags, hide: true } }, async (_req, reply) => reply.code(204).send());
@@ -190,7 +267,6 @@ export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
     if (length === 0) throw fail('media.unsupported_type', 'an empty file is not of a supported type');
     const metadata = parseMetadata(req.headers['upload-metadata'] as string | undefined);
     const id = newId();
-    await fsp.writeFile(fileOf(id), '');
     await ctx.db.insert(tusUploads).values({ id, ownerId: req.auth.userId, length, offset: 0, metadata });
     reply.code(201).header('Location', uploadLocation(id));
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
@@ -220,7 +296,7 @@ export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   app.delete('/media/tus/:id', { schema: { tags, ...secured, params: idParams, summary: 'tus: terminate an upload' } }, async (req, reply) => {
     const u = await findUpload(req.params.id, req.auth.userId);
     if (busy.has(u.id)) throw fail('tus.locked', 'the upload is being written; retry');
-    await forget(u);
+    await forget(u.id);
     return reply.code(204).send();
   });
 
