@@ -60,7 +60,8 @@ export class TestServer {
       env.REDIS_URL = process.env.TEST_REDIS_URL;
       env.REDIS_KEY_PREFIX = `parley-test:${crypto.randomBytes(6).toString('hex')}:`;
     }
-    if (process.env.PARLEY_TEST_DB === 'postgres') {
+    if (process.env.PARLEY_TEST_DB === 'postgres' && !('DATABASE_URL' in extraEnv)) {
+      // extraEnv.DATABASE_URL: another node on an existing server's database (which that server drops).
       const admin = process.env.TEST_DATABASE_URL!;
       const name = `parley_t_${crypto.randomBytes(6).toString('hex')}`;
       await withClient(admin, (c) => c.query(`create database ${name}`));

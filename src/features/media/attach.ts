@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.js';
-import { media, messageMedia } from '../../db/schema.js';
+import { media } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { toMedia, type MediaDto } from './present.js';
 
@@ -19,10 +19,4 @@ export async function claimMedia(tx: Tx, senderId: string, mediaIds: string[]): 
   if (found.length !== ids.length) throw fail('message.media_invalid', 'mediaIds must name your own uploads');
   const byId = new Map(found.map((m) => [m.id, m]));
   return ids.map((id) => toMedia(byId.get(id)!));
-}
-
-/** Records which media a new message carries, in order. */
-export async function attachMedia(tx: Tx, messageId: string, items: MediaDto[]): Promise<void> {
-  if (items.length === 0) return;
-  await tx.insert(messageMedia).values(items.map((m, position) => ({ messageId, mediaId: m.id, position })));
 }

@@ -10,7 +10,8 @@ const BATCH = 500;
 
 /**
  * Deletes uploads that no message took within MEDIA_ORPHAN_HOURS (rows first, then their
- * objects), resumable uploads untouched for as long, and temporary files a crash left behind.
+ * objects), resumable uploads untouched for as long (with their stored parts), and temporary
+ * files a crash left behind.
  * A message claiming an upload locks and marks it (`attached_at`), so a sweep racing it either
  * deletes it first (the send then fails with message.media_invalid) or finds it attached.
  */
@@ -36,8 +37,12 @@ export async function sweepOrphanMedia(ctx: AppContext): Promise<{ media: number
   }
 
   const dirs = mediaDirs(ctx.config);
-  const stale = await rows<{ id: string }>(ctx.db, sql`delete from tus_uploads where updated_at < ${cutoff} returning id`);
-  for (const u of stale) await fsp.rm(path.join(dirs.tus, u.id), { force: true });
+  const stale = await rows<{ id: string; parts: string[] }>(ctx.db, sql`delete from tus_uploads where updated_at < ${cutoff} returning id, parts`);
+  for (const u of stale) {
+    for (const key of u.parts) await ctx.storage.delete(key).catch((err) => ctx.log.warn({ err, key }, 'could not delete a tus part'));
+    // Bytes of an upload started before uploads in progress moved to storage.
+    await fsp.rm(path.join(dirs.tus, u.id), { force: true });
+  }
   await new IncomingDir(dirs.incoming).sweep(Math.max(maxAgeMs, 60_000));
   return { media: deleted, uploads: stale.length };
 }

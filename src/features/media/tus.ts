@@ -168,7 +168,10 @@ export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
         await forget(u.id);
         throw failure;
       }
-      const received = Math.min((await fsp.stat(temp).catch(() => null))?.size ?? 0, u.length - u.offset);
+      const size = (await fsp.stat(temp).catch(() => null))?.size ?? 0;
+      // The guard stops at the upload's length; never store more than that.
+      const received = Math.min(size, u.length - u.offset);
+      if (size > received) await fsp.truncate(temp, received);
       if (!failure && u.offset + received === u.length) {
         // The last bytes: they go straight into the Media, never stored as a part.
         await complete(u, reply, temp);
@@ -176,7 +179,6 @@ export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
       }
       let reached = u.offset;
       if (received > 0) {
-        await fsp.truncate(temp, received);
         const key = partKey(u.id, u.offset);
         await ctx.storage.putFile(key, temp);
         const [moved] = await ctx.db
@@ -216,10 +218,14 @@ export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
     let file: string;
     try {
       file = await assemble(u.parts, tail);
-      if ((await fsp.stat(file)).size !== u.length) throw Object.assign(new Error('the parts do not add up'), { code: 'ENOENT' });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      ctx.log.warn({ err, upload: u.id }, 'a part of a tus upload is missing');
+      file = '';
+    }
+    if (!file || (await fsp.stat(file)).size !== u.length) {
+      // A part is missing (deleted by hand, or storage lost it): the upload cannot be finished.
+      ctx.log.warn({ upload: u.id }, 'the stored parts of a tus upload are missing');
+      if (file && file !== tail) await fsp.rm(file, { force: true });
       await forget(u.id);
       throw fail('tus.not_found', 'the bytes of this upload are gone; start again');
     }
