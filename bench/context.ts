@@ -29,6 +29,8 @@ export interface Options {
   docs: boolean;
   /** Before each measurement, wait up to this long for other processes to leave the cores alone. */
   quietWaitMs: number;
+  /** Repeats of a pairs run that other processes disturbed. */
+  retries: number;
   serverDir: string;
   serverEnv: Record<string, string>;
   out?: string;
@@ -83,6 +85,8 @@ export interface PairsFigures {
   unackedAtEnd: number;
   resources: ResourceFigures;
   timeline: number[];
+  /** Runs it took (a run disturbed by other processes is repeated, see --retries). */
+  attempts?: number;
   /** deliveredPerSec / the relay's at the same window (closed loop only). */
   ratioToCeiling?: number;
 }

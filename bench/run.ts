@@ -49,6 +49,8 @@ const HELP = `Usage: npm run bench -- [flags]
   --docs                   render docs/benchmarks/*.svg and the results block of docs/benchmarks.md
   --wait-quiet S           before each measurement, wait up to S s for other processes to leave
                            the cores alone (their CPU is reported as "other" either way) [30; quick 5]
+  --retries N              repeat a pairs run when other processes took > 25 % of a core
+                           meanwhile; the least disturbed attempt is kept          [1; quick 0]
   --server-dir DIR         the Parley checkout to run (default: this one)
   --server-commit TEXT     what to call that checkout in the results (default: its git HEAD)
   --server-env K=V         extra environment for the server; repeatable
@@ -82,6 +84,7 @@ function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?:
       profile: { type: 'boolean' },
       docs: { type: 'boolean' },
       'wait-quiet': { type: 'string' },
+      retries: { type: 'string' },
       'server-dir': { type: 'string' },
       'server-commit': { type: 'string' },
       'server-env': { type: 'string', multiple: true },
@@ -132,6 +135,7 @@ function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?:
     profile: Boolean(values.profile),
     docs: Boolean(values.docs),
     quietWaitMs: int(values['wait-quiet'], 30, 5) * 1000,
+    retries: int(values.retries, 1, 0),
     serverDir: path.resolve(values['server-dir'] ?? repoDir),
     serverCommit: values['server-commit'],
     serverEnv,

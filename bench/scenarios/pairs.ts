@@ -18,8 +18,33 @@ export async function preparePairs(bench: Bench, api: Api | undefined, count: nu
   return couples.map(([a, b], i) => ({ conversationId: ids[i]!, a: { token: a.token }, b: { token: b.token } }));
 }
 
-/** One pairs run (closed loop with `window`, or open loop at `rate` messages/s in total). */
+/** Other processes' CPU (% of one core) above which a pairs run counts as disturbed and is repeated. */
+const DISTURBED_PCT = 25;
+
+/**
+ * One pairs run; repeated (up to --retries times) when other processes took more than
+ * DISTURBED_PCT % of a core meanwhile. The least disturbed attempt is kept, with its `attempts`.
+ */
 export async function pairsRun(
+  bench: Bench,
+  target: string,
+  protocol: 'parley' | 'relay',
+  pairs: Pair[],
+  load: { window: number; rate?: number },
+): Promise<PairsFigures> {
+  let best: PairsFigures | undefined;
+  for (let attempt = 1; attempt <= 1 + bench.opts.retries; attempt++) {
+    const fig = await pairsAttempt(bench, target, protocol, pairs, load);
+    fig.attempts = attempt;
+    if (!best || fig.resources.otherPct < best.resources.otherPct) best = { ...fig, attempts: attempt };
+    if (!(fig.resources.otherPct > DISTURBED_PCT)) break;
+    if (attempt <= bench.opts.retries) bench.log(`  disturbed by other processes: running it again (${attempt + 1} of ${1 + bench.opts.retries})`);
+  }
+  return best!;
+}
+
+/** One pairs run (closed loop with `window`, or open loop at `rate` messages/s in total). */
+async function pairsAttempt(
   bench: Bench,
   target: string,
   protocol: 'parley' | 'relay',
