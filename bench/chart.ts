@@ -335,6 +335,10 @@ export function renderMarkdown(r: Results, svgDir = 'benchmarks'): string {
     }
   }
   for (const run of r.runs) {
+    for (const f of run.failures ?? []) L.push('', `**${run.db} ${f.scenario} failed:** \`${f.error.split('\n')[0]}\``);
+  }
+  if (r.failure) L.push('', `**The run stopped early:** \`${r.failure.split('\n')[0]}\``);
+  for (const run of r.runs) {
     const p = run.pairs?.profile;
     if (!p) continue;
     L.push('');

@@ -169,6 +169,8 @@ export interface DbRun {
   setup: { users: number; registerPerSec: number };
   serverLogLines: number;
   serverLogTail: string[];
+  /** Scenarios that failed, with their error. */
+  failures?: { scenario: string; error: string }[];
 }
 
 export interface TargetRow {
@@ -190,6 +192,8 @@ export interface Results {
   ceiling?: PairsSection;
   runs: DbRun[];
   targets: TargetRow[];
+  /** Set when the run stopped early. */
+  failure?: string;
 }
 
 export type { Api };

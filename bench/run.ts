@@ -309,6 +309,7 @@ function printReport(r: Results): void {
           `${s.wrong} wrong counts, ${s.failed} failed, ${s.connectErrors} connect errors; server CPU ${fmt(s.resources.serverCpuPct)} %, PostgreSQL ${fmt(s.resources.postgresCpuPct)} %`,
       );
     }
+    for (const f of run.failures ?? []) out.push(`\nFAILED (${run.db}, ${f.scenario}): ${f.error}`);
     if (run.pairs?.profile) out.push(`\nPROFILE (${run.db}, ${run.pairs.profile.path}):\n${formatProfile(run.pairs.profile)}`);
   }
   out.push(
@@ -370,10 +371,12 @@ async function main(): Promise<void> {
     await server?.stop().catch(() => undefined);
     await pool.close();
   };
-  process.once('SIGINT', () => {
-    console.error('\ninterrupted: stopping the server and the load workers');
-    void shutdown().then(() => process.exit(130));
-  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: stopping the server and the load workers, dropping the bench database`);
+      void shutdown().then(() => process.exit(130));
+    });
+  }
 
   const results: Results = {
     startedAt: startedAt.toISOString(),
@@ -385,6 +388,12 @@ async function main(): Promise<void> {
     runs: [],
     targets: [],
   };
+  const file = opts.out ?? path.join(benchDir, 'results', `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  const save = () => {
+    results.finishedAt = new Date().toISOString();
+    results.targets = computeTargets(results);
+    fs.writeFileSync(file, JSON.stringify(results, null, 1));
+  };
   log(`machine: ${machine.nproc} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}${machine.postgres ? `, ${machine.postgres}` : ''}`);
   log(`server: ${opts.serverDir} at ${results.serverCommit}; ${opts.workers} load workers`);
 
@@ -393,6 +402,7 @@ async function main(): Promise<void> {
       log('ceiling: bare Socket.IO relay');
       server = await startRelay();
       results.ceiling = await pairsScenario(bench, 'relay', 'relay', undefined);
+      save();
       await server.stop();
       server = undefined;
     }
@@ -418,40 +428,53 @@ async function main(): Promise<void> {
       log(`${label}: registering ${need} users through POST /auth/register (${opts.registerParallel} in flight)`);
       await api.ensureUsers(need, opts.registerParallel, (d, t) => log(`  registered ${d}/${t}`));
       run.setup = { users: need, registerPerSec: need / ((now() - regStart) / 1000) };
+      save();
       log(`${label}: ${need} users in ${((now() - regStart) / 1000).toFixed(1)} s (${Math.round(run.setup.registerPerSec)}/s)`);
       await sampler.settle({ maxMs: 5_000 });
-      if (wanted.includes('pairs')) {
-        log(`${label}: pairs`);
+      // A scenario that fails is recorded and the next one still runs; the JSON is rewritten after each.
+      const attempt = async (name: (typeof wanted)[number], fn: () => Promise<void>) => {
+        if (!wanted.includes(name)) return;
+        log(`${label}: ${name}`);
+        try {
+          await fn();
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          log(`${label}: ${name} FAILED: ${message}`);
+          (run.failures ??= []).push({ scenario: name, error: message.slice(0, 2000) });
+          // Whatever the scenario left open must not weigh on the next one.
+          for (const g of ['pairs', 'fan', 'fanSender', 'conn', 'storm', 'stormPartners']) await pool.all('close', () => ({ group: g })).catch(() => undefined);
+        }
+        save();
+      };
+      await attempt('pairs', async () => {
         run.pairs = await pairsScenario(bench, label, 'parley', api, results.ceiling);
-      }
-      if (wanted.includes('fanout')) {
-        log(`${label}: fan-out`);
+      });
+      await attempt('fanout', async () => {
         run.fanout = await fanoutScenario(bench, api);
-      }
-      if (wanted.includes('connections')) {
-        log(`${label}: connections`);
+      });
+      await attempt('connections', async () => {
         run.connections = await connectionsScenario(bench, api);
-      }
-      if (wanted.includes('storm')) {
-        log(`${label}: reconnect storm`);
+      });
+      await attempt('storm', async () => {
         run.storm = await stormScenario(bench, api);
-      }
+      });
       run.serverLogLines = server.logLines;
       run.serverLogTail = server.logTail.slice(-10);
       if (server.logLines) log(`${label}: the server logged ${server.logLines} lines at warn or above; last: ${server.logTail.at(-1)}`);
       await server.stop();
       server = undefined;
     }
+  } catch (err) {
+    results.failure = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    console.error(`\nthe run stopped: ${results.failure}`);
   } finally {
     await shutdown();
   }
 
-  results.finishedAt = new Date().toISOString();
-  results.targets = computeTargets(results);
-  const file = opts.out ?? path.join(benchDir, 'results', `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, JSON.stringify(results, null, 1));
+  save();
   printReport(results);
   console.log(`\nresults: ${path.relative(process.cwd(), file)} (${((now() - t0) / 1000).toFixed(0)} s)`);
+  if (results.failure) process.exitCode = 1;
   if (opts.docs) {
     const written = renderDocs(results);
     console.log(`docs: ${written.map((w) => path.relative(process.cwd(), w)).join(', ')}`);

@@ -212,10 +212,11 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('with REDIS_URL', () => {
   let a: TestServer;
   let b: TestServer;
   beforeAll(async () => {
-    [a, b] = await Promise.all([
-      TestServer.start({ ...SMALL, REDIS_URL: process.env.TEST_REDIS_URL! }),
-      TestServer.start({ ...SMALL, REDIS_URL: process.env.TEST_REDIS_URL! }),
-    ]);
+    // Two nodes of one deployment: the same Redis and key prefix (a prefix of their own, so other test runs do not meet them).
+    const shared = { ...SMALL, REDIS_URL: process.env.TEST_REDIS_URL!, REDIS_KEY_PREFIX: `parley-limits-${unique()}:` };
+    // One after the other: a PGlite start blocks the event loop for a while, which would time out the other node's first Redis commands.
+    a = await TestServer.start(shared);
+    b = await TestServer.start(shared);
   });
   afterAll(() => Promise.all([a?.close(), b?.close()]));
 

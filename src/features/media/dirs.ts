@@ -3,8 +3,9 @@ import type { Config } from '../../config.js';
 
 /**
  * MEDIA_DIR (default DATA_DIR/media): `files/` is the local storage driver's root, `incoming/`
- * holds multipart uploads while they arrive, `tus/` the bytes of resumable uploads in progress.
- * The last two are always local to the node that receives the upload.
+ * holds request bodies (multipart uploads, tus PATCHes) while they arrive, always local to the
+ * node receiving them. `tus/` held resumable uploads before their parts moved to Storage; the
+ * sweep still removes what is left there.
  */
 export function mediaDirs(config: Config) {
   const root = path.resolve(config.MEDIA_DIR ?? path.join(config.dataDir, 'media'));

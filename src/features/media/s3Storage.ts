@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { Config } from '../../config.js';
@@ -34,14 +34,51 @@ const PART_SIZE = 8 * 1_048_576;
 const QUEUE_SIZE = 2;
 
 const status = (err: unknown) => (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+/** No such object (a wrong bucket name is a configuration error, not a missing object). */
 const isMissing = (err: unknown) => {
   const name = (err as { name?: string }).name;
-  return name === 'NoSuchKey' || name === 'NotFound' || status(err) === 404;
+  return name !== 'NoSuchBucket' && (name === 'NoSuchKey' || name === 'NotFound' || status(err) === 404);
 };
 
 /** A missing object rejects like the local driver's (ENOENT), so callers handle both alike. */
 function notFound(key: string, cause: unknown): Error {
   return Object.assign(new Error(`no such object: ${key}`, { cause }), { code: 'ENOENT' });
+}
+
+/**
+ * `take` bytes of `source` after skipping `skip`: for a server that answered a Range with more
+ * than was asked (some S3-compatible servers ignore `bytes=0-0` and send the whole object).
+ */
+function slice(source: Readable, skip: number, take: number): Readable {
+  let left = take;
+  const out = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      let c = chunk;
+      if (skip > 0) {
+        const n = Math.min(skip, c.length);
+        c = c.subarray(n);
+        skip -= n;
+      }
+      if (left > 0 && c.length > 0) {
+        c = c.subarray(0, left);
+        left -= c.length;
+        this.push(c);
+        if (left === 0) this.push(null);
+      }
+      done();
+    },
+    flush(done) {
+      done(left > 0 ? new Error(`the object ended ${left} bytes before the end of the range`) : null);
+    },
+  });
+  source.on('error', (err) => out.destroy(err));
+  // Read what was asked for: stop the download, and finish the writable side too.
+  out.on('end', () => {
+    source.unpipe(out);
+    source.destroy();
+    out.end();
+  });
+  return source.pipe(out);
 }
 
 /**
@@ -106,7 +143,16 @@ export class S3Storage implements Storage {
       const res = await this.client.send(
         new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
       );
-      return res.Body as Readable;
+      const body = res.Body as Readable;
+      if (!range) return body;
+      const want = range.end - range.start + 1;
+      const from = Number(/^bytes (\d+)-/.exec(res.ContentRange ?? '')?.[1] ?? 0);
+      if (from === range.start && res.ContentLength === want) return body;
+      if (from > range.start) {
+        body.destroy();
+        throw new Error(`asked for bytes from ${range.start} of ${key}, got them from ${from}`);
+      }
+      return slice(body, range.start - from, want);
     } catch (err) {
       if (isMissing(err)) throw notFound(key, err);
       throw err;
