@@ -229,7 +229,7 @@ export function renderCharts(r: Results): Record<string, string> {
     const s = run.storm;
     if (s) {
       out['storm.svg'] = lineChart({
-        title: `reconnect storm: ${num(s.clients)} clients reconnect at once and sync ${s.eventsPerClient} missed events (${run.db})`,
+        title: `reconnect storm: ${num(s.clients)} clients reconnect ${s.spreadMs ? `within ${num(s.spreadMs)} ms` : "at once"} and sync ${s.eventsPerClient} missed events (${run.db})`,
         subtitle: `all in sync after ${num(s.allInSyncMs / 1000, 2)} s (median client ${num(s.inSync.p50 / 1000, 2)} s); server CPU ${num(s.resources.serverCpuPct)} %, PostgreSQL ${num(s.resources.postgresCpuPct)} % of one core`,
         xLabel: 'seconds since the storm began',
         yLabel: 'clients in sync',
@@ -327,7 +327,7 @@ export function renderMarkdown(r: Results, svgDir = 'benchmarks'): string {
       L.push(
         `${num(s.clients)} clients, each in a direct chat with one of ${s.partners} partners who sent ${s.eventsPerClient} messages into it while it was away ` +
           `(setup: ${num(s.clients * s.eventsPerClient)} messages in ${num(s.setupSendMs / 1000, 1)} s, ${num(s.setupMessagesPerSec)} msg/s). ` +
-          `All reconnect at once and page \`sync:request\` from their last eventId: **all in sync after ${num(s.allInSyncMs / 1000, 2)} s** ` +
+          `All reconnect ${s.spreadMs ? `within ${num(s.spreadMs)} ms` : 'at once'} and page \`sync:request\` from their last eventId: **all in sync after ${num(s.allInSyncMs / 1000, 2)} s** ` +
           `(median client ${num(s.inSync.p50 / 1000, 2)} s, p99 ${num(s.inSync.p99 / 1000, 2)} s; connected: median ${num(s.connected.p50 / 1000, 2)} s, p99 ${num(s.connected.p99 / 1000, 2)} s). ` +
           `${s.pages} sync pages, ${s.wrong} clients with a wrong event count, ${s.failed} failed, ${s.connectErrors} connect errors. ` +
           `Server CPU ${num(s.resources.serverCpuPct)} %, PostgreSQL ${num(s.resources.postgresCpuPct)} %, load generator ${num(s.resources.loadgenCpuPct)} % of one core.`,

@@ -21,6 +21,8 @@ export interface Options {
   stormClients: number;
   stormPartners: number;
   stormEvents: number;
+  /** Reconnects spread uniformly over this many ms (0: all at once). */
+  stormSpreadMs: number;
   syncLimit?: number;
   workers: number;
   registerParallel: number;
@@ -143,6 +145,7 @@ export interface StormSection {
   clients: number;
   partners: number;
   eventsPerClient: number;
+  spreadMs: number;
   setupSendMs: number;
   setupMessagesPerSec: number;
   allInSyncMs: number;

@@ -42,6 +42,8 @@ const HELP = `Usage: npm run bench -- [flags]
   --storm-clients N        clients in the reconnect storm                      [5000; quick 300]
   --storm-partners N       users who send to them while they are away          [50; quick 10]
   --storm-events N         missed events per client                            [20; quick 5]
+  --storm-spread MS        spread the reconnects uniformly over MS ms (socket.io-client's own
+                           first retry after a server restart falls in 500–1500 ms) [0: all at once]
   --sync-limit N           sync:request page size (server default when unset)
   --workers N              load-generator processes                            [2]
   --register-parallel N    registrations in flight during setup                [16]
@@ -78,6 +80,7 @@ function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?:
       'storm-clients': { type: 'string' },
       'storm-partners': { type: 'string' },
       'storm-events': { type: 'string' },
+      'storm-spread': { type: 'string' },
       'sync-limit': { type: 'string' },
       workers: { type: 'string' },
       'register-parallel': { type: 'string' },
@@ -128,6 +131,7 @@ function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?:
     stormClients: int(values['storm-clients'], 5000, 300),
     stormPartners: int(values['storm-partners'], 50, 10),
     stormEvents: int(values['storm-events'], 20, 5),
+    stormSpreadMs: int(values['storm-spread'], 0, 0),
     syncLimit: values['sync-limit'] === undefined ? undefined : Number(values['sync-limit']),
     workers: int(values.workers, 2, 2),
     registerParallel: int(values['register-parallel'], 16, 16),

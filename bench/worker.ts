@@ -112,7 +112,7 @@ const ops: Record<string, (args: any) => Promise<unknown>> = {
    * pages sync:request from its cursor until hasMore is false. A client is in sync when that is
    * done; it counts the `message:new` events of its own conversations it got.
    */
-  async reconnectSync(args: { group: string; limit?: number; expect: number; start: number; timeoutMs: number }) {
+  async reconnectSync(args: { group: string; limit?: number; expect: number; start: number; spreadMs: number; timeoutMs: number }) {
     const g = group(args.group);
     while (now() < args.start) await sleep(Math.min(5, args.start - now()));
     const t0 = args.start;
@@ -129,6 +129,7 @@ const ops: Record<string, (args: any) => Promise<unknown>> = {
         const onError = () => connectErrors++;
         c.socket.on('connect_error', onError);
         try {
+          if (args.spreadMs > 0) await sleep(Math.random() * args.spreadMs);
           await connectSocket(c.socket, args.timeoutMs);
           connectedAt.push(now() - t0);
           const r = await syncFrom(c.socket, c.cursor, args.limit);

@@ -63,7 +63,7 @@ export async function stormScenario(bench: Bench, api: Api): Promise<StormSectio
     events: number;
     pages: number;
   }>('reconnectSync', (i) =>
-    clientSlices[i]!.length ? { group: 'storm', limit: opts.syncLimit, expect: opts.stormEvents, start, timeoutMs: 60_000 } : undefined,
+    clientSlices[i]!.length ? { group: 'storm', limit: opts.syncLimit, expect: opts.stormEvents, start, spreadMs: opts.stormSpreadMs, timeoutMs: 60_000 } : undefined,
   );
   const end = now();
   const doneAt = results.flatMap((r) => r.doneAt).sort((a, b) => a - b);
@@ -90,6 +90,7 @@ export async function stormScenario(bench: Bench, api: Api): Promise<StormSectio
     clients: clients.length,
     partners: partners.length,
     eventsPerClient: opts.stormEvents,
+    spreadMs: opts.stormSpreadMs,
     setupSendMs,
     setupMessagesPerSec: acked / (setupSendMs / 1000),
     allInSyncMs: results.some((r) => r.failed) ? NaN : allMs,
