@@ -23,15 +23,17 @@ export async function linkRedis(
   log: { warn(o: unknown, m?: string): void },
 ): Promise<RedisLinks> {
   const POKE = `${prefix}events:committed`;
+  const retryStrategy = (n: number) => Math.min(n * 200, 2000);
   // Commands fail fast while Redis is away (readiness reports it) instead of queueing forever.
-  const options = { maxRetriesPerRequest: 2, commandTimeout: 2000, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
-  const client = new Redis(url, options);
-  const adapterPub = new Redis(url, options);
-  const adapterSub = new Redis(url, options);
-  const pokes = new Redis(url, options);
+  const client = new Redis(url, { maxRetriesPerRequest: 2, commandTimeout: 2000, retryStrategy });
+  // Subscriber connections wait: a timeout there would only surface as an unhandled rejection.
+  const adapterPub = new Redis(url, { retryStrategy });
+  const adapterSub = new Redis(url, { retryStrategy });
+  const pokes = new Redis(url, { retryStrategy });
   for (const r of [client, adapterPub, adapterSub, pokes]) r.on('error', (err) => log.warn({ err: err.message }, 'redis'));
   io.adapter(createAdapter(adapterPub, adapterSub, { key: `${prefix}socket.io` }));
-  await pokes.subscribe(POKE);
+  // Subscribed on every (re)connect: a node that starts while Redis is away still hears pokes later.
+  pokes.on('ready', () => void pokes.subscribe(POKE).catch((err) => log.warn({ err: err.message }, 'redis subscribe')));
   pokes.on('message', () => void emitter.catchUp());
   emitter.onCommitted = (lastId) => {
     client.publish(POKE, String(lastId)).catch(() => {});

@@ -37,7 +37,8 @@ export class RedisPresence implements Presence {
   }
 
   async start(): Promise<void> {
-    await this.beat();
+    // Redis may be away at start: the heartbeat keeps trying.
+    await this.beat().catch((err) => this.opts.log.warn({ err }, 'presence heartbeat failed'));
     this.timer = setInterval(() => {
       this.beat()
         .then(() => this.sweep())
@@ -53,11 +54,19 @@ export class RedisPresence implements Presence {
     await this.redis.multi().del(this.nodeKey(this.nodeId)).srem(this.NODES, this.nodeId).exec().catch(() => {});
   }
 
+  /**
+   * While Redis is away, presence degrades (no cross-node announcements; online means "here")
+   * rather than failing connections; `restore` writes this node's sockets back when it returns.
+   */
   async connect(userId: string, socketId: string): Promise<boolean> {
     let set = this.local.get(userId);
     if (!set) this.local.set(userId, (set = new Set()));
     set.add(socketId);
     if (set.size > 1) return false;
+    return this.tolerant(() => this.firstAnywhere(userId), false);
+  }
+
+  private async firstAnywhere(userId: string): Promise<boolean> {
     const res = await this.redis.multi().sadd(this.userNodesKey(userId), this.nodeId).sadd(this.nodeUsersKey(this.nodeId), userId).scard(this.userNodesKey(userId)).exec();
     return Number(res?.[2]?.[1]) === 1 || !(await this.onlineElsewhere(userId));
   }
@@ -66,14 +75,29 @@ export class RedisPresence implements Presence {
     const set = this.local.get(userId);
     if (!set || !set.delete(socketId) || set.size > 0) return false;
     this.local.delete(userId);
-    await this.redis.multi().srem(this.userNodesKey(userId), this.nodeId).srem(this.nodeUsersKey(this.nodeId), userId).exec();
-    return !(await this.onlineElsewhere(userId));
+    return this.tolerant(async () => {
+      await this.redis.multi().srem(this.userNodesKey(userId), this.nodeId).srem(this.nodeUsersKey(this.nodeId), userId).exec();
+      return !(await this.onlineElsewhere(userId));
+    }, false);
+  }
+
+  private async tolerant<T>(work: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      this.opts.log.warn({ err }, 'presence: redis unavailable');
+      return fallback;
+    }
   }
 
   async onlineAmong(userIds: readonly string[]): Promise<Set<string>> {
     const online = new Set(userIds.filter((id) => this.local.has(id)));
     const rest = userIds.filter((id) => !online.has(id));
     if (rest.length === 0) return online;
+    return this.tolerant(() => this.onlineElsewhereAmong(online, rest), online);
+  }
+
+  private async onlineElsewhereAmong(online: Set<string>, rest: string[]): Promise<Set<string>> {
     const pipe = this.redis.pipeline();
     for (const id of rest) pipe.smembers(this.userNodesKey(id));
     const nodesOf = ((await pipe.exec()) ?? []).map((r) => (r[1] as string[]) ?? []);
