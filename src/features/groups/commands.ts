@@ -1,15 +1,25 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import type { Tx } from '../../db/connect.js';
 import { conversations, members } from '../../db/schema.js';
 import { runCommand } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { getConversation, type ConversationDto } from '../conversations/queries.js';
 import { usersByIds } from '../users/queries.js';
-import { addToGroup, lockGroup, recordSystemMessage, removeFromGroup, requireAdmin, requireMember, setRole } from './membership.js';
+import { addToGroup, lockGroup, type Role, recordSystemMessage, removeFromGroup, requireAdmin, requireMember, setRole } from './membership.js';
 import type { createGroupBody, updateGroupBody } from './schemas.js';
 import { memberCounts, toGroupSummary } from './summary.js';
+
+async function memberRole(tx: Tx, groupId: string, userId: string): Promise<{ role: Role }> {
+  const [target] = await tx
+    .select({ role: members.role })
+    .from(members)
+    .where(and(eq(members.conversationId, groupId), eq(members.userId, userId)));
+  if (!target) throw fail('user.not_found', 'that user is not a member');
+  return target;
+}
 
 async function assertUsersExist(tx: Parameters<typeof usersByIds>[0], ids: string[]): Promise<void> {
   const found = await usersByIds(tx, ids);
@@ -85,11 +95,7 @@ export function removeMember(ctx: AppContext, me: string, groupId: string, userI
       return removeFromGroup(tx, events, group, me);
     }
     requireAdmin(role);
-    const [target] = await tx
-      .select({ role: members.role })
-      .from(members)
-      .where(and(eq(members.conversationId, groupId), eq(members.userId, userId)));
-    if (!target) throw fail('user.not_found', 'that user is not a member');
+    const target = await memberRole(tx, groupId, userId);
     if (target.role === 'owner') throw fail('group.owner_protected', 'the owner cannot be removed');
     if (target.role === 'admin' && role !== 'owner') throw fail('group.not_admin', 'only the owner can remove an admin');
     await recordSystemMessage(tx, events, groupId, { action: 'member_removed', actorId: me, userId });
@@ -102,11 +108,7 @@ export function changeRole(ctx: AppContext, me: string, groupId: string, userId:
   return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
     const { role } = await lockGroup(tx, groupId, me);
     requireAdmin(role);
-    const [target] = await tx
-      .select({ role: members.role })
-      .from(members)
-      .where(and(eq(members.conversationId, groupId), eq(members.userId, userId)));
-    if (!target) throw fail('user.not_found', 'that user is not a member');
+    const target = await memberRole(tx, groupId, userId);
     if (target.role === 'owner') throw fail('group.owner_protected', "the owner's role cannot be changed");
     // An admin may step down; only the owner demotes someone else.
     if (target.role === 'admin' && newRole === 'member' && role !== 'owner' && userId !== me) {
