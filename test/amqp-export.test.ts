@@ -278,7 +278,11 @@ describe.skipIf(!AMQP_URL)('event export to RabbitMQ', () => {
     const repeatsBefore = checkDeliveries(consumer.deliveries, await eventIdsAfter(start));
 
     // Committed while the node is stopping and while it is down are published after it is back.
-    const stopping = trafficFor(2).catch(() => {});
+    const stopping = Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        settle(i * 5).then(() => server.api('POST', `/conversations/${direct1}/messages`, { token: a.token, body: { text: `while stopping ${i}` } })),
+      ),
+    );
     await settle(20);
     await server.restart();
     await stopping;
