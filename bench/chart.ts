@@ -141,11 +141,6 @@ function logBars(o: {
 const colorOf = (target: string) => (target.startsWith('relay') ? COLORS.relay : target.startsWith('pglite') ? COLORS.pglite : COLORS.postgres);
 const loadLabel = (f: PairsFigures) => (f.mode === 'closed' ? `W=${f.window}` : `open ${num(f.offeredRate ?? NaN)}/s`);
 
-function machineLine(r: Results): string {
-  const m = r.machine;
-  return `${m.nproc} cores ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}; server, database and load generator on the same machine`;
-}
-
 export function renderCharts(r: Results): Record<string, string> {
   const out: Record<string, string> = {};
   const pairs = [...(r.ceiling?.runs ?? []), ...r.runs.flatMap((x) => x.pairs?.runs ?? [])];
@@ -154,7 +149,7 @@ export function renderCharts(r: Results): Record<string, string> {
     const values = pairs.map((f) => f.deliveredPerSec).filter((v) => v > 0);
     out['pairs.svg'] = logBars({
       title: 'pairs: delivered messages per second',
-      subtitle: `${p0.pairs} direct pairs (${p0.clients} clients, both sides send), closed loop with W in flight per client; ${machineLine(r)}`,
+      subtitle: `${p0.pairs} direct pairs (${p0.clients} clients, both sides send), closed loop, W messages in flight per client`,
       unit: 'messages/s',
       rows: pairs.map((f) => ({
         label: `${f.target} ${loadLabel(f)}`,
@@ -206,7 +201,7 @@ export function renderCharts(r: Results): Record<string, string> {
       const lastX = c.points.at(-1)!.connected;
       out['connections.svg'] = lineChart({
         title: `connections: server memory with N idle authenticated sockets (${run.db})`,
-        subtitle: `${num(c.bytesPerConnSlope / 1000, 1)} KB RSS per connection (slope), ${num(c.heapBytesPerConn / 1000, 1)} KB of it JS heap; ${num(c.connectsPerSec)} connects/s; after a forced GC at each step`,
+        subtitle: `${num(c.bytesPerConnSlope / 1000, 1)} KB RSS per connection (slope); JS heap used +${num(c.heapBytesPerConn / 1000, 1)} KB per connection; ${num(c.connectsPerSec)} connects/s; forced GC at each step`,
         xLabel: 'connected sockets',
         yLabel: 'MiB',
         series: [
@@ -312,7 +307,8 @@ export function renderMarkdown(r: Results, svgDir = 'benchmarks'): string {
       L.push(
         `${num(c.connected)} idle authenticated sockets (${num(c.users)} users, up to ${c.socketsPerUser} sockets each, as devices), ${c.failed} failed: ` +
           `**${num(c.bytesPerConnSlope / 1000, 1)} KB RSS per connection** (least-squares slope of RSS over the ${c.points.length - 1} steps; ` +
-          `${num(c.bytesPerConnTotal / 1000, 1)} KB as total growth / N), of which ${num(c.heapBytesPerConn / 1000, 1)} KB is JS heap. ` +
+          `${num(c.bytesPerConnTotal / 1000, 1)} KB as total growth / N); the JS heap in use grew ${num(c.heapBytesPerConn / 1000, 1)} KB per connection ` +
+          `(more than RSS at first: the heap reuses pages it already had from the earlier scenarios). ` +
           `${num(c.connectsPerSec)} connects/s (64 handshakes in flight per load process; connect p50 ${num(c.connectLatency.p50)} ms, p99 ${num(c.connectLatency.p99)} ms).`,
       );
       if (c.limitNote) L.push('', `Note: ${c.limitNote}.`);
@@ -329,7 +325,8 @@ export function renderMarkdown(r: Results, svgDir = 'benchmarks'): string {
           `(setup: ${num(s.clients * s.eventsPerClient)} messages in ${num(s.setupSendMs / 1000, 1)} s, ${num(s.setupMessagesPerSec)} msg/s). ` +
           `All reconnect ${s.spreadMs ? `within ${num(s.spreadMs)} ms` : 'at once'} and page \`sync:request\` from their last eventId: **all in sync after ${num(s.allInSyncMs / 1000, 2)} s** ` +
           `(median client ${num(s.inSync.p50 / 1000, 2)} s, p99 ${num(s.inSync.p99 / 1000, 2)} s; connected: median ${num(s.connected.p50 / 1000, 2)} s, p99 ${num(s.connected.p99 / 1000, 2)} s). ` +
-          `${s.pages} sync pages, ${s.wrong} clients with a wrong event count, ${s.failed} failed, ${s.connectErrors} connect errors. ` +
+          `${s.pages} sync pages, ${s.wrong} clients with a wrong event count, ${s.failed} failed, ${s.connectErrors} connect errors; ` +
+          `${num(s.listenOverflows ?? NaN)} connection attempts were dropped by a full accept queue (TcpExt ListenOverflows, machine-wide) and retried by the kernel. ` +
           `Server CPU ${num(s.resources.serverCpuPct)} %, PostgreSQL ${num(s.resources.postgresCpuPct)} %, load generator ${num(s.resources.loadgenCpuPct)} % of one core.`,
       );
     }

@@ -138,6 +138,8 @@ export interface ConnectionsSection {
   bytesPerConnSlope: number;
   bytesPerConnTotal: number;
   heapBytesPerConn: number;
+  /** Connection attempts dropped because an accept queue was full (machine-wide counter). */
+  listenOverflows: number;
   resources?: ResourceFigures;
 }
 
@@ -160,6 +162,8 @@ export interface StormSection {
   curve: [number, number][];
   /** The same for clients connected (handshake done, before their sync). */
   connectedCurve: [number, number][];
+  /** Connection attempts dropped because an accept queue was full (machine-wide counter). */
+  listenOverflows: number;
   resources: ResourceFigures;
 }
 

@@ -205,3 +205,15 @@ export function fileLimit(pid: number | 'self' = 'self'): { soft: number; hard: 
   const n = (s: string | undefined) => (s === undefined || s === 'unlimited' ? Infinity : Number(s));
   return { soft: n(m?.[1]), hard: n(m?.[2]) };
 }
+
+/**
+ * Machine-wide TCP counters from /proc/net/netstat: ListenOverflows (a connection dropped
+ * because a listener's accept queue was full) and SyncookiesSent. Other processes count too.
+ */
+export function tcpCounters(): { listenOverflows: number; syncookiesSent: number } {
+  const lines = fs.readFileSync('/proc/net/netstat', 'utf8').split('\n').filter((l) => l.startsWith('TcpExt:'));
+  const names = lines[0]?.split(/\s+/).slice(1) ?? [];
+  const values = lines[1]?.split(/\s+/).slice(1).map(Number) ?? [];
+  const get = (n: string) => values[names.indexOf(n)] ?? NaN;
+  return { listenOverflows: get('ListenOverflows'), syncookiesSent: get('SyncookiesSent') };
+}

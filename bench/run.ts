@@ -301,7 +301,7 @@ function printReport(r: Results): void {
     if (c) {
       out.push(
         `\nCONNECTIONS (${run.db}): ${fmt(c.connected)} idle sockets (${c.users} users × ${c.socketsPerUser}), ${c.failed} failed; ` +
-          `${fmt(c.bytesPerConnSlope / 1000, 1)} KB RSS per connection (slope), ${fmt(c.heapBytesPerConn / 1000, 1)} KB JS heap; ` +
+          `${fmt(c.bytesPerConnSlope / 1000, 1)} KB RSS per connection (slope), JS heap +${fmt(c.heapBytesPerConn / 1000, 1)} KB per connection; ` +
           `${fmt(c.connectsPerSec)} connects/s, connect p99 ${fmt(c.connectLatency.p99, 0)} ms` +
           (c.limitNote ? `\n  note: ${c.limitNote}` : ''),
       );

@@ -1,6 +1,6 @@
 import type { Api } from '../api.js';
 import { resources, type Bench, type ConnectionsSection } from '../context.js';
-import { fileLimit, rssKiB } from '../proc.js';
+import { fileLimit, rssKiB, tcpCounters } from '../proc.js';
 import { Histogram, linearFit, now } from '../stats.js';
 import { split } from '../workers.js';
 
@@ -53,6 +53,7 @@ export async function connectionsScenario(bench: Bench, api: Api): Promise<Conne
   let failed = 0;
   let connectMs = 0;
   const steps = Math.max(1, opts.connSteps);
+  const tcp0 = tcpCounters();
   const from = now();
   for (let s = 0; s < steps; s++) {
     const slice = tokens.slice(Math.floor((s * target) / steps), Math.floor(((s + 1) * target) / steps));
@@ -97,11 +98,12 @@ export async function connectionsScenario(bench: Bench, api: Api): Promise<Conne
     bytesPerConnSlope: fit.slope,
     bytesPerConnTotal: connected ? ((last.rssKiB - points[0]!.rssKiB) * 1024) / connected : NaN,
     heapBytesPerConn: heapFit.slope,
+    listenOverflows: tcpCounters().listenOverflows - tcp0.listenOverflows,
     resources: resources(bench.sampler.window(from, to)),
   };
   bench.log(
     `  ${connected} sockets: ${(section.bytesPerConnSlope / 1000).toFixed(1)} KB RSS per connection (slope), ` +
-      `${(section.heapBytesPerConn / 1000).toFixed(1)} KB of it JS heap; ${Math.round(section.connectsPerSec)} connects/s`,
+      `JS heap +${(section.heapBytesPerConn / 1000).toFixed(1)} KB per connection; ${Math.round(section.connectsPerSec)} connects/s`,
   );
   await pool.all('close', () => ({ group: 'conn' }));
   await bench.sampler.settle({ maxMs: 20_000 });

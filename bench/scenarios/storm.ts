@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Api } from '../api.js';
 import { resources, type Bench, type StormSection } from '../context.js';
+import { tcpCounters } from '../proc.js';
 import { Histogram, now, percentileOf } from '../stats.js';
 import { split } from '../workers.js';
 
@@ -52,6 +53,7 @@ export async function stormScenario(bench: Bench, api: Api): Promise<StormSectio
   await bench.sampler.settle({ maxMs: 20_000 });
   await bench.quiet('the reconnect storm');
 
+  const tcp0 = tcpCounters();
   const start = now() + 300;
   const results = await pool.all<{
     doneAt: number[];
@@ -66,6 +68,7 @@ export async function stormScenario(bench: Bench, api: Api): Promise<StormSectio
     clientSlices[i]!.length ? { group: 'storm', limit: opts.syncLimit, expect: opts.stormEvents, start, spreadMs: opts.stormSpreadMs, timeoutMs: 60_000 } : undefined,
   );
   const end = now();
+  const tcp1 = tcpCounters();
   const doneAt = results.flatMap((r) => r.doneAt).sort((a, b) => a - b);
   const connectedAt = results.flatMap((r) => r.connectedAt).sort((a, b) => a - b);
   const errors: Record<string, number> = {};
@@ -103,11 +106,13 @@ export async function stormScenario(bench: Bench, api: Api): Promise<StormSectio
     pages: results.reduce((s, r) => s + r.pages, 0),
     curve,
     connectedCurve,
+    listenOverflows: tcp1.listenOverflows - tcp0.listenOverflows,
     resources: resources(bench.sampler.window(start, end)),
   };
   bench.log(
     `  storm: ${doneAt.length}/${clients.length} in sync after ${(allMs / 1000).toFixed(2)} s ` +
-      `(median ${(section.inSync.p50 / 1000).toFixed(2)} s; ${section.wrong} with a wrong count, ${section.failed} failed, ${section.connectErrors} connect errors)`,
+      `(median ${(section.inSync.p50 / 1000).toFixed(2)} s; ${section.wrong} with a wrong count, ${section.failed} failed, ${section.connectErrors} connect errors; ` +
+      `${section.listenOverflows} connection attempts dropped by a full accept queue)`,
   );
   await pool.all('close', () => ({ group: 'storm' }));
   await pool.all('close', () => ({ group: 'stormPartners' }));
