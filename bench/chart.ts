@@ -249,7 +249,7 @@ export function renderMarkdown(r: Results, svgDir = 'benchmarks'): string {
   L.push(`Run ${r.startedAt} → ${r.finishedAt}, server at \`${r.serverCommit}\`.`);
   L.push('');
   L.push(`- Machine: ${m.nproc} × ${m.cpuModel} (${num(Number(m.cpuMHz))} MHz), ${m.memoryGiB} GiB, Linux ${m.kernel}, open-files limit ${m.openFilesLimit}`);
-  L.push(`- Node ${m.node}${m.postgres ? `; ${m.postgres}` : ''}; PGlite from package.json (in-process, DATA_DIR on disk)`);
+  L.push(`- Node ${m.node}${m.postgres ? `; ${m.postgres}` : ''}; PGlite ${m.pglite ?? '(version not recorded)'} (in-process, DATA_DIR on disk)`);
   L.push(`- Command: \`${r.command}\``);
   L.push(`- Load: ${r.options.workers} load-generator processes; the server, PostgreSQL and the load generator share the ${m.nproc} cores`);
   L.push('');
@@ -267,16 +267,19 @@ export function renderMarkdown(r: Results, svgDir = 'benchmarks'): string {
     L.push('');
     L.push(`![pairs latency](${svgDir}/pairs-latency.svg)`);
     L.push('');
-    L.push('| server | load | delivered/s | acked/s | of ceiling | p50 ms | p95 ms | p99 ms | server CPU % | server RSS MiB | PostgreSQL CPU % | load gen. CPU % | other CPU % | errors |');
-    L.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    const other = pairs.some((f) => f.otherEventsPerSec !== undefined);
+    L.push(
+      `| server | load | delivered/s | acked/s |${other ? ' other events/s |' : ''} of ceiling | p50 ms | p95 ms | p99 ms | server CPU % | server RSS MiB | PostgreSQL CPU % | load gen. CPU % | other CPU % | errors |`,
+    );
+    L.push(`|---|---|---|---|${other ? '---|' : ''}---|---|---|---|---|---|---|---|---|---|`);
     for (const f of pairs) {
       L.push(
-        `| ${f.target} | ${loadLabel(f)} | ${num(f.deliveredPerSec)} | ${num(f.ackedPerSec)} | ${f.ratioToCeiling === undefined ? '' : `${num(f.ratioToCeiling * 100, 1)} %`} | ${num(f.latency.p50, 1)} | ${num(f.latency.p95, 1)} | ${num(f.latency.p99, 1)} | ${num(f.resources.serverCpuPct)} | ${num(f.resources.serverRssMiB)} | ${num(f.resources.postgresCpuPct)} | ${num(f.resources.loadgenCpuPct)} | ${num(f.resources.otherPct)} | ${f.errors || ''} |`,
+        `| ${f.target} | ${loadLabel(f)} | ${num(f.deliveredPerSec)} | ${num(f.ackedPerSec)} |${other ? ` ${f.otherEventsPerSec === undefined ? '' : num(f.otherEventsPerSec)} |` : ''} ${f.ratioToCeiling === undefined ? '' : `${num(f.ratioToCeiling * 100, 1)} %`} | ${num(f.latency.p50, 1)} | ${num(f.latency.p95, 1)} | ${num(f.latency.p99, 1)} | ${num(f.resources.serverCpuPct)} | ${num(f.resources.serverRssMiB)} | ${num(f.resources.postgresCpuPct)} | ${num(f.resources.loadgenCpuPct)} | ${num(f.resources.otherPct)} | ${f.errors || ''} |`,
       );
     }
     L.push('');
     L.push(
-      'CPU is in % of one core (200 % is the whole machine). "Other" is every process outside the run (the machine is shared); near 0 means a clean measurement. Latency is send → `message:new` at the partner.',
+      'CPU is in % of one core (200 % is the whole machine). "Other" is every process outside the run (the machine is shared); near 0 means a clean measurement. Latency is send → `message:new` at the partner. "Other events" are what the clients received besides `message:new` (in Parley, the `message:status` read receipts that sending causes: writing in a chat reads the partner\'s messages).',
     );
   }
   for (const run of r.runs) {

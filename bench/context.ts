@@ -79,6 +79,8 @@ export interface PairsFigures {
   seconds: number;
   ackedPerSec: number;
   deliveredPerSec: number;
+  /** Other events received per second (Parley: the `message:status` read receipts sends cause). */
+  otherEventsPerSec?: number;
   latency: LatencySummary;
   ackLatency: LatencySummary;
   errors: number;

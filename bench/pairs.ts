@@ -36,6 +36,8 @@ export interface PairsResult {
   errorCodes: Record<string, number>;
   skipped: number;
   unackedAtEnd: number;
+  /** Other events the clients received in the window (Parley: `message:status` read receipts). */
+  otherEvents: number;
   latency: HistogramData;
   ackLatency: HistogramData;
   /** Messages delivered per second of the whole run (warm-up included), for charts. */
@@ -71,6 +73,7 @@ export async function runPairs(args: PairsArgs): Promise<PairsResult> {
   let delivered = 0;
   let errors = 0;
   let skipped = 0;
+  let otherEvents = 0;
   let running = false;
   let t0 = 0;
   let measureFrom = Infinity;
@@ -79,6 +82,9 @@ export async function runPairs(args: PairsArgs): Promise<PairsResult> {
   const inWindow = (t: number) => t >= measureFrom && t < measureTo;
 
   for (const c of clients) {
+    c.socket.onAny((event: string) => {
+      if (event !== 'message:new' && inWindow(now())) otherEvents++;
+    });
     c.socket.on('message:new', (p: { message?: { text?: string } }) => {
       const t = now();
       const sentAt = Number.parseFloat(p?.message?.text ?? '');
@@ -168,6 +174,7 @@ export async function runPairs(args: PairsArgs): Promise<PairsResult> {
     errors,
     errorCodes,
     skipped,
+    otherEvents,
     unackedAtEnd,
     latency: latency.toJSON(),
     ackLatency: ackLatency.toJSON(),

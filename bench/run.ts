@@ -35,12 +35,13 @@ const HELP = `Usage: npm run bench -- [flags]
   --duration S             measured seconds per pairs run                      [10; quick 3]
   --warmup S               unmeasured seconds before each pairs run            [2; quick 1]
   --no-half-rate           skip the open-loop run at half the best rate
-  --fanout-members N       group size, sender included                         [1000; quick 200]
+  --fanout-members N       group size, sender included                         [1000; quick 100]
   --fanout-messages N      measured messages                                   [20; quick 5]
-  --connections N          idle sockets (capped by the server's open-files limit) [20000; quick 1000]
-  --conn-users N           users those sockets sign in as (sockets share them) [5000; quick 300]
-  --storm-clients N        clients in the reconnect storm                      [5000; quick 300]
-  --storm-partners N       users who send to them while they are away          [50; quick 10]
+  --connections N          idle sockets (capped by the server's open-files limit) [20000; quick 600]
+  --conn-users N           users those sockets sign in as (sockets share them) [5000; quick 200]
+  --conn-steps N           steps the connections are made in (RSS read after each) [8; quick 3]
+  --storm-clients N        clients in the reconnect storm                      [5000; quick 200]
+  --storm-partners N       users who send to them while they are away          [50; quick 5]
   --storm-events N         missed events per client                            [20; quick 5]
   --storm-spread MS        spread the reconnects uniformly over MS ms (socket.io-client's own
                            first retry after a server restart falls in 500–1500 ms) [0: all at once]
@@ -123,13 +124,13 @@ function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?:
     halfRate: !values['no-half-rate'],
     durationMs: int(values.duration, 10, 3) * 1000,
     warmupMs: int(values.warmup, 2, 1) * 1000,
-    fanoutMembers: int(values['fanout-members'], 1000, 200),
+    fanoutMembers: int(values['fanout-members'], 1000, 100),
     fanoutMessages: int(values['fanout-messages'], 20, 5),
-    connections: int(values.connections, 20_000, 1000),
-    connUsers: int(values['conn-users'], 5000, 300),
-    connSteps: int(values['conn-steps'], 8, 4),
-    stormClients: int(values['storm-clients'], 5000, 300),
-    stormPartners: int(values['storm-partners'], 50, 10),
+    connections: int(values.connections, 20_000, 600),
+    connUsers: int(values['conn-users'], 5000, 200),
+    connSteps: int(values['conn-steps'], 8, 3),
+    stormClients: int(values['storm-clients'], 5000, 200),
+    stormPartners: int(values['storm-partners'], 50, 5),
     stormEvents: int(values['storm-events'], 20, 5),
     stormSpreadMs: int(values['storm-spread'], 0, 0),
     syncLimit: values['sync-limit'] === undefined ? undefined : Number(values['sync-limit']),
@@ -186,6 +187,7 @@ function pairsRows(figs: PairsFigures[]): string[][] {
     f.mode === 'closed' ? `W=${f.window}` : `${fmt(f.offeredRate)}/s`,
     fmt(f.deliveredPerSec),
     fmt(f.ackedPerSec),
+    fmt(f.otherEventsPerSec),
     f.ratioToCeiling === undefined ? '' : `${fmt(f.ratioToCeiling * 100)} %`,
     fmt(f.latency.p50, 1),
     fmt(f.latency.p95, 1),
@@ -285,7 +287,7 @@ function printReport(r: Results): void {
   if (pairsFigs.length) {
     out.push(
       '\nPAIRS (messages/s; latency send → delivered in ms; CPU in % of one core)',
-      table(['target', 'load', 'delivered/s', 'acked/s', 'vs ceiling', 'p50', 'p95', 'p99', 'srv CPU', 'srv MiB', 'pg CPU', 'load CPU', 'other CPU', 'errors'], pairsRows(pairsFigs)),
+      table(['target', 'load', 'delivered/s', 'acked/s', 'other ev/s', 'vs ceiling', 'p50', 'p95', 'p99', 'srv CPU', 'srv MiB', 'pg CPU', 'load CPU', 'other CPU', 'errors'], pairsRows(pairsFigs)),
     );
   }
   for (const run of r.runs) {
@@ -345,6 +347,12 @@ async function main(): Promise<void> {
 
   const dbSpecs: DbSpec[] = opts.dbs.map((d) => (d === 'pglite' ? { kind: 'pglite' } : { kind: 'postgres', adminUrl: d }));
   const machine = machineInfo();
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(opts.serverDir, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
+    machine.pglite = pkg.version;
+  } catch {
+    // no PGlite there
+  }
   const pgSpec = dbSpecs.find((d): d is Extract<DbSpec, { kind: 'postgres' }> => d.kind === 'postgres');
   if (pgSpec) machine.postgres = await postgresVersion(pgSpec.adminUrl);
   const mainDb = pgSpec ?? dbSpecs[0];

@@ -80,6 +80,7 @@ async function pairsAttempt(
   let errors = 0;
   let skipped = 0;
   let unacked = 0;
+  let otherEvents = 0;
   let measureFrom = Infinity;
   for (const r of results) {
     latency.merge(r.latency);
@@ -89,6 +90,7 @@ async function pairsAttempt(
     errors += r.errors;
     skipped += r.skipped;
     unacked += r.unackedAtEnd;
+    otherEvents += r.otherEvents;
     measureFrom = Math.min(measureFrom, r.measureFrom);
     r.timeline.forEach((v, s) => (timeline[s] = (timeline[s] ?? 0) + v));
     for (const [k, v] of Object.entries(r.errorCodes)) errorCodes[k] = (errorCodes[k] ?? 0) + v;
@@ -106,6 +108,7 @@ async function pairsAttempt(
     seconds,
     ackedPerSec: acked / seconds,
     deliveredPerSec: delivered / seconds,
+    otherEventsPerSec: otherEvents / seconds,
     latency: latency.summary(),
     ackLatency: ackLatency.summary(),
     errors,

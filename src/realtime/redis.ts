@@ -31,6 +31,16 @@ export async function linkRedis(
   const adapterSub = new Redis(url, { retryStrategy });
   const pokes = new Redis(url, { retryStrategy });
   for (const r of [client, adapterPub, adapterSub, pokes]) r.on('error', (err) => log.warn({ err: err.message }, 'redis'));
+  // The adapter fires commands it never awaits; while Redis is away they reject ("Connection is
+  // closed"). Give every such promise a handler so an outage cannot become an unhandled rejection.
+  for (const r of [adapterPub, adapterSub]) {
+    const send = r.sendCommand.bind(r);
+    r.sendCommand = ((...args: Parameters<typeof send>) => {
+      const pending = send(...args);
+      (pending as Promise<unknown> | undefined)?.catch(() => {});
+      return pending;
+    }) as typeof r.sendCommand;
+  }
   io.adapter(createAdapter(adapterPub, adapterSub, { key: `${prefix}socket.io` }));
   // Subscribed on every (re)connect: a node that starts while Redis is away still hears pokes later.
   pokes.on('ready', () => void pokes.subscribe(POKE).catch((err) => log.warn({ err: err.message }, 'redis subscribe')));
