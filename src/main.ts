@@ -13,7 +13,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const app = await buildApp(config);
-  const address = await app.http.listen({ port: config.PORT, host: config.HOST });
+  // A reconnect storm arrives faster than accept(): the default backlog (511) drops handshakes.
+  const address = await app.http.listen({ port: config.PORT, host: config.HOST, backlog: 4096 });
   app.http.log.info(`Parley listening on ${address} (database: ${app.ctx.database.kind}, data: ${config.dataDir})`);
 
   const stop = (signal: string) => {
