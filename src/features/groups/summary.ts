@@ -2,21 +2,12 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { rows, type Executor } from '../../db/connect.js';
 import type { ConversationRow } from '../conversations/queries.js';
+import { conversationSchema } from '../conversations/schemas.js';
 
 /** What anyone who can see a group (members, or anyone for a public group) may know of it. */
-export const groupSummarySchema = z.object({
-  id: z.uuid(),
-  type: z.literal('group'),
-  name: z.string().nullable(),
-  icon: z.string().nullable(),
-  iconBg: z.string().nullable(),
-  about: z.string().nullable(),
-  visibility: z.enum(['public', 'private']).nullable(),
-  lastSeq: z.number().int(),
-  memberCount: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const groupSummarySchema = conversationSchema
+  .pick({ id: true, name: true, icon: true, iconBg: true, about: true, visibility: true, lastSeq: true, createdAt: true, updatedAt: true })
+  .extend({ type: z.literal('group'), memberCount: z.number().int() });
 export type GroupSummary = z.infer<typeof groupSummarySchema>;
 
 export async function memberCounts(ex: Executor, ids: string[]): Promise<Map<string, number>> {

@@ -28,7 +28,12 @@ export function setReaction(
     const { message } = await visibleMessage(tx, messageId, userId, true);
     if (message.deletedAt) throw fail('message.deleted', 'the message was deleted');
     if (value === null) {
-      await tx.delete(reactions).where(and(eq(reactions.messageId, messageId), eq(reactions.userId, userId)));
+      const removed = await tx
+        .delete(reactions)
+        .where(and(eq(reactions.messageId, messageId), eq(reactions.userId, userId)))
+        .returning({ userId: reactions.userId });
+      // Nothing to remove: nothing changed, so nothing to record or tell anyone.
+      if (removed.length === 0) return { reactions: (await reactionsOf(tx, [messageId])).get(messageId) ?? [] };
     } else {
       await tx
         .insert(reactions)
