@@ -104,7 +104,7 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
     // PGlite has one connection: one batch at a time is all it can take.
     sends: new GroupCommit(database.db, emitter, {
       maxBatch: config.SEND_BATCH_MAX,
-      parallel: database.kind === 'pglite' ? 1 : Math.min(config.SEND_PARALLEL, config.DATABASE_POOL_SIZE),
+      lanes: database.kind === 'pglite' ? 1 : Math.min(config.SEND_PARALLEL, config.DATABASE_POOL_SIZE),
     }),
     presence,
     redis,

@@ -98,6 +98,52 @@ describe('concurrent writes', () => {
     expect(list.body.conversations.find((c: any) => c.id === id)).toMatchObject({ lastSeq: 200, lastMessage: { seq: 200 } });
   });
 
+  it('a burst into many conversations is committed in shared batches, each sender in order, refusals alone', async () => {
+    const pairs = await Promise.all(
+      Array.from({ length: 24 }, async (_, k) => {
+        const x = await server.register(`Lane X${k}`);
+        const y = await server.register(`Lane Y${k}`);
+        const id = await server.directChat(x, y);
+        return { x, y, id, sx: await server.socket(x.token), sy: await server.socket(y.token) };
+      }),
+    );
+    const stranger = pairs[0]!.id; // not a conversation of pair 1's members
+    const sends: { pair: number; side: 'x' | 'y'; n: number; ack: Promise<any> }[] = [];
+    const refused: Promise<any>[] = [];
+    // Round-robin over 48 sockets, so the server reads most sends on their own, not in runs.
+    for (let n = 0; n < 5; n++) {
+      for (const [k, p] of pairs.entries()) {
+        for (const side of ['x', 'y'] as const) {
+          const s = side === 'x' ? p.sx : p.sy;
+          sends.push({ pair: k, side, n, ack: emit(s, 'message:send', { conversationId: p.id, text: `${side}${n}`, clientMessageId: `lane-${side}-${n}` }, 30_000) });
+        }
+      }
+      if (n === 2) {
+        refused.push(emit(pairs[1]!.sx, 'message:send', { conversationId: stranger, text: 'not mine', clientMessageId: 'lane-stranger' }, 30_000));
+        refused.push(emit(pairs[2]!.sx, 'message:send', { conversationId: pairs[2]!.id, text: 'bad reply', clientMessageId: 'lane-bad-reply', replyToId: '01900000-0000-7000-8000-000000000000' }, 30_000));
+      }
+    }
+    const acks = await Promise.all(sends.map((s) => s.ack));
+    acks.forEach((a, i) => expect(a, `send ${i}`).toMatchObject({ ok: true }));
+    const [notMember, badReply] = await Promise.all(refused);
+    expect(notMember).toMatchObject({ ok: false, error: { code: 'conversation.not_found' } });
+    expect(badReply).toMatchObject({ ok: false, error: { code: 'message.reply_invalid' } });
+
+    // One transaction writes a batch with one timestamp: 240 sends from 48 sockets took far
+    // fewer commits than sockets.
+    const commits = new Set(acks.map((a) => a.message.createdAt));
+    expect(commits.size).toBeLessThan(24);
+    for (const [k, p] of pairs.entries()) {
+      const history = await fullHistory(p.x.token, p.id);
+      expect(history.map((m) => m.seq)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+      for (const side of ['x', 'y'] as const) {
+        // Each sender's messages are written in the order they were sent.
+        const own = history.filter((m) => m.senderId === p[side].id).map((m) => m.text);
+        expect(own, `pair ${k} ${side}`).toEqual(Array.from({ length: 5 }, (_, n) => `${side}${n}`));
+      }
+    }
+  });
+
   it('20 simultaneous opens of the same pair, from both sides, make one conversation', async () => {
     const carol = await server.register('Carol Race');
     const dave = await server.register('Dave Race');

@@ -5,7 +5,8 @@ import { emit, TestServer } from './helpers/server.js';
 /** Runs `then` on the server the moment it receives `event` from a socket (before or after its handler starts). */
 function onServerEvent(server: TestServer, event: string, then: () => void, timing: 'before-handler' | 'handler-running') {
   server.app.io.on('connection', (socket: ServerSocket) => {
-    socket.onAny((name: string) => {
+    // Parley dispatches from an onAny listener too: go before it.
+    socket.prependAny((name: string) => {
       if (name !== event) return;
       if (timing === 'before-handler') then();
       else setImmediate(then);

@@ -84,3 +84,12 @@ export async function rows<T>(ex: Executor, query: ReturnType<typeof sql>): Prom
   const res = (await ex.execute(query)) as unknown as { rows: T[] };
   return res.rows;
 }
+
+/**
+ * Rows as one jsonb parameter, read back with `jsonb_to_recordset`: a statement for any number
+ * of rows keeps the same text and two parameters, instead of a fragment per value to build.
+ */
+export const jsonRows = (list: readonly object[]) => sql`${JSON.stringify(list)}::jsonb`;
+
+/** Ids (already validated as UUIDs) as one uuid[] parameter. */
+export const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;

@@ -193,7 +193,8 @@ export const events = pgTable(
   },
   (t) => [
     index('events_conversation_idx').on(t.conversationId, t.id),
-    index('events_user_idx').on(t.userId, t.id),
+    // Most events are a conversation's (user_id null): only a user's own events need this index.
+    index('events_user_idx').on(t.userId, t.id).where(sql`user_id is not null`),
     index('events_message_idx').on(t.messageId),
   ],
 );

@@ -58,34 +58,38 @@ export function installSocketHandlers(io: Server, ctx: AppContext): SocketDrain 
     }
   });
 
-  const handlers = Object.entries(clientEvents(ctx));
+  const handlers = new Map(Object.entries(clientEvents(ctx)));
 
   io.on('connection', (raw) => {
     const socket = raw as unknown as ParleySocket;
-    const { userId } = socket.data;
-    // A flood of events from one socket is refused before any work is done for it.
-    const flood = ctx.limits.enabled ? new FixedWindow(ctx.config.RATE_LIMIT_SOCKET_EVENTS) : undefined;
-    for (const [event, h] of handlers) {
-      socket.on(event, (...args: unknown[]) => {
-        // The ack is always the last argument (socket.io puts it there), whatever came before it.
-        const reply = typeof args.at(-1) === 'function' ? (args.pop() as (r: unknown) => void) : undefined;
-        const payload = args[0];
-        track((async () => {
-          try {
-            if (refusing) throw fail('service.unavailable', 'this node is shutting down: reconnect');
-            const allowed = flood?.hit();
-            if (allowed && !allowed.ok) throw new RateLimited(retryAfterSeconds(allowed.retryAfterMs), 'too many events on this connection');
-            const input = parseInput(h.schema as z.ZodType, payload);
-            const data = await (h.run as (c: AppContext, s: ParleySocket, i: unknown) => Promise<Record<string, unknown>>)(ctx, socket, input);
-            reply?.({ ok: true, ...data });
-          } catch (err) {
-            const appErr = toAppError(err);
-            if (appErr.status >= 500) ctx.log.error({ err, event }, 'socket handler failed');
-            reply?.(ackError(appErr instanceof AppError ? appErr : fail('internal')));
+    // An idle socket costs memory at scale: let the handshake's HTTP request go, and keep one
+    // listener per socket (not one per event) and no flood counter until it sends something.
+    socket.conn.request = null as never;
+    let flood: FixedWindow | undefined;
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const h = handlers.get(event);
+      if (!h) return; // unknown events are ignored, so their acks never arrive
+      // The ack is always the last argument (socket.io puts it there), whatever came before it.
+      const reply = typeof args.at(-1) === 'function' ? (args.pop() as (r: unknown) => void) : undefined;
+      const payload = args[0];
+      track((async () => {
+        try {
+          if (refusing) throw fail('service.unavailable', 'this node is shutting down: reconnect');
+          // A flood of events from one socket is refused before any work is done for it.
+          if (ctx.limits.enabled) {
+            const allowed = (flood ??= new FixedWindow(ctx.config.RATE_LIMIT_SOCKET_EVENTS)).hit();
+            if (!allowed.ok) throw new RateLimited(retryAfterSeconds(allowed.retryAfterMs), 'too many events on this connection');
           }
-        })());
-      });
-    }
+          const input = parseInput(h.schema as z.ZodType, payload);
+          const data = await (h.run as (c: AppContext, s: ParleySocket, i: unknown) => Promise<Record<string, unknown>>)(ctx, socket, input);
+          reply?.({ ok: true, ...data });
+        } catch (err) {
+          const appErr = toAppError(err);
+          if (appErr.status >= 500) ctx.log.error({ err, event }, 'socket handler failed');
+          reply?.(ackError(appErr instanceof AppError ? appErr : fail('internal')));
+        }
+      })());
+    });
     void joinRooms(ctx, io, socket).catch((err) => {
       ctx.log.error({ err }, 'joining rooms failed');
       socket.disconnect(true);

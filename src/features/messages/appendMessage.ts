@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { rows, type Tx } from '../../db/connect.js';
-import { messageMedia, messages, type SystemInfo } from '../../db/schema.js';
+import { jsonRows, rows, uuidArray, type Tx } from '../../db/connect.js';
+import type { SystemInfo } from '../../db/schema.js';
 import type { EventBatch } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -21,28 +21,26 @@ export interface NewMessage {
   origin?: string;
 }
 
-const values = (list: ReturnType<typeof sql>[]) => sql.join(list, sql`, `);
-
 /**
- * Writes messages, any number in one go, in a handful of statements: the next seqs of their
- * conversations (the `update … returning` takes each conversation's row lock, so seqs are
- * gap-free and in the order given), the rows, their media, the senders' own watermarks
- * (writing in a conversation means having read it) and a `message:new` event each.
+ * Writes messages, any number in one go, in one statement: their conversations' new last seqs
+ * (under the conversation row locks taken first, so seqs are gap-free and in the order given),
+ * the rows, their media and the senders' own watermarks (writing in a conversation means
+ * having read it); and a `message:new` event each.
  * Every message — sent, batched, or a system record of a membership change — is written here.
  */
-export async function appendMessages(tx: Tx, events: EventBatch, list: NewMessage[]): Promise<MessageDto[]> {
+export async function appendMessages(
+  tx: Tx,
+  events: EventBatch,
+  list: NewMessage[],
+  /** Last seqs of the conversations, when the caller has already locked their rows. */
+  locked?: ReadonlyMap<string, number>,
+): Promise<MessageDto[]> {
   if (list.length === 0) return [];
   const now = new Date();
-  const counts = new Map<string, number>();
-  for (const m of list) counts.set(m.conversationId, (counts.get(m.conversationId) ?? 0) + 1);
-  const heads = await rows<{ id: string; last_seq: number }>(
-    tx,
-    sql`update conversations c set last_seq = c.last_seq + v.n, updated_at = ${now}
-        from (values ${values([...counts].map(([id, n]) => sql`(${id}::uuid, ${n}::int)`))}) as v(id, n)
-        where c.id = v.id returning c.id, c.last_seq`,
-  );
-  if (heads.length !== counts.size) throw fail('conversation.not_found');
-  const next = new Map(heads.map((h) => [h.id, Number(h.last_seq) - counts.get(h.id)! + 1]));
+  const ids = [...new Set(list.map((m) => m.conversationId))];
+  const heads = locked ?? (await lockHeads(tx, ids));
+  if (ids.some((id) => !heads.has(id))) throw fail('conversation.not_found');
+  const next = new Map(ids.map((id) => [id, heads.get(id)! + 1]));
 
   const written = list.map((m) => {
     const seq = next.get(m.conversationId)!;
@@ -64,20 +62,28 @@ export async function appendMessages(tx: Tx, events: EventBatch, list: NewMessag
     };
     return { m, row };
   });
-  await tx.insert(messages).values(written.map((w) => w.row));
   const attachments = written.flatMap(({ m, row }) => (m.media ?? []).map((x, position) => ({ messageId: row.id, mediaId: x.id, position })));
-  if (attachments.length > 0) await tx.insert(messageMedia).values(attachments);
-
-  // Each sender's watermarks move to their last new message. `o` is the row before the update
-  // (the conversation locks above serialise these members' writes).
-  const ownLast = new Map<string, { conversationId: string; userId: string; seq: number }>();
-  for (const { row } of written) ownLast.set(`${row.conversationId}:${row.senderId}`, { conversationId: row.conversationId, userId: row.senderId, seq: row.seq });
+  // Each sender's watermarks move to their last new message.
+  const ownLast = new Map<string, { c: string; u: string; seq: number }>();
+  for (const { row } of written) ownLast.set(`${row.conversationId}:${row.senderId}`, { c: row.conversationId, u: row.senderId, seq: row.seq });
+  // `o` is the member row before the update (the conversation locks above serialise these
+  // members' writes); the data-modifying CTEs run whether or not they are referenced.
   const moved = await rows<{ conversation_id: string; user_id: string; old_read: number; seq: number }>(
     tx,
-    sql`update members m set last_read_seq = v.seq, last_read_at = ${now},
+    sql`with heads as (
+          update conversations c set last_seq = v.seq, updated_at = ${now}
+          from jsonb_to_recordset(${jsonRows([...next].map(([id, n]) => ({ id, seq: n - 1 })))}) as v(id uuid, seq int) where c.id = v.id
+        ), added as (
+          insert into messages (id, conversation_id, seq, sender_id, client_message_id, type, text, reply_to_id, encrypted, system, created_at)
+          select * from jsonb_to_recordset(${jsonRows(written.map((w) => w.row))}) as v(id uuid, "conversationId" uuid, seq int, "senderId" uuid,
+            "clientMessageId" text, type text, text text, "replyToId" uuid, encrypted boolean, system jsonb, "createdAt" timestamptz)
+        ), attached as (
+          insert into message_media (message_id, media_id, position)
+          select * from jsonb_to_recordset(${jsonRows(attachments)}) as v("messageId" uuid, "mediaId" uuid, position int)
+        )
+        update members m set last_read_seq = v.seq, last_read_at = ${now},
                last_delivered_seq = greatest(m.last_delivered_seq, v.seq), last_delivered_at = ${now}
-        from (values ${values([...ownLast.values()].map((w) => sql`(${w.conversationId}::uuid, ${w.userId}::uuid, ${w.seq}::int)`))}) as v(c, u, seq),
-             members o
+        from jsonb_to_recordset(${jsonRows([...ownLast.values()])}) as v(c uuid, u uuid, seq int), members o
         where m.conversation_id = v.c and m.user_id = v.u and o.conversation_id = v.c and o.user_id = v.u
         returning m.conversation_id, m.user_id, o.last_read_seq as old_read, v.seq`,
   );
@@ -98,6 +104,15 @@ export async function appendMessages(tx: Tx, events: EventBatch, list: NewMessag
     });
   }
   return dtos;
+}
+
+/** Locks the conversations' rows (in id order) and reads their last seqs. */
+async function lockHeads(tx: Tx, ids: string[]): Promise<Map<string, number>> {
+  const found = await rows<{ id: string; last_seq: number }>(
+    tx,
+    sql`select id, last_seq from conversations where id = any(${uuidArray(ids.sort())}) order by id for update`,
+  );
+  return new Map(found.map((c) => [c.id, Number(c.last_seq)]));
 }
 
 /** One message: `appendMessages` with a list of one. */

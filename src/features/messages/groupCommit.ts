@@ -7,38 +7,73 @@ interface Pending extends SendRequest {
   reject(err: unknown): void;
 }
 
+interface Lane {
+  queue: Pending[];
+  busy: boolean;
+}
+
 /**
  * Group commit for sends. While a batch is being written, new sends wait; the next batch takes
  * all of them into one transaction: one commit (one fsync), one event-id allocation and a
- * handful of statements for many messages, instead of all of that for each. `writeMessages`
- * gives every send its own outcome, so a refused one fails alone; if the transaction itself
- * fails (a deadlock, a lost connection), each send is written again on its own. Acks still
- * come only after the commit.
+ * handful of statements for many messages, instead of all of that for each.
+ *
+ * Sends are split into `lanes` by conversation, one batch in flight per lane: batches written
+ * at the same time never share a conversation, so they never wait for each other's
+ * conversation locks, and one conversation's sends are written in the order they came. A
+ * second batch starts only while its lane is crowded (a quarter of `maxBatch` waiting):
+ * concurrent batches queue for the event counter's lock, which is held to commit, so under a
+ * light load one batch at a time answers sooner, and under a heavy one lanes add throughput.
+ *
+ * A batch starts on the next turn of the event loop, after every message already read from the
+ * sockets has joined it. (With PGlite a transaction runs without yielding to I/O, so starting
+ * at once would mean a transaction per message.)
+ *
+ * `writeMessages` gives every send its own outcome, so a refused one fails alone; if the
+ * transaction itself fails (a deadlock, a lost connection), each send is written again on its
+ * own. Acks still come only after the commit.
  */
 export class GroupCommit {
-  private queue: Pending[] = [];
-  private running = 0;
+  private readonly lanes: Lane[];
+  private readonly crowd: number;
+  private inFlight = 0;
+  private scheduled = false;
 
   constructor(
     private readonly db: Db,
     private readonly emitter: CommitListener,
-    private readonly opts: { maxBatch: number; parallel: number },
-  ) {}
+    private readonly opts: { maxBatch: number; lanes: number },
+  ) {
+    this.lanes = Array.from({ length: opts.lanes }, () => ({ queue: [], busy: false }));
+    this.crowd = Math.max(1, Math.floor(opts.maxBatch / 4));
+  }
 
   submit(req: SendRequest): Promise<SendResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ ...req, resolve, reject });
+      const lane = this.lanes[laneOf(req.input.conversationId, this.lanes.length)]!;
+      lane.queue.push({ ...req, resolve, reject });
+      if (lane.queue.length === 1 || lane.queue.length === this.crowd) this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
       this.pump();
     });
   }
 
   private pump(): void {
-    while (this.running < this.opts.parallel && this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.opts.maxBatch);
-      this.running++;
-      void this.write(batch).finally(() => {
-        this.running--;
-        this.pump();
+    for (const lane of this.lanes) {
+      if (lane.busy || lane.queue.length === 0) continue;
+      if (this.inFlight > 0 && lane.queue.length < this.crowd) continue;
+      lane.busy = true;
+      this.inFlight++;
+      void this.write(lane.queue.splice(0, this.opts.maxBatch)).finally(() => {
+        lane.busy = false;
+        this.inFlight--;
+        this.schedule();
       });
     }
   }
@@ -58,4 +93,9 @@ export class GroupCommit {
       else p.reject(o.error);
     });
   }
+}
+
+/** A conversation's lane: from the random tail of its UUID (any string maps somewhere). */
+function laneOf(conversationId: string, lanes: number): number {
+  return lanes === 1 ? 0 : (Number.parseInt(conversationId.slice(-6), 16) || 0) % lanes;
 }

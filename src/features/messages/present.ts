@@ -31,6 +31,41 @@ export function statusFor(m: { seq: number; senderId: string }, marks: readonly 
   return read ? 'read' : delivered ? 'delivered' : 'sent';
 }
 
+/** A messages row as `json_agg` writes it. */
+export interface RawMessage {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  sender_id: string;
+  client_message_id: string | null;
+  type: MessageRow['type'];
+  text: string | null;
+  reply_to_id: string | null;
+  encrypted: boolean;
+  system: MessageRow['system'];
+  edited_at: string | null;
+  deleted_at: string | null;
+  created_at: string;
+}
+
+const date = (s: string | null) => (s ? new Date(s) : null);
+
+export const fromRaw = (r: RawMessage): MessageRow => ({
+  id: r.id,
+  conversationId: r.conversation_id,
+  seq: r.seq,
+  senderId: r.sender_id,
+  clientMessageId: r.client_message_id,
+  type: r.type,
+  text: r.text,
+  replyToId: r.reply_to_id,
+  encrypted: r.encrypted,
+  system: r.system,
+  editedAt: date(r.edited_at),
+  deletedAt: date(r.deleted_at),
+  createdAt: new Date(r.created_at),
+});
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const snippet = (text: string | null) => (text && text.length > 200 ? `${text.slice(0, 200)}…` : text);
 

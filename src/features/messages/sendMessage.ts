@@ -1,12 +1,11 @@
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { rows, type Tx } from '../../db/connect.js';
-import { messages } from '../../db/schema.js';
+import { jsonRows, rows, uuidArray, type Tx } from '../../db/connect.js';
 import type { EventBatch } from '../../events/runCommand.js';
 import { AppError, fail } from '../../lib/errors.js';
 import { claimMedia } from '../media/attach.js';
 import { appendMessages, type NewMessage } from './appendMessage.js';
-import { presentMessages, replySnippet, type MessageDto, type MessageRow } from './present.js';
+import { fromRaw, presentMessages, replySnippet, type MessageDto, type MessageRow, type RawMessage } from './present.js';
 
 export interface SendMessageInput {
   conversationId: string;
@@ -41,7 +40,6 @@ export async function sendMessage(ctx: AppContext, senderId: string, input: Send
   return ctx.sends.submit({ senderId, input, origin });
 }
 
-const list = (items: ReturnType<typeof sql>[]) => sql.join(items, sql`, `);
 const dupKey = (conversationId: string, senderId: string, clientMessageId: string) => `${conversationId}:${senderId}:${clientMessageId}`;
 
 /**
@@ -56,43 +54,35 @@ export async function writeMessages(tx: Tx, events: EventBatch, requests: SendRe
   const refuse = (i: number, err: AppError) => (outcomes[i] = { error: err });
 
   const convIds = [...new Set(requests.map((r) => r.input.conversationId))].sort();
-  const pairs = [...new Set(requests.map((r) => `${r.input.conversationId}:${r.senderId}`))].map((p) => p.split(':') as [string, string]);
-  // Lock, membership and (for direct chats) blocks, in two statements.
-  const locked = await rows<{ id: string; type: 'direct' | 'group' }>(
+  const pairs = [...new Map(requests.map((r) => [`${r.input.conversationId}:${r.senderId}`, { c: r.input.conversationId, u: r.senderId }])).values()];
+  const keyed = requests.flatMap((r) => (r.input.clientMessageId ? [{ c: r.input.conversationId, u: r.senderId, k: r.input.clientMessageId }] : []));
+  const replyIds = [...new Set(requests.flatMap((r) => (r.input.replyToId ? [r.input.replyToId] : [])))];
+
+  // The lock comes first, in a statement of its own: what is read after it is read after any
+  // membership change that held it.
+  const locked = await rows<{ id: string; type: 'direct' | 'group'; last_seq: number }>(
     tx,
-    sql`select id, type from conversations where id in (${list(convIds.map((id) => sql`${id}::uuid`))}) order by id for update`,
+    sql`select id, type, last_seq from conversations where id = any(${uuidArray(convIds)}) order by id for update`,
   );
   const typeOf = new Map(locked.map((c) => [c.id, c.type]));
-  const allowed = await rows<{ c: string; u: string; blocked: boolean }>(
+  // Membership and (for direct chats) blocks, the originals of retries, the replied-to messages.
+  const [found] = await rows<{ allowed: { c: string; u: string; blocked: boolean }[] | null; originals: RawMessage[] | null; replies: RawMessage[] | null }>(
     tx,
-    sql`select v.c, v.u, exists (
-          select 1 from members o join blocks b
-            on (b.blocker_id = o.user_id and b.blocked_id = v.u) or (b.blocker_id = v.u and b.blocked_id = o.user_id)
-          where o.conversation_id = v.c and o.user_id <> v.u
-        ) and c.type = 'direct' as blocked
-        from (values ${list(pairs.map(([c, u]) => sql`(${c}::uuid, ${u}::uuid)`))}) as v(c, u)
-        join members m on m.conversation_id = v.c and m.user_id = v.u
-        join conversations c on c.id = v.c`,
+    sql`select
+        (select json_agg(json_build_object('c', v.c, 'u', v.u, 'blocked', c.type = 'direct' and exists (
+            select 1 from members o join blocks b
+              on (b.blocker_id = o.user_id and b.blocked_id = v.u) or (b.blocker_id = v.u and b.blocked_id = o.user_id)
+            where o.conversation_id = v.c and o.user_id <> v.u)))
+          from jsonb_to_recordset(${jsonRows(pairs)}) as v(c uuid, u uuid)
+          join members m on m.conversation_id = v.c and m.user_id = v.u
+          join conversations c on c.id = v.c) as allowed,
+        (select json_agg(x) from messages x join jsonb_to_recordset(${jsonRows(keyed)}) as v(c uuid, u uuid, k text)
+          on x.conversation_id = v.c and x.sender_id = v.u and x.client_message_id = v.k) as originals,
+        (select json_agg(x) from messages x where x.id = any(${uuidArray(replyIds)})) as replies`,
   );
-  const membership = new Map(allowed.map((a) => [`${a.c}:${a.u}`, a.blocked]));
-
-  // Retries: the originals already written, in one statement.
-  const keyed = requests.filter((r) => r.input.clientMessageId);
-  const originals = new Map<string, MessageRow>();
-  if (keyed.length > 0) {
-    const found = await tx
-      .select()
-      .from(messages)
-      .where(
-        sql`(${messages.conversationId}, ${messages.senderId}, ${messages.clientMessageId}) in (${list(
-          keyed.map((r) => sql`(${r.input.conversationId}::uuid, ${r.senderId}::uuid, ${r.input.clientMessageId!})`),
-        )})`,
-      );
-    for (const m of found) originals.set(dupKey(m.conversationId, m.senderId, m.clientMessageId!), m);
-  }
-
-  const replyIds = [...new Set(requests.flatMap((r) => (r.input.replyToId ? [r.input.replyToId] : [])))];
-  const replies = new Map((replyIds.length ? await tx.select().from(messages).where(inArray(messages.id, replyIds)) : []).map((m) => [m.id, m]));
+  const membership = new Map((found!.allowed ?? []).map((a) => [`${a.c}:${a.u}`, a.blocked]));
+  const originals = new Map((found!.originals ?? []).map(fromRaw).map((m) => [dupKey(m.conversationId, m.senderId, m.clientMessageId!), m]));
+  const replies = new Map((found!.replies ?? []).map(fromRaw).map((m) => [m.id, m]));
 
   const fresh: { i: number; m: NewMessage }[] = [];
   const firstOfKey = new Map<string, number>();
@@ -143,7 +133,8 @@ export async function writeMessages(tx: Tx, events: EventBatch, requests: SendRe
       },
     });
   }
-  const written = await appendMessages(tx, events, fresh.map((f) => f.m));
+  const heads = new Map(locked.map((c) => [c.id, Number(c.last_seq)]));
+  const written = await appendMessages(tx, events, fresh.map((f) => f.m), heads);
   fresh.forEach((f, k) => (outcomes[f.i] = { ok: { message: written[k]!, created: true } }));
 
   // Retries get the original, whether it was written earlier or earlier in this batch.
