@@ -29,7 +29,7 @@ export const configSchema = z.object({
   GROUP_MAX_MEMBERS: int(1024, 2, 100_000),
   /** Group commit: at most this many sends per transaction, and this many such transactions at once. */
   SEND_BATCH_MAX: int(200, 1, 5000),
-  SEND_PARALLEL: int(3, 1, 64),
+  SEND_PARALLEL: int(1, 1, 64),
   EDIT_WINDOW_SECONDS: int(900, 0),
   DELETE_WINDOW_SECONDS: int(172_800, 0),
   /** Days of event log kept for sync (fractions allowed); older cursors get sync.cursor_expired. */

@@ -296,6 +296,29 @@ describe('live membership', () => {
     expect(sync.events.at(-1)).toMatchObject({ type: 'group:member-left', payload: { userId: newbie.id } });
   });
 
+  it('a removal racing a burst of the member\'s sends: nothing of theirs lands after it', async () => {
+    const c = await cast();
+    const memberSock = await server.socket(c.member.token);
+    const burst = (from: number) =>
+      Array.from({ length: 30 }, (_, k) =>
+        emit(memberSock, 'message:send', { conversationId: c.id, text: `burst ${from + k}`, clientMessageId: `race-${from + k}` }, 30_000),
+      );
+    const sends = burst(0);
+    const removing = server.api('DELETE', `/groups/${c.id}/members/${c.member.id}`, { token: c.owner.token });
+    sends.push(...burst(30));
+    expect((await removing).status).toBe(200);
+    const acks = await Promise.all(sends);
+    for (const a of acks) if (!a.ok) expect(a).toMatchObject({ error: { code: 'conversation.not_found' } });
+
+    const history = (await server.api('GET', `/conversations/${c.id}/messages?limit=100`, { token: c.owner.token })).body.messages as any[];
+    const removal = history.find((m) => m.system?.action === 'member_removed')!;
+    const fromMember = history.filter((m) => m.senderId === c.member.id && m.type === 'text');
+    expect(fromMember.every((m) => m.seq < removal.seq)).toBe(true);
+    // What was acked is exactly what was written.
+    expect(fromMember.map((m) => m.text).sort()).toEqual(acks.filter((a) => a.ok).map((a) => a.message.text).sort());
+    expect(history.map((m) => m.seq)).toEqual(Array.from({ length: history.length }, (_, i) => i + 1));
+  });
+
   it('records joins, leaves, adds, removals and renames as system messages', async () => {
     const c = await cast('public');
     await server.api('PATCH', `/groups/${c.id}`, { token: c.owner.token, body: { name: 'Book Club II' } });

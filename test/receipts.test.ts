@@ -195,6 +195,27 @@ describe('watermarks', () => {
     expect((await history(a, chatId))[0].status).toBe('read');
   });
 
+  it("a reply's implied read reaches the asker and the replier's other device, not the replying socket", async () => {
+    const [a, b] = await Promise.all([server.register('Ivy Asker'), server.register('Jon Replier')]);
+    const chatId = await server.directChat(a, b);
+    await server.api('POST', `/conversations/${chatId}/messages`, { token: a.token, body: { text: 'lunch?' } });
+    const [as, phone, laptop] = await Promise.all([server.socket(a.token), server.socket(b.token), server.socket(b.token)]);
+    const phoneSaw = collect(phone, 'message:status');
+    const askerHears = next(as, 'message:status', (p) => p.userId === b.id && p.status === 'read');
+    const laptopHears = next(laptop, 'message:status', (p) => p.userId === b.id && p.status === 'read');
+    const ack = await emit(phone, 'message:send', { conversationId: chatId, text: 'yes', clientMessageId: 'implied-1' });
+    expect(ack).toMatchObject({ ok: true, message: { seq: 2 } });
+    const expected = { conversationId: chatId, userId: b.id, status: 'read', upToSeq: 1 };
+    expect(await askerHears).toMatchObject(expected);
+    const seen = await laptopHears;
+    expect(seen).toMatchObject(expected);
+    await settle(100);
+    expect(phoneSaw).toEqual([]);
+    // It is in the log all the same: a sync from before it replays it.
+    const replay = await emit(phone, 'sync:request', { cursor: seen.eventId - 1 });
+    expect(replay.events.map((e: any) => [e.type, e.payload.userId])).toEqual([['message:status', b.id]]);
+  });
+
   it('delivered then read of an empty conversation is a no-op', async () => {
     const [a, b] = await Promise.all([server.register('Eve Empty'), server.register('Fred Empty')]);
     const chatId = await server.directChat(a, b);

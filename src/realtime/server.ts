@@ -164,3 +164,4 @@ export async function announceOffline(ctx: AppContext, io: Server, userId: strin
 async function presenceHiddenFrom(ctx: AppContext, userId: string): Promise<string[]> {
   return [userId, ...(await blockRelations(ctx.db, userId))].map(userRoom);
 }
+

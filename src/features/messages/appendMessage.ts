@@ -64,8 +64,8 @@ export async function appendMessages(
   });
   const attachments = written.flatMap(({ m, row }) => (m.media ?? []).map((x, position) => ({ messageId: row.id, mediaId: x.id, position })));
   // Each sender's watermarks move to their last new message.
-  const ownLast = new Map<string, { c: string; u: string; seq: number }>();
-  for (const { row } of written) ownLast.set(`${row.conversationId}:${row.senderId}`, { c: row.conversationId, u: row.senderId, seq: row.seq });
+  const ownLast = new Map<string, { c: string; u: string; seq: number; origin?: string }>();
+  for (const { m, row } of written) ownLast.set(`${row.conversationId}:${row.senderId}`, { c: row.conversationId, u: row.senderId, seq: row.seq, origin: m.origin });
   // `o` is the member row before the update (the conversation locks above serialise these
   // members' writes); the data-modifying CTEs run whether or not they are referenced.
   const moved = await rows<{ conversation_id: string; user_id: string; old_read: number; seq: number }>(
@@ -93,7 +93,8 @@ export async function appendMessages(
     events.add({ type: 'message:new', conversationId: row.conversationId, messageId: row.id, payload: { message }, origin: m.origin });
     return message;
   });
-  // Writing after others' messages reads them: they hear it as a read receipt.
+  // Writing after others' messages reads them: they hear it as a read receipt. The socket that
+  // sent knows already (its ack): like the message itself, the receipt skips it.
   for (const w of moved) {
     const upToSeq = Number(w.seq) - 1;
     if (Number(w.old_read) >= upToSeq) continue;
@@ -101,6 +102,7 @@ export async function appendMessages(
       type: 'message:status',
       conversationId: w.conversation_id,
       payload: { conversationId: w.conversation_id, userId: w.user_id, status: 'read', upToSeq, at: now.toISOString() },
+      origin: ownLast.get(`${w.conversation_id}:${w.user_id}`)?.origin,
     });
   }
   return dtos;

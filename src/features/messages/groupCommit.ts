@@ -17,12 +17,11 @@ interface Lane {
  * all of them into one transaction: one commit (one fsync), one event-id allocation and a
  * handful of statements for many messages, instead of all of that for each.
  *
- * Sends are split into `lanes` by conversation, one batch in flight per lane: batches written
- * at the same time never share a conversation, so they never wait for each other's
- * conversation locks, and one conversation's sends are written in the order they came. A
- * second batch starts only while its lane is crowded (a quarter of `maxBatch` waiting):
- * concurrent batches queue for the event counter's lock, which is held to commit, so under a
- * light load one batch at a time answers sooner, and under a heavy one lanes add throughput.
+ * With more than one lane (SEND_PARALLEL), sends are split into lanes by conversation, one
+ * batch in flight per lane: batches written at the same time never share a conversation, so
+ * they never wait for each other's conversation locks, and one conversation's sends are written
+ * in the order they came. Lanes add throughput but not speed: concurrent batches queue for the
+ * event counter's lock, held to commit, so each takes longer (docs/benchmarks.md).
  *
  * A batch starts on the next turn of the event loop, after every message already read from the
  * sockets has joined it. (With PGlite a transaction runs without yielding to I/O, so starting
@@ -34,8 +33,6 @@ interface Lane {
  */
 export class GroupCommit {
   private readonly lanes: Lane[];
-  private readonly crowd: number;
-  private inFlight = 0;
   private scheduled = false;
 
   constructor(
@@ -44,14 +41,13 @@ export class GroupCommit {
     private readonly opts: { maxBatch: number; lanes: number },
   ) {
     this.lanes = Array.from({ length: opts.lanes }, () => ({ queue: [], busy: false }));
-    this.crowd = Math.max(1, Math.floor(opts.maxBatch / 4));
   }
 
   submit(req: SendRequest): Promise<SendResult> {
     return new Promise((resolve, reject) => {
       const lane = this.lanes[laneOf(req.input.conversationId, this.lanes.length)]!;
       lane.queue.push({ ...req, resolve, reject });
-      if (lane.queue.length === 1 || lane.queue.length === this.crowd) this.schedule();
+      if (lane.queue.length === 1) this.schedule();
     });
   }
 
@@ -67,12 +63,9 @@ export class GroupCommit {
   private pump(): void {
     for (const lane of this.lanes) {
       if (lane.busy || lane.queue.length === 0) continue;
-      if (this.inFlight > 0 && lane.queue.length < this.crowd) continue;
       lane.busy = true;
-      this.inFlight++;
       void this.write(lane.queue.splice(0, this.opts.maxBatch)).finally(() => {
         lane.busy = false;
-        this.inFlight--;
         this.schedule();
       });
     }

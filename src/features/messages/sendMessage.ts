@@ -40,6 +40,12 @@ export async function sendMessage(ctx: AppContext, senderId: string, input: Send
   return ctx.sends.submit({ senderId, input, origin });
 }
 
+interface Reads {
+  allowed: { c: string; u: string; blocked: boolean }[] | null;
+  originals: RawMessage[] | null;
+  replies: RawMessage[] | null;
+}
+
 const dupKey = (conversationId: string, senderId: string, clientMessageId: string) => `${conversationId}:${senderId}:${clientMessageId}`;
 
 /**
@@ -58,31 +64,36 @@ export async function writeMessages(tx: Tx, events: EventBatch, requests: SendRe
   const keyed = requests.flatMap((r) => (r.input.clientMessageId ? [{ c: r.input.conversationId, u: r.senderId, k: r.input.clientMessageId }] : []));
   const replyIds = [...new Set(requests.flatMap((r) => (r.input.replyToId ? [r.input.replyToId] : [])))];
 
-  // The lock comes first, in a statement of its own: what is read after it is read after any
-  // membership change that held it.
-  const locked = await rows<{ id: string; type: 'direct' | 'group'; last_seq: number }>(
-    tx,
-    sql`select id, type, last_seq from conversations where id = any(${uuidArray(convIds)}) order by id for update`,
-  );
-  const typeOf = new Map(locked.map((c) => [c.id, c.type]));
   // Membership and (for direct chats) blocks, the originals of retries, the replied-to messages.
-  const [found] = await rows<{ allowed: { c: string; u: string; blocked: boolean }[] | null; originals: RawMessage[] | null; replies: RawMessage[] | null }>(
+  const reads = sql`
+      (select json_agg(json_build_object('c', v.c, 'u', v.u, 'blocked', c.type = 'direct' and exists (
+          select 1 from members o join blocks b
+            on (b.blocker_id = o.user_id and b.blocked_id = v.u) or (b.blocker_id = v.u and b.blocked_id = o.user_id)
+          where o.conversation_id = v.c and o.user_id <> v.u)))
+        from jsonb_to_recordset(${jsonRows(pairs)}) as v(c uuid, u uuid)
+        join members m on m.conversation_id = v.c and m.user_id = v.u
+        join conversations c on c.id = v.c) as allowed,
+      (select json_agg(x) from messages x join jsonb_to_recordset(${jsonRows(keyed)}) as v(c uuid, u uuid, k text)
+        on x.conversation_id = v.c and x.sender_id = v.u and x.client_message_id = v.k) as originals,
+      (select json_agg(x) from messages x where x.id = any(${uuidArray(replyIds)})) as replies`;
+  // One statement locks the conversations (in id order) and reads. Its reads see the database
+  // as of the statement's start; if a conversation's row changed between then and its lock (every
+  // send and every membership change writes it), they are done again under the lock.
+  const [first] = await rows<Reads & { locked: { id: string; type: 'direct' | 'group'; last_seq: number; changed: boolean }[] | null }>(
     tx,
-    sql`select
-        (select json_agg(json_build_object('c', v.c, 'u', v.u, 'blocked', c.type = 'direct' and exists (
-            select 1 from members o join blocks b
-              on (b.blocker_id = o.user_id and b.blocked_id = v.u) or (b.blocker_id = v.u and b.blocked_id = o.user_id)
-            where o.conversation_id = v.c and o.user_id <> v.u)))
-          from jsonb_to_recordset(${jsonRows(pairs)}) as v(c uuid, u uuid)
-          join members m on m.conversation_id = v.c and m.user_id = v.u
-          join conversations c on c.id = v.c) as allowed,
-        (select json_agg(x) from messages x join jsonb_to_recordset(${jsonRows(keyed)}) as v(c uuid, u uuid, k text)
-          on x.conversation_id = v.c and x.sender_id = v.u and x.client_message_id = v.k) as originals,
-        (select json_agg(x) from messages x where x.id = any(${uuidArray(replyIds)})) as replies`,
+    sql`with locked as materialized (
+          select id, type, last_seq, xmin::text as version from conversations where id = any(${uuidArray(convIds)}) order by id for update
+        )
+        select (select json_agg(json_build_object('id', l.id, 'type', l.type, 'last_seq', l.last_seq, 'changed', l.version <> c.xmin::text))
+                from locked l join conversations c on c.id = l.id) as locked,
+          ${reads}`,
   );
-  const membership = new Map((found!.allowed ?? []).map((a) => [`${a.c}:${a.u}`, a.blocked]));
-  const originals = new Map((found!.originals ?? []).map(fromRaw).map((m) => [dupKey(m.conversationId, m.senderId, m.clientMessageId!), m]));
-  const replies = new Map((found!.replies ?? []).map(fromRaw).map((m) => [m.id, m]));
+  const locked = first!.locked ?? [];
+  const found = locked.some((l) => l.changed) ? (await rows<Reads>(tx, sql`select ${reads}`))[0]! : first!;
+  const typeOf = new Map(locked.map((c) => [c.id, c.type]));
+  const membership = new Map((found.allowed ?? []).map((a) => [`${a.c}:${a.u}`, a.blocked]));
+  const originals = new Map((found.originals ?? []).map(fromRaw).map((m) => [dupKey(m.conversationId, m.senderId, m.clientMessageId!), m]));
+  const replies = new Map((found.replies ?? []).map(fromRaw).map((m) => [m.id, m]));
 
   const fresh: { i: number; m: NewMessage }[] = [];
   const firstOfKey = new Map<string, number>();
