@@ -27,8 +27,9 @@ export const configSchema = z.object({
   BODY_LIMIT_BYTES: int(1_048_576, 1024, 100 * 1_048_576),
   MESSAGE_MAX_LENGTH: int(10_000, 1, 1_000_000),
   GROUP_MAX_MEMBERS: int(1024, 2, 100_000),
-  /** Group commit: at most this many sends per transaction, and this many such transactions at once. */
+  /** Group commit: at most this many sends per transaction. */
   SEND_BATCH_MAX: int(200, 1, 5000),
+  /** Group commit lanes (by conversation), each with one transaction in flight: throughput for answer time. */
   SEND_PARALLEL: int(1, 1, 64),
   EDIT_WINDOW_SECONDS: int(900, 0),
   DELETE_WINDOW_SECONDS: int(172_800, 0),
@@ -59,6 +60,7 @@ export const configSchema = z.object({
   /** With REDIS_URL: how often a node renews its presence heartbeat, and when a silent node counts as gone. */
   PRESENCE_HEARTBEAT_MS: int(10_000, 100, 600_000),
   PRESENCE_TTL_MS: int(30_000, 300, 3_600_000),
+  PRESENCE_GROUP_MAX_MEMBERS: int(256, 0, 100_000),
   /** Proxies whose X-Forwarded-For names the client: true (any), false (none), or addresses/CIDRs/loopback,linklocal,uniquelocal. */
   TRUST_PROXY: z
     .string()

@@ -172,4 +172,32 @@ describe('presence', () => {
     const q = await emit(f, 'presence:query', { userIds: [erin.id] });
     expect(q.presence).toEqual([{ userId: erin.id, isOnline: false, lastActive: off.lastActive }]);
   });
+
+  it('is announced in direct chats and small groups, not in groups above PRESENCE_GROUP_MAX_MEMBERS', async () => {
+    const own = await TestServer.start({ PRESENCE_GROUP_MAX_MEMBERS: '2' });
+    try {
+      const [gina, pal, small, big1, big2] = await Promise.all(['Gina Goer', 'Pal Direct', 'Sam Small', 'Bea Big', 'Ben Big'].map((n) => own.register(n)));
+      await own.directChat(gina, pal);
+      const group = async (owner: TestUser, others: TestUser[]) =>
+        expect((await own.api('POST', '/groups', { token: owner.token, body: { name: 'g', memberIds: others.map((u) => u.id) } })).status).toBe(201);
+      await group(small, [gina]); // 2 members: announced
+      await group(big1, [big2, gina]); // 3 members: not
+      const [ps, ss, bs] = await Promise.all([own.socket(pal.token), own.socket(small.token), own.socket(big1.token)]);
+      const saw = { pal: collect(ps, 'user:online'), small: collect(ss, 'user:online'), big: collect(bs, 'user:offline') };
+      const bigOnline = collect(bs, 'user:online');
+      const g = await own.socket(gina.token);
+      await settle(300);
+      g.disconnect();
+      await settle(300);
+      expect(saw.pal.map((p) => p.userId)).toEqual([gina.id]);
+      expect(saw.small.map((p) => p.userId)).toEqual([gina.id]);
+      expect(bigOnline).toEqual([]);
+      expect(saw.big).toEqual([]);
+      // The big group's members still ask.
+      const q = await emit(bs, 'presence:query', { userIds: [gina.id] });
+      expect(q.presence).toEqual([{ userId: gina.id, isOnline: false, lastActive: expect.any(String) }]);
+    } finally {
+      await own.close();
+    }
+  });
 });

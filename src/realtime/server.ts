@@ -137,7 +137,8 @@ async function joinRooms(ctx: AppContext, io: Server, socket: ParleySocket): Pro
     if (!socket.connected) return goOffline(ctx, io, socket);
     if (first) {
       await ctx.db.update(users).set({ lastActive: new Date() }).where(eq(users.id, userId));
-      if (rooms.length) socket.to(rooms).except(await presenceHiddenFrom(ctx, userId)).emit('user:online', { userId });
+      const told = await presenceRooms(ctx, userId);
+      if (told.length) socket.to(told).except(await presenceHiddenFrom(ctx, userId)).emit('user:online', { userId });
     }
     return;
   }
@@ -152,12 +153,28 @@ async function goOffline(ctx: AppContext, io: Server, socket: ParleySocket): Pro
 export async function announceOffline(ctx: AppContext, io: Server, userId: string): Promise<void> {
   const lastActive = new Date();
   await ctx.db.update(users).set({ lastActive }).where(eq(users.id, userId));
-  const ids = await rows<{ conversation_id: string }>(ctx.db, sql`select conversation_id from members where user_id = ${userId}`);
-  if (ids.length) {
-    io.to(ids.map((r) => conversationRoom(r.conversation_id)))
+  const told = await presenceRooms(ctx, userId);
+  if (told.length) {
+    io.to(told)
       .except(await presenceHiddenFrom(ctx, userId))
       .emit('user:offline', { userId, lastActive: lastActive.toISOString() });
   }
+}
+
+/**
+ * Where a user's online / offline is announced: their direct chats and their groups of at most
+ * PRESENCE_GROUP_MAX_MEMBERS. In a bigger group every member's connect would be a write to
+ * every other member's sockets (a mass reconnect of n members: n² writes); its members ask with
+ * `presence:query` for the people they look at.
+ */
+async function presenceRooms(ctx: AppContext, userId: string): Promise<string[]> {
+  const found = await rows<{ id: string }>(
+    ctx.db,
+    sql`select m.conversation_id as id from members m join conversations c on c.id = m.conversation_id
+        where m.user_id = ${userId}
+          and (c.type = 'direct' or (select count(*) from members o where o.conversation_id = c.id) <= ${ctx.config.PRESENCE_GROUP_MAX_MEMBERS})`,
+  );
+  return found.map((r) => conversationRoom(r.id));
 }
 
 /** The user's own sockets and everyone in a block relation with them (presence is hidden both ways). */
