@@ -176,7 +176,8 @@ describe('presence', () => {
   it('is announced in direct chats and small groups, not in groups above PRESENCE_GROUP_MAX_MEMBERS', async () => {
     const own = await TestServer.start({ PRESENCE_GROUP_MAX_MEMBERS: '2' });
     try {
-      const [gina, pal, small, big1, big2] = await Promise.all(['Gina Goer', 'Pal Direct', 'Sam Small', 'Bea Big', 'Ben Big'].map((n) => own.register(n)));
+      const names = ['Gina Goer', 'Pal Direct', 'Sam Small', 'Bea Big', 'Ben Big'];
+      const [gina, pal, small, big1, big2] = (await Promise.all(names.map((n) => own.register(n)))) as [TestUser, TestUser, TestUser, TestUser, TestUser];
       await own.directChat(gina, pal);
       const group = async (owner: TestUser, others: TestUser[]) =>
         expect((await own.api('POST', '/groups', { token: owner.token, body: { name: 'g', memberIds: others.map((u) => u.id) } })).status).toBe(201);
