@@ -24,6 +24,13 @@ describe('two people chat through Parley', () => {
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ created: false, conversation: { id: chatId } });
     expect(again.body.conversation.otherUser.id).toBe(alice.id);
+    // Ids are case-insensitive: an uppercase copy finds the same chat, and your own is still you.
+    const upper = await server.api('POST', '/conversations', { token: bob.token, body: { userId: alice.id.toUpperCase() } });
+    expect(upper.status).toBe(200);
+    expect(upper.body).toMatchObject({ created: false, conversation: { id: chatId } });
+    const self = await server.api('POST', '/conversations', { token: bob.token, body: { userId: bob.id.toUpperCase() } });
+    expect(self.status).toBe(422);
+    expect(self.body.code).toBe('conversation.self');
   });
 
   it('exchanges messages both ways over the socket and REST, with message:new to the other side', async () => {

@@ -408,6 +408,10 @@ describe('replies', () => {
       const reply = (await history(user, chatId)).find((m) => m.id === answer.id);
       expect(reply.replyTo).toEqual({ id: question.id, seq: question.seq, senderId: a.id, text: null });
     }
+    // Sync replays the reply without the wiped text too.
+    const replay = await emit(bs, 'sync:request', { cursor: 0, limit: 1000 });
+    const stored = replay.events.find((e: any) => e.type === 'message:new' && e.payload.message.id === answer.id);
+    expect(stored.payload.message.replyTo).toEqual({ id: question.id, seq: question.seq, senderId: a.id, text: null });
   });
 });
 

@@ -187,6 +187,9 @@ describe('tus 1.0 resumable uploads', () => {
     expect((await big.json()).code).toBe('media.too_large');
     const none = await tusFetch(endpoint(), 'POST', alice.token);
     expect(none.status).toBe(400);
+    const nul = await tusFetch(endpoint(), 'POST', alice.token, { 'upload-length': '10', 'upload-metadata': `filename ${b64('a\u0000b')}` });
+    expect(nul.status).toBe(400);
+    expect((await nul.json()).code).toBe('validation.failed');
   });
 
   it('terminates an upload (DELETE), after which it is gone', async () => {

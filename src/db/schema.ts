@@ -169,6 +169,8 @@ export const messages = pgTable(
   (t) => [
     uniqueIndex('messages_conversation_seq').on(t.conversationId, t.seq),
     uniqueIndex('messages_client_id').on(t.conversationId, t.senderId, t.clientMessageId),
+    // Deleting a message for everyone finds the replies whose stored snippet quotes it.
+    index('messages_reply_to_idx').on(t.replyToId).where(sql`reply_to_id is not null`),
   ],
 );
 

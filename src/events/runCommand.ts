@@ -12,12 +12,6 @@ export class EventBatch {
     this.drafts.push(...drafts);
   }
 
-  /** Takes over the events another batch recorded (a savepoint that succeeded). */
-  adopt(other: EventBatch): void {
-    this.drafts.push(...other.drafts);
-    other.drafts = [];
-  }
-
   async flush(): Promise<StoredEvent[]> {
     const appended = await appendEvents(this.tx, this.drafts);
     this.drafts = [];

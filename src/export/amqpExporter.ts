@@ -76,7 +76,7 @@ export class AmqpExporter {
   private failures = 0;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly opts: AmqpExporterOptions,
   ) {
     this.batchSize = opts.batchSize ?? 500;

@@ -11,7 +11,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   return r.data;
 }
 
-export const uuid = z.uuid({ version: undefined, message: 'must be a UUID' });
+/** Lowercased: ids are compared as text (direct-chat keys, self checks, maps), and the database writes them lowercase. */
+export const uuid = z.uuid({ version: undefined, message: 'must be a UUID' }).toLowerCase();
 export const idParams = z.object({ id: uuid });
 export const limitParam = z.coerce.number().int().min(1).max(100).default(50);
 

@@ -7,7 +7,7 @@ import { rows } from '../db/connect.js';
 import { users } from '../db/schema.js';
 import { assertSessionActive } from '../features/auth/sessions.js';
 import { blockRelations } from '../features/users/blocks.js';
-import { ackError, AppError, fail } from '../lib/errors.js';
+import { ackError, fail } from '../lib/errors.js';
 import { toAppError } from '../lib/httpErrors.js';
 import { FixedWindow, RateLimited, retryAfterSeconds } from '../lib/rateLimit.js';
 import { parseInput } from '../lib/validation.js';
@@ -66,6 +66,14 @@ export function installSocketHandlers(io: Server, ctx: AppContext): SocketDrain 
     // listener per socket (not one per event) and no flood counter until it sends something.
     socket.conn.request = null as never;
     let flood: FixedWindow | undefined;
+    // Events are handled once the socket is in its rooms: a `typing` or a `conversation:leave`
+    // sent right after connecting must not run before the join it depends on.
+    let joining: Promise<void> | undefined = joinRooms(ctx, io, socket)
+      .catch((err) => {
+        ctx.log.error({ err }, 'joining rooms failed');
+        socket.disconnect(true);
+      })
+      .finally(() => (joining = undefined));
     socket.onAny((event: string, ...args: unknown[]) => {
       const h = handlers.get(event);
       if (!h) return; // unknown events are ignored, so their acks never arrive
@@ -81,18 +89,15 @@ export function installSocketHandlers(io: Server, ctx: AppContext): SocketDrain 
             if (!allowed.ok) throw new RateLimited(retryAfterSeconds(allowed.retryAfterMs), 'too many events on this connection');
           }
           const input = parseInput(h.schema as z.ZodType, payload);
+          if (joining) await joining;
           const data = await (h.run as (c: AppContext, s: ParleySocket, i: unknown) => Promise<Record<string, unknown>>)(ctx, socket, input);
           reply?.({ ok: true, ...data });
         } catch (err) {
           const appErr = toAppError(err);
           if (appErr.status >= 500) ctx.log.error({ err, event }, 'socket handler failed');
-          reply?.(ackError(appErr instanceof AppError ? appErr : fail('internal')));
+          reply?.(ackError(appErr));
         }
       })());
-    });
-    void joinRooms(ctx, io, socket).catch((err) => {
-      ctx.log.error({ err }, 'joining rooms failed');
-      socket.disconnect(true);
     });
     socket.on('disconnect', () => {
       track(goOffline(ctx, io, socket).catch((err) => ctx.log.warn({ err }, 'presence update failed')));
@@ -122,12 +127,13 @@ async function joinRooms(ctx: AppContext, io: Server, socket: ParleySocket): Pro
   const { userId } = socket.data;
   await socket.join([userRoom(userId), sessionRoom(socket.data.sessionId)]);
   for (;;) {
-    const snapshot = await rows<{ head: number; ids: string[] | null }>(
+    const snapshot = await rows<{ head: number; ids: string[] | null; told: string[] | null }>(
       ctx.db,
       sql`select (select last_id from event_head where id = 1) as head,
-                 (select array_agg(conversation_id::text) from members where user_id = ${userId}) as ids`,
+                 (select array_agg(conversation_id::text) from members where user_id = ${userId}) as ids,
+                 (select array_agg(id::text) from (${presenceConversations(ctx, userId)}) p) as told`,
     );
-    const { head, ids } = snapshot[0]!;
+    const { head, ids, told } = snapshot[0]!;
     if (Number(head) < ctx.emitter.position) continue;
     if (!socket.connected) return;
     const rooms = (ids ?? []).map(conversationRoom);
@@ -137,8 +143,7 @@ async function joinRooms(ctx: AppContext, io: Server, socket: ParleySocket): Pro
     if (!socket.connected) return goOffline(ctx, io, socket);
     if (first) {
       await ctx.db.update(users).set({ lastActive: new Date() }).where(eq(users.id, userId));
-      const told = await presenceRooms(ctx, userId);
-      if (told.length) socket.to(told).except(await presenceHiddenFrom(ctx, userId)).emit('user:online', { userId });
+      if (told?.length) socket.to(told.map(conversationRoom)).except(await presenceHiddenFrom(ctx, userId)).emit('user:online', { userId });
     }
     return;
   }
@@ -153,9 +158,9 @@ async function goOffline(ctx: AppContext, io: Server, socket: ParleySocket): Pro
 export async function announceOffline(ctx: AppContext, io: Server, userId: string): Promise<void> {
   const lastActive = new Date();
   await ctx.db.update(users).set({ lastActive }).where(eq(users.id, userId));
-  const told = await presenceRooms(ctx, userId);
+  const told = await rows<{ id: string }>(ctx.db, presenceConversations(ctx, userId));
   if (told.length) {
-    io.to(told)
+    io.to(told.map((r) => conversationRoom(r.id)))
       .except(await presenceHiddenFrom(ctx, userId))
       .emit('user:offline', { userId, lastActive: lastActive.toISOString() });
   }
@@ -167,15 +172,13 @@ export async function announceOffline(ctx: AppContext, io: Server, userId: strin
  * every other member's sockets (a mass reconnect of n members: n² writes); its members ask with
  * `presence:query` for the people they look at.
  */
-async function presenceRooms(ctx: AppContext, userId: string): Promise<string[]> {
-  const found = await rows<{ id: string }>(
-    ctx.db,
-    sql`select m.conversation_id as id from members m join conversations c on c.id = m.conversation_id
-        where m.user_id = ${userId}
-          and (c.type = 'direct' or (select count(*) from members o where o.conversation_id = c.id) <= ${ctx.config.PRESENCE_GROUP_MAX_MEMBERS})`,
-  );
-  return found.map((r) => conversationRoom(r.id));
-}
+const presenceConversations = (ctx: AppContext, userId: string) => {
+  const max = ctx.config.PRESENCE_GROUP_MAX_MEMBERS;
+  // Counting stops past the limit: a big group costs max + 1 index entries, not its size.
+  return sql`select m.conversation_id as id from members m join conversations c on c.id = m.conversation_id
+      where m.user_id = ${userId}
+        and (c.type = 'direct' or (select count(*) from (select 1 from members o where o.conversation_id = c.id limit ${max + 1}) x) <= ${max})`;
+};
 
 /** The user's own sockets and everyone in a block relation with them (presence is hidden both ways). */
 async function presenceHiddenFrom(ctx: AppContext, userId: string): Promise<string[]> {

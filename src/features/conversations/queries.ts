@@ -1,10 +1,10 @@
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { rows, type Executor } from '../../db/connect.js';
+import { rows, uuidArray, type Executor } from '../../db/connect.js';
 import { conversations, members, messages } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
-import { presentMessages, statusFor, type MessageDto } from '../messages/present.js';
+import { presentMessages, statusFor } from '../messages/present.js';
 import { presentUsers, usersByIds } from '../users/queries.js';
 import type { conversationSchema } from './schemas.js';
 
@@ -12,6 +12,19 @@ export type ConversationRow = typeof conversations.$inferSelect;
 export type MemberRow = typeof members.$inferSelect;
 
 export type ConversationDto = z.infer<typeof conversationSchema>;
+
+/** What every member sees alike of a conversation (a group's summary is made of these too). */
+export const sharedFields = (c: ConversationRow) => ({
+  id: c.id,
+  name: c.name,
+  icon: c.icon,
+  iconBg: c.iconBg,
+  about: c.about,
+  visibility: c.visibility,
+  lastSeq: c.lastSeq,
+  createdAt: c.createdAt.toISOString(),
+  updatedAt: c.updatedAt.toISOString(),
+});
 
 /** The conversation and the caller's membership, or 404 (whether it does not exist or is not yours). */
 export async function requireMembership(
@@ -59,16 +72,8 @@ export async function listConversations(ctx: AppContext, ex: Executor, userId: s
   return found.map(({ c, m }) => {
     const other = otherOf.get(c.id);
     return {
-      id: c.id,
+      ...sharedFields(c),
       type: c.type,
-      name: c.name,
-      icon: c.icon,
-      iconBg: c.iconBg,
-      about: c.about,
-      visibility: c.visibility,
-      lastSeq: c.lastSeq,
-      createdAt: c.createdAt.toISOString(),
-      updatedAt: c.updatedAt.toISOString(),
       otherUser: other ? (userDtos.get(other) ?? null) : null,
       lastMessage: lastDtos.get(c.id) ?? null,
       unreadCount: Math.max(0, c.lastSeq - m.lastReadSeq),
@@ -90,7 +95,7 @@ export async function getConversation(ctx: AppContext, ex: Executor, conversatio
 /** Each conversation's newest message that the viewer has not deleted for themselves. */
 async function lastVisibleMessages(ex: Executor, viewerId: string, conversationIds: string[]) {
   if (conversationIds.length === 0) return [];
-  const newest = sql`(select lm.id from unnest(array[${sql.join(conversationIds.map((id) => sql`${id}`), sql`, `)}]::uuid[]) as c(id)
+  const newest = sql`(select lm.id from unnest(${uuidArray(conversationIds)}) as c(id)
     cross join lateral (
       select m.id from messages m
       where m.conversation_id = c.id
@@ -109,7 +114,7 @@ async function lastMessageWatermarks(ex: Executor, messageIds: string[]) {
     sql`select lm.conversation_id, min(o.last_read_seq) as r, min(o.last_delivered_seq) as d
         from messages lm
         join members o on o.conversation_id = lm.conversation_id and o.user_id <> lm.sender_id
-        where lm.id in (${sql.join(messageIds.map((id) => sql`${id}`), sql`, `)})
+        where lm.id = any(${uuidArray(messageIds)})
         group by lm.conversation_id`,
   );
   for (const a of agg) out.set(a.conversation_id, [{ userId: '*', lastReadSeq: Number(a.r), lastDeliveredSeq: Number(a.d) }]);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { idParams, uuid } from '../../lib/validation.js';
+import { idParams, limitParam, uuid } from '../../lib/validation.js';
 import { authenticate, secured } from '../auth/authenticate.js';
 import { messageHistory } from '../messages/history.js';
 import { advanceWatermark } from '../messages/receipts.js';
@@ -45,7 +45,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
         tags,
         ...secured,
         params: idParams,
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) }),
+        querystring: z.object({ limit: limitParam }),
         response: { 200: messagePage.extend({ conversation: conversationSchema }) },
       },
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limitParam } from '../../lib/validation.js';
 import { messageSchema } from '../messages/schemas.js';
 import { userSchema } from '../users/schemas.js';
 
@@ -27,7 +28,7 @@ const seqParam = z.coerce.number().int().min(0).max(2_147_483_647);
 
 export const historyQuery = z
   .object({
-    limit: z.coerce.number().int().min(1).max(100).default(50),
+    limit: limitParam,
     before: seqParam.optional(),
     after: seqParam.optional(),
     cursor: seqParam.optional(),

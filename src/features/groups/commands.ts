@@ -61,8 +61,8 @@ export function updateGroup(ctx: AppContext, me: string, groupId: string, input:
     if (input.name !== undefined && input.name !== group.name) {
       await recordSystemMessage(tx, events, groupId, { action: 'group_renamed', actorId: me, name: input.name });
     }
-    const [count] = [...(await memberCounts(tx, [groupId])).values()];
-    events.add({ type: 'conversation:updated', conversationId: groupId, payload: { conversation: toGroupSummary(updated!, count ?? 0) } });
+    const count = (await memberCounts(tx, [groupId])).get(groupId) ?? 0;
+    events.add({ type: 'conversation:updated', conversationId: groupId, payload: { conversation: toGroupSummary(updated!, count) } });
     return getConversation(ctx, tx, groupId, me);
   });
 }

@@ -1,12 +1,13 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { rows, type Tx } from '../../db/connect.js';
+import type { Tx } from '../../db/connect.js';
 import { conversations, memberPeriods, members, type SystemInfo } from '../../db/schema.js';
 import type { EventBatch } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { getConversation, type ConversationRow, type MemberRow } from '../conversations/queries.js';
 import { appendMessage } from '../messages/appendMessage.js';
 import { presentUsers, usersByIds } from '../users/queries.js';
+import { memberCounts } from './summary.js';
 
 export type Role = MemberRow['role'];
 export const isAdmin = (role: Role | undefined) => role === 'owner' || role === 'admin';
@@ -68,8 +69,8 @@ export async function addToGroup(
   role: Role = 'member',
 ): Promise<void> {
   if (userIds.length === 0) return;
-  const [count] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from members where conversation_id = ${group.id}`);
-  if (Number(count!.n) + userIds.length > ctx.config.GROUP_MAX_MEMBERS) {
+  const count = (await memberCounts(tx, [group.id])).get(group.id) ?? 0;
+  if (count + userIds.length > ctx.config.GROUP_MAX_MEMBERS) {
     throw fail('group.full', `a group has at most ${ctx.config.GROUP_MAX_MEMBERS} members`);
   }
   await tx.insert(members).values(userIds.map((userId) => ({ conversationId: group.id, userId, role })));

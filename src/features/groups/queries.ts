@@ -5,7 +5,7 @@ import { fail } from '../../lib/errors.js';
 import { likePattern } from '../../lib/pagination.js';
 import { getConversation, listConversations } from '../conversations/queries.js';
 import { presentUsers } from '../users/queries.js';
-import { summarize } from './summary.js';
+import { summarize, toGroupSummary } from './summary.js';
 
 /** My groups, and public groups I am not in, optionally filtered by name or description. */
 export async function listGroups(ctx: AppContext, me: string, search?: string) {
@@ -49,7 +49,7 @@ export async function groupDetails(ctx: AppContext, me: string, groupId: string)
   if (!isMember && group.visibility !== 'public') throw fail('group.not_found');
   const people = await presentUsers(ctx, roster.map((r) => r.user), me);
   return {
-    group: isMember ? await getConversation(ctx, ctx.db, groupId, me) : (await summarize(ctx.db, [group]))[0]!,
+    group: isMember ? await getConversation(ctx, ctx.db, groupId, me) : toGroupSummary(group, roster.length),
     members: roster.map((r, i) => ({ user: people[i]!, role: r.role, joinedAt: r.joinedAt.toISOString() })),
     memberCount: roster.length,
   };

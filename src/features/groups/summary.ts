@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { rows, type Executor } from '../../db/connect.js';
-import type { ConversationRow } from '../conversations/queries.js';
+import { rows, uuidArray, type Executor } from '../../db/connect.js';
+import { sharedFields, type ConversationRow } from '../conversations/queries.js';
 import { conversationSchema } from '../conversations/schemas.js';
 
 /** What anyone who can see a group (members, or anyone for a public group) may know of it. */
@@ -15,25 +15,13 @@ export async function memberCounts(ex: Executor, ids: string[]): Promise<Map<str
   const found = await rows<{ conversation_id: string; n: number }>(
     ex,
     sql`select conversation_id, count(*)::int as n from members
-        where conversation_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) group by conversation_id`,
+        where conversation_id = any(${uuidArray(ids)}) group by conversation_id`,
   );
   return new Map(found.map((f) => [f.conversation_id, Number(f.n)]));
 }
 
 export function toGroupSummary(c: ConversationRow, memberCount: number): GroupSummary {
-  return {
-    id: c.id,
-    type: 'group',
-    name: c.name,
-    icon: c.icon,
-    iconBg: c.iconBg,
-    about: c.about,
-    visibility: c.visibility,
-    lastSeq: c.lastSeq,
-    memberCount,
-    createdAt: c.createdAt.toISOString(),
-    updatedAt: c.updatedAt.toISOString(),
-  };
+  return { ...sharedFields(c), type: 'group', memberCount };
 }
 
 export async function summarize(ex: Executor, groups: ConversationRow[]): Promise<GroupSummary[]> {

@@ -57,6 +57,10 @@ export function parseMetadata(header: string | undefined): Record<string, string
       throw fail('validation.failed', 'Upload-Metadata is malformed', [{ path: 'headers.upload-metadata', message: 'comma-separated "key base64" pairs' }]);
     }
     out[key] = Buffer.from(value, 'base64').toString('utf8');
+    // Stored as jsonb, which has no place for NUL.
+    if (out[key]!.includes('\u0000')) {
+      throw fail('validation.failed', 'Upload-Metadata is malformed', [{ path: `headers.upload-metadata.${key}`, message: 'must not contain NUL' }]);
+    }
   }
   return out;
 }

@@ -38,6 +38,16 @@ export function deleteMessage(ctx: AppContext, userId: string, messageId: string
       .update(eventLog)
       .set({ payload: sql`jsonb_set(${eventLog.payload}, '{message}', ${JSON.stringify(tombstone)}::jsonb)` })
       .where(and(eq(eventLog.messageId, messageId), inArray(eventLog.type, ['message:new', 'message:updated'])));
+    // …and from the snippet that replies to it carry.
+    await tx
+      .update(eventLog)
+      .set({ payload: sql`jsonb_set(${eventLog.payload}, '{message,replyTo,text}', 'null'::jsonb)` })
+      .where(
+        and(
+          inArray(eventLog.messageId, tx.select({ id: messages.id }).from(messages).where(eq(messages.replyToId, messageId))),
+          inArray(eventLog.type, ['message:new', 'message:updated']),
+        ),
+      );
     events.add({ type: 'message:deleted', conversationId, messageId, payload: { conversationId, messageId, for: 'everyone' }, origin });
     return {};
   });

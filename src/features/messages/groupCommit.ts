@@ -77,7 +77,8 @@ export class GroupCommit {
       outcomes = await runCommand(this.db, this.emitter, (tx, events) => writeMessages(tx, events, batch));
     } catch (err) {
       if (batch.length === 1) return batch[0]!.reject(err);
-      await Promise.all(batch.map((p) => this.write([p])));
+      // One at a time, in order: a conversation's sends keep their order on this path too.
+      for (const p of batch) await this.write([p]);
       return;
     }
     batch.forEach((p, i) => {

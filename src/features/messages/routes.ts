@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { idParams, plainText, uuid } from '../../lib/validation.js';
+import { idParams, limitParam, plainText, uuid } from '../../lib/validation.js';
 import { authenticate, secured } from '../auth/authenticate.js';
 import { requireMembership } from '../conversations/queries.js';
 import { visibleMessage } from './access.js';
@@ -48,7 +48,7 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         querystring: z.object({
           q: plainText(200).pipe(z.string().min(1, 'must not be empty')),
           conversationId: uuid.optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(50),
+          limit: limitParam,
           cursor: uuid.optional(),
         }),
         response: { 200: messagePage },

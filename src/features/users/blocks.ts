@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { rows, type Executor } from '../../db/connect.js';
+import type { Executor } from '../../db/connect.js';
 import { blocks, users } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { findUser, type UserRow } from './queries.js';
@@ -13,17 +13,6 @@ export async function isBlockedEitherWay(ex: Executor, a: string, b: string): Pr
     .where(or(and(eq(blocks.blockerId, a), eq(blocks.blockedId, b)), and(eq(blocks.blockerId, b), eq(blocks.blockedId, a))))
     .limit(1);
   return found.length > 0;
-}
-
-/** In a direct conversation, neither side may write to the other while a block stands. */
-export async function assertNotBlocked(ex: Executor, conversationId: string, senderId: string): Promise<void> {
-  const [hit] = await rows<{ one: number }>(
-    ex,
-    sql`select 1 as one from members o
-        join blocks b on (b.blocker_id = o.user_id and b.blocked_id = ${senderId}) or (b.blocker_id = ${senderId} and b.blocked_id = o.user_id)
-        where o.conversation_id = ${conversationId} and o.user_id <> ${senderId} limit 1`,
-  );
-  if (hit) throw fail('user.blocked', 'a block stands between you and this user');
 }
 
 /** Of `others`, those who blocked `userId` or whom `userId` blocked: presence is hidden between them. */

@@ -4,12 +4,13 @@ import type { AppContext } from '../../context.js';
 import { users } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { uniqueViolation } from '../../lib/pgErrors.js';
+import { E164_RE } from '../../lib/phone.js';
 import { plainText } from '../../lib/validation.js';
 import { personName, username } from '../auth/schemas.js';
 import { initialsOf } from './profile.js';
 import type { UserRow } from './queries.js';
 
-export const e164 = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number like +14155550123');
+const e164 = z.string().trim().regex(E164_RE, 'must be an E.164 phone number like +14155550123');
 
 export const updateProfileBody = z
   .object({

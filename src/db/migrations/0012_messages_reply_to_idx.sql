@@ -1,0 +1,1 @@
+CREATE INDEX "messages_reply_to_idx" ON "messages" USING btree ("reply_to_id") WHERE reply_to_id is not null;
