@@ -12,6 +12,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most of a test's time is waiting on sockets and the database: two files at once on two cores.
+    maxWorkers: 2,
     projects,
   },
 });

@@ -6,7 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Server } from 'socket.io';
-import type { Config } from './config.js';
+import { allowedOrigins, type Config } from './config.js';
 import type { AppContext } from './context.js';
 import { connectDatabase } from './db/connect.js';
 import { pruneEvents } from './events/prune.js';
@@ -29,7 +29,8 @@ import { sweepOrphanMedia } from './features/media/orphans.js';
 import { mediaRoutes } from './features/media/routes.js';
 import { messageRoutes } from './features/messages/routes.js';
 import { userRoutes } from './features/users/routes.js';
-import { installErrorHandlers } from './lib/httpErrors.js';
+import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './lib/httpErrors.js';
+import { installBodyDeadline, serverTimeouts } from './lib/httpTimeouts.js';
 import { MemoryStore, RateLimiter } from './lib/rateLimit.js';
 import { RedisStore } from './lib/rateLimitRedis.js';
 import { GroupCommit } from './features/messages/groupCommit.js';
@@ -37,7 +38,7 @@ import { Emitter } from './realtime/emitter.js';
 import { LocalPresence, type Presence } from './realtime/presence.js';
 import { linkRedis } from './realtime/redis.js';
 import { RedisPresence } from './realtime/redisPresence.js';
-import { announceOffline, createSocketServer, installSocketHandlers } from './realtime/server.js';
+import { announceOffline, announceOnline, createSocketServer, installSocketHandlers } from './realtime/server.js';
 import { version } from './version.js';
 
 /** Response headers browsers may read: resumable uploads (tus) and media downloads. */
@@ -65,6 +66,11 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
       },
     },
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // Slow clients are cut off (headers, bodies, uploads: src/lib/httpTimeouts.ts).
+    ...serverTimeouts(config),
+    // Errors before a route: problem+json like every other (src/lib/httpErrors.ts).
+    clientErrorHandler,
+    frameworkErrors,
     // Only these proxies' X-Forwarded-For is believed: per-IP rate limits must see the real client.
     trustProxy: config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
@@ -74,15 +80,23 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
   // Response schemas document the API (OpenAPI); plain JSON.stringify serialises it fast.
   http.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandlers(http);
+  installBodyDeadline(http, config);
 
   const database = await connectDatabase({
     url: config.DATABASE_URL,
     pglitePath: config.PGLITE_PATH ?? path.join(config.dataDir, 'pglite'),
     poolSize: config.DATABASE_POOL_SIZE,
+    timeouts: {
+      statementSeconds: config.DATABASE_STATEMENT_TIMEOUT_SECONDS,
+      lockSeconds: config.DATABASE_LOCK_TIMEOUT_SECONDS,
+      idleInTransactionSeconds: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS,
+      connectSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS,
+    },
+    log: http.log,
   });
   await seedDefaultGroups(database.db);
   const keys = await loadSigningKeys(config.JWT_PRIVATE_KEY, database.db);
-  const corsOrigins = config.CORS_ORIGINS === '*' ? true : config.CORS_ORIGINS.split(',').map((o) => o.trim());
+  const corsOrigins = allowedOrigins(config);
   const io = createSocketServer(http.server, { corsOrigins, maxPayloadBytes: Math.max(2 * 1_048_576, config.BODY_LIMIT_BYTES * 2) });
   const emitter = new Emitter(database.db, io as unknown as Server, http.log);
   const redis = config.REDIS_URL ? await linkRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX, io as unknown as Server, emitter, http.log) : undefined;
@@ -91,6 +105,7 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
         prefix: config.REDIS_KEY_PREFIX,
         heartbeatMs: config.PRESENCE_HEARTBEAT_MS,
         ttlMs: config.PRESENCE_TTL_MS,
+        onOnline: (userId) => announceOnline(ctx, io as unknown as Server, userId),
         onOffline: (userId) => announceOffline(ctx, io as unknown as Server, userId),
         log: http.log,
       })
@@ -116,10 +131,14 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
   };
 
   let draining = false;
-  await http.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } });
+  // The API and media serve no pages: nothing they send may run or load anything, or be framed.
+  await http.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  // No credentials: auth is a bearer header, so no origin gets the user's cookies.
   await http.register(cors, {
     origin: corsOrigins,
-    credentials: true,
     // The default is GET, HEAD, POST: browsers also need PATCH/PUT/DELETE (profiles, messages, tus).
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     // A plain OPTIONS (tus discovery) is answered, not refused with 400 as a malformed preflight.
@@ -133,7 +152,15 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
     },
     transform: jsonSchemaTransform,
   });
-  await http.register(swaggerUi, { routePrefix: '/docs' });
+  // The docs page loads its own scripts, styles and spec from /docs (the plugin's policy, without
+  // upgrade-insecure-requests, which would break it over plain http on a LAN). Swagger UI sets
+  // inline styles (code highlighting): allowed there, scripts stay 'self' only.
+  await http.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP:
+      "default-src 'self'; base-uri 'self'; font-src 'self' data:; frame-ancestors 'none'; img-src 'self' data: validator.swagger.io; " +
+      "object-src 'none'; script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'",
+  });
 
   installRequestLimits(http, ctx);
   await http.register(

@@ -17,13 +17,29 @@ export const configSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: optionalString.pipe(z.string().url().optional()),
   DATABASE_POOL_SIZE: int(10, 1, 500),
+  /**
+   * PostgreSQL session timeouts in seconds (fractions allowed, 0 = off), set on every pooled
+   * connection: a stuck statement, a wait for a lock, or a transaction left open by a frozen
+   * node ends instead of stalling every node (docs/scaling.md).
+   */
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
+  DATABASE_LOCK_TIMEOUT_SECONDS: z.coerce.number().min(0).max(86_400).default(5),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: z.coerce.number().min(0).max(86_400).default(5),
+  /** How long a request waits for a pooled connection (or a new one to open) before 503 service.unavailable. */
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   /** PGlite's folder (default DATA_DIR/pglite), or memory:// for a throwaway database. */
   PGLITE_PATH: optionalString,
   JWT_PRIVATE_KEY: optionalString,
   JWT_ISSUER: z.string().default('parley'),
   ACCESS_TOKEN_TTL_SECONDS: int(900, 30, 86_400),
   REFRESH_TOKEN_TTL_DAYS: int(30, 1, 365),
-  CORS_ORIGINS: z.string().default('*'),
+  /** Browser origins allowed (REST and Socket.IO), comma-separated, or *; unset: any outside production, none in production. */
+  CORS_ORIGINS: optionalString,
+  /** Slow clients: the headers must arrive within this, a body within HTTP_REQUEST_TIMEOUT_SECONDS, an upload within HTTP_UPLOAD_TIMEOUT_SECONDS. */
+  HTTP_HEADERS_TIMEOUT_SECONDS: int(10, 1, 3600),
+  HTTP_REQUEST_TIMEOUT_SECONDS: int(30, 1, 3600),
+  /** A whole multipart upload, or one tus PATCH (cut off, it keeps its bytes and the client resumes). */
+  HTTP_UPLOAD_TIMEOUT_SECONDS: int(600, 1, 86_400),
   BODY_LIMIT_BYTES: int(1_048_576, 1024, 100 * 1_048_576),
   MESSAGE_MAX_LENGTH: int(10_000, 1, 1_000_000),
   GROUP_MAX_MEMBERS: int(1024, 2, 100_000),
@@ -43,8 +59,14 @@ export const configSchema = z.object({
   MEDIA_MAX_BYTES: int(25 * 1_048_576, 1, 1024 * 1_048_576 * 1024),
   /** Largest resumable (tus) upload. */
   TUS_MAX_BYTES: int(2 * 1024 * 1_048_576, 1, 1024 * 1_048_576 * 1024),
-  /** Largest image, in pixels (width × height × frames), that is decoded; 413 beyond. */
-  MEDIA_MAX_PIXELS: int(100_000_000, 1, 1_000_000_000),
+  /** Unfinished tus uploads one user may have at once; 429 media.too_many_uploads beyond. */
+  TUS_MAX_PENDING_PER_USER: int(10, 1, 10_000),
+  /** Bytes one user may store: their media plus the full length of their unfinished tus uploads; 413 media.quota_exceeded beyond. */
+  MEDIA_QUOTA_BYTES_PER_USER: int(5 * 1024 * 1_048_576, 1, 1024 ** 5),
+  /** Largest image, in pixels (width × height × frames), that is decoded; 413 beyond (from the header, before decoding). */
+  MEDIA_MAX_PIXELS: int(40_000_000, 1, 1_000_000_000),
+  /** Images decoded at once per process; more wait their turn, so decoding memory stays near this × MEDIA_MAX_PIXELS × 4 bytes. */
+  MEDIA_DECODE_CONCURRENCY: int(2, 1, 64),
   /** Uploads never attached to a message are deleted after this many hours (fractions allowed). */
   MEDIA_ORPHAN_HOURS: z.coerce.number().positive().max(87_600).default(24),
   MEDIA_CLEANUP_INTERVAL_MS: int(600_000, 100, 86_400_000),
@@ -57,6 +79,8 @@ export const configSchema = z.object({
   /** Path-style URLs (endpoint/bucket/key); unset: true when S3_ENDPOINT is set, else virtual-hosted. */
   S3_FORCE_PATH_STYLE: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => (v === undefined ? undefined : v === 'true')),
   SHUTDOWN_GRACE_MS: int(10_000, 0, 600_000),
+  /** Sockets one user may hold open on one node; the next handshake fails with connect_error socket.too_many. */
+  MAX_SOCKETS_PER_USER: int(20, 1, 10_000),
   /** With REDIS_URL: how often a node renews its presence heartbeat, and when a silent node counts as gone. */
   PRESENCE_HEARTBEAT_MS: int(10_000, 100, 600_000),
   PRESENCE_TTL_MS: int(30_000, 300, 3_600_000),
@@ -85,6 +109,16 @@ export const configSchema = z.object({
   RATE_LIMIT_SOCKET_EVENTS: limitSpec.prefault('1000/10s'),
   RATE_LIMIT_CONTACT_SYNC_PER_USER: limitSpec.prefault('30/1h'),
   RATE_LIMIT_KEY_CLAIMS_PER_USER: limitSpec.prefault('300/1h'),
+  /** Counted on POST /media/upload, tus creations and POST /users/me/avatar together. */
+  RATE_LIMIT_UPLOADS_PER_USER: limitSpec.prefault('200/1h'),
+  /** POST /groups per user: each creation can add up to 256 members at once. */
+  RATE_LIMIT_GROUPS_PER_USER: limitSpec.prefault('30/1h'),
+  /** POST /groups/:id/members requests per user (each adds up to 256 members). */
+  RATE_LIMIT_GROUP_MEMBER_ADDS_PER_USER: limitSpec.prefault('300/1h'),
+  /** Key-bundle claims of one target by everyone together, so strangers cannot drain a user's one-time prekeys. */
+  RATE_LIMIT_KEY_CLAIMS_PER_TARGET: limitSpec.prefault('100/1h'),
+  /** GET /users?search= per user: searching is how accounts are enumerated. */
+  RATE_LIMIT_USER_SEARCH_PER_USER: limitSpec.prefault('60/1m'),
   OTP_TTL_SECONDS: int(300, 1, 3600),
   OTP_MAX_ATTEMPTS: int(3, 1, 20),
   OTP_COOLDOWN_SECONDS: int(60, 0, 3600),
@@ -98,6 +132,13 @@ export const configSchema = z.object({
   GOOGLE_ISSUER: z.string().default('https://accounts.google.com,accounts.google.com'),
   GOOGLE_JWKS_URL: z.string().url().default('https://www.googleapis.com/oauth2/v3/certs'),
 }).superRefine((c, issue) => {
+  const badOrigins = corsOriginList(c.CORS_ORIGINS).filter((o) => o !== '*' && !isOrigin(o));
+  if (badOrigins.length > 0) {
+    issue.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: `${badOrigins.join(', ')}: each must be an origin such as https://chat.example.com (scheme, host, optional port; no path), or *` });
+  }
+  if (c.HTTP_HEADERS_TIMEOUT_SECONDS > c.HTTP_REQUEST_TIMEOUT_SECONDS || c.HTTP_REQUEST_TIMEOUT_SECONDS > c.HTTP_UPLOAD_TIMEOUT_SECONDS) {
+    issue.addIssue({ code: 'custom', path: ['HTTP_REQUEST_TIMEOUT_SECONDS'], message: 'must be at least HTTP_HEADERS_TIMEOUT_SECONDS and at most HTTP_UPLOAD_TIMEOUT_SECONDS' });
+  }
   if (c.NODE_ENV === 'production' && c.OTP_DEV_CODE) {
     issue.addIssue({ code: 'custom', path: ['OTP_DEV_CODE'], message: 'is not allowed when NODE_ENV=production' });
   }
@@ -110,6 +151,29 @@ export const configSchema = z.object({
     issue.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: `is required when ${s3Set.join(', ')} ${s3Set.length > 1 ? 'are' : 'is'} set` });
   }
 });
+
+function corsOriginList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+}
+
+function isOrigin(o: string): boolean {
+  try {
+    return new URL(o).origin === o;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Who may call from a browser: CORS_ORIGINS, else any origin outside production and none in
+ * production (no Access-Control-Allow-Origin at all). Never with credentials: auth is a bearer header.
+ */
+export function allowedOrigins(c: Pick<Config, 'CORS_ORIGINS' | 'NODE_ENV'>): string[] | boolean {
+  const list = corsOriginList(c.CORS_ORIGINS);
+  if (list.includes('*')) return true;
+  if (list.length > 0) return list;
+  return c.NODE_ENV !== 'production';
+}
 
 export type Config = z.infer<typeof configSchema> & {
   /** Absolute DATA_DIR. */

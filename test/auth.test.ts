@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import * as jose from 'jose';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settle, TestServer, type ApiResponse, type TestUser } from './helpers/server.js';
+import { settle, TestServer, type TestUser } from './helpers/server.js';
+import { expectProblem } from './helpers/problems.js';
 
 // The server signs with a key we know, so tests can mint tokens it accepts (or that expired).
 const { privateKey: signingKeyObject } = crypto.generateKeyPairSync('ed25519');
@@ -17,11 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-function expectProblem(res: ApiResponse, status: number, code: string) {
-  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code });
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(res.body).toMatchObject({ status, code, type: expect.any(String), title: expect.any(String) });
-}
 
 const unique = () => crypto.randomBytes(4).toString('hex');
 const sessionIdOf = (accessToken: string) => jose.decodeJwt(accessToken).sid as string;
@@ -79,7 +75,7 @@ describe('register', () => {
   it('keeps a chosen username (lowercased) and derives initials from the first and last word', async () => {
     const name = `cher${unique()}`;
     const res = await server.api('POST', '/auth/register', {
-      body: { email: `${name}@example.test`, password: 'password123', name: 'Jean Claude Van Damme', username: name.toUpperCase() },
+      body: { email: `${name}@example.test`, password: 'violet kettle harbour', name: 'Jean Claude Van Damme', username: name.toUpperCase() },
     });
     expect(res.status).toBe(201);
     expect(res.body.user).toMatchObject({ username: name, initials: 'JD' });
@@ -87,14 +83,14 @@ describe('register', () => {
 
   it('rejects a registered email, in any case, with 409 user.email_taken', async () => {
     const u = await server.register('Email Owner');
-    const res = await server.api('POST', '/auth/register', { body: { email: u.email.toUpperCase(), password: 'password123', name: 'Copycat' } });
+    const res = await server.api('POST', '/auth/register', { body: { email: u.email.toUpperCase(), password: 'violet kettle harbour', name: 'Copycat' } });
     expectProblem(res, 409, 'user.email_taken');
   });
 
   it('rejects a taken username, in any case, with 409 user.username_taken', async () => {
     const u = await server.register('Name Owner', { username: `owner_${unique()}` });
     const res = await server.api('POST', '/auth/register', {
-      body: { email: `other.${unique()}@example.test`, password: 'password123', name: 'Copycat', username: u.username.toUpperCase() },
+      body: { email: `other.${unique()}@example.test`, password: 'violet kettle harbour', name: 'Copycat', username: u.username.toUpperCase() },
     });
     expectProblem(res, 409, 'user.username_taken');
   });

@@ -3,7 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as jose from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestServer, type ApiResponse } from './helpers/server.js';
+import { TestServer } from './helpers/server.js';
+import { expectProblem } from './helpers/problems.js';
 
 /** A local identity provider standing in for Google: it serves its JWKS and signs ID tokens. */
 class LocalIssuer {
@@ -49,10 +50,6 @@ class LocalIssuer {
   }
 }
 
-function expectProblem(res: ApiResponse, status: number, code: string) {
-  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code });
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-}
 
 const unique = () => crypto.randomBytes(4).toString('hex');
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -94,13 +91,47 @@ describe('POST /auth/google', () => {
     expect(again.body).toMatchObject({ created: false, user: { id: first.body.user.id } });
   });
 
-  it('links to an existing account with that verified email (any case); its password still works', async () => {
-    const u = await server.register('Email First');
-    const picture = `https://lh3.googleusercontent.test/a/${unique()}`;
-    const res = await signIn(await google.token({ email: u.email.toUpperCase(), name: 'Other Name', picture }));
+  it('never links into an account that registered the email with a password: 409 auth.account_exists, saying how to link (pre-hijacking)', async () => {
+    // The attacker registers the victim's Gmail address with a password of their own.
+    const attacker = await server.register('Not The Victim');
+    const res = await signIn(await google.token({ email: attacker.email.toUpperCase(), name: 'Real Owner' }));
+    expectProblem(res, 409, 'auth.account_exists');
+    expect(res.body.detail).toMatch(/sign in to it.*POST \/api\/v1\/auth\/google\/link/);
+    expect(res.body.accessToken).toBeUndefined();
+    // Refused again on a retry: nothing was linked, and the attacker's account is as it was.
+    expectProblem(await signIn(await google.token({ email: attacker.email })), 409, 'auth.account_exists');
+    const me = await server.api('GET', '/auth/me', { token: attacker.token });
+    expect(me.body.user).toMatchObject({ id: attacker.id, name: 'Not The Victim', avatarUrl: null });
+  });
+
+  it('the account owner links Google from inside the account; then Google signs in to it and the password still works', async () => {
+    const u = await server.register('Links Later');
+    const sub = `g-${unique()}`;
+    expectProblem(await server.api('POST', '/auth/google/link', { body: { idToken: await google.token({ sub, email: u.email }) } }), 401, 'auth.unauthorized');
+    const link = await server.api('POST', '/auth/google/link', { token: u.token, body: { idToken: await google.token({ sub, email: u.email }) } });
+    expect(link.status).toBe(200);
+    // Linking the same Google account again is fine.
+    expect((await server.api('POST', '/auth/google/link', { token: u.token, body: { idToken: await google.token({ sub, email: u.email }) } })).status).toBe(200);
+    const res = await signIn(await google.token({ sub, email: u.email }));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ created: false, user: { id: u.id, name: 'Email First', avatarUrl: picture } });
+    expect(res.body).toMatchObject({ created: false, user: { id: u.id, name: 'Links Later' } });
     expect((await server.api('POST', '/auth/login', { body: { login: u.email, password: u.password } })).status).toBe(200);
+  });
+
+  it('a Google account linked to one account cannot be linked to another: 409 auth.account_exists', async () => {
+    const sub = `g-${unique()}`;
+    const owner = await signIn(await google.token({ sub, email: `owner.${unique()}@gmail.test` }));
+    expect(owner.body.created).toBe(true);
+    const other = await server.register('Someone Else');
+    const res = await server.api('POST', '/auth/google/link', { token: other.token, body: { idToken: await google.token({ sub }) } });
+    expectProblem(res, 409, 'auth.account_exists');
+    expect((await signIn(await google.token({ sub }))).body.user.id).toBe(owner.body.user.id);
+  });
+
+  it('linking needs a valid Google ID token: 401 auth.google_invalid', async () => {
+    const u = await server.register('Bad Link');
+    const res = await server.api('POST', '/auth/google/link', { token: u.token, body: { idToken: await google.token({}, { aud: 'someone-else' }) } });
+    expectProblem(res, 401, 'auth.google_invalid');
   });
 
   it('a picture that is not an https URL is not used', async () => {

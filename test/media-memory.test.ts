@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchBytes } from './helpers/media.js';
+import { fetchBytes, pngBomb, tusCreate, uploadFile } from './helpers/media.js';
+import { freshDatabase, Node } from './helpers/cluster.js';
 import { TestServer, type TestUser } from './helpers/server.js';
 
 const MB = 1_048_576;
@@ -94,4 +96,78 @@ describe('uploading a 200 MB file', () => {
     expect(end.status).toBe(206);
     expect(end.headers.get('content-range')).toBe(`bytes ${SIZE - 10}-${SIZE - 1}/${SIZE}`);
   }, 60_000);
+});
+
+/** Samples a process's resident memory (Linux /proc) every 25 ms until stopped; returns the peak. */
+function rssSampler(pid: number): { stop(): number } {
+  const rss = () => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
+  let peak = rss();
+  const timer = setInterval(() => (peak = Math.max(peak, rss())), 25);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, rss());
+    },
+  };
+}
+
+describe('decompression bombs: small PNGs that decode huge', () => {
+  // A server process of its own, as deployed: its RSS is the server's alone.
+  let node: Node;
+  let db: { url: string; drop(): Promise<void> } | undefined;
+  let uploader: { id: string; token: string };
+  let under: Buffer;
+  let over: Buffer;
+
+  beforeAll(async () => {
+    if (process.env.PARLEY_TEST_DB === 'postgres') db = await freshDatabase(process.env.TEST_DATABASE_URL!);
+    // The default MEDIA_MAX_PIXELS and MEDIA_DECODE_CONCURRENCY: what a deployment that sets nothing gets.
+    [node, under, over] = await Promise.all([
+      Node.start(db ? { DATABASE_URL: db.url } : { PGLITE_PATH: 'memory://' }),
+      // 36 MP (just under the limit) and 100 MP, interlaced: a few hundred KB each.
+      pngBomb(6000, 6000),
+      pngBomb(10_000, 10_000),
+    ]);
+    uploader = await node.register('Bomb Thrower');
+  }, 120_000);
+  afterAll(async () => {
+    await node?.stop();
+    await db?.drop();
+  });
+
+  it('keeps the server under +600 MiB RSS while 6 images just under MEDIA_MAX_PIXELS and 3 over it arrive at once (upload, tus, avatar)', async () => {
+    expect(under.length).toBeLessThan(1_048_576);
+    expect(over.length).toBeLessThan(1_048_576);
+    const tusResult = async (data: Buffer) => {
+      const res = await tusCreate(node, uploader.token, data.length, data, { filename: 'bomb.png', filetype: 'image/png' });
+      const body = res.headers.get('content-type')?.includes('json') ? ((await res.json()) as any) : undefined;
+      return { status: res.status, code: body?.code, mediaId: res.headers.get('media-id') };
+    };
+    const multipart = async (data: Buffer, path?: string) => {
+      const r = await uploadFile(node, uploader.token, data, { name: 'bomb.png', type: 'image/png', ...(path ? { path, field: 'avatar' } : {}) });
+      return { status: r.status, code: r.body?.code, mediaId: r.body?.media?.id as string | undefined };
+    };
+
+    const idle = rssSampler(node.proc.pid!);
+    await new Promise((r) => setTimeout(r, 500));
+    const baseline = idle.stop();
+    const sampler = rssSampler(node.proc.pid!);
+    const started = Date.now();
+    const [fits, refused] = await Promise.all([
+      Promise.all([multipart(under), multipart(under), multipart(under), multipart(under), tusResult(under), multipart(under, '/users/me/avatar')]),
+      Promise.all([multipart(over), tusResult(over), multipart(over, '/users/me/avatar')]),
+    ]);
+    const growth = sampler.stop() - baseline;
+    console.log(`9 bombs in ${Date.now() - started} ms; server rss baseline ${(baseline / MB).toFixed(0)} MB, peak growth ${(growth / MB).toFixed(0)} MB`);
+
+    expect(fits.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 200]);
+    expect(fits[4]!.mediaId).toMatch(/^[0-9a-f-]{36}$/);
+    // Over the pixel limit: refused from the header, never decoded.
+    expect(refused).toEqual([
+      { status: 413, code: 'media.too_large', mediaId: undefined },
+      { status: 413, code: 'media.too_large', mediaId: null },
+      { status: 413, code: 'media.too_large', mediaId: undefined },
+    ]);
+    expect(growth).toBeLessThan(600 * MB);
+  }, 180_000);
 });

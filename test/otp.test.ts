@@ -227,7 +227,7 @@ describe('verify-otp', () => {
     expect(res.body.user.phoneNumber).toBe(p);
   });
 
-  it('a number only typed into a profile (unverified) does not sign in to that account: it moves to whoever proves it', async () => {
+  it('a number only typed into a profile (unverified) does not sign in to that account: whoever proves it gets their own', async () => {
     const squatter = await dev.register('Number Squatter');
     const p = phone();
     expect((await dev.api('PATCH', '/users/me', { token: squatter.token, body: { phoneNumber: p } })).status).toBe(200);
@@ -237,7 +237,9 @@ describe('verify-otp', () => {
     expect(owner.body.created).toBe(true);
     expect(owner.body.user.id).not.toBe(squatter.id);
     expect(owner.body.user.phoneNumber).toBe(p);
-    expect((await dev.api('GET', '/users/me', { token: squatter.token })).body.user.phoneNumber).toBeNull();
+    expect(owner.body.user.phoneVerified).toBe(true);
+    // The squatter's claim is left as it was (unverified): changing it would tell them the holder signed up.
+    expect((await dev.api('GET', '/users/me', { token: squatter.token })).body.user).toMatchObject({ phoneNumber: p, phoneVerified: false });
   });
 });
 

@@ -20,12 +20,32 @@ export interface Database {
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const MIGRATION_LOCK = 7_402_311;
 
+/** PostgreSQL session limits, in seconds (0: not set by Parley). */
+export interface SessionTimeouts {
+  statementSeconds: number;
+  lockSeconds: number;
+  idleInTransactionSeconds: number;
+  connectSeconds: number;
+}
+
+interface Logger {
+  warn(obj: unknown, msg?: string): void;
+}
+
+export interface ConnectOptions {
+  url?: string;
+  pglitePath: string;
+  poolSize: number;
+  timeouts?: SessionTimeouts;
+  log?: Logger;
+}
+
 /**
  * PostgreSQL when `url` is given, else PGlite in `pglitePath` (a folder, or `memory://`).
  * Either way the same Drizzle migrations are applied before this returns.
  */
-export async function connectDatabase(opts: { url?: string; pglitePath: string; poolSize: number }): Promise<Database> {
-  if (opts.url) return connectPostgres(opts.url, opts.poolSize);
+export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
+  if (opts.url) return connectPostgres(opts.url, opts.poolSize, opts.timeouts, opts.log);
   return connectPglite(opts.pglitePath);
 }
 
@@ -50,23 +70,38 @@ async function connectPglite(dataPath: string): Promise<Database> {
   };
 }
 
-async function connectPostgres(url: string, poolSize: number): Promise<Database> {
+async function connectPostgres(url: string, poolSize: number, timeouts: SessionTimeouts | undefined, log: Logger | undefined): Promise<Database> {
   const pg = (await import('pg')).default;
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   // bigint ids (event ids) fit in a JS number for ~285 years at a million events a second.
   pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'parley' });
-  // A broken idle connection must not crash the process; the pool replaces it.
-  pool.on('error', () => {});
+  const pool = new pg.Pool({
+    ...sessionSettings(url, timeouts),
+    max: poolSize,
+    application_name: 'parley',
+    connectionTimeoutMillis: ms(timeouts?.connectSeconds ?? 0),
+    // A peer that vanished (a partition, a failed-over host) is noticed by TCP, not never.
+    keepAlive: true,
+  });
+  const lost = (err: Error) => log?.warn({ err: err.message, code: (err as { code?: string }).code }, 'database connection lost');
+  // pg-pool listens for errors only on idle clients: a client checked out for a transaction
+  // when the server restarts would emit an unhandled 'error' and take the process down. The
+  // query in flight fails (503 service.unavailable) and the pool drops the broken client.
+  pool.on('connect', (client) => client.on('error', lost));
+  pool.on('error', lost);
   const db = drizzle(pool, { schema }) as unknown as Db;
   // Nodes starting together take turns: one migrates, the others find it done.
   const lockClient = await pool.connect();
   try {
+    // Waiting for another node's migration, or building an index on a big table, may take
+    // longer than a request should: the migration session has no statement or lock timeout.
+    await lockClient.query('set statement_timeout = 0; set lock_timeout = 0');
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await migrate(drizzle(pool), { migrationsFolder });
+    await migrate(drizzle(lockClient), { migrationsFolder });
   } finally {
     await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    await lockClient.query('reset statement_timeout; reset lock_timeout').catch(() => {});
     lockClient.release();
   }
   return {
@@ -77,6 +112,30 @@ async function connectPostgres(url: string, poolSize: number): Promise<Database>
     },
     close: () => pool.end(),
   };
+}
+
+const ms = (seconds: number) => Math.round(seconds * 1000);
+
+/**
+ * The connection string and the `options` startup parameter that sets Parley's session
+ * timeouts on every connection, after any `options` the URL already carries (the URL's would
+ * otherwise replace ours).
+ */
+function sessionSettings(url: string, t: SessionTimeouts | undefined): { connectionString: string; options?: string } {
+  const u = new URL(url);
+  const given = u.searchParams.get('options');
+  u.searchParams.delete('options');
+  // 0 sets nothing: the server's (or the role's) own setting applies.
+  const settings: [string, number][] = t
+    ? [
+        ['statement_timeout', t.statementSeconds],
+        ['lock_timeout', t.lockSeconds],
+        ['idle_in_transaction_session_timeout', t.idleInTransactionSeconds],
+      ]
+    : [];
+  const ours = settings.filter(([, s]) => s > 0).map(([name, s]) => `-c ${name}=${ms(s)}`);
+  const options = [given, ...ours].filter(Boolean).join(' ');
+  return { connectionString: u.toString(), ...(options ? { options } : {}) };
 }
 
 /** Rows of a raw query, whichever driver ran it. */

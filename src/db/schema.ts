@@ -45,7 +45,10 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
     uniqueIndex('users_username_key').on(t.username),
-    uniqueIndex('users_phone_key').on(t.phoneNumber),
+    // Only a number proven by OTP belongs to one account; anyone may type any number into a profile
+    // (unverified), so a taken number is never revealed to someone who has not proved they hold it.
+    uniqueIndex('users_phone_key').on(t.phoneNumber).where(sql`${t.phoneVerifiedAt} is not null`),
+    index('users_phone_idx').on(t.phoneNumber),
   ],
 );
 
@@ -92,6 +95,8 @@ export const conversations = pgTable(
     iconBg: text('icon_bg'),
     about: text('about'),
     visibility: text('visibility', { enum: ['public', 'private'] }),
+    /** Groups: 'joined' shows a member only the messages after they (last) joined; 'shared' the whole history. */
+    historyVisibility: text('history_visibility', { enum: ['joined', 'shared'] }).notNull().default('joined'),
     lastSeq: integer('last_seq').notNull().default(0),
     createdBy: uuid('created_by'),
     /** Set on the default groups, so seeding them again on restart finds them. */
@@ -118,6 +123,8 @@ export const members = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ['owner', 'admin', 'member'] }).notNull().default('member'),
     joinedAt: createdAt(),
+    /** The conversation's last seq when they (last) joined: with history 'joined' they read only later messages. */
+    joinedSeq: integer('joined_seq').notNull().default(0),
     lastReadSeq: integer('last_read_seq').notNull().default(0),
     lastReadAt: ts('last_read_at'),
     lastDeliveredSeq: integer('last_delivered_seq').notNull().default(0),
@@ -140,6 +147,8 @@ export const memberPeriods = pgTable(
     userId: uuid('user_id').notNull(),
     fromEvent: bigint('from_event', { mode: 'number' }).notNull(),
     toEvent: bigint('to_event', { mode: 'number' }),
+    /** The conversation's last seq when the period began (see members.joinedSeq). */
+    fromSeq: integer('from_seq').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.conversationId, t.fromEvent] }),
@@ -259,7 +268,7 @@ export const invitations = pgTable(
     inviteeId: uuid('invitee_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    status: text('status', { enum: ['pending', 'accepted', 'declined'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'accepted', 'declined', 'revoked'] }).notNull().default('pending'),
     createdAt: createdAt(),
     respondedAt: ts('responded_at'),
   },
@@ -339,7 +348,8 @@ export const tusUploads = pgTable(
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('tus_uploads_updated_idx').on(t.updatedAt)],
+  // The per-user upload quota counts a user's unfinished uploads on every creation.
+  (t) => [index('tus_uploads_updated_idx').on(t.updatedAt), index('tus_uploads_pending_owner_idx').on(t.ownerId).where(sql`media_id is null`)],
 );
 
 /** One pending sign-in code per phone number: hashed, expiring, its wrong tries counted. */

@@ -44,6 +44,8 @@ export async function readRange(ex: Executor, after: number, upTo: number, limit
 /**
  * One user's stream after `cursor`: their private events, and the events of each conversation
  * during the periods they were a member of it. One index range per conversation, then merged.
+ * In a group whose history is 'joined', events about a message (an edit, a reaction, a
+ * deletion) reach them only for messages after the point they (last) joined, as history does.
  */
 export async function readUserStream(
   ex: Executor,
@@ -61,6 +63,8 @@ export async function readUserStream(
     sql`select * from (
           select e.id, e.type, e.conversation_id, e.user_id, e.message_id, e.payload, e.origin
           from member_periods p
+          join conversations cv on cv.id = p.conversation_id
+          left join members cur on cur.conversation_id = p.conversation_id and cur.user_id = p.user_id
           cross join lateral (
             select * from events e
             where e.conversation_id = p.conversation_id and e.user_id is null
@@ -68,6 +72,8 @@ export async function readUserStream(
               and (p.to_event is null or e.id <= p.to_event)
               and (e.message_id is null
                    or not exists (select 1 from hidden_messages h where h.message_id = e.message_id and h.user_id = ${userId}))
+              and (e.message_id is null or cv.type <> 'group' or cv.history_visibility <> 'joined'
+                   or exists (select 1 from messages mm where mm.id = e.message_id and mm.seq > coalesce(cur.joined_seq, p.from_seq)))
             order by e.id limit ${take}
           ) e
           where p.user_id = ${userId}

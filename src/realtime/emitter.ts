@@ -3,10 +3,12 @@ import type { Db } from '../db/connect.js';
 import { eventHead, readRange } from '../events/read.js';
 import { wirePayload, type StoredEvent } from '../events/types.js';
 import type { CommitListener } from '../events/runCommand.js';
+import { databaseUnavailable } from '../lib/pgErrors.js';
 import { conversationRoom, sessionRoom, userRoom } from './rooms.js';
 
 interface Logger {
   error(obj: unknown, msg?: string): void;
+  warn(obj: unknown, msg?: string): void;
 }
 
 /**
@@ -81,7 +83,10 @@ export class Emitter implements CommitListener {
 
   private enqueue(step: () => Promise<void>): Promise<void> {
     this.chain = this.chain.then(step).catch((err) => {
-      if (!this.stopped) this.log.error({ err }, 'emitter step failed; will catch up on the next event');
+      if (this.stopped) return;
+      // Nothing is lost while the database is away: the next poll reads on from lastEmitted.
+      if (databaseUnavailable(err)) this.log.warn({ err: (err as Error).message }, 'emitter: database unavailable; will catch up');
+      else this.log.error({ err }, 'emitter step failed; will catch up on the next event');
     });
     return this.chain;
   }

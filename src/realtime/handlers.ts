@@ -13,7 +13,8 @@ import { sendMessage } from '../features/messages/sendMessage.js';
 import { deleteMessage } from '../features/messages/deleteMessage.js';
 import { editMessage } from '../features/messages/editMessage.js';
 import { emoji, setReaction } from '../features/messages/reactions.js';
-import { blockedAmong } from '../features/users/blocks.js';
+import { blockRelations } from '../features/users/blocks.js';
+import { presenceVisibleAmong } from '../features/users/visibility.js';
 import { fail } from '../lib/errors.js';
 import { plainText, uuid } from '../lib/validation.js';
 import { conversationRoom, userRoom } from './rooms.js';
@@ -82,8 +83,8 @@ export function clientEvents(ctx: AppContext) {
       },
     }),
 
-    'typing:start': handler({ schema: conversationOnly, run: (_ctx, socket, { conversationId }) => relayTyping(socket, conversationId, true) }),
-    'typing:stop': handler({ schema: conversationOnly, run: (_ctx, socket, { conversationId }) => relayTyping(socket, conversationId, false) }),
+    'typing:start': handler({ schema: conversationOnly, run: (ctx, socket, { conversationId }) => relayTyping(ctx, socket, conversationId, true) }),
+    'typing:stop': handler({ schema: conversationOnly, run: (ctx, socket, { conversationId }) => relayTyping(ctx, socket, conversationId, false) }),
 
     'conversation:join': handler({
       schema: conversationOnly,
@@ -124,12 +125,13 @@ export function clientEvents(ctx: AppContext) {
           .from(users)
           .where(inArray(users.id, userIds));
         const ids = found.map((u) => u.id);
-        const [online, hidden] = await Promise.all([ctx.presence.onlineAmong(ids), blockedAmong(ctx.db, socket.data.userId, ids)]);
+        // Only people who share a conversation with the asker (and no block) show their presence.
+        const [online, visible] = await Promise.all([ctx.presence.onlineAmong(ids), presenceVisibleAmong(ctx.db, socket.data.userId, ids)]);
         return {
           presence: found.map((u) =>
-            hidden.has(u.id)
-              ? { userId: u.id, isOnline: false, lastActive: null }
-              : { userId: u.id, isOnline: online.has(u.id), lastActive: u.lastActive?.toISOString() ?? null },
+            visible.has(u.id)
+              ? { userId: u.id, isOnline: online.has(u.id), lastActive: u.lastActive?.toISOString() ?? null }
+              : { userId: u.id, isOnline: false, lastActive: null },
           ),
         };
       },
@@ -137,10 +139,15 @@ export function clientEvents(ctx: AppContext) {
   } satisfies Record<string, Handler<z.ZodType>>;
 }
 
-/** Ephemeral: relayed to the conversation's other members, never stored. Membership is the socket's room. */
-function relayTyping(socket: ParleySocket, conversationId: string, isTyping: boolean) {
+/**
+ * Ephemeral: relayed to the conversation's other members, never stored. Membership is the socket's room.
+ * Nobody in a block relation with the typist hears it; the typist is not told (the ack is ok either way).
+ */
+async function relayTyping(ctx: AppContext, socket: ParleySocket, conversationId: string, isTyping: boolean) {
   const room = conversationRoom(conversationId);
   if (!socket.rooms.has(room)) throw fail('conversation.not_found');
-  socket.to(room).except(userRoom(socket.data.userId)).emit('typing', { conversationId, userId: socket.data.userId, isTyping });
+  const { userId } = socket.data;
+  const unheard = [userId, ...(await blockRelations(ctx.db, userId))].map(userRoom);
+  socket.to(room).except(unheard).emit('typing', { conversationId, userId, isTyping });
   return {};
 }

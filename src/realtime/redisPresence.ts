@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Presence } from './presence.js';
 
-
 /**
  * Presence across nodes. Each node counts its own sockets per user and records in Redis, per
  * user, the set of nodes where that user has at least one socket. A user is online while that
@@ -13,6 +12,13 @@ import type { Presence } from './presence.js';
 export class RedisPresence implements Presence {
   readonly nodeId = crypto.randomUUID();
   private readonly local = new Map<string, Set<string>>();
+  /** Came online here while Redis was away: not announced yet (`restore` does it). */
+  private readonly unannounced = new Set<string>();
+  /**
+   * Went offline here while Redis was away: Redis may still list them here (`restore` clears
+   * it), and whether they had been announced online (then `restore` announces them offline).
+   */
+  private readonly unrecordedLeft = new Map<string, boolean>();
   private timer: NodeJS.Timeout | undefined;
   private readonly P: string;
 
@@ -22,6 +28,7 @@ export class RedisPresence implements Presence {
       prefix: string;
       heartbeatMs: number;
       ttlMs: number;
+      onOnline: (userId: string) => Promise<void>;
       onOffline: (userId: string) => Promise<void>;
       log: { warn(o: unknown, m?: string): void };
     },
@@ -37,16 +44,17 @@ export class RedisPresence implements Presence {
   }
 
   async start(): Promise<void> {
-    // Redis may be away at start: the heartbeat keeps trying.
-    await this.beat().catch((err) => this.opts.log.warn({ err }, 'presence heartbeat failed'));
+    // Redis restarted and lost its memory, or was unreachable (at start too): write this node's
+    // sockets back and announce who came and went here meanwhile.
+    this.redis.on('ready', () => void this.restore().catch((err) => this.opts.log.warn({ err }, 'presence restore failed')));
+    // Not connected yet: `ready` above beats first, so a start never waits on Redis.
+    if (this.redis.status === 'ready') await this.beat().catch((err) => this.opts.log.warn({ err }, 'presence heartbeat failed'));
     this.timer = setInterval(() => {
       this.beat()
         .then(() => this.sweep())
         .catch((err) => this.opts.log.warn({ err }, 'presence heartbeat failed'));
     }, this.opts.heartbeatMs);
     this.timer.unref();
-    // Redis restarted and lost its memory: write this node's sockets back.
-    this.redis.on('ready', () => void this.restore().catch(() => {}));
   }
 
   async stop(): Promise<void> {
@@ -55,15 +63,23 @@ export class RedisPresence implements Presence {
   }
 
   /**
-   * While Redis is away, presence degrades (no cross-node announcements; online means "here")
-   * rather than failing connections; `restore` writes this node's sockets back when it returns.
+   * While Redis is away, presence degrades (no announcements; online means "here") rather than
+   * failing connections; `restore` writes this node's sockets back when it returns and
+   * announces who came online or went offline here meanwhile.
    */
   async connect(userId: string, socketId: string): Promise<boolean> {
     let set = this.local.get(userId);
     if (!set) this.local.set(userId, (set = new Set()));
     set.add(socketId);
     if (set.size > 1) return false;
-    return this.tolerant(() => this.firstAnywhere(userId), false);
+    this.unrecordedLeft.delete(userId);
+    return this.tolerant(
+      () => this.firstAnywhere(userId),
+      () => {
+        this.unannounced.add(userId);
+        return false;
+      },
+    );
   }
 
   private async firstAnywhere(userId: string): Promise<boolean> {
@@ -75,18 +91,28 @@ export class RedisPresence implements Presence {
     const set = this.local.get(userId);
     if (!set || !set.delete(socketId) || set.size > 0) return false;
     this.local.delete(userId);
-    return this.tolerant(async () => {
-      await this.redis.multi().srem(this.userNodesKey(userId), this.nodeId).srem(this.nodeUsersKey(this.nodeId), userId).exec();
-      return !(await this.onlineElsewhere(userId));
-    }, false);
+    // Never announced online: nothing to take back.
+    const announced = !this.unannounced.delete(userId);
+    return this.tolerant(
+      async () => {
+        await this.redis.multi().srem(this.userNodesKey(userId), this.nodeId).srem(this.nodeUsersKey(this.nodeId), userId).exec();
+        return announced && !(await this.onlineElsewhere(userId));
+      },
+      () => {
+        this.unrecordedLeft.set(userId, announced);
+        return false;
+      },
+    );
   }
 
-  private async tolerant<T>(work: () => Promise<T>, fallback: T): Promise<T> {
+  private async tolerant<T>(work: () => Promise<T>, fallback: () => T): Promise<T> {
+    // Known to be away (reconnecting): answer from this node at once, not after a command timeout.
+    if (this.redis.status !== 'ready') return fallback();
     try {
       return await work();
     } catch (err) {
       this.opts.log.warn({ err }, 'presence: redis unavailable');
-      return fallback;
+      return fallback();
     }
   }
 
@@ -94,7 +120,7 @@ export class RedisPresence implements Presence {
     const online = new Set(userIds.filter((id) => this.local.has(id)));
     const rest = userIds.filter((id) => !online.has(id));
     if (rest.length === 0) return online;
-    return this.tolerant(() => this.onlineElsewhereAmong(online, rest), online);
+    return this.tolerant(() => this.onlineElsewhereAmong(online, rest), () => online);
   }
 
   private async onlineElsewhereAmong(online: Set<string>, rest: string[]): Promise<Set<string>> {
@@ -126,10 +152,22 @@ export class RedisPresence implements Presence {
 
   private async restore(): Promise<void> {
     await this.beat();
-    if (this.local.size === 0) return;
+    const left = [...this.unrecordedLeft.keys()];
+    const arrived = [...this.unannounced];
     const multi = this.redis.multi();
     for (const userId of this.local.keys()) multi.sadd(this.userNodesKey(userId), this.nodeId).sadd(this.nodeUsersKey(this.nodeId), userId);
+    for (const userId of left) multi.srem(this.userNodesKey(userId), this.nodeId).srem(this.nodeUsersKey(this.nodeId), userId);
     await multi.exec();
+    // Only those who came or went during the outage: a Redis restart announces no one else.
+    for (const userId of left) {
+      const announced = this.unrecordedLeft.get(userId);
+      if (!this.unrecordedLeft.delete(userId) || !announced || this.local.has(userId)) continue;
+      if (!(await this.onlineElsewhere(userId))) await this.opts.onOffline(userId);
+    }
+    for (const userId of arrived) {
+      if (!this.unannounced.delete(userId) || !this.local.has(userId)) continue;
+      if (!(await this.onlineElsewhere(userId))) await this.opts.onOnline(userId);
+    }
   }
 
   /** Clears the entries of nodes whose heartbeat expired; one sweeper per dead node. */

@@ -13,10 +13,12 @@ import { FixedWindow, RateLimited, retryAfterSeconds } from '../lib/rateLimit.js
 import { parseInput } from '../lib/validation.js';
 import { clientEvents, type ParleySocket, type SocketData } from './handlers.js';
 import { conversationRoom, sessionRoom, userRoom } from './rooms.js';
+import { SocketCap } from './socketCap.js';
 
-export function createSocketServer(httpServer: HttpServer, opts: { corsOrigins: string[] | true; maxPayloadBytes: number }) {
+export function createSocketServer(httpServer: HttpServer, opts: { corsOrigins: string[] | boolean; maxPayloadBytes: number }) {
   return new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
-    cors: { origin: opts.corsOrigins, credentials: true },
+    // No credentials: the token travels in the handshake's auth payload, not in cookies.
+    cors: { origin: opts.corsOrigins },
     // Room for a 1 MB string plus framing, so an oversized field gets a validation ack, not a dropped connection.
     maxHttpBufferSize: opts.maxPayloadBytes,
     perMessageDeflate: false,
@@ -42,6 +44,7 @@ export function installSocketHandlers(io: Server, ctx: AppContext): SocketDrain 
     void p.finally(() => inFlight.delete(p));
   };
   let refusing = false;
+  const sockets = new SocketCap(ctx.config.MAX_SOCKETS_PER_USER);
 
   io.use(async (socket, next) => {
     try {
@@ -49,6 +52,7 @@ export function installSocketHandlers(io: Server, ctx: AppContext): SocketDrain 
       if (typeof token !== 'string' || token === '') throw fail('auth.unauthorized', 'missing auth.token');
       const claims = await ctx.tokens.verify(token);
       await assertSessionActive(ctx, claims.sessionId, claims.userId);
+      sockets.admit(socket, claims.userId); // last: only a socket that will connect is counted
       socket.data = { userId: claims.userId, sessionId: claims.sessionId };
       next();
     } catch (err) {
@@ -68,12 +72,21 @@ export function installSocketHandlers(io: Server, ctx: AppContext): SocketDrain 
     let flood: FixedWindow | undefined;
     // Events are handled once the socket is in its rooms: a `typing` or a `conversation:leave`
     // sent right after connecting must not run before the join it depends on.
-    let joining: Promise<void> | undefined = joinRooms(ctx, io, socket)
-      .catch((err) => {
-        ctx.log.error({ err }, 'joining rooms failed');
-        socket.disconnect(true);
-      })
+    const joined = joinRooms(ctx, socket);
+    let joining: Promise<void> | undefined = joined
+      .then(
+        () => {},
+        (err) => {
+          ctx.log.error({ err }, 'joining rooms failed');
+          socket.disconnect(true);
+        },
+      )
       .finally(() => (joining = undefined));
+    // Presence runs beside the socket, never in front of it: with Redis away its commands wait
+    // out their timeout, and the socket can act meanwhile (it catches up when Redis returns).
+    const online = joined
+      .then((told) => told && goOnline(ctx, io, socket, told))
+      .catch((err) => ctx.log.warn({ err }, 'presence update failed'));
     socket.onAny((event: string, ...args: unknown[]) => {
       const h = handlers.get(event);
       if (!h) return; // unknown events are ignored, so their acks never arrive
@@ -100,7 +113,8 @@ export function installSocketHandlers(io: Server, ctx: AppContext): SocketDrain 
       })());
     });
     socket.on('disconnect', () => {
-      track(goOffline(ctx, io, socket).catch((err) => ctx.log.warn({ err }, 'presence update failed')));
+      // After goOnline has finished, so the socket it recorded is the one forgotten.
+      track(online.then(() => goOffline(ctx, io, socket)).catch((err) => ctx.log.warn({ err }, 'presence update failed')));
     });
   });
 
@@ -122,8 +136,9 @@ export function installSocketHandlers(io: Server, ctx: AppContext): SocketDrain 
 /**
  * Joins the user's rooms from a membership snapshot no older than what the emitter has
  * already applied, so a membership change is never missed between reading and joining.
+ * Returns the conversations to tell when the user comes online (none if the socket is gone).
  */
-async function joinRooms(ctx: AppContext, io: Server, socket: ParleySocket): Promise<void> {
+async function joinRooms(ctx: AppContext, socket: ParleySocket): Promise<string[] | undefined> {
   const { userId } = socket.data;
   await socket.join([userRoom(userId), sessionRoom(socket.data.sessionId)]);
   for (;;) {
@@ -135,18 +150,30 @@ async function joinRooms(ctx: AppContext, io: Server, socket: ParleySocket): Pro
     );
     const { head, ids, told } = snapshot[0]!;
     if (Number(head) < ctx.emitter.position) continue;
-    if (!socket.connected) return;
-    const rooms = (ids ?? []).map(conversationRoom);
-    await socket.join(rooms);
-    const first = await ctx.presence.connect(userId, socket.id);
-    // It may have gone while we were joining; its disconnect handler found nothing to undo.
-    if (!socket.connected) return goOffline(ctx, io, socket);
-    if (first) {
-      await ctx.db.update(users).set({ lastActive: new Date() }).where(eq(users.id, userId));
-      if (told?.length) socket.to(told.map(conversationRoom)).except(await presenceHiddenFrom(ctx, userId)).emit('user:online', { userId });
-    }
-    return;
+    if (!socket.connected) return undefined;
+    await socket.join((ids ?? []).map(conversationRoom));
+    return told ?? [];
   }
+}
+
+/** Records the socket in presence; the user's first socket anywhere makes them come online. */
+async function goOnline(ctx: AppContext, io: Server, socket: ParleySocket, told: string[]): Promise<void> {
+  const { userId } = socket.data;
+  const first = await ctx.presence.connect(userId, socket.id);
+  // It went while presence was recorded: its disconnect handler (which waits for this) undoes it.
+  if (first && socket.connected) await tellOnline(ctx, io, userId, told);
+}
+
+/** The user's first socket anywhere: save lastActive and tell who may know (`told`: from `presenceConversations`). */
+async function tellOnline(ctx: AppContext, io: Server, userId: string, told: string[]): Promise<void> {
+  await ctx.db.update(users).set({ lastActive: new Date() }).where(eq(users.id, userId));
+  if (told.length) io.to(told.map(conversationRoom)).except(await presenceHiddenFrom(ctx, userId)).emit('user:online', { userId });
+}
+
+/** Presence learned late (Redis was away when the user connected) that this is the user's first socket. */
+export async function announceOnline(ctx: AppContext, io: Server, userId: string): Promise<void> {
+  const told = await rows<{ id: string }>(ctx.db, presenceConversations(ctx, userId));
+  await tellOnline(ctx, io, userId, told.map((r) => r.id));
 }
 
 async function goOffline(ctx: AppContext, io: Server, socket: ParleySocket): Promise<void> {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -52,6 +52,61 @@ export class OwnRedis {
   }
 }
 
+/** The newest installed PostgreSQL's bin folder (Debian layout), if there is one. */
+export function postgresBin(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'pg_ctl'))) : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  return newest ? path.join(root, newest, 'bin') : undefined;
+}
+
+const asPostgres = (command: string) =>
+  new Promise<string>((resolve, reject) => {
+    // PostgreSQL refuses to run as root; the tests may run as root.
+    const [cmd, args] = process.getuid?.() === 0 ? ['su', ['postgres', '-s', '/bin/sh', '-c', command]] : ['/bin/sh', ['-c', command]];
+    execFile(cmd as string, args as string[], { timeout: 60_000 }, (err, stdout, stderr) => (err ? reject(new Error(`${command}: ${stderr || err.message}`)) : resolve(stdout)));
+  });
+
+/**
+ * A PostgreSQL cluster of the test's own (initdb into a temp folder, trust auth on 127.0.0.1,
+ * a free port), so restarting it disturbs no other test. Needs the server binaries (`postgresBin`).
+ */
+export class OwnPostgres {
+  private constructor(
+    readonly bin: string,
+    readonly dir: string,
+    readonly port: number,
+  ) {}
+
+  static async start(): Promise<OwnPostgres> {
+    const bin = postgresBin();
+    if (!bin) throw new Error('no PostgreSQL server binaries in /usr/lib/postgresql');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-pg-'));
+    if (process.getuid?.() === 0) await new Promise<void>((resolve, reject) => execFile('chown', ['postgres:postgres', dir], (err) => (err ? reject(err) : resolve())));
+    const pgPort = await freePort();
+    const own = new OwnPostgres(bin, dir, pgPort);
+    await asPostgres(`${bin}/initdb -D ${dir}/data -U postgres --auth=trust --no-sync -E UTF8 >/dev/null`);
+    await own.ctl('start');
+    return own;
+  }
+
+  get url() {
+    return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
+  }
+
+  /** `pg_ctl start|stop|restart`; stop and restart with `-m fast`: sessions are terminated (57P01), as a failover does. */
+  async ctl(action: 'start' | 'stop' | 'restart'): Promise<void> {
+    const opts = `-c listen_addresses=127.0.0.1 -p ${this.port} -k ${this.dir} -c fsync=off -c max_connections=200`;
+    const mode = action === 'start' ? '' : '-m fast';
+    await asPostgres(`${this.bin}/pg_ctl -D ${this.dir}/data -l ${this.dir}/log -w -t 60 ${mode} -o "${opts}" ${action}`);
+  }
+
+  async destroy(): Promise<void> {
+    await this.ctl('stop').catch(() => {});
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
 const canConnect = (port: number) =>
   new Promise<boolean>((resolve) => {
     const s = net.connect(port, '127.0.0.1', () => {
@@ -89,6 +144,20 @@ export class Node {
     this.proc.stdout!.on('data', (d) => (this.output += d));
     this.proc.stderr!.on('data', (d) => (this.output += d));
     await waitFor(async () => (await fetch(`${this.url}/api/v1/health/ready`)).ok, 60_000, `node on ${this.port}: ${this.output}`);
+  }
+
+  /** The process has exited (or was killed) since it started. */
+  get exited(): boolean {
+    return this.proc.exitCode !== null || this.proc.signalCode !== null;
+  }
+
+  /** SIGSTOP / SIGCONT: the process freezes (a long GC pause, a stalled VM) and wakes again. */
+  freeze(): void {
+    this.proc.kill('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.proc.kill('SIGCONT');
   }
 
   /** kill -9: no shutdown, no goodbye. */

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,7 @@ async function read(res: Response): Promise<Fetched> {
 
 /** POST a multipart form with one file part, the way a browser's FormData does. */
 export async function uploadFile(
-  server: TestServer,
+  server: { url: string },
   token: string | undefined,
   data: Buffer,
   opts: { name?: string; type?: string; field?: string; path?: string } = {},
@@ -74,4 +75,41 @@ export function elfBytes(size = 4096): Buffer {
 export function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile());
+}
+
+/**
+ * A decompression bomb: an interlaced RGBA PNG of one colour. A few hundred KB on the wire, but
+ * libvips has to hold all width × height × 4 bytes to decode it (interlacing defeats streaming).
+ * Made in a child process, so that making it leaves no memory behind in the test's (the
+ * server's) process to blur an RSS measurement.
+ */
+export function pngBomb(width: number, height: number): Promise<Buffer> {
+  const script = `
+    const sharp = require('sharp');
+    sharp({ create: { width: ${width}, height: ${height}, channels: 4, background: { r: 12, g: 200, b: 90, alpha: 0.5 } } })
+      .png({ progressive: true, compressionLevel: 9 })
+      .toBuffer()
+      .then((b) => process.stdout.write(b.toString('base64')));`;
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, ['-e', script], { maxBuffer: 64 * 1_048_576 }, (err, stdout) =>
+      err ? reject(err) : resolve(Buffer.from(stdout, 'base64')),
+    ),
+  );
+}
+
+/** The tus 1.0 request headers plus the bearer token. */
+export const tusHeaders = (token: string, extra: Record<string, string> = {}): Record<string, string> => ({
+  'tus-resumable': '1.0.0',
+  authorization: `Bearer ${token}`,
+  ...extra,
+});
+
+/** One tus creation (POST /media/tus) of `length` bytes; with `data`, creation-with-upload sends them at once. */
+export function tusCreate(server: { url: string }, token: string, length: number, data?: Buffer, metadata?: Record<string, string>): Promise<Response> {
+  const meta = Object.entries(metadata ?? {})
+    .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
+    .join(',');
+  const headers = tusHeaders(token, { 'upload-length': String(length), ...(meta ? { 'upload-metadata': meta } : {}) });
+  if (data) headers['content-type'] = 'application/offset+octet-stream';
+  return fetch(`${server.url}/api/v1/media/tus`, { method: 'POST', headers, body: data as Uint8Array<ArrayBuffer> | undefined });
 }

@@ -26,12 +26,16 @@ export class AccessTokens {
       .sign(this.keys.privateKey);
   }
 
-  /** Verifies signature, algorithm, issuer and expiry; throws auth.token_expired / auth.token_invalid. */
+  /**
+   * Verifies signature, algorithm, issuer and expiry, and that exp, sub and sid are there (a token
+   * without exp would never expire); throws auth.token_expired / auth.token_invalid.
+   */
   async verify(token: string): Promise<AccessClaims> {
     try {
       const { payload } = await jose.jwtVerify(token, this.keys.publicKey, {
         issuer: this.issuer,
         algorithms: [this.keys.alg],
+        requiredClaims: ['exp', 'sub', 'sid'],
       });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw fail('auth.token_invalid');
       return { userId: payload.sub, sessionId: payload.sid, deviceId: String(payload.did ?? ''), expiresAt: payload.exp ?? 0 };

@@ -1,11 +1,11 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import * as jose from 'jose';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { AppContext } from '../../context.js';
 import { authIdentities, users } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
-import { plainText } from '../../lib/validation.js';
+import { plainText, stripBidiControls } from '../../lib/validation.js';
 import { email as emailField } from './schemas.js';
 import { createUser, signIn } from './signIn.js';
 
@@ -73,19 +73,26 @@ export class GoogleVerifier {
     if (!parsed.success) throw fail('auth.google_invalid', 'the Google account has no verified email');
     const c = parsed.data;
     const picture = c.picture && /^https:\/\//.test(c.picture) && z.url().safeParse(c.picture).success ? c.picture : null;
-    const name = (c.name ?? '').replace(/[\p{Cc}\p{Cs}]/gu, '').trim().slice(0, 100) || c.email.split('@')[0]!.slice(0, 100);
+    // Names are shown to others: no control or text-direction characters (as for a typed name).
+    const name = stripBidiControls((c.name ?? '').replace(/[\p{Cc}\p{Cs}]/gu, '')).trim().slice(0, 100) || c.email.split('@')[0]!.slice(0, 100);
     return { subject: c.sub, email: c.email, name, picture };
   }
 }
 
+/** How to link Google to an account that already has this email: from inside it. */
+const LINK_HINT =
+  'an account with this email already exists. If it is yours, sign in to it (email or username and password), ' +
+  'then link Google from there with POST /api/v1/auth/google/link {idToken}';
+
 /**
- * Signs in with Google: the account linked to this Google `sub`; else the account with this
- * (Google-verified) email, which gets linked; else a new account. The Google picture becomes
- * the avatar of a new account, or of a linked one that has none.
+ * Signs in with Google: the account linked to this Google `sub`; else, if no account has this
+ * email, a new account (the Google picture, if https, becomes its avatar). An account that
+ * already has the email is never linked here: Parley has not verified that its owner holds the
+ * email, so linking would hand it (and whoever registered it) the Google identity. That person
+ * links from inside the account instead (`linkGoogle`); until then 409 auth.account_exists.
  */
 export async function signInWithGoogle(ctx: AppContext, input: z.output<typeof googleBody>) {
-  if (!ctx.google) throw fail('auth.method_disabled', 'Google sign-in is not configured on this server (GOOGLE_CLIENT_ID)');
-  const profile = await ctx.google.verify(input.idToken);
+  const profile = await verifiedProfile(ctx, input.idToken);
   return signIn(ctx, { deviceId: input.deviceId, deviceName: input.deviceName }, async (tx) => {
     const [linked] = await tx
       .select({ user: users })
@@ -94,19 +101,37 @@ export async function signInWithGoogle(ctx: AppContext, input: z.output<typeof g
       .where(and(eq(authIdentities.provider, 'google'), eq(authIdentities.subject, profile.subject)));
     if (linked) return { user: linked.user, created: false };
 
-    const [byEmail] = await tx.select().from(users).where(eq(users.email, profile.email));
-    let user = byEmail;
-    if (user && profile.picture && !user.avatarUrl) {
-      const [updated] = await tx
-        .update(users)
-        .set({ avatarUrl: profile.picture, updatedAt: new Date() })
-        .where(and(eq(users.id, user.id), isNull(users.avatarUrl)))
-        .returning();
-      user = updated ?? user;
-    }
-    const created = !user;
-    user ??= await createUser(tx, { name: profile.name, email: profile.email, avatarUrl: profile.picture });
+    const [byEmail] = await tx.select({ id: users.id }).from(users).where(eq(users.email, profile.email));
+    if (byEmail) throw fail('auth.account_exists', LINK_HINT);
+    const user = await createUser(tx, { name: profile.name, email: profile.email, avatarUrl: profile.picture });
     await tx.insert(authIdentities).values({ provider: 'google', subject: profile.subject, userId: user.id, email: profile.email });
-    return { user, created };
+    return { user, created: true };
   });
+}
+
+export const linkGoogleBody = z.object({ idToken: googleBody.shape.idToken });
+
+/**
+ * Links a Google account to the signed-in account (proof of both: its session and a Google ID
+ * token), so Google signs in to it from then on. Linking it again is a no-op; a Google account
+ * already linked to another account → 409 auth.account_exists.
+ */
+export async function linkGoogle(ctx: AppContext, userId: string, idToken: string): Promise<void> {
+  const profile = await verifiedProfile(ctx, idToken);
+  const inserted = await ctx.db
+    .insert(authIdentities)
+    .values({ provider: 'google', subject: profile.subject, userId, email: profile.email })
+    .onConflictDoNothing()
+    .returning({ userId: authIdentities.userId });
+  if (inserted.length > 0) return;
+  const [existing] = await ctx.db
+    .select({ userId: authIdentities.userId })
+    .from(authIdentities)
+    .where(and(eq(authIdentities.provider, 'google'), eq(authIdentities.subject, profile.subject)));
+  if (existing && existing.userId !== userId) throw fail('auth.account_exists', 'this Google account is already linked to another account');
+}
+
+async function verifiedProfile(ctx: AppContext, idToken: string): Promise<GoogleProfile> {
+  if (!ctx.google) throw fail('auth.method_disabled', 'Google sign-in is not configured on this server (GOOGLE_CLIENT_ID)');
+  return ctx.google.verify(idToken);
 }

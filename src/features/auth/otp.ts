@@ -1,14 +1,17 @@
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import type { Tx } from '../../db/connect.js';
 import { otpCodes, users } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
+import { uniqueViolation } from '../../lib/pgErrors.js';
 import { phoneNumber } from '../../lib/phone.js';
 import { RateLimited, retryAfterSeconds } from '../../lib/rateLimit.js';
 import { plainText } from '../../lib/validation.js';
 import { personName } from './schemas.js';
+import type { UserRow } from '../users/queries.js';
 import { createUser, signIn } from './signIn.js';
 
 const device = plainText(128).pipe(z.string().min(1));
@@ -64,35 +67,87 @@ export async function requestOtp(ctx: AppContext, phone: string): Promise<{ sent
 }
 
 /**
- * Signs in with a code. Every try first takes one of the code's OTP_MAX_ATTEMPTS (an atomic
- * increment, so parallel guesses cannot share a try); past them the code is locked. The right
- * code is deleted in the sign-in transaction, so it works once. The account is the one whose
- * verified number this is, else a new one; a number someone merely typed into their profile
- * (unverified) moves to the person who proved they hold it.
+ * Checks a code for the number. Every try first takes one of the code's OTP_MAX_ATTEMPTS (an
+ * atomic increment, so parallel guesses cannot share a try); past them the code is locked.
+ * Returns the code's hash for `useCode`, which spends it inside the caller's transaction.
  */
-export async function verifyOtp(ctx: AppContext, input: z.output<typeof verifyOtpBody>) {
+async function checkCode(ctx: AppContext, phone: string, otp: string): Promise<string> {
   const [code] = await ctx.db
     .update(otpCodes)
     .set({ attempts: sql`${otpCodes.attempts} + 1` })
-    .where(eq(otpCodes.phoneNumber, input.phoneNumber))
+    .where(eq(otpCodes.phoneNumber, phone))
     .returning();
   if (!code) throw fail('otp.invalid', 'wrong code, or no code was requested for this number');
   if (code.expiresAt.getTime() <= Date.now()) throw fail('otp.expired', 'the code has expired: request a new one');
   if (code.attempts > ctx.config.OTP_MAX_ATTEMPTS) throw fail('otp.locked', 'too many wrong codes: request a new one');
-  if (!(await verify(code.codeHash, input.otp).catch(() => false))) throw fail('otp.invalid', 'wrong code');
+  if (!(await verify(code.codeHash, otp).catch(() => false))) throw fail('otp.invalid', 'wrong code');
+  return code.codeHash;
+}
 
+/** Deletes the checked code, so it works once: a concurrent use of the same code loses. */
+async function useCode(tx: Tx, phone: string, codeHash: string): Promise<void> {
+  const used = await tx
+    .delete(otpCodes)
+    .where(and(eq(otpCodes.phoneNumber, phone), eq(otpCodes.codeHash, codeHash)))
+    .returning({ phoneNumber: otpCodes.phoneNumber });
+  if (used.length === 0) throw fail('otp.invalid', 'this code was already used');
+}
+
+/** The account whose number this is: the one that proved it by OTP. Numbers merely typed into a profile do not count. */
+async function verifiedHolder(tx: Tx, phone: string): Promise<UserRow | undefined> {
+  const [holder] = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.phoneNumber, phone), isNotNull(users.phoneVerifiedAt)))
+    .for('update');
+  return holder;
+}
+
+/**
+ * Signs in with a code; the right code is spent in the sign-in transaction. The account is the
+ * one whose *verified* number this is, else a new one. Accounts that typed the number into their
+ * profile (unverified) are neither signed in nor told: a claim proves nothing, and changing them
+ * would tell the claimant that the number's holder has arrived.
+ */
+export async function verifyOtp(ctx: AppContext, input: z.output<typeof verifyOtpBody>) {
+  const codeHash = await checkCode(ctx, input.phoneNumber, input.otp);
   return signIn(ctx, { deviceId: input.deviceId, deviceName: input.deviceName }, async (tx) => {
-    const used = await tx
-      .delete(otpCodes)
-      .where(and(eq(otpCodes.phoneNumber, input.phoneNumber), eq(otpCodes.codeHash, code.codeHash)))
-      .returning({ phoneNumber: otpCodes.phoneNumber });
-    // A concurrent sign-in with the same code got there first.
-    if (used.length === 0) throw fail('otp.invalid', 'this code was already used');
-    const [holder] = await tx.select().from(users).where(eq(users.phoneNumber, input.phoneNumber)).for('update');
-    if (holder?.phoneVerifiedAt) return { user: holder, created: false };
-    const now = new Date();
-    if (holder) await tx.update(users).set({ phoneNumber: null, updatedAt: now }).where(eq(users.id, holder.id));
-    const user = await createUser(tx, { name: input.name ?? 'New user', phoneNumber: input.phoneNumber, phoneVerifiedAt: now });
+    await useCode(tx, input.phoneNumber, codeHash);
+    const holder = await verifiedHolder(tx, input.phoneNumber);
+    if (holder) return { user: holder, created: false };
+    // A concurrent first sign-in with the same number hits users_phone_key; signIn runs this again and finds it.
+    const user = await createUser(tx, { name: input.name ?? 'New user', phoneNumber: input.phoneNumber, phoneVerifiedAt: new Date() });
     return { user, created: true };
   });
+}
+
+export const verifyPhoneBody = z.object({ phoneNumber, otp: verifyOtpBody.shape.otp });
+
+/**
+ * A signed-in user proves a number with a code from POST /auth/request-otp: it becomes their
+ * verified number (replacing any other), so OTP sign-in with it reaches this account and contact
+ * sync finds them. A number another account has verified → 409 user.phone_taken: the caller has
+ * just proved they hold it, so telling them is no oracle; they can sign in with it instead.
+ */
+export async function verifyPhone(ctx: AppContext, userId: string, input: z.output<typeof verifyPhoneBody>): Promise<UserRow> {
+  const codeHash = await checkCode(ctx, input.phoneNumber, input.otp);
+  const taken = () => fail('user.phone_taken', 'this number is verified on another account: sign in with it to reach that account');
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      await useCode(tx, input.phoneNumber, codeHash);
+      const holder = await verifiedHolder(tx, input.phoneNumber);
+      if (holder && holder.id !== userId) throw taken();
+      const [row] = await tx
+        .update(users)
+        .set({ phoneNumber: input.phoneNumber, phoneVerifiedAt: holder?.phoneVerifiedAt ?? new Date(), updatedAt: new Date() })
+        .where(eq(users.id, userId))
+        .returning();
+      if (!row) throw fail('user.not_found');
+      return row;
+    });
+  } catch (err) {
+    // Another account verified the same number at the same moment.
+    if (uniqueViolation(err) === 'users_phone_key') throw taken();
+    throw err;
+  }
 }

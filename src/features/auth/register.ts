@@ -8,10 +8,12 @@ import { newId } from '../../lib/ids.js';
 import { uniqueViolation } from '../../lib/pgErrors.js';
 import { avatarColorFor, generateUsername, initialsOf } from '../users/profile.js';
 import { presentUser } from '../users/queries.js';
+import { assertStrongPassword } from './passwordStrength.js';
 import type { registerBody } from './schemas.js';
 import { pick, startSession } from './sessions.js';
 
 export async function register(ctx: AppContext, input: z.output<typeof registerBody>) {
+  assertStrongPassword(input.password, input);
   // Hash outside the transaction: 50 ms of CPU should not hold a connection.
   const passwordHash = await hash(input.password);
   // A generated username can be taken by a concurrent registration between the check and the

@@ -8,7 +8,7 @@ import { idParams } from '../../lib/validation.js';
 import { findUser, presentUser } from '../users/queries.js';
 import { userSchema } from '../users/schemas.js';
 import { authenticate, secured } from './authenticate.js';
-import { googleBody, signInWithGoogle } from './google.js';
+import { googleBody, linkGoogle, linkGoogleBody, signInWithGoogle } from './google.js';
 import { login } from './login.js';
 import { requestOtp, requestOtpBody, verifyOtp, verifyOtpBody } from './otp.js';
 import { register } from './register.js';
@@ -42,6 +42,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.post('/auth/google', { schema: { tags, body: googleBody, response: { 200: signInResponse } } }, async (req) =>
     signInWithGoogle(ctx, req.body),
+  );
+
+  app.post(
+    '/auth/google/link',
+    { onRequest: auth, schema: { tags, ...secured, body: linkGoogleBody, response: { 200: success } } },
+    async (req) => {
+      await linkGoogle(ctx, req.auth.userId, req.body.idToken);
+      return { success: true as const };
+    },
   );
 
   app.post(

@@ -1,9 +1,10 @@
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { z } from 'zod';
+import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { rows, uuidArray, type Executor } from '../../db/connect.js';
 import { conversations, members, messages } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
+import { decodeCursor, encodeCursor } from '../../lib/pagination.js';
 import { presentMessages, statusFor } from '../messages/present.js';
 import { presentUsers, usersByIds } from '../users/queries.js';
 import type { conversationSchema } from './schemas.js';
@@ -21,6 +22,7 @@ export const sharedFields = (c: ConversationRow) => ({
   iconBg: c.iconBg,
   about: c.about,
   visibility: c.visibility,
+  historyVisibility: c.type === 'group' ? c.historyVisibility : null,
   lastSeq: c.lastSeq,
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),
@@ -41,14 +43,62 @@ export async function requireMembership(
   return row;
 }
 
-/** The caller's conversations (or the listed ones), pinned first, then newest activity first. */
-export async function listConversations(ctx: AppContext, ex: Executor, userId: string, only?: string[]): Promise<ConversationDto[]> {
-  const found = await ex
-    .select({ c: conversations, m: members })
+/** Where a conversation stands in the caller's list: pinned first, then newest activity (µs since the epoch), then id. */
+const listKey = z.object({ p: z.boolean(), t: z.number().int(), id: z.uuid() });
+type ListKey = z.infer<typeof listKey>;
+const activityMicros = sql<number>`(extract(epoch from ${conversations.updatedAt}) * 1000000)::bigint`;
+/** A timestamptz from µs since the epoch, exactly (no floating point on the way). */
+export const fromMicros = (t: number) => sql`(timestamptz 'epoch' + ${t}::bigint * interval '1 microsecond')`;
+
+async function listRows(ex: Executor, userId: string, where: SQL | undefined, page?: { limit: number; after?: ListKey }) {
+  const after = page?.after;
+  const query = ex
+    .select({ c: conversations, m: members, t: activityMicros })
     .from(members)
     .innerJoin(conversations, eq(conversations.id, members.conversationId))
-    .where(and(eq(members.userId, userId), only ? inArray(conversations.id, only) : undefined))
+    .where(
+      and(
+        eq(members.userId, userId),
+        where,
+        after
+          ? sql`(${members.isPinned}, ${conversations.updatedAt}, ${conversations.id}) < (${after.p}::boolean, ${fromMicros(after.t)}, ${after.id}::uuid)`
+          : undefined,
+      ),
+    )
     .orderBy(desc(members.isPinned), desc(conversations.updatedAt), desc(conversations.id));
+  return page ? query.limit(page.limit + 1) : query;
+}
+
+/** The caller's conversations (or the listed ones), pinned first, then newest activity first. */
+export async function listConversations(ctx: AppContext, ex: Executor, userId: string, only?: string[]): Promise<ConversationDto[]> {
+  if (only?.length === 0) return [];
+  return presentConversations(ctx, ex, userId, await listRows(ex, userId, only ? inArray(conversations.id, only) : undefined));
+}
+
+/** One page of the caller's conversations (those matching `where`), in list order; the cursor holds the last one's key. */
+export async function conversationPage(
+  ctx: AppContext,
+  ex: Executor,
+  userId: string,
+  q: { limit: number; cursor?: string; where?: SQL },
+): Promise<{ conversations: ConversationDto[]; nextCursor: string | null; hasMore: boolean }> {
+  const found = await listRows(ex, userId, q.where, { limit: q.limit, after: decodeCursor(q.cursor, listKey) });
+  const hasMore = found.length > q.limit;
+  const page = found.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    conversations: await presentConversations(ctx, ex, userId, page),
+    nextCursor: hasMore && last ? encodeCursor({ p: last.m.isPinned, t: Number(last.t), id: last.c.id } satisfies ListKey) : null,
+    hasMore,
+  };
+}
+
+async function presentConversations(
+  ctx: AppContext,
+  ex: Executor,
+  userId: string,
+  found: { c: ConversationRow; m: MemberRow }[],
+): Promise<ConversationDto[]> {
   if (found.length === 0) return [];
 
   const directIds = found.filter((f) => f.c.type === 'direct').map((f) => f.c.id);
@@ -92,13 +142,16 @@ export async function getConversation(ctx: AppContext, ex: Executor, conversatio
   return dto;
 }
 
-/** Each conversation's newest message that the viewer has not deleted for themselves. */
+/** Each conversation's newest message that the viewer may read (within their history) and has not deleted for themselves. */
 async function lastVisibleMessages(ex: Executor, viewerId: string, conversationIds: string[]) {
   if (conversationIds.length === 0) return [];
   const newest = sql`(select lm.id from unnest(${uuidArray(conversationIds)}) as c(id)
+    join members me on me.conversation_id = c.id and me.user_id = ${viewerId}
+    join conversations cv on cv.id = c.id
     cross join lateral (
       select m.id from messages m
       where m.conversation_id = c.id
+        and m.seq > case when cv.type = 'group' and cv.history_visibility = 'joined' then me.joined_seq else 0 end
         and not exists (select 1 from hidden_messages h where h.message_id = m.id and h.user_id = ${viewerId})
       order by m.seq desc limit 1
     ) lm)`;

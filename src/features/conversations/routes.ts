@@ -7,8 +7,8 @@ import { messageHistory } from '../messages/history.js';
 import { advanceWatermark } from '../messages/receipts.js';
 import { messagePage, upToSeq } from '../messages/schemas.js';
 import { openDirect } from './openDirect.js';
-import { getConversation, listConversations, requireMembership } from './queries.js';
-import { conversationSchema, historyQuery } from './schemas.js';
+import { conversationPage, getConversation, requireMembership } from './queries.js';
+import { conversationSchema, historyQuery, pageQuery } from './schemas.js';
 import { settingsBody, settingsSchema, updateSettings } from './settings.js';
 
 const tags = ['conversations'];
@@ -18,8 +18,15 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
 
   app.get(
     '/conversations',
-    { schema: { tags, ...secured, response: { 200: z.object({ conversations: z.array(conversationSchema) }) } } },
-    async (req) => ({ conversations: await listConversations(ctx, ctx.db, req.auth.userId) }),
+    {
+      schema: {
+        tags,
+        ...secured,
+        querystring: pageQuery,
+        response: { 200: z.object({ conversations: z.array(conversationSchema), nextCursor: z.string().nullable(), hasMore: z.boolean() }) },
+      },
+    },
+    async (req) => conversationPage(ctx, ctx.db, req.auth.userId, req.query),
   );
 
   app.post(

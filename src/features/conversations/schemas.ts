@@ -11,6 +11,8 @@ export const conversationSchema = z.object({
   iconBg: z.string().nullable(),
   about: z.string().nullable(),
   visibility: z.enum(['public', 'private']).nullable(),
+  /** Groups: whether members read the messages from before they joined ('shared') or not ('joined'); null for direct chats. */
+  historyVisibility: z.enum(['joined', 'shared']).nullable(),
   lastSeq: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -23,6 +25,9 @@ export const conversationSchema = z.object({
   isPinned: z.boolean(),
   role: z.enum(['owner', 'admin', 'member']).nullable(),
 });
+
+/** `?limit=&cursor=` of the lists (conversations, groups, invitations): the cursor is the `nextCursor` of the page before. */
+export const pageQuery = z.object({ limit: limitParam, cursor: z.string().max(500).optional() });
 
 const seqParam = z.coerce.number().int().min(0).max(2_147_483_647);
 

@@ -1,14 +1,23 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/connect.js';
-import { conversations, members } from '../../db/schema.js';
+import { rows, uuidArray, type Tx } from '../../db/connect.js';
+import { conversations, members, type SystemInfo } from '../../db/schema.js';
 import { runCommand } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { getConversation, type ConversationDto } from '../conversations/queries.js';
-import { usersByIds } from '../users/queries.js';
-import { addToGroup, lockGroup, type Role, recordSystemMessage, removeFromGroup, requireAdmin, requireMember, setRole } from './membership.js';
+import {
+  addToGroup,
+  lockGroup,
+  type Role,
+  recordSystemMessage,
+  recordSystemMessages,
+  removeFromGroup,
+  requireAdmin,
+  requireMember,
+  setRole,
+} from './membership.js';
 import type { createGroupBody, updateGroupBody } from './schemas.js';
 import { memberCounts, toGroupSummary } from './summary.js';
 
@@ -21,16 +30,32 @@ async function memberRole(tx: Tx, groupId: string, userId: string): Promise<{ ro
   return target;
 }
 
-async function assertUsersExist(tx: Parameters<typeof usersByIds>[0], ids: string[]): Promise<void> {
-  const found = await usersByIds(tx, ids);
-  if (found.size !== new Set(ids).size) throw fail('user.not_found', 'some of those users do not exist');
+async function assertUsersExist(tx: Tx, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const [found] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from users where id = any(${uuidArray(ids)})`);
+  if (Number(found!.n) !== new Set(ids).size) throw fail('user.not_found', 'some of those users do not exist');
 }
+
+/** As for invitations and direct chats: nobody is put into a group with someone on the other side of a block, either way. */
+async function assertNoBlocks(tx: Tx, me: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const found = await rows<{ one: number }>(
+    tx,
+    sql`select 1 as one from blocks
+        where (blocker_id = ${me} and blocked_id = any(${uuidArray(ids)})) or (blocked_id = ${me} and blocker_id = any(${uuidArray(ids)}))
+        limit 1`,
+  );
+  if (found.length > 0) throw fail('user.blocked', 'a block stands between you and one of these users');
+}
+
+const added = (actorId: string, userIds: string[]): SystemInfo[] => userIds.map((userId) => ({ action: 'member_added', actorId, userId }));
 
 /** The creator becomes the owner; the listed users join as members. */
 export function createGroup(ctx: AppContext, me: string, input: z.output<typeof createGroupBody>): Promise<ConversationDto> {
   return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
     const memberIds = [...new Set(input.memberIds)].filter((id) => id !== me);
     await assertUsersExist(tx, memberIds);
+    await assertNoBlocks(tx, me, memberIds);
     const [group] = await tx
       .insert(conversations)
       .values({
@@ -41,13 +66,13 @@ export function createGroup(ctx: AppContext, me: string, input: z.output<typeof 
         iconBg: input.iconBg ?? null,
         about: input.about ?? null,
         visibility: input.visibility,
+        historyVisibility: input.historyVisibility,
         createdBy: me,
       })
       .returning();
     await addToGroup(ctx, tx, events, group!, [me], 'owner');
     await addToGroup(ctx, tx, events, group!, memberIds);
-    await recordSystemMessage(tx, events, group!.id, { action: 'group_created', actorId: me, name: input.name });
-    for (const userId of memberIds) await recordSystemMessage(tx, events, group!.id, { action: 'member_added', actorId: me, userId });
+    await recordSystemMessages(tx, events, group!.id, [{ action: 'group_created', actorId: me, name: input.name }, ...added(me, memberIds)]);
     return getConversation(ctx, tx, group!.id, me);
   });
 }
@@ -74,11 +99,17 @@ export function addMembers(ctx: AppContext, me: string, groupId: string, userIds
     const wanted = [...new Set(userIds)];
     await assertUsersExist(tx, wanted);
     const existing = new Set(
-      (await tx.select({ userId: members.userId }).from(members).where(eq(members.conversationId, groupId))).map((m) => m.userId),
+      (
+        await tx
+          .select({ userId: members.userId })
+          .from(members)
+          .where(and(eq(members.conversationId, groupId), inArray(members.userId, wanted)))
+      ).map((m) => m.userId),
     );
     const fresh = wanted.filter((id) => !existing.has(id));
+    await assertNoBlocks(tx, me, fresh);
     await addToGroup(ctx, tx, events, group, fresh);
-    for (const userId of fresh) await recordSystemMessage(tx, events, groupId, { action: 'member_added', actorId: me, userId });
+    await recordSystemMessages(tx, events, groupId, added(me, fresh));
   });
 }
 

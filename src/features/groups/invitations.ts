@@ -1,11 +1,13 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import type { Executor } from '../../db/connect.js';
+import { rows, type Executor, type Tx } from '../../db/connect.js';
 import { conversations, invitations, members } from '../../db/schema.js';
 import { runCommand } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { getConversation, type ConversationDto } from '../conversations/queries.js';
+import { decodeCursor, encodeCursor } from '../../lib/pagination.js';
+import { fromMicros, getConversation, type ConversationDto, type ConversationRow } from '../conversations/queries.js';
 import { isBlockedEitherWay } from '../users/blocks.js';
 import { findUser, presentUsers, usersByIds } from '../users/queries.js';
 import { addToGroup, isAdmin, lockGroup, recordSystemMessage, requireMember } from './membership.js';
@@ -60,30 +62,75 @@ export function invite(ctx: AppContext, me: string, groupId: string, inviteeId: 
   });
 }
 
-export async function myInvitations(ctx: AppContext, me: string) {
-  const rows = await ctx.db
-    .select()
+const invitationKey = z.object({ t: z.number().int(), id: z.uuid() });
+
+/** My pending invitations, newest first, a page at a time. */
+export async function myInvitations(ctx: AppContext, me: string, q: { limit: number; cursor?: string }) {
+  const after = decodeCursor(q.cursor, invitationKey);
+  const found = await ctx.db
+    .select({ inv: invitations, t: sql<number>`(extract(epoch from ${invitations.createdAt}) * 1000000)::bigint` })
     .from(invitations)
-    .where(and(eq(invitations.inviteeId, me), eq(invitations.status, 'pending')))
-    .orderBy(desc(invitations.createdAt));
-  return presentInvitations(ctx, ctx.db, rows, me);
+    .where(
+      and(
+        eq(invitations.inviteeId, me),
+        eq(invitations.status, 'pending'),
+        after ? sql`(${invitations.createdAt}, ${invitations.id}) < (${fromMicros(after.t)}, ${after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(invitations.createdAt), desc(invitations.id))
+    .limit(q.limit + 1);
+  const page = found.slice(0, q.limit);
+  const last = page.at(-1);
+  const nextCursor = found.length > q.limit && last ? encodeCursor({ t: Number(last.t), id: last.inv.id }) : null;
+  return { invitations: await presentInvitations(ctx, ctx.db, page.map((f) => f.inv), me), nextCursor, hasMore: nextCursor !== null };
 }
 
-/** Accepting joins the group, private ones included; declining just closes the invitation. */
-export function respond(ctx: AppContext, me: string, invitationId: string, accept: boolean): Promise<ConversationDto | null> {
-  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
+/**
+ * Whether the group still lets this invitation in: for a private group the inviter must still
+ * be an admin, and the invitee must not have left or been removed since it was sent (closing
+ * invitations on removal covers new ones; this covers those sent before that rule).
+ */
+async function stillValid(tx: Tx, inv: InvitationRow, group: ConversationRow): Promise<boolean> {
+  if (group.visibility !== 'public') {
+    const [inviter] = await tx
+      .select({ role: members.role })
+      .from(members)
+      .where(and(eq(members.conversationId, group.id), eq(members.userId, inv.inviterId)));
+    if (!isAdmin(inviter?.role)) return false;
+  }
+  const [left] = await rows<{ one: number }>(
+    tx,
+    sql`select 1 as one from member_periods p join events e on e.id = p.to_event
+        where p.conversation_id = ${group.id} and p.user_id = ${inv.inviteeId} and e.created_at >= ${inv.createdAt}
+        limit 1`,
+  );
+  return !left;
+}
+
+/**
+ * Accepting joins the group, private ones included, if the group still allows it (else the
+ * invitation is closed and reads as not found); declining just closes the invitation.
+ */
+export async function respond(ctx: AppContext, me: string, invitationId: string, accept: boolean): Promise<ConversationDto | null> {
+  const outcome = await runCommand(ctx.db, ctx.emitter, async (tx, events) => {
     const [inv] = await tx
       .select()
       .from(invitations)
       .where(and(eq(invitations.id, invitationId), eq(invitations.inviteeId, me), eq(invitations.status, 'pending')))
       .for('update');
     if (!inv) throw fail('invitation.not_found');
-    await tx
-      .update(invitations)
-      .set({ status: accept ? 'accepted' : 'declined', respondedAt: new Date() })
-      .where(eq(invitations.id, invitationId));
-    if (!accept) return null;
+    const close = (status: 'accepted' | 'declined' | 'revoked') =>
+      tx.update(invitations).set({ status, respondedAt: new Date() }).where(eq(invitations.id, invitationId));
+    if (!accept) {
+      await close('declined');
+      return { conversation: null };
+    }
     const [group] = await tx.select().from(conversations).where(eq(conversations.id, inv.conversationId)).for('update');
+    if (!(await stillValid(tx, inv, group!))) {
+      await close('revoked');
+      return { revoked: true as const };
+    }
+    await close('accepted');
     const [member] = await tx
       .select({ userId: members.userId })
       .from(members)
@@ -92,6 +139,8 @@ export function respond(ctx: AppContext, me: string, invitationId: string, accep
       await addToGroup(ctx, tx, events, group!, [me]);
       await recordSystemMessage(tx, events, group!.id, { action: 'member_joined', actorId: me });
     }
-    return getConversation(ctx, tx, group!.id, me);
+    return { conversation: await getConversation(ctx, tx, group!.id, me) };
   });
+  if ('revoked' in outcome) throw fail('invitation.not_found', 'that invitation is no longer valid');
+  return outcome.conversation;
 }

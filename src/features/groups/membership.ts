@@ -1,11 +1,11 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/connect.js';
-import { conversations, memberPeriods, members, type SystemInfo } from '../../db/schema.js';
+import { rows, uuidArray, type Tx } from '../../db/connect.js';
+import { conversations, invitations, memberPeriods, members, type SystemInfo } from '../../db/schema.js';
 import type { EventBatch } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { getConversation, type ConversationRow, type MemberRow } from '../conversations/queries.js';
-import { appendMessage } from '../messages/appendMessage.js';
+import { appendMessages } from '../messages/appendMessage.js';
 import { presentUsers, usersByIds } from '../users/queries.js';
 import { memberCounts } from './summary.js';
 
@@ -43,22 +43,40 @@ const systemText: Record<SystemInfo['action'], (actor: string, user: string, nam
   group_renamed: (actor, _u, name) => `${actor} renamed the group to "${name}"`,
 };
 
-/** A `system` message recording a membership or group change, written like any message. */
-export async function recordSystemMessage(tx: Tx, events: EventBatch, groupId: string, info: SystemInfo): Promise<void> {
-  const names = await usersByIds(tx, [info.actorId, ...(info.userId ? [info.userId] : [])]);
+/** `system` messages recording membership or group changes, written like any message, all in one statement. */
+export async function recordSystemMessages(tx: Tx, events: EventBatch, groupId: string, infos: SystemInfo[]): Promise<void> {
+  if (infos.length === 0) return;
+  const names = await usersByIds(tx, infos.flatMap((i) => [i.actorId, ...(i.userId ? [i.userId] : [])]));
   const nameOf = (id?: string) => (id ? (names.get(id)?.name ?? 'someone') : '');
-  await appendMessage(tx, events, {
-    conversationId: groupId,
-    senderId: info.actorId,
-    type: 'system',
-    text: systemText[info.action](nameOf(info.actorId), nameOf(info.userId), info.name),
-    system: info,
-  });
+  await appendMessages(
+    tx,
+    events,
+    infos.map((info) => ({
+      conversationId: groupId,
+      senderId: info.actorId,
+      type: 'system' as const,
+      text: systemText[info.action](nameOf(info.actorId), nameOf(info.userId), info.name),
+      system: info,
+    })),
+  );
+}
+
+export const recordSystemMessage = (tx: Tx, events: EventBatch, groupId: string, info: SystemInfo): Promise<void> =>
+  recordSystemMessages(tx, events, groupId, [info]);
+
+/** Whoever joins or leaves a group has no pending invitation to it any more: an old one can never let them back in. */
+async function closeInvitations(tx: Tx, groupId: string, userIds: string[]): Promise<void> {
+  await tx
+    .update(invitations)
+    .set({ status: 'revoked', respondedAt: new Date() })
+    .where(and(eq(invitations.conversationId, groupId), inArray(invitations.inviteeId, userIds), eq(invitations.status, 'pending')));
 }
 
 /**
- * Adds users (not yet members) to a group: member rows, their visibility period starting at
- * their `group:member-joined` event, and a `conversation:created` for each of them.
+ * Adds users (not yet members) to a group, in a fixed number of statements however many they
+ * are: member rows (reading from the group's current last seq: what they can read of its
+ * history starts there, and nothing before it counts as unread), their visibility periods
+ * starting at their `group:member-joined` event, and a `conversation:created` for each.
  */
 export async function addToGroup(
   ctx: AppContext,
@@ -73,7 +91,16 @@ export async function addToGroup(
   if (count + userIds.length > ctx.config.GROUP_MAX_MEMBERS) {
     throw fail('group.full', `a group has at most ${ctx.config.GROUP_MAX_MEMBERS} members`);
   }
-  await tx.insert(members).values(userIds.map((userId) => ({ conversationId: group.id, userId, role })));
+  const [head] = await rows<{ joined_seq: number }>(
+    tx,
+    sql`insert into members (conversation_id, user_id, role, joined_seq, last_read_seq, last_delivered_seq)
+        select c.id, u.id, ${role}, c.last_seq, c.last_seq, c.last_seq
+        from conversations c cross join unnest(${uuidArray(userIds)}) as u(id)
+        where c.id = ${group.id}
+        returning joined_seq`,
+  );
+  const joinedSeq = Number(head!.joined_seq);
+  await closeInvitations(tx, group.id, userIds);
   const found = await usersByIds(tx, userIds);
   // One payload for the whole room: no viewer-specific presence in it.
   const dtos = await presentUsers(ctx, userIds.map((id) => found.get(id)!), null);
@@ -81,16 +108,14 @@ export async function addToGroup(
     events.add({ type: 'group:member-joined', conversationId: group.id, payload: { conversationId: group.id, user, role } });
   }
   const joined = (await events.flush()).filter((e) => e.type === 'group:member-joined');
-  await tx
-    .insert(memberPeriods)
-    .values(joined.map((e) => ({ conversationId: group.id, userId: (e.payload.user as { id: string }).id, fromEvent: e.id })));
+  await tx.insert(memberPeriods).values(
+    joined.map((e) => ({ conversationId: group.id, userId: (e.payload.user as { id: string }).id, fromEvent: e.id, fromSeq: joinedSeq })),
+  );
+  // Everyone added here starts in the same state (role, watermarks, settings): one view serves them all. (Only a
+  // rejoiner who deleted the newest message for themselves would see another lastMessage; their list over REST shows it.)
+  const conversation = await getConversation(ctx, tx, group.id, userIds[0]!);
   for (const userId of userIds) {
-    events.add({
-      type: 'conversation:created',
-      conversationId: group.id,
-      userId,
-      payload: { conversation: await getConversation(ctx, tx, group.id, userId) },
-    });
+    events.add({ type: 'conversation:created', conversationId: group.id, userId, payload: { conversation } });
   }
 }
 
@@ -105,6 +130,7 @@ export async function removeFromGroup(tx: Tx, events: EventBatch, group: Convers
     .where(and(eq(members.conversationId, group.id), eq(members.userId, userId)))
     .returning({ role: members.role });
   if (!gone) return;
+  await closeInvitations(tx, group.id, [userId]);
   events.add({ type: 'group:member-left', conversationId: group.id, payload: { conversationId: group.id, userId } });
   const [left] = (await events.flush()).slice(-1);
   await tx

@@ -1,23 +1,38 @@
-import { and, asc, desc, eq, ilike, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { conversations, members, users } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
-import { likePattern } from '../../lib/pagination.js';
-import { getConversation, listConversations } from '../conversations/queries.js';
+import { decodeCursor, encodeCursor, likePattern } from '../../lib/pagination.js';
+import { conversationPage, fromMicros, getConversation } from '../conversations/queries.js';
 import { presentUsers } from '../users/queries.js';
 import { summarize, toGroupSummary } from './summary.js';
 
-/** My groups, and public groups I am not in, optionally filtered by name or description. */
-export async function listGroups(ctx: AppContext, me: string, search?: string) {
-  const matches = search ? or(ilike(conversations.name, likePattern(search)), ilike(conversations.about, likePattern(search))) : undefined;
-  const mine = await ctx.db
-    .select({ id: conversations.id })
-    .from(conversations)
-    .innerJoin(members, and(eq(members.conversationId, conversations.id), eq(members.userId, me)))
-    .where(and(eq(conversations.type, 'group'), matches));
-  const joined = mine.length ? await listConversations(ctx, ctx.db, me, mine.map((m) => m.id)) : [];
-  const others = await ctx.db
-    .select()
+const discoverKey = z.object({ t: z.number().int(), id: z.uuid() });
+/** Each list's place: absent at the start, false once it is finished. */
+const groupsCursor = z.object({ j: z.string().max(200).or(z.literal(false)).optional(), d: discoverKey.or(z.literal(false)).optional() });
+
+/**
+ * My groups (in conversation-list order), and public groups I am not in (newest activity
+ * first), optionally filtered by name or description. Both lists page together: `limit` each,
+ * and one cursor that carries where each of them stopped.
+ */
+export async function listGroups(ctx: AppContext, me: string, q: { search?: string; limit: number; cursor?: string }) {
+  const at = decodeCursor(q.cursor, groupsCursor) ?? {};
+  const matches = q.search ? or(ilike(conversations.name, likePattern(q.search)), ilike(conversations.about, likePattern(q.search))) : undefined;
+  const joined =
+    at.j === false
+      ? { conversations: [], nextCursor: null }
+      : await conversationPage(ctx, ctx.db, me, { limit: q.limit, cursor: at.j, where: and(eq(conversations.type, 'group'), matches) });
+  const discover = at.d === false ? { groups: [], next: null } : await discoverPage(ctx, me, matches, q.limit, at.d);
+  const next = { j: joined.nextCursor ?? (false as const), d: discover.next ?? (false as const) };
+  const nextCursor = next.j === false && next.d === false ? null : encodeCursor(next);
+  return { joined: joined.conversations, discover: discover.groups, nextCursor, hasMore: nextCursor !== null };
+}
+
+async function discoverPage(ctx: AppContext, me: string, matches: SQL | undefined, limit: number, after?: z.infer<typeof discoverKey>) {
+  const found = await ctx.db
+    .select({ g: conversations, t: sql<number>`(extract(epoch from ${conversations.updatedAt}) * 1000000)::bigint` })
     .from(conversations)
     .where(
       and(
@@ -25,11 +40,17 @@ export async function listGroups(ctx: AppContext, me: string, search?: string) {
         eq(conversations.visibility, 'public'),
         matches,
         notExists(sql`(select 1 from members m where m.conversation_id = ${conversations.id} and m.user_id = ${me})`),
+        after ? sql`(${conversations.updatedAt}, ${conversations.id}) < (${fromMicros(after.t)}, ${after.id}::uuid)` : undefined,
       ),
     )
-    .orderBy(desc(conversations.updatedAt))
-    .limit(100);
-  return { joined, discover: await summarize(ctx.db, others) };
+    .orderBy(desc(conversations.updatedAt), desc(conversations.id))
+    .limit(limit + 1);
+  const page = found.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    groups: await summarize(ctx.db, page.map((f) => f.g)),
+    next: found.length > limit && last ? { t: Number(last.t), id: last.g.id } : null,
+  };
 }
 
 /** A group with its members: for members, or for anyone when it is public. */

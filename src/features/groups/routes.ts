@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { idParams, plainText, uuid } from '../../lib/validation.js';
 import { authenticate, secured } from '../auth/authenticate.js';
-import { conversationSchema } from '../conversations/schemas.js';
+import { conversationSchema, pageQuery } from '../conversations/schemas.js';
 import { addMembers, changeRole, createGroup, joinGroup, removeMember, updateGroup } from './commands.js';
 import { invite, myInvitations, respond } from './invitations.js';
 import { groupDetails, listGroups } from './queries.js';
@@ -21,6 +21,7 @@ import { groupSummarySchema } from './summary.js';
 
 const tags = ['groups'];
 const success = z.object({ success: z.literal(true) });
+const pageFields = { nextCursor: z.string().nullable(), hasMore: z.boolean() };
 
 export const groupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('onRequest', authenticate(ctx));
@@ -31,11 +32,11 @@ export const groupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       schema: {
         tags,
         ...secured,
-        querystring: z.object({ search: plainText(100).optional() }),
-        response: { 200: z.object({ joined: z.array(conversationSchema), discover: z.array(groupSummarySchema) }) },
+        querystring: pageQuery.extend({ search: plainText(100).optional() }),
+        response: { 200: z.object({ joined: z.array(conversationSchema), discover: z.array(groupSummarySchema), ...pageFields }) },
       },
     },
-    async (req) => listGroups(ctx, req.auth.userId, req.query.search || undefined),
+    async (req) => listGroups(ctx, req.auth.userId, { ...req.query, search: req.query.search || undefined }),
   );
 
   app.post('/groups', { schema: { tags, ...secured, body: createGroupBody, response: { 201: groupResponse } } }, async (req, reply) =>
@@ -114,9 +115,11 @@ export const groupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     },
   );
 
-  app.get('/invitations', { schema: { tags, ...secured, response: { 200: z.object({ invitations: z.array(invitationSchema) }) } } }, async (req) => ({
-    invitations: await myInvitations(ctx, req.auth.userId),
-  }));
+  app.get(
+    '/invitations',
+    { schema: { tags, ...secured, querystring: pageQuery, response: { 200: z.object({ invitations: z.array(invitationSchema), ...pageFields }) } } },
+    async (req) => myInvitations(ctx, req.auth.userId, req.query),
+  );
 
   app.post(
     '/invitations/:id/accept',

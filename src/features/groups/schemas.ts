@@ -1,14 +1,19 @@
 import { z } from 'zod';
-import { plainText, uuid } from '../../lib/validation.js';
+import { displayName, plainText, uuid } from '../../lib/validation.js';
 import { conversationSchema } from '../conversations/schemas.js';
 import { userSchema } from '../users/schemas.js';
+import { emojiIcon, iconBackground } from './icons.js';
 import { groupSummarySchema } from './summary.js';
 
-const name = plainText(100).pipe(z.string().min(1, 'must not be empty'));
-const icon = plainText(16).nullable();
-const iconBg = plainText(100).nullable();
+/** Most user ids one request may add (POST /groups, POST /groups/:id/members); GROUP_MAX_MEMBERS still applies. */
+export const MAX_IDS_PER_REQUEST = 256;
+
+const name = displayName(100);
+const icon = emojiIcon.nullable();
+const iconBg = iconBackground.nullable();
 const about = plainText(1000).nullable();
 const visibility = z.enum(['public', 'private']);
+export const historyVisibility = z.enum(['joined', 'shared']);
 
 export const createGroupBody = z
   .object({
@@ -17,16 +22,24 @@ export const createGroupBody = z
     iconBg: iconBg.optional(),
     about: about.optional(),
     visibility: visibility.default('private'),
-    memberIds: z.array(uuid).max(1000).default([]),
+    historyVisibility: historyVisibility.default('joined'),
+    memberIds: z.array(uuid).max(MAX_IDS_PER_REQUEST).default([]),
   })
   .strict();
 
 export const updateGroupBody = z
-  .object({ name: name.optional(), icon: icon.optional(), iconBg: iconBg.optional(), about: about.optional(), visibility: visibility.optional() })
+  .object({
+    name: name.optional(),
+    icon: icon.optional(),
+    iconBg: iconBg.optional(),
+    about: about.optional(),
+    visibility: visibility.optional(),
+    historyVisibility: historyVisibility.optional(),
+  })
   .strict()
   .refine((b) => Object.keys(b).length > 0, 'give at least one field to change');
 
-export const memberIdsBody = z.object({ userIds: z.array(uuid).min(1).max(1000) }).strict();
+export const memberIdsBody = z.object({ userIds: z.array(uuid).min(1).max(MAX_IDS_PER_REQUEST) }).strict();
 export const roleBody = z.object({ role: z.enum(['admin', 'member']) }).strict();
 export const memberParams = z.object({ id: uuid, userId: uuid });
 
@@ -37,7 +50,7 @@ export const invitationSchema = z.object({
   conversationId: z.uuid(),
   group: groupSummarySchema,
   inviter: userSchema,
-  status: z.enum(['pending', 'accepted', 'declined']),
+  status: z.enum(['pending', 'accepted', 'declined', 'revoked']),
   createdAt: z.string(),
 });
 

@@ -25,13 +25,25 @@ const rules: Record<string, Rule[]> = {
   'POST /api/v1/auth/login': [perIp('login', (c) => c.RATE_LIMIT_LOGIN_PER_IP)],
   'POST /api/v1/auth/google': [perIp('login', (c) => c.RATE_LIMIT_LOGIN_PER_IP)],
   'POST /api/v1/auth/verify-otp': [perIp('login', (c) => c.RATE_LIMIT_LOGIN_PER_IP)],
+  'POST /api/v1/users/me/phone/verify': [perIp('login', (c) => c.RATE_LIMIT_LOGIN_PER_IP)],
   'POST /api/v1/auth/request-otp': [
     perIp('otp', (c) => c.RATE_LIMIT_OTP_PER_IP),
     { name: 'otp-phone', limit: (c) => c.RATE_LIMIT_OTP_PER_PHONE, key: (req) => (req.body as { phoneNumber?: string }).phoneNumber },
   ],
   'POST /api/v1/conversations/:id/messages': [perUser('messages', (c) => c.RATE_LIMIT_MESSAGES_PER_USER)],
   'POST /api/v1/users/contacts/sync': [perUser('contact-sync', (c) => c.RATE_LIMIT_CONTACT_SYNC_PER_USER)],
-  'GET /api/v1/users/:id/keys': [perUser('key-claims', (c) => c.RATE_LIMIT_KEY_CLAIMS_PER_USER)],
+  // Every way in that stores a file (and may decode an image) shares one budget.
+  'POST /api/v1/media/upload': [perUser('uploads', (c) => c.RATE_LIMIT_UPLOADS_PER_USER)],
+  'POST /api/v1/media/tus': [perUser('uploads', (c) => c.RATE_LIMIT_UPLOADS_PER_USER)],
+  'POST /api/v1/users/me/avatar': [perUser('uploads', (c) => c.RATE_LIMIT_UPLOADS_PER_USER)],
+  'GET /api/v1/users': [perUser('user-search', (c) => c.RATE_LIMIT_USER_SEARCH_PER_USER)],
+  'POST /api/v1/groups': [perUser('groups', (c) => c.RATE_LIMIT_GROUPS_PER_USER)],
+  'POST /api/v1/groups/:id/members': [perUser('group-member-adds', (c) => c.RATE_LIMIT_GROUP_MEMBER_ADDS_PER_USER)],
+  'GET /api/v1/users/:id/keys': [
+    perUser('key-claims', (c) => c.RATE_LIMIT_KEY_CLAIMS_PER_USER),
+    // Every claimer together: many accounts must not drain one user's one-time prekeys.
+    { name: 'key-claims-target', limit: (c) => c.RATE_LIMIT_KEY_CLAIMS_PER_TARGET, key: (req) => (req.params as { id?: string }).id },
+  ],
 };
 
 /** One preHandler hook for every limited route: 429 rate_limited with Retry-After past a limit. */

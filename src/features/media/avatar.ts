@@ -5,7 +5,7 @@ import { users } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { ReceivedFile } from './ingest.js';
-import { avatarImage } from './process.js';
+import { avatarImage, decodeLimits } from './process.js';
 import { sniffFile } from './types.js';
 
 export const AVATAR_FILE_RE = /^[0-9a-f-]{36}\.webp$/;
@@ -26,7 +26,7 @@ export async function setAvatar(ctx: AppContext, userId: string, file: ReceivedF
   try {
     const type = await sniffFile(file.path, file.declaredType);
     if (type.kind !== 'image') throw fail('media.unsupported_type', 'an avatar must be a JPEG, PNG, WebP, GIF or AVIF image');
-    const image = await avatarImage(file.path, type, ctx.config.MEDIA_MAX_PIXELS);
+    const image = await avatarImage(file.path, type, decodeLimits(ctx.config));
     const name = `${newId()}.webp`;
     const url = avatarUrlOf(name);
     await ctx.storage.put(avatarKey(name), image.data);

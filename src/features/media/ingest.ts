@@ -5,7 +5,8 @@ import { media } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { safeFileName } from './names.js';
 import type { MediaRow } from './present.js';
-import { imageVariants } from './process.js';
+import { decodeLimits, imageVariants } from './process.js';
+import { claimStorage } from './quota.js';
 import { sniffFile } from './types.js';
 
 export interface ReceivedFile {
@@ -26,13 +27,15 @@ export const mediaKeys = (id: string) => {
  * Turns a received file into a Media: the type is sniffed from the bytes (media.unsupported_type
  * otherwise), images get their display variant and thumbnail (metadata stripped), the bytes go to
  * storage and the row is written last. A failure at any step leaves no object and no row.
- * `inTransaction` runs with the insert (tus marks its upload complete there).
+ * The stored bytes must fit in the owner's quota (media.quota_exceeded), checked with the insert,
+ * unless they were `reserved` when the upload began (tus). `inTransaction` runs with the insert
+ * (tus marks its upload complete there).
  */
 export async function createMedia(
   ctx: AppContext,
   ownerId: string,
   file: ReceivedFile,
-  inTransaction?: (tx: Tx, row: MediaRow) => Promise<void>,
+  opts: { reserved?: boolean; inTransaction?: (tx: Tx, row: MediaRow) => Promise<void> } = {},
 ): Promise<MediaRow> {
   const written: string[] = [];
   try {
@@ -42,7 +45,7 @@ export async function createMedia(
     let row: MediaRow;
     const base = { id, ownerId, kind: type.kind, attachedAt: null, createdAt: new Date() };
     if (type.kind === 'image') {
-      const { display, thumbnail } = await imageVariants(file.path, type, ctx.config.MEDIA_MAX_PIXELS);
+      const { display, thumbnail } = await imageVariants(file.path, type, decodeLimits(ctx.config));
       written.push(keys.main);
       await ctx.storage.put(keys.main, display.data);
       written.push(keys.thumbnail);
@@ -74,8 +77,9 @@ export async function createMedia(
       };
     }
     await ctx.db.transaction(async (tx) => {
+      if (!opts.reserved) await claimStorage(tx, ctx.config, ownerId, row.size + (row.thumbnailSize ?? 0));
       await tx.insert(media).values(row);
-      await inTransaction?.(tx, row);
+      await opts.inTransaction?.(tx, row);
     });
     return row;
   } catch (err) {

@@ -13,10 +13,12 @@ import { contentDisposition } from './names.js';
 import { toMedia } from './present.js';
 import { avatarParams, avatarResponse, mediaResponse, readQuery } from './schemas.js';
 import { tusRoutes } from './tus.js';
-import { receiveMultipart } from './upload.js';
+import { assertRoomFor } from './quota.js';
+import { declaredFileBytes, receiveMultipart } from './upload.js';
 
 const tags = ['media'];
 const YEAR = 31_536_000;
+const AVATAR_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.webp$/;
 
 export const mediaRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const incoming = new IncomingDir(mediaDirs(ctx.config).incoming);
@@ -28,6 +30,7 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     '/media/upload',
     { onRequest: authenticate(ctx), schema: { tags, ...secured, consumes: ['multipart/form-data'], response: { 201: mediaResponse } } },
     async (req, reply) => {
+      await assertRoomFor(ctx.db, ctx.config, req.auth.userId, declaredFileBytes(req));
       const file = await receiveMultipart(req, 'file', incoming, max);
       const row = await createMedia(ctx, req.auth.userId, file);
       return reply.code(201).send({ media: toMedia(row) });
@@ -80,6 +83,8 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
 
   // Public: avatars are shown to anyone who sees the user.
   app.get('/avatars/:file', { schema: { tags: ['users'], params: avatarParams } }, async (req, reply) => {
+    // Only a real avatar name reaches storage (one of dashes is no storage key: it was a 500).
+    if (!AVATAR_FILE.test(req.params.file)) throw fail('media.not_found', 'no such avatar');
     const key = `avatars/${req.params.file}`;
     const found = await ctx.storage.stat(key);
     if (!found) throw fail('media.not_found', 'no such avatar');

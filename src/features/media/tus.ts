@@ -15,6 +15,7 @@ import { authenticate, secured } from '../auth/authenticate.js';
 import { mediaDirs } from './dirs.js';
 import { IncomingDir, UploadGuard } from './incoming.js';
 import { createMedia } from './ingest.js';
+import { reserveUpload } from './quota.js';
 import { asUploadError } from './upload.js';
 
 /**
@@ -239,16 +240,20 @@ export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
         ctx,
         u.ownerId,
         { path: file, size: u.length, name: u.metadata.filename ?? u.metadata.name ?? null, declaredType: u.metadata.filetype },
-        async (tx, m) => {
-          const [done] = await tx
-            .update(tusUploads)
-            .set({ offset: u.length, parts: [], mediaId: m.id, updatedAt: new Date() })
-            .where(and(eq(tusUploads.id, u.id), eq(tusUploads.offset, u.offset), isNull(tusUploads.mediaId)))
-            .returning({ id: tusUploads.id });
-          if (!done) {
-            lost = true;
-            throw fail('tus.offset_mismatch');
-          }
+        {
+          // Its whole length was reserved against the quota at creation; this swaps it for the stored size.
+          reserved: true,
+          inTransaction: async (tx, m) => {
+            const [done] = await tx
+              .update(tusUploads)
+              .set({ offset: u.length, parts: [], mediaId: m.id, updatedAt: new Date() })
+              .where(and(eq(tusUploads.id, u.id), eq(tusUploads.offset, u.offset), isNull(tusUploads.mediaId)))
+              .returning({ id: tusUploads.id });
+            if (!done) {
+              lost = true;
+              throw fail('tus.offset_mismatch');
+            }
+          },
         },
       );
       reply.header('Upload-Offset', String(u.length)).header('Media-Id', row.id);
@@ -277,7 +282,10 @@ export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
     if (length === 0) throw fail('media.unsupported_type', 'an empty file is not of a supported type');
     const metadata = parseMetadata(req.headers['upload-metadata'] as string | undefined);
     const id = newId();
-    await ctx.db.insert(tusUploads).values({ id, ownerId: req.auth.userId, length, offset: 0, metadata });
+    await ctx.db.transaction(async (tx) => {
+      await reserveUpload(tx, ctx.config, req.auth.userId, length);
+      await tx.insert(tusUploads).values({ id, ownerId: req.auth.userId, length, offset: 0, metadata });
+    });
     reply.code(201).header('Location', uploadLocation(id));
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     if (hasBody && isChunk(req)) await receiveChunk(req, reply, id, req.auth.userId, 0);

@@ -7,6 +7,12 @@ import type { ReceivedFile } from './ingest.js';
 /** Room for the multipart framing and a few small fields around the file. */
 const FRAMING_BYTES = 64 * 1024;
 
+/** At least how large the file of a multipart request is, by its Content-Length (1 when it has none). */
+export function declaredFileBytes(req: FastifyRequest): number {
+  const declared = Number(req.headers['content-length']);
+  return Number.isFinite(declared) ? Math.max(1, declared - FRAMING_BYTES) : 1;
+}
+
 const required = (field: string) => fail('validation.failed', `multipart field "${field}" is required`, [{ path: field, message: 'required: the file' }]);
 
 /**

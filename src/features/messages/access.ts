@@ -3,7 +3,7 @@ import type { Executor } from '../../db/connect.js';
 import { conversations, members, messages } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import type { MemberRow } from '../conversations/queries.js';
-import { notHiddenFor } from './history.js';
+import { notHiddenFor, withinHistoryOf } from './history.js';
 import type { MessageRow } from './present.js';
 
 export interface MessageAccess {
@@ -13,7 +13,8 @@ export interface MessageAccess {
 }
 
 /**
- * A message the user can see (member of its conversation, not deleted for them), locked for
+ * A message the user can see (member of its conversation, within the history they may read,
+ * not deleted for them), locked for
  * update when `lock` is set; otherwise 404, never revealing that it exists.
  */
 export async function visibleMessage(ex: Executor, messageId: string, userId: string, lock = false): Promise<MessageAccess> {
@@ -22,7 +23,7 @@ export async function visibleMessage(ex: Executor, messageId: string, userId: st
     .from(messages)
     .innerJoin(members, and(eq(members.conversationId, messages.conversationId), eq(members.userId, userId)))
     .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-    .where(and(eq(messages.id, messageId), notHiddenFor(userId)));
+    .where(and(eq(messages.id, messageId), notHiddenFor(userId), withinHistoryOf(userId)));
   const [found] = lock ? await query.for('update', { of: messages }) : await query;
   if (!found) throw fail('message.not_found');
   return found;

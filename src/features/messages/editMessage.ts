@@ -3,14 +3,19 @@ import type { AppContext } from '../../context.js';
 import { messages } from '../../db/schema.js';
 import { runCommand } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
+import { assertNotBlockedInDirect } from '../users/blocks.js';
 import { visibleMessage } from './access.js';
 import { presentMessages, type MessageDto } from './present.js';
 
-/** The sender rewrites a message's text within EDIT_WINDOW_SECONDS; members hear `message:updated`. */
+/**
+ * The sender rewrites a message's text within EDIT_WINDOW_SECONDS; members hear `message:updated`.
+ * Across a block in a direct chat an edit is refused like a send (new text would reach the other side).
+ */
 export function editMessage(ctx: AppContext, userId: string, messageId: string, text: string, origin?: string): Promise<{ message: MessageDto }> {
   return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
-    const { message } = await visibleMessage(tx, messageId, userId, true);
+    const { message, conversationType } = await visibleMessage(tx, messageId, userId, true);
     if (message.senderId !== userId) throw fail('message.not_sender', 'only the sender can edit a message');
+    await assertNotBlockedInDirect(tx, { id: message.conversationId, type: conversationType }, userId);
     if (message.deletedAt) throw fail('message.deleted', 'the message was deleted');
     if (message.type === 'system' || message.encrypted) throw fail('message.not_editable', 'this message cannot be edited');
     if (Date.now() - message.createdAt.getTime() > ctx.config.EDIT_WINDOW_SECONDS * 1000) {

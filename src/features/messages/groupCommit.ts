@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.js';
 import { runCommand, type CommitListener } from '../../events/runCommand.js';
+import { databaseUnavailable } from '../../lib/pgErrors.js';
 import { writeMessages, type SendOutcome, type SendRequest, type SendResult } from './sendMessage.js';
 
 interface Pending extends SendRequest {
@@ -28,8 +29,10 @@ interface Lane {
  * at once would mean a transaction per message.)
  *
  * `writeMessages` gives every send its own outcome, so a refused one fails alone; if the
- * transaction itself fails (a deadlock, a lost connection), each send is written again on its
- * own. Acks still come only after the commit.
+ * transaction itself fails (a deadlock, say), each send is written again on its own. If the
+ * database is unreachable (or a session timeout cut the transaction off), they all fail with
+ * service.unavailable, for the client to retry with the same clientMessageId. Acks still come
+ * only after the commit.
  */
 export class GroupCommit {
   private readonly lanes: Lane[];
@@ -76,7 +79,9 @@ export class GroupCommit {
     try {
       outcomes = await runCommand(this.db, this.emitter, (tx, events) => writeMessages(tx, events, batch));
     } catch (err) {
-      if (batch.length === 1) return batch[0]!.reject(err);
+      // The database is away or cut the session off: writing each send again alone would only
+      // wait out the same timeout once per send. They all fail retryably (service.unavailable).
+      if (batch.length === 1 || databaseUnavailable(err)) return batch.forEach((p) => p.reject(err));
       // One at a time, in order: a conversation's sends keep their order on this path too.
       for (const p of batch) await this.write([p]);
       return;

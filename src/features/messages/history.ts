@@ -27,6 +27,7 @@ export async function messageHistory(
         eq(messages.conversationId, conversationId),
         forward ? gt(messages.seq, q.after!) : q.before !== undefined ? lt(messages.seq, q.before) : undefined,
         notHiddenFor(viewerId),
+        withinHistoryOf(viewerId),
       ),
     )
     .orderBy(forward ? asc(messages.seq) : desc(messages.seq))
@@ -42,6 +43,15 @@ export async function messageHistory(
     hasMore,
   };
 }
+
+/**
+ * What a member may read of a conversation: in a group whose history is 'joined', only the
+ * messages after the point they (last) joined; otherwise all of it. Not a member: nothing.
+ */
+export const withinHistoryOf = (viewerId: string) =>
+  sql`${messages.seq} > (select case when c.type = 'group' and c.history_visibility = 'joined' then m.joined_seq else 0 end
+        from members m join conversations c on c.id = m.conversation_id
+        where m.conversation_id = ${messages.conversationId} and m.user_id = ${viewerId})`;
 
 /** Messages the viewer deleted "for me" stay out of everything they read. */
 export const notHiddenFor = (viewerId: string) =>

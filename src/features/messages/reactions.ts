@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import { reactions } from '../../db/schema.js';
 import { runCommand } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
+import { assertNotBlockedInDirect } from '../users/blocks.js';
 import { visibleMessage } from './access.js';
 import { reactionsOf, type MessageDto } from './present.js';
 
@@ -16,7 +17,10 @@ export const emoji = z
   .max(32)
   .refine((s) => [...graphemes.segment(s)].length === 1 && /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(s), 'must be a single emoji');
 
-/** Sets (emoji) or removes (null) the user's one reaction to a message; members hear `reaction:updated`. */
+/**
+ * Sets (emoji) or removes (null) the user's one reaction to a message; members hear `reaction:updated`.
+ * Across a block in a direct chat a reaction is refused like a send; taking one back is allowed.
+ */
 export function setReaction(
   ctx: AppContext,
   userId: string,
@@ -25,7 +29,8 @@ export function setReaction(
   origin?: string,
 ): Promise<{ reactions: MessageDto['reactions'] }> {
   return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
-    const { message } = await visibleMessage(tx, messageId, userId, true);
+    const { message, conversationType } = await visibleMessage(tx, messageId, userId, true);
+    if (value !== null) await assertNotBlockedInDirect(tx, { id: message.conversationId, type: conversationType }, userId);
     if (message.deletedAt) throw fail('message.deleted', 'the message was deleted');
     if (value === null) {
       const removed = await tx

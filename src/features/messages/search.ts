@@ -1,12 +1,15 @@
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connect.js';
 import { members, messages } from '../../db/schema.js';
-import { notHiddenFor } from './history.js';
+import { notHiddenFor, withinHistoryOf } from './history.js';
 import { presentMessages, type MessageDto } from './present.js';
 
 /**
  * Full-text search (PostgreSQL, 'simple' configuration) over the messages of the viewer's
- * conversations, newest first; deleted, hidden and end-to-end-encrypted messages never match.
+ * conversations that they may read, newest first; deleted, hidden and end-to-end-encrypted
+ * messages never match. Every word of the query must match. The query is parsed as plain
+ * words (plainto_tsquery), never as operators: websearch_to_tsquery fails on some inputs
+ * (50 dashes: "tsquery stack too small"), and a query of punctuation alone finds nothing.
  */
 export async function searchMessages(
   ex: Executor,
@@ -21,10 +24,11 @@ export async function searchMessages(
       and(
         inArray(messages.conversationId, mine),
         q.conversationId ? eq(messages.conversationId, q.conversationId) : undefined,
-        sql`to_tsvector('simple', coalesce(${messages.text}, '')) @@ websearch_to_tsquery('simple', ${q.text})`,
+        sql`to_tsvector('simple', coalesce(${messages.text}, '')) @@ plainto_tsquery('simple', ${q.text})`,
         isNull(messages.deletedAt),
         eq(messages.encrypted, false),
         notHiddenFor(viewerId),
+        withinHistoryOf(viewerId),
         q.before ? lt(messages.id, q.before) : undefined,
       ),
     )

@@ -41,7 +41,8 @@ export async function sendMessage(ctx: AppContext, senderId: string, input: Send
 }
 
 interface Reads {
-  allowed: { c: string; u: string; blocked: boolean }[] | null;
+  /** `floor`: the last seq before what the sender may read (history 'joined'); a reply to an older message is refused. */
+  allowed: { c: string; u: string; blocked: boolean; floor: number }[] | null;
   originals: RawMessage[] | null;
   replies: RawMessage[] | null;
 }
@@ -69,7 +70,8 @@ export async function writeMessages(tx: Tx, events: EventBatch, requests: SendRe
       (select json_agg(json_build_object('c', v.c, 'u', v.u, 'blocked', c.type = 'direct' and exists (
           select 1 from members o join blocks b
             on (b.blocker_id = o.user_id and b.blocked_id = v.u) or (b.blocker_id = v.u and b.blocked_id = o.user_id)
-          where o.conversation_id = v.c and o.user_id <> v.u)))
+          where o.conversation_id = v.c and o.user_id <> v.u),
+          'floor', case when c.type = 'group' and c.history_visibility = 'joined' then m.joined_seq else 0 end))
         from jsonb_to_recordset(${jsonRows(pairs)}) as v(c uuid, u uuid)
         join members m on m.conversation_id = v.c and m.user_id = v.u
         join conversations c on c.id = v.c) as allowed,
@@ -92,6 +94,7 @@ export async function writeMessages(tx: Tx, events: EventBatch, requests: SendRe
   const found = locked.some((l) => l.changed) ? (await rows<Reads>(tx, sql`select ${reads}`))[0]! : first!;
   const typeOf = new Map(locked.map((c) => [c.id, c.type]));
   const membership = new Map((found.allowed ?? []).map((a) => [`${a.c}:${a.u}`, a.blocked]));
+  const floors = new Map((found.allowed ?? []).map((a) => [`${a.c}:${a.u}`, Number(a.floor)]));
   const originals = new Map((found.originals ?? []).map(fromRaw).map((m) => [dupKey(m.conversationId, m.senderId, m.clientMessageId!), m]));
   const replies = new Map((found.replies ?? []).map(fromRaw).map((m) => [m.id, m]));
 
@@ -114,7 +117,7 @@ export async function writeMessages(tx: Tx, events: EventBatch, requests: SendRe
       continue;
     }
     const target = replyToId ? replies.get(replyToId) : undefined;
-    if (replyToId && target?.conversationId !== conversationId) {
+    if (replyToId && (target?.conversationId !== conversationId || target.seq <= floors.get(`${conversationId}:${r.senderId}`)!)) {
       refuse(i, fail('message.reply_invalid', 'replyToId is not a message of this conversation'));
       continue;
     }

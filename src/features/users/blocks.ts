@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import type { Executor } from '../../db/connect.js';
+import { rows, type Executor } from '../../db/connect.js';
 import { blocks, users } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { findUser, type UserRow } from './queries.js';
@@ -15,19 +15,23 @@ export async function isBlockedEitherWay(ex: Executor, a: string, b: string): Pr
   return found.length > 0;
 }
 
-/** Of `others`, those who blocked `userId` or whom `userId` blocked: presence is hidden between them. */
-export async function blockedAmong(ex: Executor, userId: string, others: readonly string[]): Promise<Set<string>> {
-  if (others.length === 0) return new Set();
-  const found = await ex
-    .select({ blockerId: blocks.blockerId, blockedId: blocks.blockedId })
-    .from(blocks)
-    .where(
-      or(
-        and(eq(blocks.blockerId, userId), inArray(blocks.blockedId, [...others])),
-        and(eq(blocks.blockedId, userId), inArray(blocks.blockerId, [...others])),
-      ),
-    );
-  return new Set(found.map((b) => (b.blockerId === userId ? b.blockedId : b.blockerId)));
+/** In a direct conversation, whether a block stands between `userId` and the other member (either way). */
+export async function blockedInDirect(ex: Executor, conversationId: string, userId: string): Promise<boolean> {
+  const found = await rows<{ one: number }>(
+    ex,
+    sql`select 1 as one from members o join blocks b
+          on (b.blocker_id = o.user_id and b.blocked_id = ${userId}) or (b.blocker_id = ${userId} and b.blocked_id = o.user_id)
+        where o.conversation_id = ${conversationId} and o.user_id <> ${userId}
+        limit 1`,
+  );
+  return found.length > 0;
+}
+
+/** Refuses, like a send, anything that would reach the other member of a direct chat across a block. */
+export async function assertNotBlockedInDirect(ex: Executor, conversation: { id: string; type: 'direct' | 'group' }, userId: string): Promise<void> {
+  if (conversation.type === 'direct' && (await blockedInDirect(ex, conversation.id, userId))) {
+    throw fail('user.blocked', 'a block stands between you and this user');
+  }
 }
 
 /** Everyone in a block relation with the user, either way. */

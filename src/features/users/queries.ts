@@ -3,8 +3,8 @@ import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/connect.js';
 import { users } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
-import { blockedAmong } from './blocks.js';
 import { toUser, type UserDto } from './present.js';
+import { presenceVisibleAmong } from './visibility.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -15,20 +15,21 @@ export async function findUser(ex: Executor, id: string): Promise<UserRow> {
 }
 
 /**
- * Users as `viewerId` sees them, in the order given: live presence, except between users
- * where a block stands (then neither sees the other online or when they were last active).
+ * Users as `viewerId` sees them, in the order given: live presence only for people who may see
+ * it (`presenceVisibleAmong`: a shared conversation and no block); others see the user offline
+ * with no last-seen time. A null viewer (an event for a conversation's members) sees it all.
  * Inside a transaction pass it as `ex`: PGlite has one connection, which the transaction holds.
  */
 export async function presentUsers(ctx: AppContext, rows: UserRow[], viewerId: string | null, ex: Executor = ctx.db): Promise<UserDto[]> {
   const ids = rows.map((r) => r.id);
-  const [online, hidden] = await Promise.all([
+  const [online, visible] = await Promise.all([
     ctx.presence.onlineAmong(ids),
-    viewerId ? blockedAmong(ex, viewerId, ids) : new Set<string>(),
+    viewerId ? presenceVisibleAmong(ex, viewerId, ids) : new Set(ids),
   ]);
   return rows.map((r) =>
-    hidden.has(r.id)
-      ? { ...toUser(r, { online: false }), lastActive: null }
-      : toUser(r, { online: online.has(r.id), self: r.id === viewerId }),
+    visible.has(r.id)
+      ? toUser(r, { online: online.has(r.id), self: r.id === viewerId })
+      : { ...toUser(r, { online: false }), lastActive: null },
   );
 }
 

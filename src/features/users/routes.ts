@@ -6,6 +6,7 @@ import { users } from '../../db/schema.js';
 import { decodeCursor, encodeCursor, likePattern } from '../../lib/pagination.js';
 import { idParams, limitParam, plainText } from '../../lib/validation.js';
 import { authenticate, secured } from '../auth/authenticate.js';
+import { verifyPhone, verifyPhoneBody } from '../auth/otp.js';
 import { blockedUsers, blockUser, unblockUser } from './blocks.js';
 import { contactSyncBody, syncContacts } from './contacts.js';
 import { USERNAME_RE } from './profile.js';
@@ -26,7 +27,12 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       schema: {
         tags,
         ...secured,
-        querystring: z.object({ search: plainText(100).optional(), limit: limitParam, cursor: z.string().max(200).optional() }),
+        // No listing of every account: a search term is required (and searches are rate-limited per user).
+        querystring: z.object({
+          search: plainText(100).pipe(z.string().min(2, 'must be at least 2 characters')),
+          limit: limitParam,
+          cursor: z.string().max(200).optional(),
+        }),
         response: { 200: z.object({ users: z.array(userSchema), nextCursor: z.string().nullable(), hasMore: z.boolean() }) },
       },
     },
@@ -38,7 +44,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         ne(users.id, req.auth.userId),
         notExists(sql`(select 1 from blocks b where b.blocker_id = ${users.id} and b.blocked_id = ${req.auth.userId})`),
       ];
-      if (search) where.push(or(ilike(users.name, likePattern(search)), ilike(users.username, likePattern(search))));
+      where.push(or(ilike(users.name, likePattern(search)), ilike(users.username, likePattern(search))));
       if (after !== undefined) where.push(gt(users.username, after));
       const found = await ctx.db
         .select()
@@ -63,6 +69,12 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.patch('/users/me', { schema: { tags, ...secured, body: updateProfileBody, response: { 200: userResponse } } }, async (req) => ({
     user: await presentUser(ctx, await updateProfile(ctx, req.auth.userId, req.body), req.auth.userId),
   }));
+
+  app.post(
+    '/users/me/phone/verify',
+    { schema: { tags, ...secured, body: verifyPhoneBody, response: { 200: userResponse } } },
+    async (req) => ({ user: await presentUser(ctx, await verifyPhone(ctx, req.auth.userId, req.body), req.auth.userId) }),
+  );
 
   app.post(
     '/users/contacts/sync',

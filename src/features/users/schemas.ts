@@ -13,4 +13,6 @@ export const userSchema = z.object({
   createdAt: z.string(),
   email: z.string().nullable().optional(),
   phoneNumber: z.string().nullable().optional(),
+  /** Your own profile only: whether `phoneNumber` was proven by OTP (only then does it sign in or match in contact sync). */
+  phoneVerified: z.boolean().optional(),
 });

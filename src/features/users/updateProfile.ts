@@ -1,4 +1,4 @@
-import { and, eq, ne, or, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { users } from '../../db/schema.js';
@@ -22,19 +22,16 @@ export const updateProfileBody = z
   .strict();
 
 export async function updateProfile(ctx: AppContext, userId: string, input: z.output<typeof updateProfileBody>): Promise<UserRow> {
-  const clashWith = [
-    input.username ? eq(users.username, input.username) : undefined,
-    input.phoneNumber ? eq(users.phoneNumber, input.phoneNumber) : undefined,
-  ].filter(Boolean);
   try {
     return await ctx.db.transaction(async (tx) => {
-      if (clashWith.length > 0) {
-        const clash = await tx
-          .select({ username: users.username, phoneNumber: users.phoneNumber })
+      // Phone numbers are not checked against other accounts: that would tell anyone who owns a
+      // number. Only a verified number is unique (POST /users/me/phone/verify, OTP sign-in).
+      if (input.username) {
+        const [clash] = await tx
+          .select({ id: users.id })
           .from(users)
-          .where(and(ne(users.id, userId), or(...clashWith)));
-        if (clash.some((c) => c.username === input.username)) throw fail('user.username_taken', 'that username is taken');
-        if (clash.length > 0) throw fail('user.phone_taken', 'that phone number belongs to another account');
+          .where(and(ne(users.id, userId), eq(users.username, input.username)));
+        if (clash) throw fail('user.username_taken', 'that username is taken');
       }
       const [row] = await tx
         .update(users)
@@ -59,7 +56,6 @@ export async function updateProfile(ctx: AppContext, userId: string, input: z.ou
   } catch (err) {
     const index = uniqueViolation(err);
     if (index === 'users_username_key') throw fail('user.username_taken', 'that username is taken');
-    if (index === 'users_phone_key') throw fail('user.phone_taken', 'that phone number belongs to another account');
     throw err;
   }
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "tus_uploads_pending_owner_idx" ON "tus_uploads" USING btree ("owner_id") WHERE media_id is null;

@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import type { Config } from '../../config.js';
+import { rows, type Executor, type Tx } from '../../db/connect.js';
+import { fail } from '../../lib/errors.js';
+
+/** What a user holds: bytes of stored media (with thumbnails), and their unfinished tus uploads (count and full lengths). */
+export interface Usage {
+  stored: number;
+  reserved: number;
+  pending: number;
+}
+
+async function usageOf(ex: Executor, userId: string): Promise<Usage> {
+  const [u] = await rows<{ stored: string; reserved: string; pending: string }>(
+    ex,
+    sql`select
+          (select coalesce(sum(size + coalesce(thumbnail_size, 0)), 0) from media where owner_id = ${userId}) as stored,
+          (select coalesce(sum(length), 0) from tus_uploads where owner_id = ${userId} and media_id is null) as reserved,
+          (select count(*) from tus_uploads where owner_id = ${userId} and media_id is null) as pending`,
+  );
+  return { stored: Number(u!.stored), reserved: Number(u!.reserved), pending: Number(u!.pending) };
+}
+
+/**
+ * The user's usage, read after locking their row until the transaction ends, so that two uploads
+ * of one user check and reserve one after the other (NO KEY UPDATE: their sends, which only
+ * reference the row, are not held up).
+ */
+async function lockedUsageOf(tx: Tx, userId: string): Promise<Usage> {
+  await rows(tx, sql`select 1 from users where id = ${userId} for no key update`);
+  return usageOf(tx, userId);
+}
+
+function assertFits(config: Config, usage: Usage, bytes: number): void {
+  const quota = config.MEDIA_QUOTA_BYTES_PER_USER;
+  const used = usage.stored + usage.reserved;
+  if (used + bytes > quota) {
+    throw fail(
+      'media.quota_exceeded',
+      `this upload (${bytes} bytes) does not fit in your storage quota of ${quota} bytes, of which ${used} are used (stored media and unfinished uploads)`,
+    );
+  }
+}
+
+/** A quick look before receiving a file of about `bytes`: refuses at once what cannot fit. The insert checks again, under the lock. */
+export async function assertRoomFor(ex: Executor, config: Config, userId: string, bytes: number): Promise<void> {
+  assertFits(config, await usageOf(ex, userId), bytes);
+}
+
+/** Inside the transaction that stores `bytes` of new media for the user: media.quota_exceeded if they do not fit. */
+export async function claimStorage(tx: Tx, config: Config, userId: string, bytes: number): Promise<void> {
+  assertFits(config, await lockedUsageOf(tx, userId), bytes);
+}
+
+/**
+ * Inside the transaction that creates a tus upload of `length` bytes: at most
+ * TUS_MAX_PENDING_PER_USER unfinished at once (media.too_many_uploads), and the whole length
+ * reserved against the quota from the start (media.quota_exceeded).
+ */
+export async function reserveUpload(tx: Tx, config: Config, userId: string, length: number): Promise<void> {
+  const usage = await lockedUsageOf(tx, userId);
+  const max = config.TUS_MAX_PENDING_PER_USER;
+  if (usage.pending >= max) {
+    throw fail('media.too_many_uploads', `you have ${max} unfinished uploads, the most allowed: finish or terminate (DELETE) one first`);
+  }
+  assertFits(config, usage, length);
+}
