@@ -106,6 +106,23 @@ describe.skipIf(!enabled)('three nodes on one PostgreSQL and one Redis', () => {
     expect(after.map((a) => a.length)).toEqual(seen);
   });
 
+  it("keeps a newcomer's sockets on every node out of events about messages from before they joined", async () => {
+    const owner = await nodes[0]!.register('History Owner');
+    const joiner = await nodes[1]!.register('History Joiner');
+    const group = (await nodes[0]!.api('POST', '/groups', { token: owner.token, body: { name: 'Cluster Past' } })).body.group.id;
+    const old = (await nodes[0]!.api('POST', `/conversations/${group}/messages`, { token: owner.token, body: { text: 'before you' } })).body.message;
+    await nodes[0]!.api('POST', `/groups/${group}/members`, { token: owner.token, body: { userIds: [joiner.id] } });
+    const elsewhere = [await on(nodes[1]!, joiner.token), await on(nodes[2]!, joiner.token)];
+    const heard = elsewhere.map((s) => collect<any>(s, 'reaction:updated'));
+
+    await nodes[0]!.api('PUT', `/messages/${old.id}/reaction`, { token: owner.token, body: { emoji: '👍' } });
+    const fresh = (await nodes[0]!.api('POST', `/conversations/${group}/messages`, { token: owner.token, body: { text: 'after you' } })).body.message;
+    const reached = Promise.all(elsewhere.map((s) => next(s, 'reaction:updated', (p) => p.messageId === fresh.id)));
+    await nodes[0]!.api('PUT', `/messages/${fresh.id}/reaction`, { token: owner.token, body: { emoji: '👍' } });
+    await reached;
+    expect(heard.map((h) => h.map((p) => p.messageId))).toEqual([[fresh.id], [fresh.id]]);
+  });
+
   it('survives kill -9 of a node: its clients reconnect elsewhere, sync, and every acked message is there exactly once', async () => {
     const sender = await nodes[2]!.register('Sender on Three');
     const reader = await nodes[0]!.register('Reader on One');

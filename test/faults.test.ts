@@ -157,6 +157,7 @@ describe.skipIf(!onPostgres || !postgresBin())('a PostgreSQL restart in the midd
       const i = senders.findIndex((x) => x.node === node);
       const rest = await node.api('GET', '/conversations', { token: senders[i]!.user.token });
       expect({ status: rest.status, code: rest.body?.code }).toEqual({ status: 503, code: 'service.unavailable' });
+      expect(rest.headers.get('retry-after')).toBe('1');
       const ack = await emit(traffic[i]!.socket, 'message:send', { conversationId: senders[i]!.chat, text: 'while down', clientMessageId: `down-${i}` });
       expect(ack).toMatchObject({ ok: false, error: { code: 'service.unavailable' } });
     }

@@ -200,6 +200,8 @@ export const events = pgTable(
     payload: jsonb('payload').notNull(),
     /** Socket id that caused it, so that socket is not sent its own change. */
     origin: text('origin'),
+    /** Members its live emit leaves out: those who may not read the message it is about (sync filters them itself). */
+    hiddenFrom: uuid('hidden_from').array(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -17,6 +17,7 @@ export async function appendEvents(tx: Executor, drafts: EventDraft[]): Promise<
     messageId: d.messageId ?? null,
     payload: d.payload,
     origin: d.origin ?? null,
+    hiddenFrom: null,
   }));
   const [head] = await rows<{ last_id: number }>(
     tx,

@@ -11,6 +11,7 @@ interface EventRow {
   message_id: string | null;
   payload: Record<string, unknown>;
   origin: string | null;
+  hidden_from?: string[] | null;
 }
 
 const toStored = (r: EventRow): StoredEvent => ({
@@ -21,6 +22,7 @@ const toStored = (r: EventRow): StoredEvent => ({
   messageId: r.message_id,
   payload: r.payload,
   origin: r.origin,
+  hiddenFrom: r.hidden_from ?? null,
 });
 
 export async function eventHead(ex: Executor): Promise<{ lastId: number; prunedThrough: number }> {
@@ -35,7 +37,7 @@ export async function eventHead(ex: Executor): Promise<{ lastId: number; prunedT
 export async function readRange(ex: Executor, after: number, upTo: number, limit = 1000): Promise<StoredEvent[]> {
   const r = await rows<EventRow>(
     ex,
-    sql`select id, type, conversation_id, user_id, message_id, payload, origin from events
+    sql`select id, type, conversation_id, user_id, message_id, payload, origin, hidden_from from events
         where id > ${after} and id <= ${upTo} order by id limit ${limit}`,
   );
   return r.map(toStored);

@@ -31,6 +31,8 @@ export interface StoredEvent {
   messageId: string | null;
   payload: Record<string, unknown>;
   origin: string | null;
+  /** Users its live emit to the conversation leaves out (see `withholdFromNonReaders`); never on the wire. */
+  hiddenFrom: string[] | null;
 }
 
 /** The shape clients see in a live emit and in `sync:request`. */

@@ -45,8 +45,10 @@ const instanceOf = (url: string) => url.split('?')[0];
 
 function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unknown): void {
   const appErr = toAppError(err);
-  if (appErr.status >= 500) req.log.error({ err }, 'request failed');
-  if (appErr.code === 'rate_limited' && !reply.getHeader('retry-after')) {
+  // A database outage fails every request for a while: one warning each, not an error report.
+  if (appErr.code === 'service.unavailable') req.log.warn({ err: (err as Error).message }, 'request failed: database unavailable');
+  else if (appErr.status >= 500) req.log.error({ err }, 'request failed');
+  if ((appErr.code === 'rate_limited' || appErr.code === 'service.unavailable') && !reply.getHeader('retry-after')) {
     reply.header('retry-after', String((appErr as { retryAfter?: number }).retryAfter ?? 1));
   }
   void reply.status(appErr.status).type('application/problem+json').send(problem(appErr, instanceOf(req.url)));

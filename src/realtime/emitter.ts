@@ -117,7 +117,9 @@ export class Emitter implements CommitListener {
     }
     const target = e.userId ? userRoom(e.userId) : conversation;
     if (target) {
-      const op = e.origin ? io.to(target).except(e.origin) : io.to(target);
+      // Not to the socket that caused it, nor to members who may not read the message it is about.
+      const except = [...(e.origin ? [e.origin] : []), ...(e.hiddenFrom ?? []).map(userRoom)];
+      const op = except.length ? io.to(target).except(except) : io.to(target);
       op.emit(e.type, wirePayload(e));
     }
     if (conversation && e.type === 'group:member-left') {

@@ -24,6 +24,7 @@ const rules: Record<string, Rule[]> = {
   'POST /api/v1/auth/register': [perIp('register', (c) => c.RATE_LIMIT_REGISTER_PER_IP)],
   'POST /api/v1/auth/login': [perIp('login', (c) => c.RATE_LIMIT_LOGIN_PER_IP)],
   'POST /api/v1/auth/google': [perIp('login', (c) => c.RATE_LIMIT_LOGIN_PER_IP)],
+  'POST /api/v1/auth/google/link': [perIp('login', (c) => c.RATE_LIMIT_LOGIN_PER_IP)],
   'POST /api/v1/auth/verify-otp': [perIp('login', (c) => c.RATE_LIMIT_LOGIN_PER_IP)],
   'POST /api/v1/users/me/phone/verify': [perIp('login', (c) => c.RATE_LIMIT_LOGIN_PER_IP)],
   'POST /api/v1/auth/request-otp': [

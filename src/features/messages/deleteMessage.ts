@@ -5,6 +5,7 @@ import { runCommand } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { visibleMessage } from './access.js';
 import { presentMessages } from './present.js';
+import { withholdFromNonReaders } from './withhold.js';
 
 export type DeleteScope = 'self' | 'everyone';
 
@@ -49,6 +50,7 @@ export function deleteMessage(ctx: AppContext, userId: string, messageId: string
         ),
       );
     events.add({ type: 'message:deleted', conversationId, messageId, payload: { conversationId, messageId, for: 'everyone' }, origin });
+    await withholdFromNonReaders(tx, events, message);
     return {};
   });
 }

@@ -6,6 +6,7 @@ import { fail } from '../../lib/errors.js';
 import { assertNotBlockedInDirect } from '../users/blocks.js';
 import { visibleMessage } from './access.js';
 import { presentMessages, type MessageDto } from './present.js';
+import { withholdFromNonReaders } from './withhold.js';
 
 /**
  * The sender rewrites a message's text within EDIT_WINDOW_SECONDS; members hear `message:updated`.
@@ -25,6 +26,7 @@ export function editMessage(ctx: AppContext, userId: string, messageId: string, 
     await tx.update(messages).set({ text, editedAt }).where(eq(messages.id, messageId));
     const [dto] = await presentMessages(tx, [{ ...message, text, editedAt }]);
     events.add({ type: 'message:updated', conversationId: message.conversationId, messageId, payload: { message: dto! }, origin });
+    await withholdFromNonReaders(tx, events, message);
     return { message: dto! };
   });
 }

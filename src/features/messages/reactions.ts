@@ -7,6 +7,7 @@ import { fail } from '../../lib/errors.js';
 import { assertNotBlockedInDirect } from '../users/blocks.js';
 import { visibleMessage } from './access.js';
 import { reactionsOf, type MessageDto } from './present.js';
+import { withholdFromNonReaders } from './withhold.js';
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
@@ -53,6 +54,7 @@ export function setReaction(
       payload: { conversationId: message.conversationId, messageId, reactions: list },
       origin,
     });
+    await withholdFromNonReaders(tx, events, message);
     return { reactions: list };
   });
 }
