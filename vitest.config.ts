@@ -1,14 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
-// The suite always runs on embedded PGlite; with TEST_DATABASE_URL it runs again on PostgreSQL.
-const projects = [{ extends: true as const, test: { name: 'pglite', env: { PARLEY_TEST_DB: 'pglite' } } }];
+/**
+ * Two tiers. `unit`: `*.spec.ts` beside the code, pure logic with no server and no database
+ * (seconds). The integration tier, `test/**\/*.test.ts`: a real server on port 0, always on
+ * embedded PGlite and, with TEST_DATABASE_URL, again on PostgreSQL.
+ */
+const integration = { include: ['test/**/*.test.ts'] };
+const projects = [
+  { extends: true as const, test: { name: 'unit', include: ['src/**/*.spec.ts'] } },
+  { extends: true as const, test: { ...integration, name: 'pglite', env: { PARLEY_TEST_DB: 'pglite' } } },
+];
 if (process.env.TEST_DATABASE_URL) {
-  projects.push({ extends: true as const, test: { name: 'postgres', env: { PARLEY_TEST_DB: 'postgres' } } });
+  projects.push({ extends: true as const, test: { ...integration, name: 'postgres', env: { PARLEY_TEST_DB: 'postgres' } } });
 }
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

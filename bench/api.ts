@@ -42,7 +42,8 @@ export class Api {
         signal: AbortSignal.timeout(60_000),
       });
     } catch (err) {
-      throw new Error(`${method} ${urlPath}: ${(err as Error).name === 'TimeoutError' ? 'no answer from the server in 60 s' : String((err as Error).cause ?? err)}`);
+      const why = (err as Error).name === 'TimeoutError' ? 'no answer from the server in 60 s' : String((err as Error).cause ?? err);
+      throw new Error(`${method} ${urlPath}: ${why}`, { cause: err });
     }
     const text = await res.text();
     let parsed: unknown = text;
@@ -103,7 +104,10 @@ export class Api {
     const name = `Bench group ${crypto.randomBytes(3).toString('hex')}`;
     const all = members.map((m) => m.id);
     let res = await this.call('POST', '/groups', { name, memberIds: all }, owner.token);
-    if (res.status === 404) return { skipped: `POST /api/v1/groups answered 404 (${(res.body as { code?: string })?.code ?? 'no code'}): this build has no groups yet` };
+    if (res.status === 404)
+      return {
+        skipped: `POST /api/v1/groups answered 404 (${(res.body as { code?: string })?.code ?? 'no code'}): this build has no groups yet`,
+      };
     let rest: string[] = [];
     if (res.status === 400 || res.status === 422 || res.status === 413) {
       // Too many memberIds for one call: create with a first chunk and add the rest.
@@ -114,7 +118,8 @@ export class Api {
     const group = (res.body.group ?? res.body.conversation ?? res.body) as { id: string };
     for (let i = 0; i < rest.length; i += 50) {
       const add = await this.call('POST', `/groups/${group.id}/members`, { userIds: rest.slice(i, i + 50) }, owner.token);
-      if (add.status === 404 && i === 0) return { skipped: `POST /groups/:id/members answered 404: cannot grow a group past ${50 + 1} members` };
+      if (add.status === 404 && i === 0)
+        return { skipped: `POST /groups/:id/members answered 404: cannot grow a group past ${50 + 1} members` };
       if (add.status >= 300) throw new ApiError(add.status, add.body, 'POST /groups/:id/members');
     }
     return { id: group.id };

@@ -12,7 +12,8 @@ import { repoDir } from './server.js';
 const W = 760;
 const COLORS = { relay: '#7a7a7a', postgres: '#2b6cb0', pglite: '#d97706', target: '#c53030', light: '#9cb8d9', heap: '#38a169' };
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const num = (v: number, digits = 0) => (Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—');
+const num = (v: number, digits = 0) =>
+  Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—';
 
 function niceStep(range: number, count: number): number {
   const raw = range / Math.max(1, count);
@@ -80,17 +81,23 @@ function lineChart(o: {
   parts.push(`<rect x="${m.l}" y="${m.t}" width="${pw}" height="${ph}" fill="none" stroke="#a0aec0"/>`);
   for (const v of o.vlines ?? []) {
     if (v.x > xMax) continue;
-    parts.push(`<line x1="${X(v.x)}" y1="${m.t}" x2="${X(v.x)}" y2="${m.t + ph}" stroke="${v.color}" stroke-dasharray="6 4" stroke-width="1.5"/>`);
+    parts.push(
+      `<line x1="${X(v.x)}" y1="${m.t}" x2="${X(v.x)}" y2="${m.t + ph}" stroke="${v.color}" stroke-dasharray="6 4" stroke-width="1.5"/>`,
+    );
     parts.push(`<text x="${X(v.x) - 4}" y="${m.t + 14}" text-anchor="end" fill="${v.color}">${esc(v.label)}</text>`);
   }
   for (const s of o.series) {
     if (!s.points.length) continue;
     const d = s.points.map((p, i) => `${i ? 'L' : 'M'}${X(p[0]).toFixed(1)},${Y(p[1]).toFixed(1)}`).join(' ');
-    parts.push(`<path d="${d}" fill="none" stroke="${s.color}" stroke-width="${s.width ?? 2}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`);
+    parts.push(
+      `<path d="${d}" fill="none" stroke="${s.color}" stroke-width="${s.width ?? 2}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`,
+    );
   }
   let lx = m.l + 8;
   for (const s of o.series.filter((x) => x.legend !== false)) {
-    parts.push(`<line x1="${lx}" y1="${H - 14}" x2="${lx + 18}" y2="${H - 14}" stroke="${s.color}" stroke-width="3"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`);
+    parts.push(
+      `<line x1="${lx}" y1="${H - 14}" x2="${lx + 18}" y2="${H - 14}" stroke="${s.color}" stroke-width="3"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`,
+    );
     parts.push(`<text x="${lx + 24}" y="${H - 10}" fill="#2d3748">${esc(s.name)}</text>`);
     lx += 34 + s.name.length * 6.6;
   }
@@ -126,19 +133,26 @@ function logBars(o: {
     const y = m.t + i * rowH;
     parts.push(`<text x="${m.l - 8}" y="${y + 15}" text-anchor="end" fill="#2d3748">${esc(r.label)}</text>`);
     if (Number.isFinite(r.value) && r.value > 0) {
-      parts.push(`<rect x="${m.l}" y="${y + 4}" width="${Math.max(1, X(r.value) - m.l).toFixed(1)}" height="${rowH - 8}" fill="${r.color}"/>`);
+      parts.push(
+        `<rect x="${m.l}" y="${y + 4}" width="${Math.max(1, X(r.value) - m.l).toFixed(1)}" height="${rowH - 8}" fill="${r.color}"/>`,
+      );
     }
-    parts.push(`<text x="${Math.max(m.l, X(r.value)) + 6}" y="${y + 15}" fill="#1a202c">${esc(`${num(r.value, r.value < 10 ? 1 : 0)}${r.note ? `  ${r.note}` : ''}`)}</text>`);
+    parts.push(
+      `<text x="${Math.max(m.l, X(r.value)) + 6}" y="${y + 15}" fill="#1a202c">${esc(`${num(r.value, r.value < 10 ? 1 : 0)}${r.note ? `  ${r.note}` : ''}`)}</text>`,
+    );
   });
   if (o.marker) {
-    parts.push(`<line x1="${X(o.marker.value)}" y1="${m.t - 8}" x2="${X(o.marker.value)}" y2="${H - m.b}" stroke="${COLORS.target}" stroke-dasharray="6 4" stroke-width="1.5"/>`);
+    parts.push(
+      `<line x1="${X(o.marker.value)}" y1="${m.t - 8}" x2="${X(o.marker.value)}" y2="${H - m.b}" stroke="${COLORS.target}" stroke-dasharray="6 4" stroke-width="1.5"/>`,
+    );
     parts.push(`<text x="${X(o.marker.value) + 4}" y="${m.t - 10}" fill="${COLORS.target}">${esc(o.marker.label)}</text>`);
   }
   parts.push(`<text x="${m.l + pw / 2}" y="${H - 8}" text-anchor="middle" fill="#2d3748">${esc(o.unit)} (log scale)</text>`);
   return frame(o.title, o.subtitle, H, parts.join('\n'));
 }
 
-const colorOf = (target: string) => (target.startsWith('relay') ? COLORS.relay : target.startsWith('pglite') ? COLORS.pglite : COLORS.postgres);
+const colorOf = (target: string) =>
+  target.startsWith('relay') ? COLORS.relay : target.startsWith('pglite') ? COLORS.pglite : COLORS.postgres;
 const loadLabel = (f: PairsFigures) => (f.mode === 'closed' ? `W=${f.window}` : `open ${num(f.offeredRate ?? NaN)}/s`);
 
 export function renderCharts(r: Results): Record<string, string> {
@@ -188,7 +202,12 @@ export function renderCharts(r: Results): Record<string, string> {
         yLabel: '% of members that have it',
         series: [
           ...f.cdf.map((q, i) => ({ name: 'each message', points: toPoints(q), color: COLORS.light, width: 1, legend: i === 0 })),
-          { name: `median message: last member after ${num(median.at(-1)!, 1)} ms`, points: toPoints(median), color: COLORS.postgres, width: 2.5 },
+          {
+            name: `median message: last member after ${num(median.at(-1)!, 1)} ms`,
+            points: toPoints(median),
+            color: COLORS.postgres,
+            width: 2.5,
+          },
         ],
         yMax: 100,
         xMax: Math.max(275, Math.max(...f.lastMemberMs!) * 1.1),
@@ -224,7 +243,7 @@ export function renderCharts(r: Results): Record<string, string> {
     const s = run.storm;
     if (s) {
       out['storm.svg'] = lineChart({
-        title: `reconnect storm: ${num(s.clients)} clients reconnect ${s.spreadMs ? `within ${num(s.spreadMs)} ms` : "at once"} and sync ${s.eventsPerClient} missed events (${run.db})`,
+        title: `reconnect storm: ${num(s.clients)} clients reconnect ${s.spreadMs ? `within ${num(s.spreadMs)} ms` : 'at once'} and sync ${s.eventsPerClient} missed events (${run.db})`,
         subtitle: `all in sync after ${num(s.allInSyncMs / 1000, 2)} s (median client ${num(s.inSync.p50 / 1000, 2)} s); server CPU ${num(s.resources.serverCpuPct)} %, PostgreSQL ${num(s.resources.postgresCpuPct)} % of one core`,
         xLabel: 'seconds since the storm began',
         yLabel: 'clients in sync',
@@ -248,8 +267,12 @@ export function renderMarkdown(r: Results, svgDir = 'benchmarks'): string {
   const m = r.machine;
   L.push(`Run ${r.startedAt} → ${r.finishedAt}, server at \`${r.serverCommit}\`.`);
   L.push('');
-  L.push(`- Machine: ${m.nproc} × ${m.cpuModel} (${num(Number(m.cpuMHz))} MHz), ${m.memoryGiB} GiB, Linux ${m.kernel}, open-files limit ${m.openFilesLimit}`);
-  L.push(`- Node ${m.node}${m.postgres ? `; ${m.postgres}` : ''}; PGlite ${m.pglite ?? '(version not recorded)'} (in-process, DATA_DIR on disk)`);
+  L.push(
+    `- Machine: ${m.nproc} × ${m.cpuModel} (${num(Number(m.cpuMHz))} MHz), ${m.memoryGiB} GiB, Linux ${m.kernel}, open-files limit ${m.openFilesLimit}`,
+  );
+  L.push(
+    `- Node ${m.node}${m.postgres ? `; ${m.postgres}` : ''}; PGlite ${m.pglite ?? '(version not recorded)'} (in-process, DATA_DIR on disk)`,
+  );
   L.push(`- Command: \`${r.command}\``);
   L.push(`- Load: ${r.options.workers} load-generator processes; the server, PostgreSQL and the load generator share the ${m.nproc} cores`);
   L.push('');
@@ -257,8 +280,12 @@ export function renderMarkdown(r: Results, svgDir = 'benchmarks'): string {
   L.push('');
   L.push('| target | database | wanted | measured | ratio to ceiling | met |');
   L.push('|---|---|---|---|---|---|');
-  for (const t of r.targets) L.push(`| ${t.name} | ${t.db} | ${t.target} | ${t.measured} | ${t.ratio ?? ''} | ${t.ok === null ? 'n/a' : t.ok ? 'yes' : '**no**'} |`);
-  const pairs = [...(r.ceiling?.runs ?? []), ...r.runs.flatMap((x) => [...(x.pairs?.runs ?? []), ...(x.pairs?.halfRate ? [x.pairs.halfRate] : [])])];
+  for (const t of r.targets)
+    L.push(`| ${t.name} | ${t.db} | ${t.target} | ${t.measured} | ${t.ratio ?? ''} | ${t.ok === null ? 'n/a' : t.ok ? 'yes' : '**no**'} |`);
+  const pairs = [
+    ...(r.ceiling?.runs ?? []),
+    ...r.runs.flatMap((x) => [...(x.pairs?.runs ?? []), ...(x.pairs?.halfRate ? [x.pairs.halfRate] : [])]),
+  ];
   if (pairs.length) {
     L.push('');
     L.push('### Pairs');
@@ -350,9 +377,16 @@ export function renderMarkdown(r: Results, svgDir = 'benchmarks'): string {
     L.push('');
     L.push('| # | self % | self ms | function | where |');
     L.push('|---|---|---|---|---|');
-    p.top.forEach((t, i) => L.push(`| ${i + 1} | ${num(t.selfPct, 1)} | ${num(t.selfMs)} | \`${t.functionName}\` | ${t.url ? `\`${t.url}:${t.line}\`` : ''} |`));
+    p.top.forEach((t, i) =>
+      L.push(`| ${i + 1} | ${num(t.selfPct, 1)} | ${num(t.selfMs)} | \`${t.functionName}\` | ${t.url ? `\`${t.url}:${t.line}\`` : ''} |`),
+    );
     L.push('');
-    L.push(`By package: ${p.byPackage.slice(0, 10).map((b) => `${b.name} ${num(b.selfPct, 1)} %`).join(', ')}.`);
+    L.push(
+      `By package: ${p.byPackage
+        .slice(0, 10)
+        .map((b) => `${b.name} ${num(b.selfPct, 1)} %`)
+        .join(', ')}.`,
+    );
   }
   return L.join('\n');
 }

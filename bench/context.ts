@@ -99,7 +99,13 @@ export interface PairsSection {
   runs: PairsFigures[];
   best?: PairsFigures;
   halfRate?: PairsFigures;
-  profile?: { path: string; top: ProfileEntry[]; totalMs: number; idleMs: number; byPackage: { name: string; selfMs: number; selfPct: number }[] };
+  profile?: {
+    path: string;
+    top: ProfileEntry[];
+    totalMs: number;
+    idleMs: number;
+    byPackage: { name: string; selfMs: number; selfPct: number }[];
+  };
 }
 
 export interface ProfileEntry {

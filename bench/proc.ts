@@ -156,7 +156,13 @@ export class Sampler {
     const a = inside[0];
     const b = inside.at(-1);
     if (!a || !b || a === b) {
-      return { seconds: 0, cpuPct: { server: NaN, loadgen: NaN, postgres: NaN }, machinePct: NaN, otherPct: NaN, serverRssMiB: { max: NaN, last: NaN } };
+      return {
+        seconds: 0,
+        cpuPct: { server: NaN, loadgen: NaN, postgres: NaN },
+        machinePct: NaN,
+        otherPct: NaN,
+        serverRssMiB: { max: NaN, last: NaN },
+      };
     }
     const seconds = (b.t - a.t) / 1000;
     const pct = (g: Group) => ((b.ticks[g] - a.ticks[g]) / CLK_TCK / seconds) * 100;
@@ -175,11 +181,10 @@ export class Sampler {
    */
   async waitQuiet(maxMs: number, pct = 15): Promise<number> {
     const start = now();
-    let other = NaN;
     for (;;) {
       await new Promise((r) => setTimeout(r, 500));
       const t = now();
-      other = this.window(t - 2_000, t).otherPct;
+      const other = this.window(t - 2_000, t).otherPct;
       if (other < pct || t - start >= maxMs) return other;
     }
   }
@@ -211,7 +216,10 @@ export function fileLimit(pid: number | 'self' = 'self'): { soft: number; hard: 
  * because a listener's accept queue was full) and SyncookiesSent. Other processes count too.
  */
 export function tcpCounters(): { listenOverflows: number; syncookiesSent: number } {
-  const lines = fs.readFileSync('/proc/net/netstat', 'utf8').split('\n').filter((l) => l.startsWith('TcpExt:'));
+  const lines = fs
+    .readFileSync('/proc/net/netstat', 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('TcpExt:'));
   const names = lines[0]?.split(/\s+/).slice(1) ?? [];
   const values = lines[1]?.split(/\s+/).slice(1).map(Number) ?? [];
   const get = (n: string) => values[names.indexOf(n)] ?? NaN;

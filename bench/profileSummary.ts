@@ -91,7 +91,8 @@ function shortUrl(url: string): string {
 export function formatProfile(summary: ReturnType<typeof summarizeProfile>): string {
   const packages = summary.byPackage.slice(0, 12).map((p) => `${p.selfPct.toFixed(1).padStart(5)} %  ${p.name}`);
   const rows = summary.top.map(
-    (l, i) => `${String(i + 1).padStart(2)}. ${l.selfPct.toFixed(1).padStart(5)} %  ${l.selfMs.toFixed(0).padStart(7)} ms  ${l.functionName}  ${l.url}${l.url ? `:${l.line}` : ''}`,
+    (l, i) =>
+      `${String(i + 1).padStart(2)}. ${l.selfPct.toFixed(1).padStart(5)} %  ${l.selfMs.toFixed(0).padStart(7)} ms  ${l.functionName}  ${l.url}${l.url ? `:${l.line}` : ''}`,
   );
   return [
     `busy (not idle) samples: ${summary.totalMs.toFixed(0)} ms, idle: ${summary.idleMs.toFixed(0)} ms; % of busy time`,

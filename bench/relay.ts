@@ -30,7 +30,7 @@ const fakeId = () => `0190a5b2-0000-7000-8000-${(++ids).toString(16).padStart(12
 
 io.on('connection', (socket) => {
   const auth = socket.handshake.auth as { pair?: unknown; side?: unknown };
-  const pair = String(auth.pair ?? socket.id);
+  const pair = typeof auth.pair === 'string' ? auth.pair : socket.id;
   const side = auth.side === 'b' ? 'b' : 'a';
   const senderId = fakeId();
   void socket.join(`pair:${pair}:${side}`);
@@ -66,7 +66,7 @@ httpServer.listen(port, host, () => {
   else console.log(`relay listening on http://${host}:${actual}`);
 });
 
-const stop = () => io.close(() => process.exit(0));
+const stop = () => void io.close(() => process.exit(0));
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
 // Started by the harness: go when it goes.

@@ -107,7 +107,8 @@ function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?:
   for (const s of scenarios) if (!(all as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}`);
   let dbs = values.db?.length ? values.db : ['pglite', ...(process.env.BENCH_DATABASE_URL ? [process.env.BENCH_DATABASE_URL] : [])];
   if (dbs.includes('none')) dbs = [];
-  for (const d of dbs) if (d !== 'pglite' && !/^postgres(ql)?:\/\//.test(d)) throw new Error(`--db must be pglite or a postgres:// URL, not ${d}`);
+  for (const d of dbs)
+    if (d !== 'pglite' && !/^postgres(ql)?:\/\//.test(d)) throw new Error(`--db must be pglite or a postgres:// URL, not ${d}`);
   const serverEnv: Record<string, string> = {};
   for (const kv of values['server-env'] ?? []) {
     const i = kv.indexOf('=');
@@ -173,7 +174,10 @@ function gitCommit(dir: string): string {
   }
 }
 
-const fmt = (v: number | undefined, digits = 0) => (v === undefined || !Number.isFinite(v) ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const fmt = (v: number | undefined, digits = 0) =>
+  v === undefined || !Number.isFinite(v)
+    ? '—'
+    : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -235,13 +239,13 @@ export function computeTargets(r: Results): TargetRow[] {
   if (f) {
     rows.push(
       f.skipped
-        ? { name: '1,000-member fan-out, last member', target: '≤ 250 ms', measured: `skipped: ${f.skipped}`, ok: null, db: main!.db }
+        ? { name: '1,000-member fan-out, last member', target: '≤ 250 ms', measured: `skipped: ${f.skipped}`, ok: null, db: main.db }
         : {
             name: `${fmt(f.members)}-member fan-out, last member`,
             target: '≤ 250 ms',
             measured: `median ${fmt(f.lastMember!.p50, 1)} ms, worst ${fmt(f.lastMember!.max, 1)} ms over ${f.messages} messages`,
             ok: f.lastMember!.p50 <= 250,
-            db: main!.db,
+            db: main.db,
           },
     );
   }
@@ -253,7 +257,7 @@ export function computeTargets(r: Results): TargetRow[] {
       measured: `${fmt(c.bytesPerConnSlope / 1000, 1)} KB (slope; ${fmt(c.bytesPerConnTotal / 1000, 1)} KB total/N), ${fmt(c.connectsPerSec)} connects/s`,
       // 19,800 is as close to 20,000 as this machine's open-files limit allows; RSS grows linearly.
       ok: c.bytesPerConnSlope > 12_000 ? false : c.connected >= 19_000 ? true : null,
-      db: main!.db,
+      db: main.db,
     });
   }
   const s = main?.storm;
@@ -263,7 +267,7 @@ export function computeTargets(r: Results): TargetRow[] {
       target: '≤ 15 s',
       measured: `${fmt(s.allInSyncMs / 1000, 2)} s (median client ${fmt(s.inSync.p50 / 1000, 2)} s)${s.wrong || s.failed ? `, ${s.wrong} wrong, ${s.failed} failed` : ''}`,
       ok: Number.isFinite(s.allInSyncMs) && s.wrong === 0 ? s.allInSyncMs <= 15_000 : false,
-      db: main!.db,
+      db: main.db,
     });
   }
   if (pglite && pglite !== main) pairsOf(pglite, 'pglite');
@@ -283,11 +287,33 @@ export function computeTargets(r: Results): TargetRow[] {
 
 function printReport(r: Results): void {
   const out: string[] = [];
-  const pairsFigs = [...(r.ceiling?.runs ?? []), ...r.runs.flatMap((x) => [...(x.pairs?.runs ?? []), ...(x.pairs?.halfRate ? [x.pairs.halfRate] : [])])];
+  const pairsFigs = [
+    ...(r.ceiling?.runs ?? []),
+    ...r.runs.flatMap((x) => [...(x.pairs?.runs ?? []), ...(x.pairs?.halfRate ? [x.pairs.halfRate] : [])]),
+  ];
   if (pairsFigs.length) {
     out.push(
       '\nPAIRS (messages/s; latency send → delivered in ms; CPU in % of one core)',
-      table(['target', 'load', 'delivered/s', 'acked/s', 'other ev/s', 'vs ceiling', 'p50', 'p95', 'p99', 'srv CPU', 'srv MiB', 'pg CPU', 'load CPU', 'other CPU', 'errors'], pairsRows(pairsFigs)),
+      table(
+        [
+          'target',
+          'load',
+          'delivered/s',
+          'acked/s',
+          'other ev/s',
+          'vs ceiling',
+          'p50',
+          'p95',
+          'p99',
+          'srv CPU',
+          'srv MiB',
+          'pg CPU',
+          'load CPU',
+          'other CPU',
+          'errors',
+        ],
+        pairsRows(pairsFigs),
+      ),
     );
   }
   for (const run of r.runs) {
@@ -348,7 +374,9 @@ async function main(): Promise<void> {
   const dbSpecs: DbSpec[] = opts.dbs.map((d) => (d === 'pglite' ? { kind: 'pglite' } : { kind: 'postgres', adminUrl: d }));
   const machine = machineInfo();
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(opts.serverDir, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(fs.readFileSync(path.join(opts.serverDir, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as {
+      version: string;
+    };
     machine.pglite = pkg.version;
   } catch {
     // no PGlite there
@@ -407,7 +435,9 @@ async function main(): Promise<void> {
     results.targets = computeTargets(results);
     fs.writeFileSync(file, JSON.stringify(results, null, 1));
   };
-  log(`machine: ${machine.nproc} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}${machine.postgres ? `, ${machine.postgres}` : ''}`);
+  log(
+    `machine: ${machine.nproc} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}${machine.postgres ? `, ${machine.postgres}` : ''}`,
+  );
   log(`server: ${opts.serverDir} at ${results.serverCommit}; ${opts.workers} load workers`);
 
   try {
@@ -455,7 +485,8 @@ async function main(): Promise<void> {
           log(`${label}: ${name} FAILED: ${message}`);
           (run.failures ??= []).push({ scenario: name, error: message.slice(0, 2000) });
           // Whatever the scenario left open must not weigh on the next one.
-          for (const g of ['pairs', 'fan', 'fanSender', 'conn', 'storm', 'stormPartners']) await pool.all('close', () => ({ group: g })).catch(() => undefined);
+          for (const g of ['pairs', 'fan', 'fanSender', 'conn', 'storm', 'stormPartners'])
+            await pool.all('close', () => ({ group: g })).catch(() => undefined);
         }
         save();
       };

@@ -86,7 +86,7 @@ function hookCaller(child: ChildProcess) {
   const waiting = new Map<number, (r: Record<string, unknown>) => void>();
   child.on('message', (m: unknown) => {
     const r = m as { id?: number };
-    if (typeof r.id === 'number') waiting.get(r.id)?.(r as Record<string, unknown>);
+    if (typeof r.id === 'number') waiting.get(r.id)?.(r);
   });
   return <T>(type: string, payload: Record<string, unknown> = {}, timeoutMs = 30_000): Promise<T> =>
     new Promise<T>((resolve, reject) => {
@@ -169,7 +169,8 @@ export async function startParley(opts: { serverDir: string; db: DbSpec; env?: R
   }
   const label = dbLabel(opts.db);
   child.once('exit', (code, signal) => {
-    if (!stopping) console.error(`\nthe Parley server (${label}) exited unexpectedly (${code ?? signal}); its last lines:\n${tail.join('\n')}\n`);
+    if (!stopping)
+      console.error(`\nthe Parley server (${label}) exited unexpectedly (${code ?? signal}); its last lines:\n${tail.join('\n')}\n`);
   });
   return {
     kind: 'parley',
@@ -224,7 +225,8 @@ export async function startRelay(): Promise<ServerHandle> {
 
 async function waitReady(url: string, child: ChildProcess, tail: string[], timeoutMs = 90_000): Promise<void> {
   const start = Date.now();
-  let exited: number | null = null;
+  // Set by the exit listener; declared wide so the loop below does not narrow it to null.
+  let exited = null as number | null;
   child.once('exit', (code) => (exited = code ?? -1));
   while (Date.now() - start < timeoutMs) {
     if (exited !== null) throw new Error(`the server exited (${exited}) before it was ready:\n${tail.join('\n')}`);

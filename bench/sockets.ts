@@ -70,7 +70,11 @@ export interface SyncPageAck {
  * Pages sync:request from `cursor` until hasMore is false, as docs/api.md tells clients to.
  * Returns the new cursor and the events.
  */
-export async function syncFrom(s: Socket, cursor: number | undefined, limit?: number): Promise<{ cursor: number; events: NonNullable<SyncPageAck['events']>; pages: number }> {
+export async function syncFrom(
+  s: Socket,
+  cursor: number | undefined,
+  limit?: number,
+): Promise<{ cursor: number; events: NonNullable<SyncPageAck['events']>; pages: number }> {
   const events: NonNullable<SyncPageAck['events']> = [];
   let pages = 0;
   let c = cursor;

@@ -13,7 +13,7 @@ import { pruneEvents } from './events/prune.js';
 import { AmqpExporter } from './export/amqpExporter.js';
 import { AccessTokens } from './features/auth/accessToken.js';
 import { loadSigningKeys } from './features/auth/keys.js';
-import { GoogleVerifier } from './features/auth/google.js';
+import { GoogleVerifier } from './features/auth/googleVerifier.js';
 import { createOtpSender } from './features/auth/otpSender.js';
 import { authRoutes } from './features/auth/routes.js';
 import { conversationRoutes } from './features/conversations/routes.js';
@@ -43,8 +43,18 @@ import { version } from './version.js';
 
 /** Response headers browsers may read: resumable uploads (tus) and media downloads. */
 const mediaExposedHeaders = [
-  'Location', 'Upload-Offset', 'Upload-Length', 'Upload-Metadata', 'Tus-Resumable', 'Tus-Version', 'Tus-Extension', 'Tus-Max-Size',
-  'Media-Id', 'Content-Range', 'Content-Disposition', 'ETag',
+  'Location',
+  'Upload-Offset',
+  'Upload-Length',
+  'Upload-Metadata',
+  'Tus-Resumable',
+  'Tus-Version',
+  'Tus-Extension',
+  'Tus-Max-Size',
+  'Media-Id',
+  'Content-Range',
+  'Content-Disposition',
+  'ETag',
 ];
 
 export interface ParleyApp {
@@ -62,10 +72,17 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
       level: config.LOG_LEVEL,
       // GET /media/* accepts ?token=<accessToken>: keep it out of the logs.
       serializers: {
-        req: (req) => ({ method: req.method, url: req.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]'), host: req.host, remoteAddress: req.ip }),
+        req: (req) => ({
+          method: req.method,
+          url: req.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]'),
+          host: req.host,
+          remoteAddress: req.ip,
+        }),
       },
     },
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // Plugins (swagger-ui reads its files) may start slowly on a loaded machine: 10 s, the default, failed starts under load.
+    pluginTimeout: 60_000,
     // Slow clients are cut off (headers, bodies, uploads: src/lib/httpTimeouts.ts).
     ...serverTimeouts(config),
     // Errors before a route: problem+json like every other (src/lib/httpErrors.ts).
@@ -98,15 +115,15 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
   const keys = await loadSigningKeys(config.JWT_PRIVATE_KEY, database.db);
   const corsOrigins = allowedOrigins(config);
   const io = createSocketServer(http.server, { corsOrigins, maxPayloadBytes: Math.max(2 * 1_048_576, config.BODY_LIMIT_BYTES * 2) });
-  const emitter = new Emitter(database.db, io as unknown as Server, http.log);
-  const redis = config.REDIS_URL ? await linkRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX, io as unknown as Server, emitter, http.log) : undefined;
+  const emitter = new Emitter(database.db, io, http.log);
+  const redis = config.REDIS_URL ? await linkRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX, io, emitter, http.log) : undefined;
   const presence: Presence = redis
     ? new RedisPresence(redis.client, {
         prefix: config.REDIS_KEY_PREFIX,
         heartbeatMs: config.PRESENCE_HEARTBEAT_MS,
         ttlMs: config.PRESENCE_TTL_MS,
-        onOnline: (userId) => announceOnline(ctx, io as unknown as Server, userId),
-        onOffline: (userId) => announceOffline(ctx, io as unknown as Server, userId),
+        onOnline: (userId) => announceOnline(ctx, io, userId),
+        onOffline: (userId) => announceOffline(ctx, io, userId),
         log: http.log,
       })
     : new LocalPresence();
@@ -125,7 +142,11 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
     redis,
     storage: config.S3_BUCKET ? new S3Storage(s3Options(config)) : new LocalStorage(mediaDirs(config).files),
     log: http.log,
-    limits: new RateLimiter(config.REDIS_URL ? await RedisStore.connect(config.REDIS_URL, `${config.REDIS_KEY_PREFIX}rl:`) : new MemoryStore(), config.RATE_LIMITS === 'on', http.log),
+    limits: new RateLimiter(
+      config.REDIS_URL ? await RedisStore.connect(config.REDIS_URL, `${config.REDIS_KEY_PREFIX}rl:`) : new MemoryStore(),
+      config.RATE_LIMITS === 'on',
+      http.log,
+    ),
     otpSender: createOtpSender(config, http.log),
     google: GoogleVerifier.from(config),
   };
@@ -179,11 +200,13 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
   );
   http.get('/.well-known/jwks.json', { schema: { tags: ['auth'] } }, async () => ctx.tokens.jwks());
 
-  const sockets = installSocketHandlers(io as unknown as Server, ctx);
+  const sockets = installSocketHandlers(io, ctx);
   await emitter.start(database.kind === 'postgres' ? config.EMITTER_POLL_MS : null);
   await presence.start();
   // Event export (AMQP_URL): publishes the log from its own loop; a broker that is down only delays it.
-  const exporter = config.AMQP_URL ? new AmqpExporter(database.db, { url: config.AMQP_URL, exchange: config.AMQP_EXCHANGE, log: http.log }) : undefined;
+  const exporter = config.AMQP_URL
+    ? new AmqpExporter(database.db, { url: config.AMQP_URL, exchange: config.AMQP_EXCHANGE, log: http.log })
+    : undefined;
   exporter?.start();
   await http.ready();
 
@@ -214,9 +237,13 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
         const httpClosed = http.close();
         // In-flight commands finish and ack; then every socket is asked to reconnect elsewhere.
         await sockets.drain(config.SHUTDOWN_GRACE_MS / 2);
+        // A request still arriving after the grace (a trickled body, a stalled upload) is cut off:
+        // otherwise it would hold the close open until its own timeout.
+        const cutOff = setTimeout(() => http.server.closeAllConnections(), config.SHUTDOWN_GRACE_MS / 2);
         await httpClosed;
+        clearTimeout(cutOff);
         clearInterval(dropIdle);
-        await new Promise<void>((resolve) => io.close(() => resolve()));
+        await new Promise<void>((resolve) => void io.close(() => resolve()));
         await emitter.drain();
         emitter.stop();
         await exporter?.stop();

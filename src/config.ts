@@ -9,151 +9,181 @@ const optionalString = z
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
 
 /** Every environment variable Parley reads. `.env.example` mirrors this list. */
-export const configSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().default('0.0.0.0'),
-  PORT: int(3000, 0, 65535),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: optionalString.pipe(z.string().url().optional()),
-  DATABASE_POOL_SIZE: int(10, 1, 500),
-  /**
-   * PostgreSQL session timeouts in seconds (fractions allowed, 0 = off), set on every pooled
-   * connection: a stuck statement, a wait for a lock, or a transaction left open by a frozen
-   * node ends instead of stalling every node (docs/scaling.md).
-   */
-  DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
-  DATABASE_LOCK_TIMEOUT_SECONDS: z.coerce.number().min(0).max(86_400).default(5),
-  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: z.coerce.number().min(0).max(86_400).default(5),
-  /** How long a request waits for a pooled connection (or a new one to open) before 503 service.unavailable. */
-  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(10),
-  /** PGlite's folder (default DATA_DIR/pglite), or memory:// for a throwaway database. */
-  PGLITE_PATH: optionalString,
-  JWT_PRIVATE_KEY: optionalString,
-  JWT_ISSUER: z.string().default('parley'),
-  ACCESS_TOKEN_TTL_SECONDS: int(900, 30, 86_400),
-  REFRESH_TOKEN_TTL_DAYS: int(30, 1, 365),
-  /** Browser origins allowed (REST and Socket.IO), comma-separated, or *; unset: any outside production, none in production. */
-  CORS_ORIGINS: optionalString,
-  /** Slow clients: the headers must arrive within this, a body within HTTP_REQUEST_TIMEOUT_SECONDS, an upload within HTTP_UPLOAD_TIMEOUT_SECONDS. */
-  HTTP_HEADERS_TIMEOUT_SECONDS: int(10, 1, 3600),
-  HTTP_REQUEST_TIMEOUT_SECONDS: int(30, 1, 3600),
-  /** A whole multipart upload, or one tus PATCH (cut off, it keeps its bytes and the client resumes). */
-  HTTP_UPLOAD_TIMEOUT_SECONDS: int(600, 1, 86_400),
-  BODY_LIMIT_BYTES: int(1_048_576, 1024, 100 * 1_048_576),
-  MESSAGE_MAX_LENGTH: int(10_000, 1, 1_000_000),
-  GROUP_MAX_MEMBERS: int(1024, 2, 100_000),
-  /** Group commit: at most this many sends per transaction. */
-  SEND_BATCH_MAX: int(200, 1, 5000),
-  /** Group commit lanes (by conversation), each with one transaction in flight: throughput for answer time. */
-  SEND_PARALLEL: int(1, 1, 64),
-  EDIT_WINDOW_SECONDS: int(900, 0),
-  DELETE_WINDOW_SECONDS: int(172_800, 0),
-  /** Days of event log kept for sync (fractions allowed); older cursors get sync.cursor_expired. */
-  EVENT_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(30),
-  EVENT_PRUNE_INTERVAL_MS: int(3_600_000, 100, 86_400_000),
-  EMITTER_POLL_MS: int(1000, 10, 60_000),
-  /** Where uploads live with the local storage driver (default DATA_DIR/media). */
-  MEDIA_DIR: optionalString,
-  /** Largest file POST /media/upload (and an avatar) accepts; 413 beyond. */
-  MEDIA_MAX_BYTES: int(25 * 1_048_576, 1, 1024 * 1_048_576 * 1024),
-  /** Largest resumable (tus) upload. */
-  TUS_MAX_BYTES: int(2 * 1024 * 1_048_576, 1, 1024 * 1_048_576 * 1024),
-  /** Unfinished tus uploads one user may have at once; 429 media.too_many_uploads beyond. */
-  TUS_MAX_PENDING_PER_USER: int(10, 1, 10_000),
-  /** Bytes one user may store: their media plus the full length of their unfinished tus uploads; 413 media.quota_exceeded beyond. */
-  MEDIA_QUOTA_BYTES_PER_USER: int(5 * 1024 * 1_048_576, 1, 1024 ** 5),
-  /** Largest image, in pixels (width × height × frames), that is decoded; 413 beyond (from the header, before decoding). */
-  MEDIA_MAX_PIXELS: int(40_000_000, 1, 1_000_000_000),
-  /** Images decoded at once per process; more wait their turn, so decoding memory stays near this × MEDIA_MAX_PIXELS × 4 bytes. */
-  MEDIA_DECODE_CONCURRENCY: int(2, 1, 64),
-  /** Uploads never attached to a message are deleted after this many hours (fractions allowed). */
-  MEDIA_ORPHAN_HOURS: z.coerce.number().positive().max(87_600).default(24),
-  MEDIA_CLEANUP_INTERVAL_MS: int(600_000, 100, 86_400_000),
-  /** S3-compatible shared storage for media and avatars: used instead of MEDIA_DIR/files when S3_BUCKET is set. */
-  S3_ENDPOINT: optionalString.pipe(z.string().url().optional()),
-  S3_BUCKET: optionalString,
-  S3_REGION: z.string().min(1).default('us-east-1'),
-  S3_ACCESS_KEY_ID: optionalString,
-  S3_SECRET_ACCESS_KEY: optionalString,
-  /** Path-style URLs (endpoint/bucket/key); unset: true when S3_ENDPOINT is set, else virtual-hosted. */
-  S3_FORCE_PATH_STYLE: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => (v === undefined ? undefined : v === 'true')),
-  SHUTDOWN_GRACE_MS: int(10_000, 0, 600_000),
-  /** Sockets one user may hold open on one node; the next handshake fails with connect_error socket.too_many. */
-  MAX_SOCKETS_PER_USER: int(20, 1, 10_000),
-  /** With REDIS_URL: how often a node renews its presence heartbeat, and when a silent node counts as gone. */
-  PRESENCE_HEARTBEAT_MS: int(10_000, 100, 600_000),
-  PRESENCE_TTL_MS: int(30_000, 300, 3_600_000),
-  PRESENCE_GROUP_MAX_MEMBERS: int(256, 0, 100_000),
-  /** Proxies whose X-Forwarded-For names the client: true (any), false (none), or addresses/CIDRs/loopback,linklocal,uniquelocal. */
-  TRUST_PROXY: z
-    .string()
-    .default('loopback,linklocal,uniquelocal')
-    .transform((v): boolean | string => (v === 'true' ? true : v === 'false' ? false : v)),
-  /** Shared state for several nodes (rate-limit counters); unset keeps it in memory. */
-  REDIS_URL: optionalString.pipe(z.string().url().optional()),
-  /** Every Redis key and channel Parley uses starts with this, so deployments can share a Redis. */
-  REDIS_KEY_PREFIX: z.string().min(1).max(100).default('parley:'),
-  /** RabbitMQ URL: when set, committed events are published to AMQP_EXCHANGE (src/export/amqpExporter.ts). */
-  AMQP_URL: optionalString.pipe(z.string().url().optional()),
-  /** The durable topic exchange events are published to (routing keys such as message.created). */
-  AMQP_EXCHANGE: z.string().min(1).default('parley.events'),
-  /** off turns every request rate limit off (load tests, trusted networks); the OTP rules stay. */
-  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
-  RATE_LIMIT_REGISTER_PER_IP: limitSpec.prefault('300/1h'),
-  RATE_LIMIT_LOGIN_PER_IP: limitSpec.prefault('300/5m'),
-  RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: limitSpec.prefault('20/15m'),
-  RATE_LIMIT_OTP_PER_IP: limitSpec.prefault('30/1h'),
-  RATE_LIMIT_OTP_PER_PHONE: limitSpec.prefault('10/1h'),
-  RATE_LIMIT_MESSAGES_PER_USER: limitSpec.prefault('600/1m'),
-  RATE_LIMIT_SOCKET_EVENTS: limitSpec.prefault('1000/10s'),
-  RATE_LIMIT_CONTACT_SYNC_PER_USER: limitSpec.prefault('30/1h'),
-  RATE_LIMIT_KEY_CLAIMS_PER_USER: limitSpec.prefault('300/1h'),
-  /** Counted on POST /media/upload, tus creations and POST /users/me/avatar together. */
-  RATE_LIMIT_UPLOADS_PER_USER: limitSpec.prefault('200/1h'),
-  /** POST /groups per user: each creation can add up to 256 members at once. */
-  RATE_LIMIT_GROUPS_PER_USER: limitSpec.prefault('30/1h'),
-  /** POST /groups/:id/members requests per user (each adds up to 256 members). */
-  RATE_LIMIT_GROUP_MEMBER_ADDS_PER_USER: limitSpec.prefault('300/1h'),
-  /** Key-bundle claims of one target by everyone together, so strangers cannot drain a user's one-time prekeys. */
-  RATE_LIMIT_KEY_CLAIMS_PER_TARGET: limitSpec.prefault('100/1h'),
-  /** GET /users?search= per user: searching is how accounts are enumerated. */
-  RATE_LIMIT_USER_SEARCH_PER_USER: limitSpec.prefault('60/1m'),
-  OTP_TTL_SECONDS: int(300, 1, 3600),
-  OTP_MAX_ATTEMPTS: int(3, 1, 20),
-  OTP_COOLDOWN_SECONDS: int(60, 0, 3600),
-  /** Development only: every OTP is this code (refused when NODE_ENV=production). */
-  OTP_DEV_CODE: optionalString.pipe(z.string().regex(/^\d{6}$/, 'must be 6 digits').optional()),
-  /** Where codes are POSTed as JSON {phoneNumber, code, message}; unset: logged (not in production). */
-  SMS_WEBHOOK_URL: optionalString.pipe(z.string().url().optional()),
-  SMS_WEBHOOK_TOKEN: optionalString,
-  /** Google sign-in is on when this is set: the audience ID tokens must carry. */
-  GOOGLE_CLIENT_ID: optionalString,
-  GOOGLE_ISSUER: z.string().default('https://accounts.google.com,accounts.google.com'),
-  GOOGLE_JWKS_URL: z.string().url().default('https://www.googleapis.com/oauth2/v3/certs'),
-}).superRefine((c, issue) => {
-  const badOrigins = corsOriginList(c.CORS_ORIGINS).filter((o) => o !== '*' && !isOrigin(o));
-  if (badOrigins.length > 0) {
-    issue.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: `${badOrigins.join(', ')}: each must be an origin such as https://chat.example.com (scheme, host, optional port; no path), or *` });
-  }
-  if (c.HTTP_HEADERS_TIMEOUT_SECONDS > c.HTTP_REQUEST_TIMEOUT_SECONDS || c.HTTP_REQUEST_TIMEOUT_SECONDS > c.HTTP_UPLOAD_TIMEOUT_SECONDS) {
-    issue.addIssue({ code: 'custom', path: ['HTTP_REQUEST_TIMEOUT_SECONDS'], message: 'must be at least HTTP_HEADERS_TIMEOUT_SECONDS and at most HTTP_UPLOAD_TIMEOUT_SECONDS' });
-  }
-  if (c.NODE_ENV === 'production' && c.OTP_DEV_CODE) {
-    issue.addIssue({ code: 'custom', path: ['OTP_DEV_CODE'], message: 'is not allowed when NODE_ENV=production' });
-  }
-  const s3Missing = (['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !c[k]);
-  if (c.S3_BUCKET && s3Missing.length > 0) {
-    issue.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: `is set, so ${s3Missing.join(' and ')} ${s3Missing.length > 1 ? 'are' : 'is'} required too` });
-  }
-  const s3Set = (['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'] as const).filter((k) => c[k] !== undefined);
-  if (!c.S3_BUCKET && s3Set.length > 0) {
-    issue.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: `is required when ${s3Set.join(', ')} ${s3Set.length > 1 ? 'are' : 'is'} set` });
-  }
-});
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().default('0.0.0.0'),
+    PORT: int(3000, 0, 65535),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: optionalString.pipe(z.string().url().optional()),
+    DATABASE_POOL_SIZE: int(10, 1, 500),
+    /**
+     * PostgreSQL session timeouts in seconds (fractions allowed, 0 = off), set on every pooled
+     * connection: a stuck statement, a wait for a lock, or a transaction left open by a frozen
+     * node ends instead of stalling every node (docs/scaling.md).
+     */
+    DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
+    DATABASE_LOCK_TIMEOUT_SECONDS: z.coerce.number().min(0).max(86_400).default(5),
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: z.coerce.number().min(0).max(86_400).default(5),
+    /** How long a request waits for a pooled connection (or a new one to open) before 503 service.unavailable. */
+    DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+    /** PGlite's folder (default DATA_DIR/pglite), or memory:// for a throwaway database. */
+    PGLITE_PATH: optionalString,
+    JWT_PRIVATE_KEY: optionalString,
+    JWT_ISSUER: z.string().default('parley'),
+    ACCESS_TOKEN_TTL_SECONDS: int(900, 30, 86_400),
+    REFRESH_TOKEN_TTL_DAYS: int(30, 1, 365),
+    /** Browser origins allowed (REST and Socket.IO), comma-separated, or *; unset: any outside production, none in production. */
+    CORS_ORIGINS: optionalString,
+    /** Slow clients: the headers must arrive within this, a body within HTTP_REQUEST_TIMEOUT_SECONDS, an upload within HTTP_UPLOAD_TIMEOUT_SECONDS. */
+    HTTP_HEADERS_TIMEOUT_SECONDS: int(10, 1, 3600),
+    HTTP_REQUEST_TIMEOUT_SECONDS: int(30, 1, 3600),
+    /** A whole multipart upload, or one tus PATCH (cut off, it keeps its bytes and the client resumes). */
+    HTTP_UPLOAD_TIMEOUT_SECONDS: int(600, 1, 86_400),
+    BODY_LIMIT_BYTES: int(1_048_576, 1024, 100 * 1_048_576),
+    MESSAGE_MAX_LENGTH: int(10_000, 1, 1_000_000),
+    GROUP_MAX_MEMBERS: int(1024, 2, 100_000),
+    /** Group commit: at most this many sends per transaction. */
+    SEND_BATCH_MAX: int(200, 1, 5000),
+    /** Group commit lanes (by conversation), each with one transaction in flight: throughput for answer time. */
+    SEND_PARALLEL: int(1, 1, 64),
+    EDIT_WINDOW_SECONDS: int(900, 0),
+    DELETE_WINDOW_SECONDS: int(172_800, 0),
+    /** Days of event log kept for sync (fractions allowed); older cursors get sync.cursor_expired. */
+    EVENT_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(30),
+    EVENT_PRUNE_INTERVAL_MS: int(3_600_000, 100, 86_400_000),
+    EMITTER_POLL_MS: int(1000, 10, 60_000),
+    /** Where uploads live with the local storage driver (default DATA_DIR/media). */
+    MEDIA_DIR: optionalString,
+    /** Largest file POST /media/upload (and an avatar) accepts; 413 beyond. */
+    MEDIA_MAX_BYTES: int(25 * 1_048_576, 1, 1024 * 1_048_576 * 1024),
+    /** Largest resumable (tus) upload. */
+    TUS_MAX_BYTES: int(2 * 1024 * 1_048_576, 1, 1024 * 1_048_576 * 1024),
+    /** Unfinished tus uploads one user may have at once; 429 media.too_many_uploads beyond. */
+    TUS_MAX_PENDING_PER_USER: int(10, 1, 10_000),
+    /** Bytes one user may store: their media plus the full length of their unfinished tus uploads; 413 media.quota_exceeded beyond. */
+    MEDIA_QUOTA_BYTES_PER_USER: int(5 * 1024 * 1_048_576, 1, 1024 ** 5),
+    /** Largest image, in pixels (width × height × frames), that is decoded; 413 beyond (from the header, before decoding). */
+    MEDIA_MAX_PIXELS: int(40_000_000, 1, 1_000_000_000),
+    /** Images decoded at once per process; more wait their turn, so decoding memory stays near this × MEDIA_MAX_PIXELS × 4 bytes. */
+    MEDIA_DECODE_CONCURRENCY: int(2, 1, 64),
+    /** Uploads never attached to a message are deleted after this many hours (fractions allowed). */
+    MEDIA_ORPHAN_HOURS: z.coerce.number().positive().max(87_600).default(24),
+    MEDIA_CLEANUP_INTERVAL_MS: int(600_000, 100, 86_400_000),
+    /** S3-compatible shared storage for media and avatars: used instead of MEDIA_DIR/files when S3_BUCKET is set. */
+    S3_ENDPOINT: optionalString.pipe(z.string().url().optional()),
+    S3_BUCKET: optionalString,
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    /** Path-style URLs (endpoint/bucket/key); unset: true when S3_ENDPOINT is set, else virtual-hosted. */
+    S3_FORCE_PATH_STYLE: optionalString
+      .pipe(z.enum(['true', 'false']).optional())
+      .transform((v) => (v === undefined ? undefined : v === 'true')),
+    SHUTDOWN_GRACE_MS: int(10_000, 0, 600_000),
+    /** Sockets one user may hold open on one node; the next handshake fails with connect_error socket.too_many. */
+    MAX_SOCKETS_PER_USER: int(20, 1, 10_000),
+    /** With REDIS_URL: how often a node renews its presence heartbeat, and when a silent node counts as gone. */
+    PRESENCE_HEARTBEAT_MS: int(10_000, 100, 600_000),
+    PRESENCE_TTL_MS: int(30_000, 300, 3_600_000),
+    PRESENCE_GROUP_MAX_MEMBERS: int(256, 0, 100_000),
+    /** Proxies whose X-Forwarded-For names the client: true (any), false (none), or addresses/CIDRs/loopback,linklocal,uniquelocal. */
+    TRUST_PROXY: z
+      .string()
+      .default('loopback,linklocal,uniquelocal')
+      .transform((v): boolean | string => (v === 'true' ? true : v === 'false' ? false : v)),
+    /** Shared state for several nodes (rate-limit counters); unset keeps it in memory. */
+    REDIS_URL: optionalString.pipe(z.string().url().optional()),
+    /** Every Redis key and channel Parley uses starts with this, so deployments can share a Redis. */
+    REDIS_KEY_PREFIX: z.string().min(1).max(100).default('parley:'),
+    /** RabbitMQ URL: when set, committed events are published to AMQP_EXCHANGE (src/export/amqpExporter.ts). */
+    AMQP_URL: optionalString.pipe(z.string().url().optional()),
+    /** The durable topic exchange events are published to (routing keys such as message.created). */
+    AMQP_EXCHANGE: z.string().min(1).default('parley.events'),
+    /** off turns every request rate limit off (load tests, trusted networks); the OTP rules stay. */
+    RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+    RATE_LIMIT_REGISTER_PER_IP: limitSpec.prefault('300/1h'),
+    RATE_LIMIT_LOGIN_PER_IP: limitSpec.prefault('300/5m'),
+    RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: limitSpec.prefault('20/15m'),
+    RATE_LIMIT_OTP_PER_IP: limitSpec.prefault('30/1h'),
+    RATE_LIMIT_OTP_PER_PHONE: limitSpec.prefault('10/1h'),
+    RATE_LIMIT_MESSAGES_PER_USER: limitSpec.prefault('600/1m'),
+    RATE_LIMIT_SOCKET_EVENTS: limitSpec.prefault('1000/10s'),
+    RATE_LIMIT_CONTACT_SYNC_PER_USER: limitSpec.prefault('30/1h'),
+    RATE_LIMIT_KEY_CLAIMS_PER_USER: limitSpec.prefault('300/1h'),
+    /** Counted on POST /media/upload, tus creations and POST /users/me/avatar together. */
+    RATE_LIMIT_UPLOADS_PER_USER: limitSpec.prefault('200/1h'),
+    /** POST /groups per user: each creation can add up to 256 members at once. */
+    RATE_LIMIT_GROUPS_PER_USER: limitSpec.prefault('30/1h'),
+    /** POST /groups/:id/members requests per user (each adds up to 256 members). */
+    RATE_LIMIT_GROUP_MEMBER_ADDS_PER_USER: limitSpec.prefault('300/1h'),
+    /** Key-bundle claims of one target by everyone together, so strangers cannot drain a user's one-time prekeys. */
+    RATE_LIMIT_KEY_CLAIMS_PER_TARGET: limitSpec.prefault('100/1h'),
+    /** GET /users?search= per user: searching is how accounts are enumerated. */
+    RATE_LIMIT_USER_SEARCH_PER_USER: limitSpec.prefault('60/1m'),
+    OTP_TTL_SECONDS: int(300, 1, 3600),
+    OTP_MAX_ATTEMPTS: int(3, 1, 20),
+    OTP_COOLDOWN_SECONDS: int(60, 0, 3600),
+    /** Development only: every OTP is this code (refused when NODE_ENV=production). */
+    OTP_DEV_CODE: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d{6}$/, 'must be 6 digits')
+        .optional(),
+    ),
+    /** Where codes are POSTed as JSON {phoneNumber, code, message}; unset: logged (not in production). */
+    SMS_WEBHOOK_URL: optionalString.pipe(z.string().url().optional()),
+    SMS_WEBHOOK_TOKEN: optionalString,
+    /** Google sign-in is on when this is set: the audience ID tokens must carry. */
+    GOOGLE_CLIENT_ID: optionalString,
+    GOOGLE_ISSUER: z.string().default('https://accounts.google.com,accounts.google.com'),
+    GOOGLE_JWKS_URL: z.string().url().default('https://www.googleapis.com/oauth2/v3/certs'),
+  })
+  .superRefine((c, issue) => {
+    const badOrigins = corsOriginList(c.CORS_ORIGINS).filter((o) => o !== '*' && !isOrigin(o));
+    if (badOrigins.length > 0) {
+      issue.addIssue({
+        code: 'custom',
+        path: ['CORS_ORIGINS'],
+        message: `${badOrigins.join(', ')}: each must be an origin such as https://chat.example.com (scheme, host, optional port; no path), or *`,
+      });
+    }
+    if (c.HTTP_HEADERS_TIMEOUT_SECONDS > c.HTTP_REQUEST_TIMEOUT_SECONDS || c.HTTP_REQUEST_TIMEOUT_SECONDS > c.HTTP_UPLOAD_TIMEOUT_SECONDS) {
+      issue.addIssue({
+        code: 'custom',
+        path: ['HTTP_REQUEST_TIMEOUT_SECONDS'],
+        message: 'must be at least HTTP_HEADERS_TIMEOUT_SECONDS and at most HTTP_UPLOAD_TIMEOUT_SECONDS',
+      });
+    }
+    if (c.NODE_ENV === 'production' && c.OTP_DEV_CODE) {
+      issue.addIssue({ code: 'custom', path: ['OTP_DEV_CODE'], message: 'is not allowed when NODE_ENV=production' });
+    }
+    const s3Missing = (['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !c[k]);
+    if (c.S3_BUCKET && s3Missing.length > 0) {
+      issue.addIssue({
+        code: 'custom',
+        path: ['S3_BUCKET'],
+        message: `is set, so ${s3Missing.join(' and ')} ${s3Missing.length > 1 ? 'are' : 'is'} required too`,
+      });
+    }
+    const s3Set = (['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'] as const).filter(
+      (k) => c[k] !== undefined,
+    );
+    if (!c.S3_BUCKET && s3Set.length > 0) {
+      issue.addIssue({
+        code: 'custom',
+        path: ['S3_BUCKET'],
+        message: `is required when ${s3Set.join(', ')} ${s3Set.length > 1 ? 'are' : 'is'} set`,
+      });
+    }
+  });
 
 function corsOriginList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
 }
 
 function isOrigin(o: string): boolean {

@@ -2,11 +2,11 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/connect.js';
 import type { AccessTokens } from './features/auth/accessToken.js';
-import type { GoogleVerifier } from './features/auth/google.js';
+import type { GoogleVerifier } from './features/auth/googleVerifier.js';
 import type { OtpSender } from './features/auth/otpSender.js';
 import type { RateLimiter } from './lib/rateLimit.js';
 import type { Storage } from './features/media/storage.js';
-import type { GroupCommit } from './features/messages/groupCommit.js';
+import type { SendQueue } from './features/messages/sendQueue.js';
 import type { Emitter } from './realtime/emitter.js';
 import type { Presence } from './realtime/presence.js';
 import type { RedisLinks } from './realtime/redis.js';
@@ -19,7 +19,7 @@ export interface AppContext {
   tokens: AccessTokens;
   emitter: Emitter;
   /** Where sends queue to be committed together. */
-  sends: GroupCommit;
+  sends: SendQueue;
   presence: Presence;
   /** Set when REDIS_URL is configured. */
   redis?: RedisLinks;

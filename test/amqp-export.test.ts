@@ -182,7 +182,13 @@ describe.skipIf(!AMQP_URL)('event export to RabbitMQ', () => {
   async function traffic(): Promise<void> {
     const r = ++round;
     const send = (u: TestUser, conv: string, text: string) =>
-      ok(server.api('POST', `/conversations/${conv}/messages`, { token: u.token, body: { text, clientMessageId: `${tag}-${r}-${text.replace(/\W+/g, '_')}` } }), 201);
+      ok(
+        server.api('POST', `/conversations/${conv}/messages`, {
+          token: u.token,
+          body: { text, clientMessageId: `${tag}-${r}-${text.replace(/\W+/g, '_')}` },
+        }),
+        201,
+      );
     const [m1, m2, m3] = await Promise.all([send(a, direct1, `d1 ${r}`), send(c, direct2, `d2 ${r}`), send(b, group, `g ${r}`)]);
     await Promise.all([
       ok(server.api('PATCH', `/messages/${m1.message.id}`, { token: a.token, body: { text: `d1 ${r} (edited)` } })),
@@ -211,16 +217,24 @@ describe.skipIf(!AMQP_URL)('event export to RabbitMQ', () => {
   beforeAll(async () => {
     consumer = new Consumer(AMQP_URL!, exchange, `parley-test-${tag}`);
     await consumer.open();
-    server = await TestServer.start({ AMQP_URL: AMQP_URL!, AMQP_EXCHANGE: exchange, RATE_LIMITS: 'off', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }, { persistent: true });
+    server = await TestServer.start(
+      { AMQP_URL: AMQP_URL!, AMQP_EXCHANGE: exchange, RATE_LIMITS: 'off', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' },
+      { persistent: true },
+    );
     // Export covers what is committed once it is on: wait for its position row.
     for (let i = 0; (start = (await exportedThrough()) ?? -1) < 0; i++) {
       if (i > 100) throw new Error('the exporter never created its position');
       await settle(50);
     }
-    [a, b, c] = (await Promise.all(['Ann Export', 'Bob Export', 'Cat Export'].map((n) => server.register(n)))) as [TestUser, TestUser, TestUser];
+    [a, b, c] = (await Promise.all(['Ann Export', 'Bob Export', 'Cat Export'].map((n) => server.register(n)))) as [
+      TestUser,
+      TestUser,
+      TestUser,
+    ];
     direct1 = await server.directChat(a, b);
     direct2 = await server.directChat(a, c);
-    group = (await ok(server.api('POST', '/groups', { token: a.token, body: { name: 'Exported', memberIds: [b.id, c.id] } }), 201)).group.id;
+    group = (await ok(server.api('POST', '/groups', { token: a.token, body: { name: 'Exported', memberIds: [b.id, c.id] } }), 201)).group
+      .id;
   });
 
   afterAll(async () => {
@@ -235,11 +249,25 @@ describe.skipIf(!AMQP_URL)('event export to RabbitMQ', () => {
     await allArrived();
 
     const keys = new Set(consumer.deliveries.map((d) => d.key));
-    for (const k of ['message.created', 'message.updated', 'message.deleted', 'message.status', 'reaction.updated', 'conversation.created', 'group.member_joined', 'group.member_left']) {
+    for (const k of [
+      'message.created',
+      'message.updated',
+      'message.deleted',
+      'message.status',
+      'reaction.updated',
+      'conversation.created',
+      'group.member_joined',
+      'group.member_left',
+    ]) {
       expect(keys, k).toContain(k);
     }
     const created = consumer.deliveries.find((d) => d.key === 'message.created' && d.body.payload.message?.text === 'g 1')!;
-    expect(created.body).toMatchObject({ type: 'message:new', conversationId: group, userId: null, payload: { message: { conversationId: group } } });
+    expect(created.body).toMatchObject({
+      type: 'message:new',
+      conversationId: group,
+      userId: null,
+      payload: { message: { conversationId: group } },
+    });
     expect(new Date(created.body.createdAt).getTime()).toBeGreaterThan(Date.now() - 120_000);
     // What clients can sync is exactly what was exported (for these users).
     const synced = await syncedIds();
@@ -250,25 +278,31 @@ describe.skipIf(!AMQP_URL)('event export to RabbitMQ', () => {
     expect(routingKey('keys:identity-changed')).toBe('keys.identity_changed');
   });
 
-  it.skipIf(!RESTART_CMD)('loses nothing when the broker restarts in the middle of traffic', async () => {
-    const before = consumer.deliveries.length;
-    // Concurrent runs of this file (PGlite and PostgreSQL) take turns restarting the broker.
-    let restarting = true;
-    const restart = run(`flock /tmp/parley-amqp-restart.lock sh -c '${RESTART_CMD!.replace(/'/g, `'\\''`)}'`, { timeout: 60_000 }).finally(() => {
-      restarting = false;
-    });
-    restart.catch(() => {}); // awaited below
-    // Traffic goes on from before the broker stops until after it is back.
-    let rounds = 0;
-    while (restarting || rounds < 5) {
-      await traffic();
-      rounds++;
-    }
-    await restart;
-    await trafficFor(3);
-    await allArrived();
-    expect(consumer.deliveries.length).toBeGreaterThan(before);
-  }, 120_000);
+  it.skipIf(!RESTART_CMD)(
+    'loses nothing when the broker restarts in the middle of traffic',
+    async () => {
+      const before = consumer.deliveries.length;
+      // Concurrent runs of this file (PGlite and PostgreSQL) take turns restarting the broker.
+      let restarting = true;
+      const restart = run(`flock /tmp/parley-amqp-restart.lock sh -c '${RESTART_CMD!.replace(/'/g, `'\\''`)}'`, {
+        timeout: 60_000,
+      }).finally(() => {
+        restarting = false;
+      });
+      restart.catch(() => {}); // awaited below
+      // Traffic goes on from before the broker stops until after it is back.
+      let rounds = 0;
+      while (restarting || rounds < 5) {
+        await traffic();
+        rounds++;
+      }
+      await restart;
+      await trafficFor(3);
+      await allArrived();
+      expect(consumer.deliveries.length).toBeGreaterThan(before);
+    },
+    120_000,
+  );
 
   it('resumes from its position after the Parley node restarts, re-sending at most one batch', async () => {
     await trafficFor(3);
@@ -280,7 +314,9 @@ describe.skipIf(!AMQP_URL)('event export to RabbitMQ', () => {
     // Committed while the node is stopping and while it is down are published after it is back.
     const stopping = Promise.allSettled(
       Array.from({ length: 10 }, (_, i) =>
-        settle(i * 5).then(() => server.api('POST', `/conversations/${direct1}/messages`, { token: a.token, body: { text: `while stopping ${i}` } })),
+        settle(i * 5).then(() =>
+          server.api('POST', `/conversations/${direct1}/messages`, { token: a.token, body: { text: `while stopping ${i}` } }),
+        ),
       ),
     );
     await settle(20);
@@ -299,28 +335,33 @@ describe.skipIf(!AMQP_URL)('event export to RabbitMQ', () => {
     expect(consumer.deliveries.length).toBeGreaterThan(deliveredBefore);
   }, 120_000);
 
-  it.skipIf(process.env.PARLEY_TEST_DB !== 'postgres')('exports from one node at a time; another takes over when it stops', async () => {
-    const owner = async () => (await rows<{ owner: string | null }>(db(), sql`select owner from event_exports where name = 'amqp'`))[0]?.owner;
-    const second = await buildApp(server.app.ctx.config);
-    try {
-      await allArrived();
-      const repeatsBefore = checkDeliveries(consumer.deliveries, await eventIdsAfter(start));
-      const firstOwner = await owner();
-      const from = (await eventIdsAfter(0)).at(-1)!;
-      await trafficFor(4);
-      const repeats = await allArrived();
-      // Two nodes publishing would repeat about every event; only broker restarts (another run of this file) repeat a few.
-      expect(repeats - repeatsBefore).toBeLessThan((await eventIdsAfter(from)).length / 2);
-      expect(await owner()).toBe(firstOwner);
-      // The first node stops (giving the lease up) and comes back: the export goes on without a gap.
-      await server.restart();
-      await trafficFor(4);
-      await allArrived();
-      expect(await owner()).not.toBe(firstOwner);
-    } finally {
-      await second.close();
-    }
-  }, 120_000);
+  it.skipIf(process.env.PARLEY_TEST_DB !== 'postgres')(
+    'exports from one node at a time; another takes over when it stops',
+    async () => {
+      const owner = async () =>
+        (await rows<{ owner: string | null }>(db(), sql`select owner from event_exports where name = 'amqp'`))[0]?.owner;
+      const second = await buildApp(server.app.ctx.config);
+      try {
+        await allArrived();
+        const repeatsBefore = checkDeliveries(consumer.deliveries, await eventIdsAfter(start));
+        const firstOwner = await owner();
+        const from = (await eventIdsAfter(0)).at(-1)!;
+        await trafficFor(4);
+        const repeats = await allArrived();
+        // Two nodes publishing would repeat about every event; only broker restarts (another run of this file) repeat a few.
+        expect(repeats - repeatsBefore).toBeLessThan((await eventIdsAfter(from)).length / 2);
+        expect(await owner()).toBe(firstOwner);
+        // The first node stops (giving the lease up) and comes back: the export goes on without a gap.
+        await server.restart();
+        await trafficFor(4);
+        await allArrived();
+        expect(await owner()).not.toBe(firstOwner);
+      } finally {
+        await second.close();
+      }
+    },
+    120_000,
+  );
 });
 
 describe('event export with the broker unreachable', () => {

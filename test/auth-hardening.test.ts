@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer } from './helpers/server.js';
 import { expectProblem } from './helpers/problems.js';
 
-
 const unique = () => crypto.randomBytes(4).toString('hex');
 
 // The server signs with a key this test made, so it can mint tokens the server would accept.
@@ -63,7 +62,9 @@ describe('access tokens must carry exp, sub and sid (item 16)', () => {
   const mint = async (claims: Record<string, unknown>, build: (j: jose.SignJWT) => jose.SignJWT) => {
     const key = await jose.importPKCS8(JWT_PRIVATE_KEY, 'EdDSA');
     const kid = await jose.calculateJwkThumbprint(await jose.exportJWK(crypto.createPublicKey(signingKey)));
-    return build(new jose.SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid }).setIssuer('parley').setIssuedAt()).sign(key);
+    return build(new jose.SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid }).setIssuer('parley').setIssuedAt()).sign(
+      key,
+    );
   };
 
   it('a token signed with the server key but without exp → 401 auth.token_invalid over REST and the socket handshake', async () => {

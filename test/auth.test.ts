@@ -18,7 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-
 const unique = () => crypto.randomBytes(4).toString('hex');
 const sessionIdOf = (accessToken: string) => jose.decodeJwt(accessToken).sid as string;
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -75,7 +74,12 @@ describe('register', () => {
   it('keeps a chosen username (lowercased) and derives initials from the first and last word', async () => {
     const name = `cher${unique()}`;
     const res = await server.api('POST', '/auth/register', {
-      body: { email: `${name}@example.test`, password: 'violet kettle harbour', name: 'Jean Claude Van Damme', username: name.toUpperCase() },
+      body: {
+        email: `${name}@example.test`,
+        password: 'violet kettle harbour',
+        name: 'Jean Claude Van Damme',
+        username: name.toUpperCase(),
+      },
     });
     expect(res.status).toBe(201);
     expect(res.body.user).toMatchObject({ username: name, initials: 'JD' });
@@ -83,14 +87,21 @@ describe('register', () => {
 
   it('rejects a registered email, in any case, with 409 user.email_taken', async () => {
     const u = await server.register('Email Owner');
-    const res = await server.api('POST', '/auth/register', { body: { email: u.email.toUpperCase(), password: 'violet kettle harbour', name: 'Copycat' } });
+    const res = await server.api('POST', '/auth/register', {
+      body: { email: u.email.toUpperCase(), password: 'violet kettle harbour', name: 'Copycat' },
+    });
     expectProblem(res, 409, 'user.email_taken');
   });
 
   it('rejects a taken username, in any case, with 409 user.username_taken', async () => {
     const u = await server.register('Name Owner', { username: `owner_${unique()}` });
     const res = await server.api('POST', '/auth/register', {
-      body: { email: `other.${unique()}@example.test`, password: 'violet kettle harbour', name: 'Copycat', username: u.username.toUpperCase() },
+      body: {
+        email: `other.${unique()}@example.test`,
+        password: 'violet kettle harbour',
+        name: 'Copycat',
+        username: u.username.toUpperCase(),
+      },
     });
     expectProblem(res, 409, 'user.username_taken');
   });
@@ -112,7 +123,12 @@ describe('login', () => {
   it('accepts the email, case-insensitively', async () => {
     const res = await login({ login: user.email.toUpperCase(), password: user.password });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ user: { id: user.id, email: user.email }, accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900 });
+    expect(res.body).toMatchObject({
+      user: { id: user.id, email: user.email },
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+      expiresIn: 900,
+    });
   });
 
   it('accepts the username, case-insensitively', async () => {
@@ -252,7 +268,12 @@ describe('refresh-token rotation', () => {
     const user = await server.register('Refresher');
     const res = await server.api('POST', '/auth/refresh-token', { body: { refreshToken: user.refreshToken } });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ user: { id: user.id, email: user.email }, accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900 });
+    expect(res.body).toMatchObject({
+      user: { id: user.id, email: user.email },
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+      expiresIn: 900,
+    });
     expect(res.body.refreshToken).not.toBe(user.refreshToken);
     // Same session (device), new tokens.
     expect(sessionIdOf(res.body.accessToken)).toBe(sessionIdOf(user.token));
@@ -300,7 +321,11 @@ describe('logout', () => {
     expect(res.body).toEqual({ success: true });
     expectProblem(await server.api('GET', '/auth/me', { token: user.token }), 401, 'auth.session_revoked');
     expectProblem(await server.api('POST', '/auth/logout', { token: user.token }), 401, 'auth.session_revoked');
-    expectProblem(await server.api('POST', '/auth/refresh-token', { body: { refreshToken: user.refreshToken } }), 401, 'auth.refresh_invalid');
+    expectProblem(
+      await server.api('POST', '/auth/refresh-token', { body: { refreshToken: user.refreshToken } }),
+      401,
+      'auth.refresh_invalid',
+    );
   });
 
   it('needs a token', async () => {
@@ -330,7 +355,11 @@ describe('sessions', () => {
       createdAt: expect.any(String),
       lastUsedAt: expect.any(String),
     });
-    expect(list.find((s) => s.deviceId === 'laptop-1')).toMatchObject({ id: sessionIdOf(laptop.accessToken), deviceName: 'ThinkPad', current: false });
+    expect(list.find((s) => s.deviceId === 'laptop-1')).toMatchObject({
+      id: sessionIdOf(laptop.accessToken),
+      deviceName: 'ThinkPad',
+      current: false,
+    });
     expect(list.filter((s) => s.current)).toHaveLength(1);
     // The registration's session is a third device.
     expect(list.map((s) => s.id).sort()).toEqual(
@@ -347,7 +376,11 @@ describe('sessions', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ success: true });
     expectProblem(await server.api('GET', '/auth/me', { token: laptop.accessToken }), 401, 'auth.session_revoked');
-    expectProblem(await server.api('POST', '/auth/refresh-token', { body: { refreshToken: laptop.refreshToken } }), 401, 'auth.refresh_invalid');
+    expectProblem(
+      await server.api('POST', '/auth/refresh-token', { body: { refreshToken: laptop.refreshToken } }),
+      401,
+      'auth.refresh_invalid',
+    );
     const list = await server.api('GET', '/auth/sessions', { token: phone.accessToken });
     expect(list.body.sessions.map((s: any) => s.id)).not.toContain(laptopSession);
     // Revoked once: a second DELETE finds nothing.
@@ -355,7 +388,11 @@ describe('sessions', () => {
   });
 
   it("an unknown or another user's session id → 404 session.not_found (and that session survives)", async () => {
-    expectProblem(await server.api('DELETE', `/auth/sessions/${crypto.randomUUID()}`, { token: phone.accessToken }), 404, 'session.not_found');
+    expectProblem(
+      await server.api('DELETE', `/auth/sessions/${crypto.randomUUID()}`, { token: phone.accessToken }),
+      404,
+      'session.not_found',
+    );
     const stranger = await server.register('Stranger');
     const res = await server.api('DELETE', `/auth/sessions/${sessionIdOf(stranger.token)}`, { token: phone.accessToken });
     expectProblem(res, 404, 'session.not_found');
@@ -442,7 +479,11 @@ describe('revoking a session closes its sockets', () => {
     const rotatedSocket = await server.socket(rotated.body.accessToken);
     const gone = Promise.all([disconnected(victimSocket), disconnected(rotatedSocket)]);
 
-    expectProblem(await server.api('POST', '/auth/refresh-token', { body: { refreshToken: user.refreshToken } }), 401, 'auth.refresh_reused');
+    expectProblem(
+      await server.api('POST', '/auth/refresh-token', { body: { refreshToken: user.refreshToken } }),
+      401,
+      'auth.refresh_reused',
+    );
     expect(await gone).toEqual(['io server disconnect', 'io server disconnect']);
     expect((await server.socketError({ token: rotated.body.accessToken })).message).toBe('auth.session_revoked');
     await settle();

@@ -41,7 +41,9 @@ describe('avatars', () => {
 
   it('replaces the previous avatar, which is then gone', async () => {
     const first = (await setAvatar(bob, await photo(300, 300))).body.avatarUrl;
-    const png = await sharp({ create: { width: 100, height: 400, channels: 3, background: 'teal' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 100, height: 400, channels: 3, background: 'teal' } })
+      .png()
+      .toBuffer();
     const second = await setAvatar(bob, png, { name: 'tall.png', type: 'image/png' });
     expect(second.status).toBe(200);
     expect(second.body.avatarUrl).not.toBe(first);

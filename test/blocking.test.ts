@@ -8,10 +8,9 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-
 /** A direct chat of a blocker and a blocked user with one message from each, sent before the block. */
 async function blockedChat() {
-  const [blocker, blocked] = (await Promise.all([server.register('Blocker Bella'), server.register('Blocked Boris')])) as [TestUser, TestUser];
+  const [blocker, blocked] = await Promise.all([server.register('Blocker Bella'), server.register('Blocked Boris')]);
   const chat = await server.directChat(blocker, blocked);
   const send = async (u: TestUser, text: string) =>
     (await server.api('POST', `/conversations/${chat}/messages`, { token: u.token, body: { text } })).body.message.id as string;
@@ -28,12 +27,29 @@ describe('a block in a direct chat', () => {
     const heard = collect(blockerSock, 'reaction:updated');
     const blockedSock = await server.socket(blocked.token);
 
-    expectProblem(await server.api('PUT', `/messages/${fromBlocker}/reaction`, { token: blocked.token, body: { emoji: '💩' } }), 403, 'user.blocked');
-    expect(await emit(blockedSock, 'reaction:set', { messageId: fromBlocker, emoji: '💩' })).toMatchObject({ ok: false, error: { code: 'user.blocked' } });
-    expect(await emit(blockedSock, 'reaction:set', { messageId: fromBlocked, emoji: '👍' })).toMatchObject({ ok: false, error: { code: 'user.blocked' } });
+    expectProblem(
+      await server.api('PUT', `/messages/${fromBlocker}/reaction`, { token: blocked.token, body: { emoji: '💩' } }),
+      403,
+      'user.blocked',
+    );
+    expect(await emit(blockedSock, 'reaction:set', { messageId: fromBlocker, emoji: '💩' })).toMatchObject({
+      ok: false,
+      error: { code: 'user.blocked' },
+    });
+    expect(await emit(blockedSock, 'reaction:set', { messageId: fromBlocked, emoji: '👍' })).toMatchObject({
+      ok: false,
+      error: { code: 'user.blocked' },
+    });
     // The blocker cannot reach the blocked user either (as with sends).
-    expectProblem(await server.api('PUT', `/messages/${fromBlocked}/reaction`, { token: blocker.token, body: { emoji: '👍' } }), 403, 'user.blocked');
-    expect(await emit(blockerSock, 'reaction:set', { messageId: fromBlocked, emoji: '👍' })).toMatchObject({ ok: false, error: { code: 'user.blocked' } });
+    expectProblem(
+      await server.api('PUT', `/messages/${fromBlocked}/reaction`, { token: blocker.token, body: { emoji: '👍' } }),
+      403,
+      'user.blocked',
+    );
+    expect(await emit(blockerSock, 'reaction:set', { messageId: fromBlocked, emoji: '👍' })).toMatchObject({
+      ok: false,
+      error: { code: 'user.blocked' },
+    });
 
     await settle();
     expect(heard).toEqual([]);
@@ -47,13 +63,24 @@ describe('a block in a direct chat', () => {
     const heard = collect(blockerSock, 'message:updated');
     const blockedSock = await server.socket(blocked.token);
 
-    expectProblem(await server.api('PATCH', `/messages/${fromBlocked}`, { token: blocked.token, body: { text: 'you cannot hide' } }), 403, 'user.blocked');
+    expectProblem(
+      await server.api('PATCH', `/messages/${fromBlocked}`, { token: blocked.token, body: { text: 'you cannot hide' } }),
+      403,
+      'user.blocked',
+    );
     expect(await emit(blockedSock, 'message:edit', { messageId: fromBlocked, text: 'you cannot hide' })).toMatchObject({
       ok: false,
       error: { code: 'user.blocked' },
     });
-    expectProblem(await server.api('PATCH', `/messages/${fromBlocker}`, { token: blocker.token, body: { text: 'edited' } }), 403, 'user.blocked');
-    expect(await emit(blockerSock, 'message:edit', { messageId: fromBlocker, text: 'edited' })).toMatchObject({ ok: false, error: { code: 'user.blocked' } });
+    expectProblem(
+      await server.api('PATCH', `/messages/${fromBlocker}`, { token: blocker.token, body: { text: 'edited' } }),
+      403,
+      'user.blocked',
+    );
+    expect(await emit(blockerSock, 'message:edit', { messageId: fromBlocker, text: 'edited' })).toMatchObject({
+      ok: false,
+      error: { code: 'user.blocked' },
+    });
 
     await settle();
     expect(heard).toEqual([]);
@@ -80,9 +107,10 @@ describe('a block in a direct chat', () => {
   });
 
   it('taking back a reaction made before the block still works (it reaches nobody new)', async () => {
-    const [blocker, blocked] = (await Promise.all([server.register('Early Blocker'), server.register('Early Reactor')])) as [TestUser, TestUser];
+    const [blocker, blocked] = await Promise.all([server.register('Early Blocker'), server.register('Early Reactor')]);
     const chat = await server.directChat(blocker, blocked);
-    const msg = (await server.api('POST', `/conversations/${chat}/messages`, { token: blocker.token, body: { text: 'hi' } })).body.message.id;
+    const msg = (await server.api('POST', `/conversations/${chat}/messages`, { token: blocker.token, body: { text: 'hi' } })).body.message
+      .id;
     expect((await server.api('PUT', `/messages/${msg}/reaction`, { token: blocked.token, body: { emoji: '👍' } })).status).toBe(200);
     expect((await server.api('POST', `/users/${blocked.id}/block`, { token: blocker.token })).status).toBe(200);
     const removed = await server.api('DELETE', `/messages/${msg}/reaction`, { token: blocked.token });
@@ -98,7 +126,9 @@ describe('a block in a direct chat', () => {
     const typing = next(blockerSock, 'typing', (p) => p.userId === blocked.id);
     await emit(blockedSock, 'typing:start', { conversationId: chat });
     await typing;
-    expect((await server.api('PUT', `/messages/${fromBlocker}/reaction`, { token: blocked.token, body: { emoji: '👍' } })).status).toBe(200);
+    expect((await server.api('PUT', `/messages/${fromBlocker}/reaction`, { token: blocked.token, body: { emoji: '👍' } })).status).toBe(
+      200,
+    );
     const updated = next(blockerSock, 'message:updated', (p) => p.message.id === fromBlocked);
     expect(await emit(blockedSock, 'message:edit', { messageId: fromBlocked, text: 'made up' })).toMatchObject({ ok: true });
     expect((await updated).message.text).toBe('made up');

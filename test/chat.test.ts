@@ -41,7 +41,14 @@ describe('two people chat through Parley', () => {
     const incoming = next(b, 'message:new');
     const ack = await emit(a, 'message:send', { conversationId: chatId, text: 'hello bob', clientMessageId: 'a-1' });
     expect(ack.ok).toBe(true);
-    expect(ack.message).toMatchObject({ conversationId: chatId, seq: 1, senderId: alice.id, text: 'hello bob', status: 'sent', type: 'text' });
+    expect(ack.message).toMatchObject({
+      conversationId: chatId,
+      seq: 1,
+      senderId: alice.id,
+      text: 'hello bob',
+      status: 'sent',
+      type: 'text',
+    });
     const got = await incoming;
     expect(got.message.id).toBe(ack.message.id);
     expect(typeof got.eventId).toBe('number');
@@ -184,10 +191,18 @@ describe('presence', () => {
     const own = await TestServer.start({ PRESENCE_GROUP_MAX_MEMBERS: '2' });
     try {
       const names = ['Gina Goer', 'Pal Direct', 'Sam Small', 'Bea Big', 'Ben Big'];
-      const [gina, pal, small, big1, big2] = (await Promise.all(names.map((n) => own.register(n)))) as [TestUser, TestUser, TestUser, TestUser, TestUser];
+      const [gina, pal, small, big1, big2] = (await Promise.all(names.map((n) => own.register(n)))) as [
+        TestUser,
+        TestUser,
+        TestUser,
+        TestUser,
+        TestUser,
+      ];
       await own.directChat(gina, pal);
       const group = async (owner: TestUser, others: TestUser[]) =>
-        expect((await own.api('POST', '/groups', { token: owner.token, body: { name: 'g', memberIds: others.map((u) => u.id) } })).status).toBe(201);
+        expect(
+          (await own.api('POST', '/groups', { token: owner.token, body: { name: 'g', memberIds: others.map((u) => u.id) } })).status,
+        ).toBe(201);
       await group(small, [gina]); // 2 members: announced
       await group(big1, [big2, gina]); // 3 members: not
       const [ps, ss, bs] = await Promise.all([own.socket(pal.token), own.socket(small.token), own.socket(big1.token)]);

@@ -110,13 +110,15 @@ describe.skipIf(!enabled)('three nodes on one PostgreSQL and one Redis', () => {
     const owner = await nodes[0]!.register('History Owner');
     const joiner = await nodes[1]!.register('History Joiner');
     const group = (await nodes[0]!.api('POST', '/groups', { token: owner.token, body: { name: 'Cluster Past' } })).body.group.id;
-    const old = (await nodes[0]!.api('POST', `/conversations/${group}/messages`, { token: owner.token, body: { text: 'before you' } })).body.message;
+    const old = (await nodes[0]!.api('POST', `/conversations/${group}/messages`, { token: owner.token, body: { text: 'before you' } })).body
+      .message;
     await nodes[0]!.api('POST', `/groups/${group}/members`, { token: owner.token, body: { userIds: [joiner.id] } });
     const elsewhere = [await on(nodes[1]!, joiner.token), await on(nodes[2]!, joiner.token)];
     const heard = elsewhere.map((s) => collect<any>(s, 'reaction:updated'));
 
     await nodes[0]!.api('PUT', `/messages/${old.id}/reaction`, { token: owner.token, body: { emoji: '👍' } });
-    const fresh = (await nodes[0]!.api('POST', `/conversations/${group}/messages`, { token: owner.token, body: { text: 'after you' } })).body.message;
+    const fresh = (await nodes[0]!.api('POST', `/conversations/${group}/messages`, { token: owner.token, body: { text: 'after you' } }))
+      .body.message;
     const reached = Promise.all(elsewhere.map((s) => next(s, 'reaction:updated', (p) => p.messageId === fresh.id)));
     await nodes[0]!.api('PUT', `/messages/${fresh.id}/reaction`, { token: owner.token, body: { emoji: '👍' } });
     await reached;
@@ -162,7 +164,9 @@ describe.skipIf(!enabled)('three nodes on one PostgreSQL and one Redis', () => {
 
     // The reader syncs from the start and sees each message exactly once, in order.
     const sync = await emit(sr, 'sync:request', { cursor: 0, limit: 1000 });
-    const seqs = sync.events.filter((e: any) => e.type === 'message:new' && e.payload.message.conversationId === chat).map((e: any) => e.payload.message.seq);
+    const seqs = sync.events
+      .filter((e: any) => e.type === 'message:new' && e.payload.message.conversationId === chat)
+      .map((e: any) => e.payload.message.seq);
     expect(seqs).toEqual(Array.from({ length: total }, (_, i) => i + 1));
 
     // Users whose only socket was on the dead node go offline within the presence TTL.

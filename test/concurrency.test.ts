@@ -45,13 +45,21 @@ describe('concurrent writes', () => {
       const text = `burst ${i} from ${fromAlice ? 'alice' : 'bob'}`;
       if (i % 4 < 2) {
         const s = fromAlice ? a : b;
-        sends.push({ via: 'socket', text, senderId: sender.id, result: emit(s, 'message:send', { conversationId: id, text, clientMessageId: `burst-${i}` }, 30_000) });
+        sends.push({
+          via: 'socket',
+          text,
+          senderId: sender.id,
+          result: emit(s, 'message:send', { conversationId: id, text, clientMessageId: `burst-${i}` }, 30_000),
+        });
       } else {
         sends.push({
           via: 'rest',
           text,
           senderId: sender.id,
-          result: server.api('POST', `/conversations/${id}/messages`, { token: sender.token, body: { text, clientMessageId: `burst-${i}` } }),
+          result: server.api('POST', `/conversations/${id}/messages`, {
+            token: sender.token,
+            body: { text, clientMessageId: `burst-${i}` },
+          }),
         });
       }
     }
@@ -115,12 +123,31 @@ describe('concurrent writes', () => {
       for (const [k, p] of pairs.entries()) {
         for (const side of ['x', 'y'] as const) {
           const s = side === 'x' ? p.sx : p.sy;
-          sends.push({ pair: k, side, n, ack: emit(s, 'message:send', { conversationId: p.id, text: `${side}${n}`, clientMessageId: `lane-${side}-${n}` }, 30_000) });
+          sends.push({
+            pair: k,
+            side,
+            n,
+            ack: emit(s, 'message:send', { conversationId: p.id, text: `${side}${n}`, clientMessageId: `lane-${side}-${n}` }, 30_000),
+          });
         }
       }
       if (n === 2) {
-        refused.push(emit(pairs[1]!.sx, 'message:send', { conversationId: stranger, text: 'not mine', clientMessageId: 'lane-stranger' }, 30_000));
-        refused.push(emit(pairs[2]!.sx, 'message:send', { conversationId: pairs[2]!.id, text: 'bad reply', clientMessageId: 'lane-bad-reply', replyToId: '01900000-0000-7000-8000-000000000000' }, 30_000));
+        refused.push(
+          emit(pairs[1]!.sx, 'message:send', { conversationId: stranger, text: 'not mine', clientMessageId: 'lane-stranger' }, 30_000),
+        );
+        refused.push(
+          emit(
+            pairs[2]!.sx,
+            'message:send',
+            {
+              conversationId: pairs[2]!.id,
+              text: 'bad reply',
+              clientMessageId: 'lane-bad-reply',
+              replyToId: '01900000-0000-7000-8000-000000000000',
+            },
+            30_000,
+          ),
+        );
       }
     }
     const acks = await Promise.all(sends.map((s) => s.ack));
@@ -191,7 +218,10 @@ describe('concurrent writes', () => {
     // REST retries racing each other return the same message, never a second one.
     const rest = await Promise.all(
       Array.from({ length: 10 }, () =>
-        server.api('POST', `/conversations/${id}/messages`, { token: erin.token, body: { text: 'only once', clientMessageId: 'same-client-id-1' } }),
+        server.api('POST', `/conversations/${id}/messages`, {
+          token: erin.token,
+          body: { text: 'only once', clientMessageId: 'same-client-id-1' },
+        }),
       ),
     );
     for (const r of rest) {
@@ -216,7 +246,9 @@ describe('concurrent writes', () => {
       Array.from({ length: 20 }, (_, i) =>
         i % 2
           ? emit(s, 'message:send', { conversationId: id, ...body }).then((ack) => ({ id: ack.message?.id, status: ack.ok ? 'ok' : ack }))
-          : server.api('POST', `/conversations/${id}/messages`, { token: gina.token, body }).then((r) => ({ id: r.body.message?.id, status: r.status })),
+          : server
+              .api('POST', `/conversations/${id}/messages`, { token: gina.token, body })
+              .then((r) => ({ id: r.body.message?.id, status: r.status })),
       ),
     );
     expect(new Set(results.map((r) => r.id)).size).toBe(1);

@@ -32,7 +32,8 @@ async function phoneUser(phoneNumber: string, name: string): Promise<PhoneUser> 
 }
 
 const sync = (token: string, body: unknown) => server.api('POST', '/users/contacts/sync', { token, body });
-const uniqueNumber = (cc: string, digits: number) => `+${cc}${crypto.randomInt(1, 10)}${Array.from({ length: digits - 1 }, () => crypto.randomInt(0, 10)).join('')}`;
+const uniqueNumber = (cc: string, digits: number) =>
+  `+${cc}${crypto.randomInt(1, 10)}${Array.from({ length: digits - 1 }, () => crypto.randomInt(0, 10)).join('')}`;
 
 describe('POST /users/contacts/sync', () => {
   let me: PhoneUser;
@@ -148,8 +149,15 @@ describe('POST /users/contacts/sync', () => {
         async ([target, form], noise) => {
           const res = await sync(me.token, { phoneNumbers: [...noise, form] });
           expect(res.status, JSON.stringify(form)).toBe(200);
-          expect(res.body.users.map((u: any) => u.id), JSON.stringify(form)).toContain(target.id);
-          expect(res.body.matches, JSON.stringify(form)).toContainEqual({ input: form, phoneNumber: target.phoneNumber, userId: target.id });
+          expect(
+            res.body.users.map((u: any) => u.id),
+            JSON.stringify(form),
+          ).toContain(target.id);
+          expect(res.body.matches, JSON.stringify(form)).toContainEqual({
+            input: form,
+            phoneNumber: target.phoneNumber,
+            userId: target.id,
+          });
         },
       ),
       { numRuns: 80 },

@@ -50,7 +50,12 @@ class Sender {
           this.refusals.push('disconnected');
           return;
         }
-        const ack = await emit(this.socket, 'message:send', { conversationId: this.conversationId, text: clientMessageId, clientMessageId }, this.opts.ackTimeoutMs).catch(() => undefined);
+        const ack = await emit(
+          this.socket,
+          'message:send',
+          { conversationId: this.conversationId, text: clientMessageId, clientMessageId },
+          this.opts.ackTimeoutMs,
+        ).catch(() => undefined);
         if (ack?.ok) {
           this.acked.push({ id: ack.message.id, clientMessageId });
           break;
@@ -158,7 +163,11 @@ describe.skipIf(!onPostgres || !postgresBin())('a PostgreSQL restart in the midd
       const rest = await node.api('GET', '/conversations', { token: senders[i]!.user.token });
       expect({ status: rest.status, code: rest.body?.code }).toEqual({ status: 503, code: 'service.unavailable' });
       expect(rest.headers.get('retry-after')).toBe('1');
-      const ack = await emit(traffic[i]!.socket, 'message:send', { conversationId: senders[i]!.chat, text: 'while down', clientMessageId: `down-${i}` });
+      const ack = await emit(traffic[i]!.socket, 'message:send', {
+        conversationId: senders[i]!.chat,
+        text: 'while down',
+        clientMessageId: `down-${i}`,
+      });
       expect(ack).toMatchObject({ ok: false, error: { code: 'service.unavailable' } });
     }
     await settle(1000);
@@ -204,7 +213,10 @@ describe.skipIf(!onPostgres)('a node frozen inside a send transaction (SIGSTOP)'
     const c = new pg.Client({ connectionString: db.url });
     await c.connect();
     try {
-      const r = await c.query(`select count(*)::int as n from pg_stat_activity where application_name = $1 and state like 'idle in transaction%'`, [app]);
+      const r = await c.query(
+        `select count(*)::int as n from pg_stat_activity where application_name = $1 and state like 'idle in transaction%'`,
+        [app],
+      );
       return r.rows[0].n;
     } finally {
       await c.end();
@@ -248,8 +260,12 @@ describe.skipIf(!onPostgres)('a node frozen inside a send transaction (SIGSTOP)'
         // Retried (same clientMessageId) while refused as retryable, for at most 10 s.
         for (;;) {
           const left = 10_000 - (Date.now() - started);
-          const ack = left > 0 ? await emit(p.y, 'message:send', { conversationId: p.chat, text: 'from B', clientMessageId }, left).catch(() => undefined) : undefined;
-          if (ack?.ok || ack?.error?.code !== 'service.unavailable') return { ms: Date.now() - started, acked: ack?.ok ? [{ id: ack.message.id, clientMessageId }] : [] };
+          const ack =
+            left > 0
+              ? await emit(p.y, 'message:send', { conversationId: p.chat, text: 'from B', clientMessageId }, left).catch(() => undefined)
+              : undefined;
+          if (ack?.ok || ack?.error?.code !== 'service.unavailable')
+            return { ms: Date.now() - started, acked: ack?.ok ? [{ id: ack.message.id, clientMessageId }] : [] };
           await settle(100);
         }
       }),

@@ -50,7 +50,6 @@ class LocalIssuer {
   }
 }
 
-
 const unique = () => crypto.randomBytes(4).toString('hex');
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
@@ -67,7 +66,8 @@ afterAll(async () => {
   await google?.close();
 });
 
-const signIn = (idToken: string, extra: Record<string, unknown> = {}) => server.api('POST', '/auth/google', { body: { idToken, ...extra } });
+const signIn = (idToken: string, extra: Record<string, unknown> = {}) =>
+  server.api('POST', '/auth/google', { body: { idToken, ...extra } });
 
 describe('POST /auth/google', () => {
   it('creates the account from the token: email, name, picture as the avatar; created: true', async () => {
@@ -75,7 +75,13 @@ describe('POST /auth/google', () => {
     const picture = `https://lh3.googleusercontent.test/a/${unique()}`;
     const res = await signIn(await google.token({ email, name: 'Grace Hopper', picture }), { deviceId: 'pixel', deviceName: 'Pixel 9' });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ user: expect.any(Object), accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900, created: true });
+    expect(res.body).toEqual({
+      user: expect.any(Object),
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+      expiresIn: 900,
+      created: true,
+    });
     expect(res.body.user).toMatchObject({ email, name: 'Grace Hopper', initials: 'GH', avatarUrl: picture, phoneNumber: null });
     expect(res.body.user.username).toMatch(/^grace_hopper/);
     const sessions = await server.api('GET', '/auth/sessions', { token: res.body.accessToken });
@@ -107,11 +113,21 @@ describe('POST /auth/google', () => {
   it('the account owner links Google from inside the account; then Google signs in to it and the password still works', async () => {
     const u = await server.register('Links Later');
     const sub = `g-${unique()}`;
-    expectProblem(await server.api('POST', '/auth/google/link', { body: { idToken: await google.token({ sub, email: u.email }) } }), 401, 'auth.unauthorized');
-    const link = await server.api('POST', '/auth/google/link', { token: u.token, body: { idToken: await google.token({ sub, email: u.email }) } });
+    expectProblem(
+      await server.api('POST', '/auth/google/link', { body: { idToken: await google.token({ sub, email: u.email }) } }),
+      401,
+      'auth.unauthorized',
+    );
+    const link = await server.api('POST', '/auth/google/link', {
+      token: u.token,
+      body: { idToken: await google.token({ sub, email: u.email }) },
+    });
     expect(link.status).toBe(200);
     // Linking the same Google account again is fine.
-    expect((await server.api('POST', '/auth/google/link', { token: u.token, body: { idToken: await google.token({ sub, email: u.email }) } })).status).toBe(200);
+    expect(
+      (await server.api('POST', '/auth/google/link', { token: u.token, body: { idToken: await google.token({ sub, email: u.email }) } }))
+        .status,
+    ).toBe(200);
     const res = await signIn(await google.token({ sub, email: u.email }));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ created: false, user: { id: u.id, name: 'Links Later' } });
@@ -130,7 +146,10 @@ describe('POST /auth/google', () => {
 
   it('linking needs a valid Google ID token: 401 auth.google_invalid', async () => {
     const u = await server.register('Bad Link');
-    const res = await server.api('POST', '/auth/google/link', { token: u.token, body: { idToken: await google.token({}, { aud: 'someone-else' }) } });
+    const res = await server.api('POST', '/auth/google/link', {
+      token: u.token,
+      body: { idToken: await google.token({}, { aud: 'someone-else' }) },
+    });
     expectProblem(res, 401, 'auth.google_invalid');
   });
 
@@ -151,22 +170,45 @@ describe('POST /auth/google', () => {
 
   describe('rejects, with 401 auth.google_invalid,', () => {
     const cases: [string, () => Promise<string>][] = [
-      ['another audience (a token minted for a different app)', () => google.token({}, { aud: 'someone-else.apps.googleusercontent.test' })],
+      [
+        'another audience (a token minted for a different app)',
+        () => google.token({}, { aud: 'someone-else.apps.googleusercontent.test' }),
+      ],
       ['another issuer', () => google.token({}, { iss: 'https://evil.example' })],
-      ['an expired token', () => google.token({}, { iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 })],
-      ['a token signed by another key under the same kid', async () => google.token({}, { key: (await jose.generateKeyPair('RS256')).privateKey })],
+      [
+        'an expired token',
+        () => google.token({}, { iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 }),
+      ],
+      [
+        'a token signed by another key under the same kid',
+        async () => google.token({}, { key: (await jose.generateKeyPair('RS256')).privateKey }),
+      ],
       ['a token with an unknown kid', () => google.token({}, { kid: 'unknown-kid' })],
       ['an unverified email', () => google.token({ email_verified: false })],
       ['no email', () => google.token({ email: undefined })],
-      ['a tampered payload', async () => {
-        const [h, p, s] = (await google.token()).split('.') as [string, string, string];
-        return `${h}.${b64url({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), email: 'ceo@gmail.test' })}.${s}`;
-      }],
-      ['an unsigned token (alg: none)', async () => {
-        const now = Math.floor(Date.now() / 1000);
-        const payload = { iss: google.issuer, aud: google.clientId, sub: 'x', email: 'a@gmail.test', email_verified: true, iat: now, exp: now + 600 };
-        return `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(payload)}.`;
-      }],
+      [
+        'a tampered payload',
+        async () => {
+          const [h, p, s] = (await google.token()).split('.') as [string, string, string];
+          return `${h}.${b64url({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), email: 'ceo@gmail.test' })}.${s}`;
+        },
+      ],
+      [
+        'an unsigned token (alg: none)',
+        async () => {
+          const now = Math.floor(Date.now() / 1000);
+          const payload = {
+            iss: google.issuer,
+            aud: google.clientId,
+            sub: 'x',
+            email: 'a@gmail.test',
+            email_verified: true,
+            iat: now,
+            exp: now + 600,
+          };
+          return `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(payload)}.`;
+        },
+      ],
       ['an HS256 token', () => google.token({}, { alg: 'HS256', key: new TextEncoder().encode('x'.repeat(32)) as unknown as CryptoKey })],
       ['something that is not a JWT', async () => 'not-a-jwt'],
     ];
@@ -200,7 +242,11 @@ describe('configuration', () => {
   });
 
   it('an unreachable JWKS → 503 service.unavailable, not a 401', async () => {
-    const down = await TestServer.start({ GOOGLE_CLIENT_ID: google.clientId, GOOGLE_ISSUER: google.issuer, GOOGLE_JWKS_URL: 'http://127.0.0.1:9/certs' });
+    const down = await TestServer.start({
+      GOOGLE_CLIENT_ID: google.clientId,
+      GOOGLE_ISSUER: google.issuer,
+      GOOGLE_JWKS_URL: 'http://127.0.0.1:9/certs',
+    });
     try {
       expectProblem(await down.api('POST', '/auth/google', { body: { idToken: await google.token() } }), 503, 'service.unavailable');
     } finally {

@@ -8,7 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const people = <N extends string[]>(...names: N) => Promise.all(names.map((n) => server.register(n))) as Promise<{ [K in keyof N]: TestUser }>;
+const people = <N extends string[]>(...names: N) =>
+  Promise.all(names.map((n) => server.register(n))) as Promise<{ [K in keyof N]: TestUser }>;
 
 async function ok(res: Promise<{ status: number; body: any }>, status = 200) {
   const r = await res;
@@ -19,7 +20,8 @@ async function ok(res: Promise<{ status: number; body: any }>, status = 200) {
 const say = async (u: TestUser, g: string, text: string) =>
   (await ok(server.api('POST', `/conversations/${g}/messages`, { token: u.token, body: { text } }), 201)).message;
 const edit = (u: TestUser, id: string, text: string) => ok(server.api('PATCH', `/messages/${id}`, { token: u.token, body: { text } }));
-const react = (u: TestUser, id: string, emoji: string) => ok(server.api('PUT', `/messages/${id}/reaction`, { token: u.token, body: { emoji } }));
+const react = (u: TestUser, id: string, emoji: string) =>
+  ok(server.api('PUT', `/messages/${id}/reaction`, { token: u.token, body: { emoji } }));
 const deleteForEveryone = (u: TestUser, id: string) => ok(server.api('DELETE', `/messages/${id}?for=everyone`, { token: u.token }));
 
 /** Every live event about messages that reaches `s`, as `type:messageId`. */
@@ -43,7 +45,9 @@ function aboutMessages(s: Socket) {
  */
 async function liveAfterJoin(historyVisibility: 'joined' | 'shared') {
   const [a, b, c] = await people(`Live A ${historyVisibility}`, `Live B ${historyVisibility}`, `Live C ${historyVisibility}`);
-  const g = (await ok(server.api('POST', '/groups', { token: a.token, body: { name: 'Live Lines', historyVisibility, memberIds: [c.id] } }), 201)).group.id;
+  const g = (
+    await ok(server.api('POST', '/groups', { token: a.token, body: { name: 'Live Lines', historyVisibility, memberIds: [c.id] } }), 201)
+  ).group.id;
   const m1 = await say(a, g, 'before B came');
   await ok(server.api('POST', `/groups/${g}/members`, { token: a.token, body: { userIds: [b.id] } }));
   const bSocket = await server.socket(b.token);
@@ -77,7 +81,8 @@ describe('live events agree with sync about what a member may read', () => {
 
   it('a member hears nothing more about a message they deleted for themselves', async () => {
     const [a, b, c] = await people('Hider A', 'Hider B', 'Hider C');
-    const g = (await ok(server.api('POST', '/groups', { token: a.token, body: { name: 'Hidden Things', memberIds: [b.id, c.id] } }), 201)).group.id;
+    const g = (await ok(server.api('POST', '/groups', { token: a.token, body: { name: 'Hidden Things', memberIds: [b.id, c.id] } }), 201))
+      .group.id;
     const m1 = await say(a, g, 'B would rather not see this');
     await ok(server.api('DELETE', `/messages/${m1.id}?for=self`, { token: b.token }));
     const bSocket = await server.socket(b.token);

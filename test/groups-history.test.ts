@@ -8,8 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-
-const people = <N extends string[]>(...names: N) => Promise.all(names.map((n) => server.register(n))) as Promise<{ [K in keyof N]: TestUser }>;
+const people = <N extends string[]>(...names: N) =>
+  Promise.all(names.map((n) => server.register(n))) as Promise<{ [K in keyof N]: TestUser }>;
 
 async function say(u: TestUser, conversationId: string, text: string) {
   const res = await server.api('POST', `/conversations/${conversationId}/messages`, { token: u.token, body: { text } });
@@ -49,7 +49,9 @@ describe("group history visibility 'joined' (the default)", () => {
     expect((await server.api('POST', `/groups/${g}/members`, { token: owner.token, body: { userIds: [newbie.id] } })).status).toBe(200);
     await say(owner, g, 'zebra after you came');
     // An edit of the old message after the newcomer joined must not bring its text to them either.
-    expect((await server.api('PATCH', `/messages/${old.id}`, { token: owner.token, body: { text: 'zebra before you came (edited)' } })).status).toBe(200);
+    expect(
+      (await server.api('PATCH', `/messages/${old.id}`, { token: owner.token, body: { text: 'zebra before you came (edited)' } })).status,
+    ).toBe(200);
 
     const seen = await whatReads(newbie, g, 'zebra');
     expect(seen.conversation).toMatchObject({ historyVisibility: 'joined', unreadCount: 2 });
@@ -59,16 +61,25 @@ describe("group history visibility 'joined' (the default)", () => {
     expect(seen.sync).toEqual(['message:new:zebra after you came']);
     expectProblem(await server.api('GET', `/messages/${old.id}/receipts`, { token: newbie.token }), 404, 'message.not_found');
     expectProblem(await server.api('POST', `/messages/${old.id}/read`, { token: newbie.token }), 404, 'message.not_found');
-    expectProblem(await server.api('PUT', `/messages/${old.id}/reaction`, { token: newbie.token, body: { emoji: '👍' } }), 404, 'message.not_found');
+    expectProblem(
+      await server.api('PUT', `/messages/${old.id}/reaction`, { token: newbie.token, body: { emoji: '👍' } }),
+      404,
+      'message.not_found',
+    );
     // Replying to it would quote its text back in the ack.
-    expectProblem(await server.api('POST', `/conversations/${g}/messages`, { token: newbie.token, body: { text: 're', replyToId: old.id } }), 422, 'message.reply_invalid');
+    expectProblem(
+      await server.api('POST', `/conversations/${g}/messages`, { token: newbie.token, body: { text: 're', replyToId: old.id } }),
+      422,
+      'message.reply_invalid',
+    );
     // The owner, there from the start, reads everything.
     expect((await whatReads(owner, g, 'zebra')).history).toEqual(['zebra before you came (edited)', 'zebra after you came']);
   });
 
   it('a member who leaves and is added again reads only from the latest join', async () => {
     const [owner, rejoiner] = await people('Rejoin Owner', 'Rejoin Rita');
-    const g = (await server.api('POST', '/groups', { token: owner.token, body: { name: 'Revolving Door', memberIds: [rejoiner.id] } })).body.group.id;
+    const g = (await server.api('POST', '/groups', { token: owner.token, body: { name: 'Revolving Door', memberIds: [rejoiner.id] } })).body
+      .group.id;
     await say(owner, g, 'yak first stay');
     await server.api('POST', `/groups/${g}/leave`, { token: rejoiner.token });
     await say(owner, g, 'yak while away');
@@ -84,7 +95,10 @@ describe("group history visibility 'joined' (the default)", () => {
 describe("group history visibility 'shared'", () => {
   it('a new member reads the whole history, and admins switch it with PATCH /groups/:id', async () => {
     const [owner, member, newbie] = await people('Shared Owner', 'Shared Member', 'Shared Newbie');
-    const created = await server.api('POST', '/groups', { token: owner.token, body: { name: 'Open Book', historyVisibility: 'shared', memberIds: [member.id] } });
+    const created = await server.api('POST', '/groups', {
+      token: owner.token,
+      body: { name: 'Open Book', historyVisibility: 'shared', memberIds: [member.id] },
+    });
     expect(created.status).toBe(201);
     expect(created.body.group.historyVisibility).toBe('shared');
     const g = created.body.group.id;
@@ -95,15 +109,27 @@ describe("group history visibility 'shared'", () => {
     expect(seen.search).toEqual(['llama long ago']);
     expect((await server.api('GET', `/messages/${old.id}/receipts`, { token: newbie.token })).status).toBe(200);
 
-    expectProblem(await server.api('PATCH', `/groups/${g}`, { token: member.token, body: { historyVisibility: 'joined' } }), 403, 'group.not_admin');
-    expectProblem(await server.api('PATCH', `/groups/${g}`, { token: owner.token, body: { historyVisibility: 'everyone' } }), 400, 'validation.failed');
+    expectProblem(
+      await server.api('PATCH', `/groups/${g}`, { token: member.token, body: { historyVisibility: 'joined' } }),
+      403,
+      'group.not_admin',
+    );
+    expectProblem(
+      await server.api('PATCH', `/groups/${g}`, { token: owner.token, body: { historyVisibility: 'everyone' } }),
+      400,
+      'validation.failed',
+    );
     const patched = await server.api('PATCH', `/groups/${g}`, { token: owner.token, body: { historyVisibility: 'joined' } });
     expect(patched.status).toBe(200);
     expect(patched.body.group.historyVisibility).toBe('joined');
     expect((await whatReads(newbie, g, 'llama')).history).toEqual([]);
     const details = await server.api('GET', `/groups/${g}`, { token: newbie.token });
     expect(details.body.group.historyVisibility).toBe('joined');
-    expectProblem(await server.api('POST', '/groups', { token: owner.token, body: { name: 'x', historyVisibility: 'all' } }), 400, 'validation.failed');
+    expectProblem(
+      await server.api('POST', '/groups', { token: owner.token, body: { name: 'x', historyVisibility: 'all' } }),
+      400,
+      'validation.failed',
+    );
   });
 
   it('direct chats show historyVisibility null', async () => {

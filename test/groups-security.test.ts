@@ -9,8 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-
-const people = <N extends string[]>(...names: N) => Promise.all(names.map((n) => server.register(n))) as Promise<{ [K in keyof N]: TestUser }>;
+const people = <N extends string[]>(...names: N) =>
+  Promise.all(names.map((n) => server.register(n))) as Promise<{ [K in keyof N]: TestUser }>;
 
 async function privateGroup(owner: TestUser, memberIds: string[] = []): Promise<string> {
   const res = await server.api('POST', '/groups', { token: owner.token, body: { name: 'Private Club', memberIds } });
@@ -29,7 +29,11 @@ describe('old invitations (item 5)', () => {
     expect((await server.api('POST', `/groups/${g}/members`, { token: owner.token, body: { userIds: [dora.id] } })).status).toBe(200);
     expect(await pendingInvitations(dora)).toEqual([]); // being added closed it
     expect((await server.api('DELETE', `/groups/${g}/members/${dora.id}`, { token: owner.token })).status).toBe(200);
-    expectProblem(await server.api('POST', `/invitations/${inv.body.invitation.id}/accept`, { token: dora.token }), 404, 'invitation.not_found');
+    expectProblem(
+      await server.api('POST', `/invitations/${inv.body.invitation.id}/accept`, { token: dora.token }),
+      404,
+      'invitation.not_found',
+    );
     expectProblem(await server.api('GET', `/groups/${g}`, { token: dora.token }), 404, 'group.not_found');
   });
 
@@ -40,7 +44,11 @@ describe('old invitations (item 5)', () => {
     expect(pubInv.status).toBe(201);
     expect((await server.api('POST', `/groups/${open.body.group.id}/join`, { token: pub.token })).status).toBe(200);
     expect(await pendingInvitations(pub)).toEqual([]);
-    expectProblem(await server.api('POST', `/invitations/${pubInv.body.invitation.id}/accept`, { token: pub.token }), 404, 'invitation.not_found');
+    expectProblem(
+      await server.api('POST', `/invitations/${pubInv.body.invitation.id}/accept`, { token: pub.token }),
+      404,
+      'invitation.not_found',
+    );
   });
 
   it('accepting re-checks that the inviter is still an admin of the private group', async () => {
@@ -50,7 +58,11 @@ describe('old invitations (item 5)', () => {
     const inv = await server.api('POST', `/groups/${g}/invitations`, { token: admin.token, body: { userId: guest.id } });
     expect(inv.status).toBe(201);
     await server.api('PATCH', `/groups/${g}/members/${admin.id}`, { token: owner.token, body: { role: 'member' } });
-    expectProblem(await server.api('POST', `/invitations/${inv.body.invitation.id}/accept`, { token: guest.token }), 404, 'invitation.not_found');
+    expectProblem(
+      await server.api('POST', `/invitations/${inv.body.invitation.id}/accept`, { token: guest.token }),
+      404,
+      'invitation.not_found',
+    );
     expectProblem(await server.api('GET', `/groups/${g}`, { token: guest.token }), 404, 'group.not_found');
     expect(await pendingInvitations(guest)).toEqual([]);
     // A fresh invitation from a current admin still works.
@@ -71,22 +83,32 @@ describe('blocked users and groups (item 7)', () => {
     expect((await server.api('GET', '/groups', { token: blocked.token })).body.joined).toEqual([]);
     expect((await server.api('GET', '/conversations', { token: bystander.token })).body.conversations).toEqual([]);
     // The blocker cannot pull the blocked user in either: a block stands between them.
-    expectProblem(await server.api('POST', '/groups', { token: blocker.token, body: { name: 'Other way', memberIds: [blocked.id] } }), 403, 'user.blocked');
+    expectProblem(
+      await server.api('POST', '/groups', { token: blocker.token, body: { name: 'Other way', memberIds: [blocked.id] } }),
+      403,
+      'user.blocked',
+    );
   });
 
   it('a blocked user cannot add the blocker to an existing group, and nobody else in the request is added', async () => {
     const [blocker, blocked, bystander] = await people('Blocker Bella', 'Blocked Bart', 'Bystander Bo');
     const g = await privateGroup(blocked);
     await server.api('POST', `/users/${blocked.id}/block`, { token: blocker.token });
-    expectProblem(await server.api('POST', `/groups/${g}/members`, { token: blocked.token, body: { userIds: [bystander.id, blocker.id] } }), 403, 'user.blocked');
+    expectProblem(
+      await server.api('POST', `/groups/${g}/members`, { token: blocked.token, body: { userIds: [bystander.id, blocker.id] } }),
+      403,
+      'user.blocked',
+    );
     const roster = (await server.api('GET', `/groups/${g}`, { token: blocked.token })).body.members.map((m: any) => m.user.id);
     expect(roster).toEqual([blocked.id]);
-    expect((await server.api('POST', `/groups/${g}/members`, { token: blocked.token, body: { userIds: [bystander.id] } })).status).toBe(200);
+    expect((await server.api('POST', `/groups/${g}/members`, { token: blocked.token, body: { userIds: [bystander.id] } })).status).toBe(
+      200,
+    );
   });
 });
 
 describe('big member lists (item 10)', () => {
-  let crowd: TestUser[] = [];
+  const crowd: TestUser[] = [];
   beforeAll(async () => {
     for (let i = 0; i < 520; i += 20) crowd.push(...(await people(...Array.from({ length: 20 }, (_, k) => `Crowd ${i + k}`))));
   }, 180_000);
@@ -94,17 +116,25 @@ describe('big member lists (item 10)', () => {
   it('refuses more than 256 ids in one request with 400 validation.failed', async () => {
     const [owner] = await people('Too Many');
     const ids = crowd.slice(0, 257).map((u) => u.id);
-    expectProblem(await server.api('POST', '/groups', { token: owner!.token, body: { name: 'Too big', memberIds: ids } }), 400, 'validation.failed');
-    const g = await privateGroup(owner!);
-    expectProblem(await server.api('POST', `/groups/${g}/members`, { token: owner!.token, body: { userIds: ids } }), 400, 'validation.failed');
-    expect((await server.api('GET', `/groups/${g}`, { token: owner!.token })).body.memberCount).toBe(1);
+    expectProblem(
+      await server.api('POST', '/groups', { token: owner.token, body: { name: 'Too big', memberIds: ids } }),
+      400,
+      'validation.failed',
+    );
+    const g = await privateGroup(owner);
+    expectProblem(
+      await server.api('POST', `/groups/${g}/members`, { token: owner.token, body: { userIds: ids } }),
+      400,
+      'validation.failed',
+    );
+    expect((await server.api('GET', `/groups/${g}`, { token: owner.token })).body.memberCount).toBe(1);
   });
 
   /** Sends in a direct chat every 100 ms while `work` runs; the worst time from planned send to ack. */
   async function worstSendDelay(work: () => Promise<ApiResponse>): Promise<{ worst: number; res: ApiResponse }> {
     const [a, b] = await people('Chatty A', 'Chatty B');
-    const chat = await server.directChat(a!, b!);
-    const s = await server.socket(a!.token);
+    const chat = await server.directChat(a, b);
+    const s = await server.socket(a.token);
     const t0 = Date.now();
     let done = false;
     const pending: Promise<number>[] = [];
@@ -112,10 +142,12 @@ describe('big member lists (item 10)', () => {
     for (let k = 0; !done || k === 0; k++) {
       const planned = t0 + k * 100;
       await new Promise((r) => setTimeout(r, Math.max(0, planned - Date.now())));
-      pending.push(emit(s, 'message:send', { conversationId: chat, text: `tick ${k}`, clientMessageId: `tick-${k}` }, 60_000).then((ack) => {
-        expect(ack.ok).toBe(true);
-        return Date.now() - planned;
-      }));
+      pending.push(
+        emit(s, 'message:send', { conversationId: chat, text: `tick ${k}`, clientMessageId: `tick-${k}` }, 60_000).then((ack) => {
+          expect(ack.ok).toBe(true);
+          return Date.now() - planned;
+        }),
+      );
     }
     const res = await running;
     return { worst: Math.max(...(await Promise.all(pending))), res };
@@ -124,19 +156,19 @@ describe('big member lists (item 10)', () => {
   it('a 256-member create and a 256-member add do not hold a concurrent send for seconds', async () => {
     const [owner] = await people('Big Owner');
     const created = await worstSendDelay(() =>
-      server.api('POST', '/groups', { token: owner!.token, body: { name: 'Big', memberIds: crowd.slice(0, 256).map((u) => u.id) } }),
+      server.api('POST', '/groups', { token: owner.token, body: { name: 'Big', memberIds: crowd.slice(0, 256).map((u) => u.id) } }),
     );
     expect(created.res.status).toBe(201);
     expect(created.worst).toBeLessThan(1000);
     const g = created.res.body.group.id;
     const added = await worstSendDelay(() =>
-      server.api('POST', `/groups/${g}/members`, { token: owner!.token, body: { userIds: crowd.slice(256, 512).map((u) => u.id) } }),
+      server.api('POST', `/groups/${g}/members`, { token: owner.token, body: { userIds: crowd.slice(256, 512).map((u) => u.id) } }),
     );
     expect(added.res.status).toBe(200);
     expect(added.worst).toBeLessThan(1000);
     const details = await server.api('GET', `/groups/${g}`, { token: crowd[300]!.token });
     expect(details.body.memberCount).toBe(513);
-    const history = await server.api('GET', `/conversations/${g}/messages?limit=100`, { token: owner!.token });
+    const history = await server.api('GET', `/conversations/${g}/messages?limit=100`, { token: owner.token });
     expect(history.body.messages.at(-1)).toMatchObject({ type: 'system', system: { action: 'member_added', userId: crowd[511]!.id } });
   }, 60_000);
 
@@ -165,17 +197,27 @@ describe('big member lists (item 10)', () => {
 });
 
 describe('group icons (decision)', () => {
-  const create = (u: TestUser, body: Record<string, unknown>) => server.api('POST', '/groups', { token: u.token, body: { name: 'Iconic', ...body } });
+  const create = (u: TestUser, body: Record<string, unknown>) =>
+    server.api('POST', '/groups', { token: u.token, body: { name: 'Iconic', ...body } });
 
   it('accepts one emoji as icon, and colours, gradients or utility classes as iconBg', async () => {
     const [u] = await people('Icon Ivy');
     for (const icon of ['💬', '👨‍👩‍👧‍👦', '👍🏽', '🇫🇷', '#️⃣', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '❤️', '🧑🏿‍💻']) {
-      const res = await create(u!, { icon });
+      const res = await create(u, { icon });
       expect(res.status, `${icon} ${JSON.stringify(res.body)}`).toBe(201);
       expect(res.body.group.icon).toBe(icon);
     }
-    for (const iconBg of ['#1e40af', '#fff', 'rgb(30, 64, 175)', 'rgba(30,64,175,0.5)', 'hsl(220 70% 40%)', 'linear-gradient(135deg, #60a5fa, #2563eb 100%)', 'linear-gradient(to right, rgb(1,2,3), hsl(10, 20%, 30%))', 'bg-gradient-to-br from-blue-400 to-blue-600']) {
-      const res = await create(u!, { iconBg });
+    for (const iconBg of [
+      '#1e40af',
+      '#fff',
+      'rgb(30, 64, 175)',
+      'rgba(30,64,175,0.5)',
+      'hsl(220 70% 40%)',
+      'linear-gradient(135deg, #60a5fa, #2563eb 100%)',
+      'linear-gradient(to right, rgb(1,2,3), hsl(10, 20%, 30%))',
+      'bg-gradient-to-br from-blue-400 to-blue-600',
+    ]) {
+      const res = await create(u, { iconBg });
       expect(res.status, `${iconBg} ${JSON.stringify(res.body)}`).toBe(201);
       expect(res.body.group.iconBg).toBe(iconBg);
     }
@@ -184,21 +226,30 @@ describe('group icons (decision)', () => {
   it('refuses text, several emoji, url(...), quotes and markup with 400 validation.failed, on create and update', async () => {
     const [u] = await people('Icon Ian');
     for (const icon of ['abc', 'A', '💬💬', '💬 hi', '<b>', '1', ' ']) {
-      expectProblem(await create(u!, { icon }), 400, 'validation.failed');
+      expectProblem(await create(u, { icon }), 400, 'validation.failed');
     }
-    for (const iconBg of ['url(https://evil.example/x.png)', 'red;background:url(x)', '"quoted"', "it's", '<script>alert(1)</script>', 'expression(alert(1))', 'x'.repeat(201), 'linear-gradient(url(x), red)']) {
-      expectProblem(await create(u!, { iconBg }), 400, 'validation.failed');
+    for (const iconBg of [
+      'url(https://evil.example/x.png)',
+      'red;background:url(x)',
+      '"quoted"',
+      "it's",
+      '<script>alert(1)</script>',
+      'expression(alert(1))',
+      'x'.repeat(201),
+      'linear-gradient(url(x), red)',
+    ]) {
+      expectProblem(await create(u, { iconBg }), 400, 'validation.failed');
     }
-    const g = await privateGroup(u!);
-    expectProblem(await server.api('PATCH', `/groups/${g}`, { token: u!.token, body: { icon: 'text' } }), 400, 'validation.failed');
-    expectProblem(await server.api('PATCH', `/groups/${g}`, { token: u!.token, body: { iconBg: 'url(x)' } }), 400, 'validation.failed');
-    expect((await server.api('PATCH', `/groups/${g}`, { token: u!.token, body: { icon: null, iconBg: null } })).status).toBe(200);
+    const g = await privateGroup(u);
+    expectProblem(await server.api('PATCH', `/groups/${g}`, { token: u.token, body: { icon: 'text' } }), 400, 'validation.failed');
+    expectProblem(await server.api('PATCH', `/groups/${g}`, { token: u.token, body: { iconBg: 'url(x)' } }), 400, 'validation.failed');
+    expect((await server.api('PATCH', `/groups/${g}`, { token: u.token, body: { icon: null, iconBg: null } })).status).toBe(200);
   });
 
   it('the five default groups’ icons pass the rules', async () => {
     const [u] = await people('Icon Default');
     for (const d of defaultGroups) {
-      const res = await create(u!, { icon: d.icon, iconBg: d.iconBg });
+      const res = await create(u, { icon: d.icon, iconBg: d.iconBg });
       expect(res.status, `${d.seedKey} ${JSON.stringify(res.body)}`).toBe(201);
     }
   });

@@ -14,14 +14,18 @@ async function problem(res: { status: number; body: any; headers: Headers }, sta
 
 /** A private group with an owner, an admin and a member, plus an outsider. */
 async function cast(visibility: 'public' | 'private' = 'private') {
-  const [owner, admin, member, outsider] = await Promise.all(['Olive Owner', 'Adam Admin', 'Mia Member', 'Otto Outsider'].map((n) => server.register(n)));
+  const [owner, admin, member, outsider] = await Promise.all(
+    ['Olive Owner', 'Adam Admin', 'Mia Member', 'Otto Outsider'].map((n) => server.register(n)),
+  );
   const created = await server.api('POST', '/groups', {
     token: owner!.token,
     body: { name: 'Book Club', icon: '📚', about: 'Reading together', visibility, memberIds: [admin!.id, member!.id] },
   });
   expect(created.status).toBe(201);
   const id = created.body.group.id;
-  expect((await server.api('PATCH', `/groups/${id}/members/${admin!.id}`, { token: owner!.token, body: { role: 'admin' } })).status).toBe(200);
+  expect((await server.api('PATCH', `/groups/${id}/members/${admin!.id}`, { token: owner!.token, body: { role: 'admin' } })).status).toBe(
+    200,
+  );
   return { id, owner: owner!, admin: admin!, member: member!, outsider: outsider! };
 }
 
@@ -38,7 +42,11 @@ describe('creating and reading groups', () => {
     ]);
     expect(details.body.group).toMatchObject({ id, type: 'group', name: 'Book Club', icon: '📚', visibility: 'private', role: 'member' });
     const history = await server.api('GET', `/conversations/${id}/messages`, { token: member.token });
-    expect(history.body.messages[0]).toMatchObject({ seq: 1, type: 'system', system: { action: 'group_created', actorId: owner.id, name: 'Book Club' } });
+    expect(history.body.messages[0]).toMatchObject({
+      seq: 1,
+      type: 'system',
+      system: { action: 'group_created', actorId: owner.id, name: 'Book Club' },
+    });
     const mine = await server.api('GET', '/groups', { token: member.token });
     expect(mine.body.joined.map((g: any) => g.id)).toContain(id);
   });
@@ -48,19 +56,38 @@ describe('creating and reading groups', () => {
     await problem(await server.api('POST', '/groups', { token: u.token, body: {} }), 400, 'validation.failed');
     await problem(await server.api('POST', '/groups', { token: u.token, body: { name: '' } }), 400, 'validation.failed');
     await problem(await server.api('POST', '/groups', { token: u.token, body: { name: 'x'.repeat(101) } }), 400, 'validation.failed');
-    await problem(await server.api('POST', '/groups', { token: u.token, body: { name: 'x', visibility: 'secret' } }), 400, 'validation.failed');
-    await problem(await server.api('POST', '/groups', { token: u.token, body: { name: 'x', memberIds: ['nope'] } }), 400, 'validation.failed');
+    await problem(
+      await server.api('POST', '/groups', { token: u.token, body: { name: 'x', visibility: 'secret' } }),
+      400,
+      'validation.failed',
+    );
+    await problem(
+      await server.api('POST', '/groups', { token: u.token, body: { name: 'x', memberIds: ['nope'] } }),
+      400,
+      'validation.failed',
+    );
     await problem(await server.api('POST', '/groups', { token: u.token, body: { name: 'x', extra: 1 } }), 400, 'validation.failed');
     await problem(
-      await server.api('POST', '/groups', { token: u.token, body: { name: 'Ghosts', memberIds: ['01890000-0000-7000-8000-000000000000'] } }),
+      await server.api('POST', '/groups', {
+        token: u.token,
+        body: { name: 'Ghosts', memberIds: ['01890000-0000-7000-8000-000000000000'] },
+      }),
       404,
       'user.not_found',
     );
     expect((await server.api('GET', '/groups', { token: u.token })).body.joined).toEqual([]);
     await problem(await server.api('GET', '/groups/not-a-uuid', { token: u.token }), 400, 'validation.failed');
     await problem(await server.api('GET', '/groups/01890000-0000-7000-8000-000000000000', { token: u.token }), 404, 'group.not_found');
-    await problem(await server.api('POST', '/groups/01890000-0000-7000-8000-000000000000/join', { token: u.token }), 404, 'group.not_found');
-    await problem(await server.api('POST', '/invitations/01890000-0000-7000-8000-000000000000/accept', { token: u.token }), 404, 'invitation.not_found');
+    await problem(
+      await server.api('POST', '/groups/01890000-0000-7000-8000-000000000000/join', { token: u.token }),
+      404,
+      'group.not_found',
+    );
+    await problem(
+      await server.api('POST', '/invitations/01890000-0000-7000-8000-000000000000/accept', { token: u.token }),
+      404,
+      'invitation.not_found',
+    );
     await problem(await server.api('POST', '/groups', { body: { name: 'x' } }), 401, 'auth.unauthorized');
   });
 
@@ -70,8 +97,16 @@ describe('creating and reading groups', () => {
       const [a, b, c, d] = await Promise.all(['A', 'B', 'C', 'D'].map((n) => small.register(`Cap ${n}`)));
       const g = await small.api('POST', '/groups', { token: a!.token, body: { name: 'Tiny', memberIds: [b!.id, c!.id] } });
       expect(g.status).toBe(201);
-      await problem(await small.api('POST', `/groups/${g.body.group.id}/members`, { token: a!.token, body: { userIds: [d!.id] } }), 409, 'group.full');
-      await problem(await small.api('POST', '/groups', { token: a!.token, body: { name: 'Big', memberIds: [b!.id, c!.id, d!.id] } }), 409, 'group.full');
+      await problem(
+        await small.api('POST', `/groups/${g.body.group.id}/members`, { token: a!.token, body: { userIds: [d!.id] } }),
+        409,
+        'group.full',
+      );
+      await problem(
+        await small.api('POST', '/groups', { token: a!.token, body: { name: 'Big', memberIds: [b!.id, c!.id, d!.id] } }),
+        409,
+        'group.full',
+      );
     } finally {
       await small.close();
     }
@@ -82,7 +117,11 @@ describe('permission matrix', () => {
   type Who = 'owner' | 'admin' | 'member' | 'outsider';
   const roles: Who[] = ['owner', 'admin', 'member', 'outsider'];
 
-  const matrix: { action: string; expect: Record<Who, [number, string?]>; run: (c: Awaited<ReturnType<typeof cast>>, who: TestUser, extra: TestUser) => Promise<any> }[] = [
+  const matrix: {
+    action: string;
+    expect: Record<Who, [number, string?]>;
+    run: (c: Awaited<ReturnType<typeof cast>>, who: TestUser, extra: TestUser) => Promise<any>;
+  }[] = [
     {
       action: 'rename the group',
       expect: { owner: [200], admin: [200], member: [403, 'group.not_admin'], outsider: [404, 'group.not_found'] },
@@ -144,7 +183,12 @@ describe('permission matrix', () => {
     },
     {
       action: "change the owner's role",
-      expect: { owner: [403, 'group.owner_protected'], admin: [403, 'group.owner_protected'], member: [403, 'group.not_admin'], outsider: [404, 'group.not_found'] },
+      expect: {
+        owner: [403, 'group.owner_protected'],
+        admin: [403, 'group.owner_protected'],
+        member: [403, 'group.not_admin'],
+        outsider: [404, 'group.not_found'],
+      },
       run: (c, who) => server.api('PATCH', `/groups/${c.id}/members/${c.owner.id}`, { token: who.token, body: { role: 'member' } }),
     },
     {
@@ -189,10 +233,15 @@ describe('permission matrix', () => {
 
   it('in a public group, outsiders may read, join and be invited by members, but not administer', async () => {
     const c = await cast('public');
-    expect((await server.api('GET', `/groups/${c.id}`, { token: c.outsider.token })).body.group).toMatchObject({ id: c.id, memberCount: 3 });
+    expect((await server.api('GET', `/groups/${c.id}`, { token: c.outsider.token })).body.group).toMatchObject({
+      id: c.id,
+      memberCount: 3,
+    });
     await problem(await server.api('PATCH', `/groups/${c.id}`, { token: c.outsider.token, body: { name: 'x' } }), 403, 'forbidden');
     const extra = await server.register('Public Invitee');
-    expect((await server.api('POST', `/groups/${c.id}/invitations`, { token: c.member.token, body: { userId: extra.id } })).status).toBe(201);
+    expect((await server.api('POST', `/groups/${c.id}/invitations`, { token: c.member.token, body: { userId: extra.id } })).status).toBe(
+      201,
+    );
     const joined = await server.api('POST', `/groups/${c.id}/join`, { token: c.outsider.token });
     expect(joined.status).toBe(200);
     expect(joined.body).toMatchObject({ success: true, conversation: { id: c.id, role: 'member' } });
@@ -226,26 +275,48 @@ describe('invitations', () => {
     const sent = await server.api('POST', `/groups/${c.id}/invitations`, { token: c.admin.token, body: { userId: guest.id } });
     expect(sent.status).toBe(201);
     const got = await live;
-    expect(got.invitation).toMatchObject({ id: sent.body.invitation.id, conversationId: c.id, status: 'pending', inviter: { id: c.admin.id }, group: { name: 'Book Club' } });
+    expect(got.invitation).toMatchObject({
+      id: sent.body.invitation.id,
+      conversationId: c.id,
+      status: 'pending',
+      inviter: { id: c.admin.id },
+      group: { name: 'Book Club' },
+    });
     expect(typeof got.eventId).toBe('number');
     const again = await server.api('POST', `/groups/${c.id}/invitations`, { token: c.owner.token, body: { userId: guest.id } });
     expect(again.status).toBe(200);
     expect(again.body.invitation.id).toBe(sent.body.invitation.id);
-    expect((await server.api('GET', '/invitations', { token: guest.token })).body.invitations.map((i: any) => i.id)).toEqual([sent.body.invitation.id]);
+    expect((await server.api('GET', '/invitations', { token: guest.token })).body.invitations.map((i: any) => i.id)).toEqual([
+      sent.body.invitation.id,
+    ]);
 
     const joinedLive = next(s, 'group:member-joined');
     const accepted = await server.api('POST', `/invitations/${sent.body.invitation.id}/accept`, { token: guest.token });
     expect(accepted.status).toBe(200);
     expect(accepted.body.conversation).toMatchObject({ id: c.id, role: 'member' });
     expect((await joinedLive).user.id).toBe(guest.id);
-    await problem(await server.api('POST', `/invitations/${sent.body.invitation.id}/accept`, { token: guest.token }), 404, 'invitation.not_found');
+    await problem(
+      await server.api('POST', `/invitations/${sent.body.invitation.id}/accept`, { token: guest.token }),
+      404,
+      'invitation.not_found',
+    );
     expect((await server.api('GET', '/invitations', { token: guest.token })).body.invitations).toEqual([]);
-    await problem(await server.api('POST', `/groups/${c.id}/invitations`, { token: c.owner.token, body: { userId: guest.id } }), 409, 'group.already_member');
+    await problem(
+      await server.api('POST', `/groups/${c.id}/invitations`, { token: c.owner.token, body: { userId: guest.id } }),
+      409,
+      'group.already_member',
+    );
 
     const other = await server.register('Says No');
     const inv = await server.api('POST', `/groups/${c.id}/invitations`, { token: c.owner.token, body: { userId: other.id } });
-    await problem(await server.api('POST', `/invitations/${inv.body.invitation.id}/decline`, { token: guest.token }), 404, 'invitation.not_found');
-    expect((await server.api('POST', `/invitations/${inv.body.invitation.id}/decline`, { token: other.token })).body).toEqual({ success: true });
+    await problem(
+      await server.api('POST', `/invitations/${inv.body.invitation.id}/decline`, { token: guest.token }),
+      404,
+      'invitation.not_found',
+    );
+    expect((await server.api('POST', `/invitations/${inv.body.invitation.id}/decline`, { token: other.token })).body).toEqual({
+      success: true,
+    });
     await problem(await server.api('GET', `/groups/${c.id}`, { token: other.token }), 404, 'group.not_found');
   });
 });
@@ -290,13 +361,15 @@ describe('live membership', () => {
 
     // Sync shows the removed member what happened up to the removal and nothing after.
     const sync = await emit(phone, 'sync:request', { cursor: 0, limit: 1000 });
-    const texts = sync.events.filter((e: any) => e.type === 'message:new' && e.payload.message.conversationId === c.id).map((e: any) => e.payload.message.text);
+    const texts = sync.events
+      .filter((e: any) => e.type === 'message:new' && e.payload.message.conversationId === c.id)
+      .map((e: any) => e.payload.message.text);
     expect(texts).toContain('welcome');
     expect(texts).not.toContain('after you left');
     expect(sync.events.at(-1)).toMatchObject({ type: 'group:member-left', payload: { userId: newbie.id } });
   });
 
-  it('a removal racing a burst of the member\'s sends: nothing of theirs lands after it', async () => {
+  it("a removal racing a burst of the member's sends: nothing of theirs lands after it", async () => {
     const c = await cast();
     const memberSock = await server.socket(c.member.token);
     const burst = (from: number) =>
@@ -315,7 +388,12 @@ describe('live membership', () => {
     const fromMember = history.filter((m) => m.senderId === c.member.id && m.type === 'text');
     expect(fromMember.every((m) => m.seq < removal.seq)).toBe(true);
     // What was acked is exactly what was written.
-    expect(fromMember.map((m) => m.text).sort()).toEqual(acks.filter((a) => a.ok).map((a) => a.message.text).sort());
+    expect(fromMember.map((m) => m.text).sort()).toEqual(
+      acks
+        .filter((a) => a.ok)
+        .map((a) => a.message.text)
+        .sort(),
+    );
     expect(history.map((m) => m.seq)).toEqual(Array.from({ length: history.length }, (_, i) => i + 1));
   });
 
@@ -327,7 +405,15 @@ describe('live membership', () => {
     await server.api('DELETE', `/groups/${c.id}/members/${c.member.id}`, { token: c.owner.token });
     const history = await server.api('GET', `/conversations/${c.id}/messages`, { token: c.owner.token });
     const actions = history.body.messages.filter((m: any) => m.type === 'system').map((m: any) => m.system.action);
-    expect(actions).toEqual(['group_created', 'member_added', 'member_added', 'group_renamed', 'member_joined', 'member_left', 'member_removed']);
+    expect(actions).toEqual([
+      'group_created',
+      'member_added',
+      'member_added',
+      'group_renamed',
+      'member_joined',
+      'member_left',
+      'member_removed',
+    ]);
     const seqs = history.body.messages.map((m: any) => m.seq);
     expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
   });
@@ -346,8 +432,14 @@ describe('default groups', () => {
       expect(await names()).toEqual(expected);
       const search = await persistent.api('GET', '/groups?search=tech', { token: u.token });
       expect(search.body.discover.map((g: any) => g.name)).toEqual(['Tech Talk']);
-      const general = (await persistent.api('GET', '/groups', { token: u.token })).body.discover.find((g: any) => g.name === 'General Chat');
-      expect(general).toMatchObject({ about: 'General discussions and announcements', iconBg: 'bg-gradient-to-br from-blue-400 to-blue-600', visibility: 'public' });
+      const general = (await persistent.api('GET', '/groups', { token: u.token })).body.discover.find(
+        (g: any) => g.name === 'General Chat',
+      );
+      expect(general).toMatchObject({
+        about: 'General discussions and announcements',
+        iconBg: 'bg-gradient-to-br from-blue-400 to-blue-600',
+        visibility: 'public',
+      });
       const join = await persistent.api('POST', `/groups/${general.id}/join`, { token: u.token });
       expect(join.status).toBe(200);
       const after = await persistent.api('GET', '/groups', { token: u.token });
@@ -371,8 +463,16 @@ describe('blocking', () => {
     expect(list.body.users.map((u: any) => u.id)).toEqual([blocked.id]);
 
     await problem(await server.api('POST', '/conversations', { token: blocked.token, body: { userId: blocker.id } }), 403, 'user.blocked');
-    await problem(await server.api('POST', `/conversations/${chat}/messages`, { token: blocked.token, body: { text: 'hey' } }), 403, 'user.blocked');
-    await problem(await server.api('POST', `/conversations/${chat}/messages`, { token: blocker.token, body: { text: 'hey' } }), 403, 'user.blocked');
+    await problem(
+      await server.api('POST', `/conversations/${chat}/messages`, { token: blocked.token, body: { text: 'hey' } }),
+      403,
+      'user.blocked',
+    );
+    await problem(
+      await server.api('POST', `/conversations/${chat}/messages`, { token: blocker.token, body: { text: 'hey' } }),
+      403,
+      'user.blocked',
+    );
     const blockedSock = await server.socket(blocked.token);
     expect(await emit(blockedSock, 'message:send', { conversationId: chat, text: 'hey', clientMessageId: 'b-1' })).toMatchObject({
       ok: false,
@@ -409,7 +509,9 @@ describe('blocking', () => {
     await got;
 
     expect((await server.api('DELETE', `/users/${blocked.id}/block`, { token: blocker.token })).status).toBe(200);
-    expect((await server.api('POST', `/conversations/${chat}/messages`, { token: blocked.token, body: { text: 'friends again' } })).status).toBe(201);
+    expect(
+      (await server.api('POST', `/conversations/${chat}/messages`, { token: blocked.token, body: { text: 'friends again' } })).status,
+    ).toBe(201);
     expect((await server.api('GET', '/users/me/blocks', { token: blocker.token })).body.users).toEqual([]);
   });
 

@@ -16,7 +16,11 @@ interface RawOutcome {
  * Opens a raw TCP connection, writes `head`, then trickles `trickle` one byte every `everyMs`
  * (a slowloris client); resolves when the server closes the connection, or after `giveUpMs`.
  */
-function rawRequest(serverUrl: string, head: string | Buffer, opts: { trickle?: Buffer; everyMs?: number; giveUpMs?: number } = {}): Promise<RawOutcome> {
+function rawRequest(
+  serverUrl: string,
+  head: string | Buffer,
+  opts: { trickle?: Buffer; everyMs?: number; giveUpMs?: number } = {},
+): Promise<RawOutcome> {
   const { port } = new URL(serverUrl);
   const started = Date.now();
   return new Promise((resolve) => {
@@ -61,7 +65,11 @@ function expectProblem(res: { status: number | null; body: any; headers?: Header
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await TestServer.start({ HTTP_REQUEST_TIMEOUT_SECONDS: '1', HTTP_HEADERS_TIMEOUT_SECONDS: '1', HTTP_UPLOAD_TIMEOUT_SECONDS: '3' });
+  server = await TestServer.start({
+    HTTP_REQUEST_TIMEOUT_SECONDS: '1',
+    HTTP_HEADERS_TIMEOUT_SECONDS: '1',
+    HTTP_UPLOAD_TIMEOUT_SECONDS: '3',
+  });
 });
 afterAll(() => server?.close());
 
@@ -76,13 +84,17 @@ describe('slow clients are cut off (item 8)', () => {
   });
 
   it('headers trickled one byte at a time: the connection closes within the bound', async () => {
-    const out = await rawRequest(server.url, 'GET /api/v1/health HTTP/1.1\r\n', { trickle: Buffer.from('X-Slow: '.padEnd(10_000, 'a')), everyMs: 100 });
+    const out = await rawRequest(server.url, 'GET /api/v1/health HTTP/1.1\r\n', {
+      trickle: Buffer.from('X-Slow: '.padEnd(10_000, 'a')),
+      everyMs: 100,
+    });
     expect(out.closedAfterMs).toBeLessThan(5_000);
     if (out.status !== null) expect(out.body).toMatchObject({ status: 408, code: 'request.timeout' });
   });
 
   it('an unauthenticated upload body is not drained after its 401: the connection closes', async () => {
-    const head = 'POST /api/v1/media/upload HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 100000\r\n\r\n';
+    const head =
+      'POST /api/v1/media/upload HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 100000\r\n\r\n';
     const out = await rawRequest(server.url, head, { trickle: Buffer.alloc(100_000, 'a'), everyMs: 200 });
     expect(out.status).toBe(401);
     expect(out.closedAfterMs).toBeLessThan(2_500);
@@ -93,7 +105,12 @@ describe('slow clients are cut off (item 8)', () => {
     const source = mp4Bytes(64 * 1024);
     const created = await fetch(`${server.url}/api/v1/media/tus`, {
       method: 'POST',
-      headers: { 'tus-resumable': '1.0.0', authorization: `Bearer ${user.token}`, 'upload-length': String(source.length), 'upload-metadata': `filetype ${Buffer.from('video/mp4').toString('base64')}` },
+      headers: {
+        'tus-resumable': '1.0.0',
+        authorization: `Bearer ${user.token}`,
+        'upload-length': String(source.length),
+        'upload-metadata': `filetype ${Buffer.from('video/mp4').toString('base64')}`,
+      },
     });
     expect(created.status).toBe(201);
     const location = created.headers.get('location')!;
@@ -102,7 +119,11 @@ describe('slow clients are cut off (item 8)', () => {
     const head =
       `PATCH ${location} HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\nAuthorization: Bearer ${user.token}\r\n` +
       `Content-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\nContent-Length: ${source.length}\r\n\r\n`;
-    const out = await rawRequest(server.url, Buffer.concat([Buffer.from(head), first]), { trickle: source.subarray(4096), everyMs: 100, giveUpMs: 20_000 });
+    const out = await rawRequest(server.url, Buffer.concat([Buffer.from(head), first]), {
+      trickle: source.subarray(4096),
+      everyMs: 100,
+      giveUpMs: 20_000,
+    });
     expect(out.closedAfterMs).toBeLessThan(10_000);
 
     const tusHeaders = { 'tus-resumable': '1.0.0', authorization: `Bearer ${user.token}` };
@@ -173,7 +194,11 @@ describe('problem bodies', () => {
 });
 
 describe('Content-Security-Policy', () => {
-  const directives = (h: Headers) => (h.get('content-security-policy') ?? '').split(';').map((d) => d.trim()).filter(Boolean);
+  const directives = (h: Headers) =>
+    (h.get('content-security-policy') ?? '')
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean);
 
   it("API and media responses carry default-src 'none' and frame-ancestors 'none'", async () => {
     const health = await server.api('GET', '/health');
@@ -181,7 +206,11 @@ describe('Content-Security-Policy', () => {
     const user = await server.register('Csp Checker');
     const form = new FormData();
     form.append('file', new Blob([mp4Bytes(4096) as unknown as BlobPart]), 'clip.mp4');
-    const up = await fetch(`${server.url}/api/v1/media/upload`, { method: 'POST', headers: { authorization: `Bearer ${user.token}` }, body: form });
+    const up = await fetch(`${server.url}/api/v1/media/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${user.token}` },
+      body: form,
+    });
     const { media } = await up.json();
     const file = await fetchBytes(server, `/media/${media.id}`, user.token);
     expect(file.status).toBe(200);
@@ -213,7 +242,10 @@ describe('Content-Security-Policy', () => {
 
 describe('CORS', () => {
   const preflight = (s: TestServer, origin: string) =>
-    fetch(`${s.url}/api/v1/auth/login`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+    fetch(`${s.url}/api/v1/auth/login`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+    });
 
   it('outside production any origin may call, without credentials (auth is a bearer header)', async () => {
     const res = await preflight(server, 'https://anywhere.example');

@@ -20,7 +20,10 @@ function deviceKeys(oneTime = 5, firstKeyId = 1) {
     body: {
       identityKey: b64(rawPublic(identity.publicKey)),
       signedPreKey: { keyId: 7, publicKey: b64(spk), signature: b64(crypto.sign(null, spk, identity.privateKey)) },
-      oneTimePreKeys: Array.from({ length: oneTime }, (_, i) => ({ keyId: firstKeyId + i, publicKey: b64(rawPublic(crypto.generateKeyPairSync('x25519').publicKey)) })),
+      oneTimePreKeys: Array.from({ length: oneTime }, (_, i) => ({
+        keyId: firstKeyId + i,
+        publicKey: b64(rawPublic(crypto.generateKeyPairSync('x25519').publicKey)),
+      })),
     },
   };
 }
@@ -32,7 +35,8 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const publish = (u: TestUser, body: unknown) => server.api('PUT', '/users/me/keys', { token: u.token, body });
-const claim = (by: TestUser, of: TestUser | string) => server.api('GET', `/users/${typeof of === 'string' ? of : of.id}/keys`, { token: by.token });
+const claim = (by: TestUser, of: TestUser | string) =>
+  server.api('GET', `/users/${typeof of === 'string' ? of : of.id}/keys`, { token: by.token });
 const count = (u: TestUser) => server.api('GET', '/users/me/keys/count', { token: u.token });
 
 describe('the key directory', () => {
@@ -49,7 +53,11 @@ describe('the key directory', () => {
     for (let i = 0; i < 3; i++) {
       const bundle = await claim(bob, alice);
       expect(bundle.status).toBe(200);
-      expect(bundle.body).toEqual({ identityKey: body.identityKey, signedPreKey: body.signedPreKey, oneTimePreKey: body.oneTimePreKeys[i] });
+      expect(bundle.body).toEqual({
+        identityKey: body.identityKey,
+        signedPreKey: body.signedPreKey,
+        oneTimePreKey: body.oneTimePreKeys[i],
+      });
       handedOut.push(bundle.body.oneTimePreKey.keyId);
     }
     expect(handedOut).toEqual([1, 2, 3]);
@@ -202,13 +210,21 @@ describe('encrypted messages', () => {
     const aliceSocket = await server.socket(alice.token);
     const ciphertext = b64(crypto.randomBytes(180));
     const arriving = next(bobSocket, 'message:new');
-    const ack = await emit(aliceSocket, 'message:send', { conversationId: chat, text: ciphertext, clientMessageId: 'enc-1', encrypted: true });
+    const ack = await emit(aliceSocket, 'message:send', {
+      conversationId: chat,
+      text: ciphertext,
+      clientMessageId: 'enc-1',
+      encrypted: true,
+    });
     expect(ack.ok).toBe(true);
     expect(ack.message).toMatchObject({ text: ciphertext, encrypted: true });
     expect((await arriving).message).toMatchObject({ id: ack.message.id, text: ciphertext, encrypted: true });
 
     const viaRest = b64(crypto.randomBytes(64));
-    const sent = await server.api('POST', `/conversations/${chat}/messages`, { token: bob.token, body: { text: viaRest, encrypted: true } });
+    const sent = await server.api('POST', `/conversations/${chat}/messages`, {
+      token: bob.token,
+      body: { text: viaRest, encrypted: true },
+    });
     expect(sent.status).toBe(201);
     const history = await server.api('GET', `/conversations/${chat}/messages`, { token: alice.token });
     expect(history.body.messages.map((m: any) => [m.text, m.encrypted])).toEqual([
@@ -237,7 +253,10 @@ describe('property: key payloads', () => {
           spkLength: fc.constantFrom(32, 33),
           spkSeed: bytes(33, 33),
           spkKeyId: fc.integer({ min: 0, max: 2_147_483_647 }),
-          otks: fc.uniqueArray(fc.record({ keyId: fc.integer({ min: 0, max: 2_147_483_647 }), key: bytes(32, 33) }), { maxLength: 5, selector: (k) => k.keyId }),
+          otks: fc.uniqueArray(fc.record({ keyId: fc.integer({ min: 0, max: 2_147_483_647 }), key: bytes(32, 33) }), {
+            maxLength: 5,
+            selector: (k) => k.keyId,
+          }),
           breakField: fc.option(fc.constantFrom('identityKey', 'publicKey', 'signature', 'otk'), { freq: 2 }),
           how: mangle,
         }),

@@ -6,10 +6,7 @@ let server: TestServer;
 let strict: TestServer;
 
 beforeAll(async () => {
-  [server, strict] = await Promise.all([
-    TestServer.start(),
-    TestServer.start({ EDIT_WINDOW_SECONDS: '0', DELETE_WINDOW_SECONDS: '0' }),
-  ]);
+  [server, strict] = await Promise.all([TestServer.start(), TestServer.start({ EDIT_WINDOW_SECONDS: '0', DELETE_WINDOW_SECONDS: '0' })]);
 });
 afterAll(async () => {
   await Promise.all([server?.close(), strict?.close()]);
@@ -122,7 +119,10 @@ describe('editing a message', () => {
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('message.not_found');
     const os = await server.socket(outsider.token);
-    expect(await emit(os, 'message:edit', { messageId: msg.id, text: 'x' })).toMatchObject({ ok: false, error: { code: 'message.not_found' } });
+    expect(await emit(os, 'message:edit', { messageId: msg.id, text: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'message.not_found' },
+    });
     const missing = await server.api('PATCH', '/messages/01890000-0000-7000-8000-000000000000', { token: a.token, body: { text: 'x' } });
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('message.not_found');
@@ -136,7 +136,10 @@ describe('editing a message', () => {
       expect(res.body.code).toBe('validation.failed');
     }
     const as = await server.socket(a.token);
-    expect(await emit(as, 'message:edit', { messageId: 'nope', text: 'x' })).toMatchObject({ ok: false, error: { code: 'validation.failed' } });
+    expect(await emit(as, 'message:edit', { messageId: 'nope', text: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation.failed' },
+    });
   });
 });
 
@@ -306,7 +309,10 @@ describe('deleting a message for everyone', () => {
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('forbidden');
     const bs = await server.socket(b.token);
-    expect(await emit(bs, 'message:delete', { messageId: msg.id, for: 'everyone' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await emit(bs, 'message:delete', { messageId: msg.id, for: 'everyone' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect((await history(a, chatId))[0]).toMatchObject({ id: msg.id, text: 'not yours to delete', deletedAt: null });
     const outsider = await server.register('Outside Olga');
     const hidden = await server.api('DELETE', `/messages/${msg.id}?for=everyone`, { token: outsider.token });
@@ -337,7 +343,12 @@ describe('reactions', () => {
     const set = await emit(bs, 'reaction:set', { messageId: msg.id, emoji: '😂' });
     expect(set.ok).toBe(true);
     expect(set.reactions).toHaveLength(2);
-    expect(set.reactions).toEqual(expect.arrayContaining([{ emoji: '❤️', userId: a.id }, { emoji: '😂', userId: b.id }]));
+    expect(set.reactions).toEqual(
+      expect.arrayContaining([
+        { emoji: '❤️', userId: a.id },
+        { emoji: '😂', userId: b.id },
+      ]),
+    );
     expect((await toA).reactions).toEqual(set.reactions);
 
     const again = await emit(bs, 'reaction:set', { messageId: msg.id, emoji: '🎉' });
@@ -345,7 +356,12 @@ describe('reactions', () => {
 
     const shown = (await history(a, chatId)).find((m) => m.id === msg.id);
     expect(shown.reactions).toHaveLength(2);
-    expect(shown.reactions).toEqual(expect.arrayContaining([{ emoji: '❤️', userId: a.id }, { emoji: '🎉', userId: b.id }]));
+    expect(shown.reactions).toEqual(
+      expect.arrayContaining([
+        { emoji: '❤️', userId: a.id },
+        { emoji: '🎉', userId: b.id },
+      ]),
+    );
 
     const removed = await emit(bs, 'reaction:remove', { messageId: msg.id });
     expect(removed).toEqual({ ok: true, reactions: [{ emoji: '❤️', userId: a.id }] });
@@ -364,7 +380,10 @@ describe('reactions', () => {
       expect(res.body.code).toBe('validation.failed');
     }
     const as = await server.socket(a.token);
-    expect(await emit(as, 'reaction:set', { messageId: msg.id, emoji: 'abc' })).toMatchObject({ ok: false, error: { code: 'validation.failed' } });
+    expect(await emit(as, 'reaction:set', { messageId: msg.id, emoji: 'abc' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation.failed' },
+    });
     for (const emoji of ['👍🏽', '🇳🇱', '👨‍👩‍👧']) {
       const res = await server.api('PUT', `/messages/${msg.id}/reaction`, { token: a.token, body: { emoji } });
       expect(res.status, emoji).toBe(200);
@@ -425,7 +444,9 @@ describe('search', () => {
   const mine: string[] = []; // sam's platypus messages, oldest first
 
   beforeAll(async () => {
-    const [s, t, w, u, v] = await Promise.all(['Sam Seeker', 'Tia Talker', 'Wes Writer', 'Uma Unrelated', 'Vic Unrelated'].map((n) => server.register(n)));
+    const [s, t, w, u, v] = await Promise.all(
+      ['Sam Seeker', 'Tia Talker', 'Wes Writer', 'Uma Unrelated', 'Vic Unrelated'].map((n) => server.register(n)),
+    );
     [sam, tia, uma] = [s!, t!, u!];
     withTia = await server.directChat(sam, tia);
     withWes = await server.directChat(sam, w!);
@@ -505,7 +526,10 @@ describe('conversation settings', () => {
     const ks = await server.socket(kim.token);
     const kimSaw = collect(ks, 'conversation:updated');
     const updated = next(device, 'conversation:updated', (p) => p.conversation.id === pinned);
-    const res = await server.api('PATCH', `/conversations/${pinned}/settings`, { token: jo.token, body: { isMuted: true, isPinned: true } });
+    const res = await server.api('PATCH', `/conversations/${pinned}/settings`, {
+      token: jo.token,
+      body: { isMuted: true, isPinned: true },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ settings: { isMuted: true, isArchived: false, isPinned: true } });
     const ev = await updated;

@@ -63,7 +63,15 @@ async function register(s: TestServer): Promise<TestUser> {
   const body = registerBody();
   const res = await s.api('POST', '/auth/register', { body, headers: from(ip()) });
   expect(res.status).toBe(201);
-  return { id: res.body.user.id, token: res.body.accessToken, refreshToken: res.body.refreshToken, email: body.email, username: res.body.user.username, password: body.password, name: body.name };
+  return {
+    id: res.body.user.id,
+    token: res.body.accessToken,
+    refreshToken: res.body.refreshToken,
+    email: body.email,
+    username: res.body.user.username,
+    password: body.password,
+    name: body.name,
+  };
 }
 
 describe('per-IP limits (REST), hit and then recovered', () => {
@@ -89,18 +97,31 @@ describe('per-IP limits (REST), hit and then recovered', () => {
     const u = await register(server);
     const a = ip();
     for (let i = 0; i < 4; i++) {
-      expect((await server.api('POST', '/auth/login', { body: { login: u.email, password: u.password }, headers: from(a) })).status).toBe(200);
+      expect((await server.api('POST', '/auth/login', { body: { login: u.email, password: u.password }, headers: from(a) })).status).toBe(
+        200,
+      );
     }
-    const wait = expectRateLimited(await server.api('POST', '/auth/login', { body: { login: u.email, password: u.password }, headers: from(a) }));
-    expectRateLimited(await server.api('POST', '/auth/verify-otp', { body: { phoneNumber: '+14155550123', otp: '112233', deviceId: 'd' }, headers: from(a) }));
+    const wait = expectRateLimited(
+      await server.api('POST', '/auth/login', { body: { login: u.email, password: u.password }, headers: from(a) }),
+    );
+    expectRateLimited(
+      await server.api('POST', '/auth/verify-otp', {
+        body: { phoneNumber: '+14155550123', otp: '112233', deviceId: 'd' },
+        headers: from(a),
+      }),
+    );
     await waitOut(wait);
-    expect((await server.api('POST', '/auth/login', { body: { login: u.email, password: u.password }, headers: from(a) })).status).toBe(200);
+    expect((await server.api('POST', '/auth/login', { body: { login: u.email, password: u.password }, headers: from(a) })).status).toBe(
+      200,
+    );
   });
 
   it('request-otp: per IP, and per phone number across IPs', async () => {
     const a = ip();
     const phones = ['+14155550181', '+14155550182', '+14155550183', '+14155550184'];
-    const sent = await Promise.all(phones.slice(0, 3).map((phoneNumber) => server.api('POST', '/auth/request-otp', { body: { phoneNumber }, headers: from(a) })));
+    const sent = await Promise.all(
+      phones.slice(0, 3).map((phoneNumber) => server.api('POST', '/auth/request-otp', { body: { phoneNumber }, headers: from(a) })),
+    );
     expect(sent.map((r) => r.status)).toEqual([200, 200, 200]);
     expectRateLimited(await server.api('POST', '/auth/request-otp', { body: { phoneNumber: phones[3] }, headers: from(a) }));
 
@@ -118,15 +139,24 @@ describe('per-account and per-user limits', () => {
     const u = await register(server);
     const other = await register(server);
     // Right passwords, more than the failure budget: none of them counts.
-    for (let i = 0; i < 5; i++) expect((await server.api('POST', '/auth/login', { body: { login: u.email, password: u.password }, headers: from(ip()) })).status).toBe(200);
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await server.api('POST', '/auth/login', { body: { login: u.email, password: u.password }, headers: from(ip()) })).status,
+      ).toBe(200);
     for (let i = 0; i < 3; i++) {
       const res = await server.api('POST', '/auth/login', { body: { login: u.username, password: 'wrong password' }, headers: from(ip()) });
       expect(res.body.code).toBe('auth.invalid_credentials');
     }
-    const wait = expectRateLimited(await server.api('POST', '/auth/login', { body: { login: u.email, password: u.password }, headers: from(ip()) }));
-    expect((await server.api('POST', '/auth/login', { body: { login: other.email, password: other.password }, headers: from(ip()) })).status).toBe(200);
+    const wait = expectRateLimited(
+      await server.api('POST', '/auth/login', { body: { login: u.email, password: u.password }, headers: from(ip()) }),
+    );
+    expect(
+      (await server.api('POST', '/auth/login', { body: { login: other.email, password: other.password }, headers: from(ip()) })).status,
+    ).toBe(200);
     await waitOut(wait);
-    expect((await server.api('POST', '/auth/login', { body: { login: u.email, password: u.password }, headers: from(ip()) })).status).toBe(200);
+    expect((await server.api('POST', '/auth/login', { body: { login: u.email, password: u.password }, headers: from(ip()) })).status).toBe(
+      200,
+    );
   });
 
   it('message sending: REST and socket share one per-user budget; an ack carries rate_limited and retryAfter', async () => {
@@ -185,10 +215,13 @@ describe('the per-socket flood limit', () => {
 describe('RATE_LIMITS=off', () => {
   it('turns every request limit off (socket flood included), but not the OTP cooldown', async () => {
     const a = ip();
-    const all = await Promise.all(Array.from({ length: 8 }, () => off.api('POST', '/auth/register', { body: registerBody(), headers: from(a) })));
+    const all = await Promise.all(
+      Array.from({ length: 8 }, () => off.api('POST', '/auth/register', { body: registerBody(), headers: from(a) })),
+    );
     expect(all.map((r) => r.status)).toEqual(Array(8).fill(201));
     const socket = await off.socket(all[0]!.body.accessToken);
-    for (let i = 0; i < 10; i++) expect(await emit(socket, 'presence:query', { userIds: [all[0]!.body.user.id] })).toMatchObject({ ok: true });
+    for (let i = 0; i < 10; i++)
+      expect(await emit(socket, 'presence:query', { userIds: [all[0]!.body.user.id] })).toMatchObject({ ok: true });
     const cooling = await TestServer.start({ RATE_LIMITS: 'off', OTP_DEV_CODE: '112233' });
     try {
       expect((await cooling.api('POST', '/auth/request-otp', { body: { phoneNumber: '+14155550177' } })).status).toBe(200);
@@ -234,8 +267,12 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('with REDIS_URL', () => {
   it('the per-account failure count is kept and refunded in Redis too', async () => {
     // (Each test server has its own database, so the account lives on one node here.)
     const u = await register(a);
-    for (let i = 0; i < 5; i++) expect((await a.api('POST', '/auth/login', { body: { login: u.email, password: u.password }, headers: from(ip()) })).status).toBe(200);
-    for (let i = 0; i < 3; i++) await a.api('POST', '/auth/login', { body: { login: u.email, password: 'nope-nope' }, headers: from(ip()) });
+    for (let i = 0; i < 5; i++)
+      expect((await a.api('POST', '/auth/login', { body: { login: u.email, password: u.password }, headers: from(ip()) })).status).toBe(
+        200,
+      );
+    for (let i = 0; i < 3; i++)
+      await a.api('POST', '/auth/login', { body: { login: u.email, password: 'nope-nope' }, headers: from(ip()) });
     expectRateLimited(await a.api('POST', '/auth/login', { body: { login: u.email, password: u.password }, headers: from(ip()) }));
   });
 });
@@ -258,7 +295,11 @@ describe('transport protections', () => {
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });

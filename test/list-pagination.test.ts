@@ -7,7 +7,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const people = <N extends string[]>(...names: N) => Promise.all(names.map((n) => server.register(n))) as Promise<{ [K in keyof N]: TestUser }>;
+const people = <N extends string[]>(...names: N) =>
+  Promise.all(names.map((n) => server.register(n))) as Promise<{ [K in keyof N]: TestUser }>;
 
 /** Follows nextCursor from the first page to the last; every page's keys, in order. */
 async function allPages(u: TestUser, path: string, limit: number, keys: string[]) {
@@ -15,7 +16,9 @@ async function allPages(u: TestUser, path: string, limit: number, keys: string[]
   let cursor: string | null = null;
   do {
     const sep = path.includes('?') ? '&' : '?';
-    const res: any = await server.api('GET', `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: u.token });
+    const res: any = await server.api('GET', `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
+      token: u.token,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.hasMore).toBe(res.body.nextCursor !== null);
     pages.push(Object.fromEntries(keys.map((k) => [k, res.body[k].map((x: any) => x.id)])));
@@ -57,7 +60,8 @@ describe('list pagination (decision)', () => {
   it('GET /groups pages both lists (joined and discover) with one cursor', async () => {
     const [me, other] = await people('Group Pager', 'Group Maker');
     for (let i = 0; i < 3; i++) await server.api('POST', '/groups', { token: me.token, body: { name: `Mine ${i}` } });
-    for (let i = 0; i < 2; i++) await server.api('POST', '/groups', { token: other.token, body: { name: `Public ${i}`, visibility: 'public' } });
+    for (let i = 0; i < 2; i++)
+      await server.api('POST', '/groups', { token: other.token, body: { name: `Public ${i}`, visibility: 'public' } });
     const full = await server.api('GET', '/groups?limit=100', { token: me.token });
     const joined = full.body.joined.map((g: any) => g.id);
     const discover = full.body.discover.map((g: any) => g.id);
@@ -88,8 +92,20 @@ describe('search input (item 14)', () => {
   it('a query of operators only (50 dashes and the like) is not a 500: it finds nothing, and words around operators still match', async () => {
     const [a, b] = await people('Searcher Sue', 'Searcher Sid');
     const chat = await server.directChat(a, b);
-    await server.api('POST', `/conversations/${chat}/messages`, { token: a.token, body: { text: 'the narwhal-tusk and mail sue@example.com' } });
-    for (const q of ['-'.repeat(50), '-'.repeat(200), '- '.repeat(100), '!'.repeat(100), '('.repeat(100), '"'.repeat(100), '&|!<->:*'.repeat(20), "''''"]) {
+    await server.api('POST', `/conversations/${chat}/messages`, {
+      token: a.token,
+      body: { text: 'the narwhal-tusk and mail sue@example.com' },
+    });
+    for (const q of [
+      '-'.repeat(50),
+      '-'.repeat(200),
+      '- '.repeat(100),
+      '!'.repeat(100),
+      '('.repeat(100),
+      '"'.repeat(100),
+      '&|!<->:*'.repeat(20),
+      "''''",
+    ]) {
       const res = await server.api('GET', `/messages/search?q=${encodeURIComponent(q)}`, { token: a.token });
       expect(res.status, `${q.slice(0, 10)} ${JSON.stringify(res.body)}`).toBe(200);
       expect(res.body.messages).toEqual([]);

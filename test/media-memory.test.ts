@@ -79,7 +79,7 @@ describe('uploading a 200 MB file', () => {
       body,
       duplex: 'half',
     } as RequestInit);
-    const json = (await res.json()) as any;
+    const json = await res.json();
     clearInterval(timer);
     sample();
 
@@ -88,7 +88,9 @@ describe('uploading a 200 MB file', () => {
     // Sampled all along the transfer, not just before and after.
     expect(samples.length).toBeGreaterThan(5);
     const growth = Math.max(...samples) - baseline;
-    console.log(`200 MB upload in ${Date.now() - started} ms; rss baseline ${(baseline / MB).toFixed(0)} MB, peak growth ${(growth / MB).toFixed(1)} MB`);
+    console.log(
+      `200 MB upload in ${Date.now() - started} ms; rss baseline ${(baseline / MB).toFixed(0)} MB, peak growth ${(growth / MB).toFixed(1)} MB`,
+    );
     expect(growth).toBeLessThan(60 * MB);
 
     // It is all there: the last bytes, by range.
@@ -140,11 +142,15 @@ describe('decompression bombs: small PNGs that decode huge', () => {
     expect(over.length).toBeLessThan(1_048_576);
     const tusResult = async (data: Buffer) => {
       const res = await tusCreate(node, uploader.token, data.length, data, { filename: 'bomb.png', filetype: 'image/png' });
-      const body = res.headers.get('content-type')?.includes('json') ? ((await res.json()) as any) : undefined;
+      const body = res.headers.get('content-type')?.includes('json') ? await res.json() : undefined;
       return { status: res.status, code: body?.code, mediaId: res.headers.get('media-id') };
     };
     const multipart = async (data: Buffer, path?: string) => {
-      const r = await uploadFile(node, uploader.token, data, { name: 'bomb.png', type: 'image/png', ...(path ? { path, field: 'avatar' } : {}) });
+      const r = await uploadFile(node, uploader.token, data, {
+        name: 'bomb.png',
+        type: 'image/png',
+        ...(path ? { path, field: 'avatar' } : {}),
+      });
       return { status: r.status, code: r.body?.code, mediaId: r.body?.media?.id as string | undefined };
     };
 
@@ -154,14 +160,23 @@ describe('decompression bombs: small PNGs that decode huge', () => {
     const sampler = rssSampler(node.proc.pid!);
     const started = Date.now();
     const [fits, refused] = await Promise.all([
-      Promise.all([multipart(under), multipart(under), multipart(under), multipart(under), tusResult(under), multipart(under, '/users/me/avatar')]),
+      Promise.all([
+        multipart(under),
+        multipart(under),
+        multipart(under),
+        multipart(under),
+        tusResult(under),
+        multipart(under, '/users/me/avatar'),
+      ]),
       Promise.all([multipart(over), tusResult(over), multipart(over, '/users/me/avatar')]),
     ]);
     const growth = sampler.stop() - baseline;
-    console.log(`9 bombs in ${Date.now() - started} ms; server rss baseline ${(baseline / MB).toFixed(0)} MB, peak growth ${(growth / MB).toFixed(0)} MB`);
+    console.log(
+      `9 bombs in ${Date.now() - started} ms; server rss baseline ${(baseline / MB).toFixed(0)} MB, peak growth ${(growth / MB).toFixed(0)} MB`,
+    );
 
     expect(fits.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 200]);
-    expect(fits[4]!.mediaId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fits[4].mediaId).toMatch(/^[0-9a-f-]{36}$/);
     // Over the pixel limit: refused from the header, never decoded.
     expect(refused).toEqual([
       { status: 413, code: 'media.too_large', mediaId: undefined },

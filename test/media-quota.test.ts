@@ -12,7 +12,7 @@ const start = async (env: Record<string, string> = {}) => {
 afterAll(() => Promise.all(servers.map((s) => s.close())));
 
 async function problemOf(res: Response) {
-  return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as any };
+  return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
 }
 
 const statusCounts = (statuses: number[]) => statuses.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
@@ -113,7 +113,11 @@ describe('storage quota', () => {
   });
 
   it('frees the room of an upload no message took once MEDIA_ORPHAN_HOURS have passed', async () => {
-    const server = await start({ MEDIA_QUOTA_BYTES_PER_USER: String(QUOTA), MEDIA_ORPHAN_HOURS: '0.0005', MEDIA_CLEANUP_INTERVAL_MS: '200' });
+    const server = await start({
+      MEDIA_QUOTA_BYTES_PER_USER: String(QUOTA),
+      MEDIA_ORPHAN_HOURS: '0.0005',
+      MEDIA_CLEANUP_INTERVAL_MS: '200',
+    });
     const gina = await server.register('Gina Forgetful');
     expect((await uploadFile(server, gina.token, pdfBytes(200_000), { name: 'a.pdf' })).status).toBe(201);
     expect((await uploadFile(server, gina.token, pdfBytes(200_000), { name: 'b.pdf' })).status).toBe(413);

@@ -12,7 +12,11 @@ let chatId: string;
 
 beforeAll(async () => {
   server = await TestServer.start();
-  [alice, bob, outsider] = await Promise.all([server.register('Alice Media'), server.register('Bob Media'), server.register('Olive Outsider')]);
+  [alice, bob, outsider] = await Promise.all([
+    server.register('Alice Media'),
+    server.register('Bob Media'),
+    server.register('Olive Outsider'),
+  ]);
   chatId = await server.directChat(alice, bob);
 });
 afterAll(() => server?.close());
@@ -66,7 +70,9 @@ describe('uploading images', () => {
   });
 
   it('keeps small images at their size, and PNG as PNG', async () => {
-    const png = await sharp({ create: { width: 120, height: 80, channels: 4, background: { r: 0, g: 0, b: 255, alpha: 0.5 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 120, height: 80, channels: 4, background: { r: 0, g: 0, b: 255, alpha: 0.5 } } })
+      .png()
+      .toBuffer();
     const up = await uploadFile(server, alice.token, png, { name: 'dot.png', type: 'image/png' });
     expect(up.status).toBe(201);
     expect(up.body.media).toMatchObject({ kind: 'image', mimeType: 'image/png', width: 120, height: 80 });
@@ -94,7 +100,10 @@ describe('what is accepted', () => {
   });
 
   it('refuses bytes no sniffer recognises, whatever the name (415)', async () => {
-    const up = await uploadFile(server, alice.token, Buffer.from('<svg onload="alert(1)"></svg>'), { name: 'x.svg', type: 'image/svg+xml' });
+    const up = await uploadFile(server, alice.token, Buffer.from('<svg onload="alert(1)"></svg>'), {
+      name: 'x.svg',
+      type: 'image/svg+xml',
+    });
     expect(up.status).toBe(415);
     expect(up.body.code).toBe('media.unsupported_type');
   });
@@ -102,8 +111,18 @@ describe('what is accepted', () => {
   it('files video and audio by the sniffed type, and a voice note in WebM as audio when declared so', async () => {
     const video = await uploadFile(server, alice.token, mp4Bytes(50_000), { name: 'clip.mp4', type: 'video/mp4' });
     expect(video.status).toBe(201);
-    expect(video.body.media).toMatchObject({ kind: 'video', mimeType: 'video/mp4', width: null, height: null, thumbnailUrl: null, size: 50_000 });
-    const webm = Buffer.concat([Buffer.from('1a45dfa39f4286810142f7810142f2810442f381084282847765626d4287810442858102', 'hex'), Buffer.alloc(3000, 1)]);
+    expect(video.body.media).toMatchObject({
+      kind: 'video',
+      mimeType: 'video/mp4',
+      width: null,
+      height: null,
+      thumbnailUrl: null,
+      size: 50_000,
+    });
+    const webm = Buffer.concat([
+      Buffer.from('1a45dfa39f4286810142f7810142f2810442f381084282847765626d4287810442858102', 'hex'),
+      Buffer.alloc(3000, 1),
+    ]);
     const voice = await uploadFile(server, alice.token, webm, { name: 'voice', type: 'audio/webm' });
     expect(voice.status).toBe(201);
     expect(voice.body.media).toMatchObject({ kind: 'audio', mimeType: 'audio/webm', name: 'voice.weba' });
@@ -139,7 +158,9 @@ describe('downloads', () => {
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('accept-ranges')).toBe('bytes');
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="r_sum_.html.pdf"; filename*=UTF-8''r%C3%A9sum%C3%A9.html.pdf`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="r_sum_.html.pdf"; filename*=UTF-8''r%C3%A9sum%C3%A9.html.pdf`,
+    );
   });
 
   it('returns exactly the bytes of a Range (206), a suffix range, and 416 beyond the end', async () => {
@@ -204,7 +225,10 @@ describe('attachments and who may read them', () => {
     // Before it is shared, only the uploader sees it.
     expect((await fetchBytes(server, media.url, bob.token)).status).toBe(404);
 
-    const sent = await server.api('POST', `/conversations/${chatId}/messages`, { token: alice.token, body: { mediaIds: [media.id], text: 'look' } });
+    const sent = await server.api('POST', `/conversations/${chatId}/messages`, {
+      token: alice.token,
+      body: { mediaIds: [media.id], text: 'look' },
+    });
     expect(sent.status).toBe(201);
     expect(sent.body.message.type).toBe('image');
     expect(sent.body.message.media).toEqual([media]);
@@ -247,7 +271,10 @@ describe('attachments and who may read them', () => {
     });
     expect(unknown.status).toBe(422);
     expect((await fetchBytes(server, mine.url, bob.token)).status).toBe(404);
-    const twice = await server.api('POST', `/conversations/${chatId}/messages`, { token: alice.token, body: { mediaIds: [mine.id, mine.id] } });
+    const twice = await server.api('POST', `/conversations/${chatId}/messages`, {
+      token: alice.token,
+      body: { mediaIds: [mine.id, mine.id] },
+    });
     expect(twice.status).toBe(201);
     expect(twice.body.message.media).toHaveLength(1);
   });

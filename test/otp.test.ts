@@ -84,7 +84,11 @@ describe('request-otp', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ sent: true, retryAfter: 1 });
     const sms = relay.received.find((r) => r.phoneNumber === '+14155550100');
-    expect(sms).toMatchObject({ phoneNumber: '+14155550100', code: expect.stringMatching(/^\d{6}$/), authorization: 'Bearer relay-secret' });
+    expect(sms).toMatchObject({
+      phoneNumber: '+14155550100',
+      code: expect.stringMatching(/^\d{6}$/),
+      authorization: 'Bearer relay-secret',
+    });
     expect(sms!.message).toContain(sms!.code);
   });
 
@@ -143,9 +147,21 @@ describe('verify-otp', () => {
     const p = phone();
     await requestOtp(server, p);
     const device = deviceId();
-    const res = await verifyOtp(server, { phoneNumber: p, otp: relay.codeFor(p), deviceId: device, deviceName: 'Pixel 9', name: 'Ada Phone' });
+    const res = await verifyOtp(server, {
+      phoneNumber: p,
+      otp: relay.codeFor(p),
+      deviceId: device,
+      deviceName: 'Pixel 9',
+      name: 'Ada Phone',
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ user: expect.any(Object), accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900, created: true });
+    expect(res.body).toEqual({
+      user: expect.any(Object),
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+      expiresIn: 900,
+      created: true,
+    });
     expect(res.body.user).toMatchObject({ name: 'Ada Phone', initials: 'AP', phoneNumber: p, email: null });
     expect(jose.decodeJwt(res.body.accessToken)).toMatchObject({ sub: res.body.user.id, did: device });
     const me = await server.api('GET', '/auth/me', { token: res.body.accessToken });
@@ -164,7 +180,12 @@ describe('verify-otp', () => {
     expectProblem(await verifyOtp(server, { phoneNumber: p, otp: relay.codeFor(p), deviceId: deviceId() }), 401, 'otp.invalid');
     await cooldown();
     await requestOtp(server, p);
-    const second = await verifyOtp(server, { phoneNumber: ` ${p.slice(0, 5)} ${p.slice(5)} `, otp: relay.codeFor(p), deviceId: deviceId(), name: 'Ignored' });
+    const second = await verifyOtp(server, {
+      phoneNumber: ` ${p.slice(0, 5)} ${p.slice(5)} `,
+      otp: relay.codeFor(p),
+      deviceId: deviceId(),
+      name: 'Ignored',
+    });
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({ created: false, user: { id: first.body.user.id, name: 'New user' } });
   });
@@ -174,7 +195,8 @@ describe('verify-otp', () => {
     await requestOtp(server, p);
     const right = relay.codeFor(p);
     const wrong = right === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 3; i++) expectProblem(await verifyOtp(server, { phoneNumber: p, otp: wrong, deviceId: deviceId() }), 401, 'otp.invalid');
+    for (let i = 0; i < 3; i++)
+      expectProblem(await verifyOtp(server, { phoneNumber: p, otp: wrong, deviceId: deviceId() }), 401, 'otp.invalid');
     const locked = await verifyOtp(server, { phoneNumber: p, otp: right, deviceId: deviceId() });
     expectProblem(locked, 403, 'otp.locked');
     await cooldown();
@@ -239,13 +261,18 @@ describe('verify-otp', () => {
     expect(owner.body.user.phoneNumber).toBe(p);
     expect(owner.body.user.phoneVerified).toBe(true);
     // The squatter's claim is left as it was (unverified): changing it would tell them the holder signed up.
-    expect((await dev.api('GET', '/users/me', { token: squatter.token })).body.user).toMatchObject({ phoneNumber: p, phoneVerified: false });
+    expect((await dev.api('GET', '/users/me', { token: squatter.token })).body.user).toMatchObject({
+      phoneNumber: p,
+      phoneVerified: false,
+    });
   });
 });
 
 describe('configuration', () => {
   it('refuses OTP_DEV_CODE when NODE_ENV=production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', OTP_DEV_CODE: '123456' })).toThrow(/OTP_DEV_CODE: is not allowed when NODE_ENV=production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', OTP_DEV_CODE: '123456' })).toThrow(
+      /OTP_DEV_CODE: is not allowed when NODE_ENV=production/,
+    );
     expect(() => loadConfig({ NODE_ENV: 'development', OTP_DEV_CODE: '12345' })).toThrow(/OTP_DEV_CODE/);
   });
 

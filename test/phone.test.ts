@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, type TestUser } from './helpers/server.js';
 import { expectProblem } from './helpers/problems.js';
 
-
 const DEV_CODE = '246810';
 /** A distinct E.164 number per call (555-01xx style: not a real subscriber). */
 const phone = () => `+1415555${crypto.randomInt(1000, 10_000)}${crypto.randomInt(0, 10)}`.slice(0, 13);
@@ -15,16 +14,24 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const patchPhone = (u: { token: string }, phoneNumber: string | null) => server.api('PATCH', '/users/me', { token: u.token, body: { phoneNumber } });
+const patchPhone = (u: { token: string }, phoneNumber: string | null) =>
+  server.api('PATCH', '/users/me', { token: u.token, body: { phoneNumber } });
 const me = async (u: { token: string }) => (await server.api('GET', '/users/me', { token: u.token })).body.user;
 const requestOtp = (phoneNumber: string) => server.api('POST', '/auth/request-otp', { body: { phoneNumber } });
 
 /** Signs in with the number by OTP (the dev code): what its holder would do. */
 async function otpSignIn(phoneNumber: string) {
   expect((await requestOtp(phoneNumber)).status).toBe(200);
-  const res = await server.api('POST', '/auth/verify-otp', { body: { phoneNumber, otp: DEV_CODE, deviceId: deviceId(), name: 'Phone Holder' } });
+  const res = await server.api('POST', '/auth/verify-otp', {
+    body: { phoneNumber, otp: DEV_CODE, deviceId: deviceId(), name: 'Phone Holder' },
+  });
   expect(res.status).toBe(200);
-  return { id: res.body.user.id as string, token: res.body.accessToken as string, created: res.body.created as boolean, user: res.body.user };
+  return {
+    id: res.body.user.id as string,
+    token: res.body.accessToken as string,
+    created: res.body.created as boolean,
+    user: res.body.user,
+  };
 }
 
 /** A signed-in user proves the number is theirs. */
@@ -33,7 +40,8 @@ async function verifyMine(u: { token: string }, phoneNumber: string, otp = DEV_C
   return server.api('POST', '/users/me/phone/verify', { token: u.token, body: { phoneNumber, otp } });
 }
 
-const sync = (u: TestUser, phoneNumbers: string[]) => server.api('POST', '/users/contacts/sync', { token: u.token, body: { phoneNumbers } });
+const sync = (u: TestUser, phoneNumbers: string[]) =>
+  server.api('POST', '/users/contacts/sync', { token: u.token, body: { phoneNumbers } });
 
 describe('phone numbers do not reveal who owns them', () => {
   it("PATCH /users/me with another user's verified number is stored unverified: no 409, nothing changes for the owner", async () => {
@@ -109,9 +117,21 @@ describe('phone numbers do not reveal who owns them', () => {
   it('a wrong or missing code does not verify; bad input → 400', async () => {
     const u = await server.register('Wrong Code');
     const p = phone();
-    expectProblem(await server.api('POST', '/users/me/phone/verify', { token: u.token, body: { phoneNumber: p, otp: DEV_CODE } }), 401, 'otp.invalid');
-    expectProblem(await server.api('POST', '/users/me/phone/verify', { token: u.token, body: { phoneNumber: 'nope', otp: '1' } }), 400, 'validation.failed');
-    expectProblem(await server.api('POST', '/users/me/phone/verify', { body: { phoneNumber: p, otp: DEV_CODE } }), 401, 'auth.unauthorized');
+    expectProblem(
+      await server.api('POST', '/users/me/phone/verify', { token: u.token, body: { phoneNumber: p, otp: DEV_CODE } }),
+      401,
+      'otp.invalid',
+    );
+    expectProblem(
+      await server.api('POST', '/users/me/phone/verify', { token: u.token, body: { phoneNumber: 'nope', otp: '1' } }),
+      400,
+      'validation.failed',
+    );
+    expectProblem(
+      await server.api('POST', '/users/me/phone/verify', { body: { phoneNumber: p, otp: DEV_CODE } }),
+      401,
+      'auth.unauthorized',
+    );
     expect((await me(u)).phoneNumber).toBeNull();
   });
 });

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, emit, next, settle, TestServer, type TestUser } from './helpers/server.js';
 import { expectProblem } from './helpers/problems.js';
 
-
 let server: TestServer;
 beforeAll(async () => {
   server = await TestServer.start({ RATE_LIMIT_KEY_CLAIMS_PER_USER: '10000/1m' });
@@ -25,7 +24,9 @@ describe('presence is shown only to people who share a conversation', () => {
 
     const seenBy = async (u: TestUser, sock: typeof contactSock) => ({
       profile: (await server.api('GET', `/users/${target.id}`, { token: u.token })).body.user,
-      search: (await server.api('GET', `/users?search=${encodeURIComponent(tag)}`, { token: u.token })).body.users.find((x: any) => x.id === target.id),
+      search: (await server.api('GET', `/users?search=${encodeURIComponent(tag)}`, { token: u.token })).body.users.find(
+        (x: any) => x.id === target.id,
+      ),
       query: (await emit(sock, 'presence:query', { userIds: [target.id] })).presence[0],
     });
     const byContact = await seenBy(contact, contactSock);
@@ -45,18 +46,18 @@ describe('presence is shown only to people who share a conversation', () => {
     expect((await server.api('GET', `/users/${target.id}`, { token: stranger.token })).body.user).toMatchObject(hidden);
     expect((await server.api('GET', `/users/${target.id}`, { token: contact.token })).body.user.lastActive).toEqual(expect.any(String));
     // Sharing a group counts as sharing a conversation.
-    expect((await server.api('POST', '/groups', { token: stranger.token, body: { name: 'Now we share', memberIds: [target.id] } })).status).toBe(201);
+    expect(
+      (await server.api('POST', '/groups', { token: stranger.token, body: { name: 'Now we share', memberIds: [target.id] } })).status,
+    ).toBe(201);
     expect((await server.api('GET', `/users/${target.id}`, { token: stranger.token })).body.user.lastActive).toEqual(expect.any(String));
     // You always see your own.
     expect((await server.api('GET', '/users/me', { token: contact.token })).body.user).toMatchObject({ isOnline: true });
   });
 
   it('user:online and user:offline reach only people who share a conversation', async () => {
-    const [target, contact, stranger] = (await Promise.all(['Event Eve', 'Event Contact', 'Event Stranger'].map((n) => server.register(n)))) as [
-      TestUser,
-      TestUser,
-      TestUser,
-    ];
+    const [target, contact, stranger] = (await Promise.all(
+      ['Event Eve', 'Event Contact', 'Event Stranger'].map((n) => server.register(n)),
+    )) as [TestUser, TestUser, TestUser];
     await server.directChat(target, contact);
     const [contactSock, strangerSock] = await Promise.all([server.socket(contact.token), server.socket(stranger.token)]);
     const strangerSaw = [...['user:online', 'user:offline'].map((e) => collect(strangerSock, e))];
@@ -102,7 +103,9 @@ describe('key-bundle claims', () => {
   it('are limited per target (RATE_LIMIT_KEY_CLAIMS_PER_TARGET): many claimers together get 429, other targets are unaffected', async () => {
     const own = await TestServer.start({ RATE_LIMIT_KEY_CLAIMS_PER_TARGET: '5/1h', RATE_LIMIT_KEY_CLAIMS_PER_USER: '100/1h' });
     try {
-      const [target, other, ...claimers] = await Promise.all(['Target Tom', 'Other Olga', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6'].map((n) => own.register(n)));
+      const [target, other, ...claimers] = await Promise.all(
+        ['Target Tom', 'Other Olga', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6'].map((n) => own.register(n)),
+      );
       const claim = (by: TestUser, of: TestUser) => own.api('GET', `/users/${of.id}/keys`, { token: by.token });
       // Five different claimers, one claim each: the target's budget is gone.
       for (const c of claimers.slice(0, 5)) expect((await claim(c, target!)).status).toBe(404); // no keys published: still counts
@@ -136,18 +139,18 @@ describe('sockets per user', () => {
     const own = await TestServer.start({ MAX_SOCKETS_PER_USER: '3' });
     try {
       const [u, other] = await Promise.all([own.register('Many Sockets'), own.register('Someone Else')]);
-      const sockets = await Promise.all([1, 2, 3].map(() => own.socket(u!.token)));
-      const refused = await own.socketError({ token: u!.token });
+      const sockets = await Promise.all([1, 2, 3].map(() => own.socket(u.token)));
+      const refused = await own.socketError({ token: u.token });
       expect(refused.message).toBe('socket.too_many');
       expect(refused.data).toMatchObject({ code: 'socket.too_many' });
       // Concurrent handshakes cannot slip past the cap together.
-      const burst = await Promise.allSettled([1, 2, 3].map(() => own.socket(u!.token)));
+      const burst = await Promise.allSettled([1, 2, 3].map(() => own.socket(u.token)));
       expect(burst.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
       // Another user is not affected.
-      expect((await own.socket(other!.token)).connected).toBe(true);
+      expect((await own.socket(other.token)).connected).toBe(true);
       sockets[0]!.disconnect();
       await settle(200);
-      expect((await own.socket(u!.token)).connected).toBe(true);
+      expect((await own.socket(u.token)).connected).toBe(true);
     } finally {
       await own.close();
     }

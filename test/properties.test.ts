@@ -23,7 +23,8 @@ beforeAll(async () => {
   bob = await server.register('Bob Property');
   patcher = await server.register('Pat Cher');
   chatId = await server.directChat(alice, bob);
-  messageId = (await server.api('POST', `/conversations/${chatId}/messages`, { token: alice.token, body: { text: 'seed' } })).body.message.id;
+  messageId = (await server.api('POST', `/conversations/${chatId}/messages`, { token: alice.token, body: { text: 'seed' } })).body.message
+    .id;
   socket = await server.socket(alice.token);
 });
 afterAll(() => server?.close());
@@ -31,7 +32,6 @@ afterAll(() => server?.close());
 // endOnFailure: no shrinking, which would replay many requests against the server; the seed and the raw counterexample are reported.
 const params = (numRuns = RUNS) => ({ numRuns, seed, endOnFailure: true });
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LONE_SURROGATE = /\p{Cs}/u;
 
@@ -56,8 +56,7 @@ const anyValue = fc.oneof(
  * A body shaped like the real one, so it gets past the first checks: the `required` fields are
  * always there, the others come and go, and each value is usually a good one and sometimes anything.
  */
-const shaped = (fields: Record<string, fc.Arbitrary<unknown>>, required: string[] = []) =>
-  fc.record(fields, { requiredKeys: required });
+const shaped = (fields: Record<string, fc.Arbitrary<unknown>>, required: string[] = []) => fc.record(fields, { requiredKeys: required });
 /** Mostly `good`, now and then any value at all. */
 const mostly = <T>(good: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 5 }, { arbitrary: anyValue, weight: 1 });
 const simpleEmail = fc.stringMatching(/^[a-z][a-z0-9]{0,11}$/).map((local) => `${local}@example.test`);
@@ -177,7 +176,10 @@ describe('any JSON body gets a 2xx or a 4xx problem, never a 5xx', () => {
     it(ep.name, async () => {
       await fc.assert(
         fc.asyncProperty(fc.oneof(ep.shape(), ep.shape(), anyValue), async (body) => {
-          expectHandled(await server.api(ep.method, ep.path(), { token: ep.token(), body }), `${ep.name} ${JSON.stringify(body)?.slice(0, 200)}`);
+          expectHandled(
+            await server.api(ep.method, ep.path(), { token: ep.token(), body }),
+            `${ep.name} ${JSON.stringify(body)?.slice(0, 200)}`,
+          );
         }),
         params(),
       );
@@ -288,7 +290,9 @@ describe('any Unicode text round-trips through message:send and history', () => 
         expect(ack.ok, `${JSON.stringify(t)} → ${JSON.stringify(ack)}`).toBe(true);
         expect(ack.message.text).toBe(expected);
         accepted.set(ack.message.seq, expected);
-        const page = await server.api('GET', `/conversations/${roundTripChat}/messages?after=${ack.message.seq - 1}&limit=1`, { token: dave.token });
+        const page = await server.api('GET', `/conversations/${roundTripChat}/messages?after=${ack.message.seq - 1}&limit=1`, {
+          token: dave.token,
+        });
         expect(page.status).toBe(200);
         expect(page.body.messages[0]).toMatchObject({ id: ack.message.id, seq: ack.message.seq, text: expected });
       }),

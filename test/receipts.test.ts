@@ -128,7 +128,10 @@ describe('delivery and read receipts, A → B → A', () => {
       ok: false,
       error: { code: 'conversation.not_found' },
     });
-    expect(await emit(os, 'message:read', { conversationId: chatId })).toMatchObject({ ok: false, error: { code: 'conversation.not_found' } });
+    expect(await emit(os, 'message:read', { conversationId: chatId })).toMatchObject({
+      ok: false,
+      error: { code: 'conversation.not_found' },
+    });
     const rest = await server.api('POST', `/conversations/${chatId}/read`, { token: outsider.token, body: {} });
     expect(rest.status).toBe(404);
     expect(rest.body.code).toBe('conversation.not_found');

@@ -134,7 +134,14 @@ describe('the S3 driver', () => {
         const expected = data.subarray(range.start, range.end + 1);
         for (const d of drivers) expect((await readAll(await d.get('media/dd/ranges', range))).equals(expected)).toBe(true);
       }),
-      { numRuns: 60, examples: [[0, 0], [0, data.length - 1], [data.length - 1, data.length - 1]] },
+      {
+        numRuns: 60,
+        examples: [
+          [0, 0],
+          [0, data.length - 1],
+          [data.length - 1, data.length - 1],
+        ],
+      },
     );
     await storage.delete('media/dd/ranges');
     fs.rmSync(local.root, { recursive: true, force: true });
@@ -159,7 +166,10 @@ describe('a server with S3 storage', () => {
     expect(up.status).toBe(201);
     const m = up.body.media;
     expect(m).toMatchObject({ kind: 'image', width: 1600, height: 1200 });
-    expect(await keysUnder(`media/${m.id.slice(-2)}/${m.id}`)).toEqual([`media/${m.id.slice(-2)}/${m.id}`, `media/${m.id.slice(-2)}/${m.id}.thumb.webp`]);
+    expect(await keysUnder(`media/${m.id.slice(-2)}/${m.id}`)).toEqual([
+      `media/${m.id.slice(-2)}/${m.id}`,
+      `media/${m.id.slice(-2)}/${m.id}.thumb.webp`,
+    ]);
     expect(localFiles()).toEqual([]);
 
     const whole = await fetchBytes(server, m.url, alice.token);
@@ -195,7 +205,11 @@ describe('a server with S3 storage', () => {
   });
 
   it('keeps avatars in the bucket, serves them publicly and deletes the previous one', async () => {
-    const first = await uploadFile(server, alice.token, await photo(600, 400), { path: '/users/me/avatar', field: 'avatar', type: 'image/jpeg' });
+    const first = await uploadFile(server, alice.token, await photo(600, 400), {
+      path: '/users/me/avatar',
+      field: 'avatar',
+      type: 'image/jpeg',
+    });
     expect(first.status).toBe(200);
     const url1: string = first.body.avatarUrl;
     const key1 = `avatars/${url1.split('/').pop()}`;
@@ -205,7 +219,11 @@ describe('a server with S3 storage', () => {
     const meta = await sharp(Buffer.from(await got.arrayBuffer())).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['webp', 256, 256]);
 
-    const second = await uploadFile(server, alice.token, await photo(300, 300), { path: '/users/me/avatar', field: 'avatar', type: 'image/jpeg' });
+    const second = await uploadFile(server, alice.token, await photo(300, 300), {
+      path: '/users/me/avatar',
+      field: 'avatar',
+      type: 'image/jpeg',
+    });
     expect(second.status).toBe(200);
     expect(await storage.stat(`avatars/${(second.body.avatarUrl as string).split('/').pop()}`)).not.toBeNull();
     expect(await storage.stat(key1)).toBeNull();
@@ -303,7 +321,8 @@ describe.skipIf(process.env.PARLEY_TEST_DB !== 'postgres')('two nodes sharing th
   beforeAll(async () => {
     one = await TestServer.start(s3Env);
     const shared: Record<string, string> = { ...s3Env, DATABASE_URL: one.app.ctx.config.DATABASE_URL! };
-    if (one.app.ctx.config.REDIS_URL) Object.assign(shared, { REDIS_URL: one.app.ctx.config.REDIS_URL, REDIS_KEY_PREFIX: one.app.ctx.config.REDIS_KEY_PREFIX });
+    if (one.app.ctx.config.REDIS_URL)
+      Object.assign(shared, { REDIS_URL: one.app.ctx.config.REDIS_URL, REDIS_KEY_PREFIX: one.app.ctx.config.REDIS_KEY_PREFIX });
     two = await TestServer.start(shared);
     alice = await one.register('Alice Two Nodes');
   });
@@ -323,7 +342,11 @@ describe.skipIf(process.env.PARLEY_TEST_DB !== 'postgres')('two nodes sharing th
     expect(range.bytes.equals(fromOne.bytes.subarray(10, 20))).toBe(true);
     expect((await fetchBytes(two, m.thumbnailUrl, alice.token)).status).toBe(200);
 
-    const avatar = await uploadFile(two, alice.token, await photo(400, 400), { path: '/users/me/avatar', field: 'avatar', type: 'image/jpeg' });
+    const avatar = await uploadFile(two, alice.token, await photo(400, 400), {
+      path: '/users/me/avatar',
+      field: 'avatar',
+      type: 'image/jpeg',
+    });
     expect(avatar.status).toBe(200);
     expect((await fetch(`${one.url}${avatar.body.avatarUrl}`)).status).toBe(200);
   });
@@ -346,7 +369,7 @@ describe.skipIf(process.env.PARLEY_TEST_DB !== 'postgres')('two nodes sharing th
     expect(sha256((await fetchBytes(one, `/media/${mediaId}`, alice.token)).bytes)).toBe(sha256(source));
   });
 
-  it('lets exactly one of two PATCHes racing on two nodes at the same offset win; the file is the winner\'s', async () => {
+  it("lets exactly one of two PATCHes racing on two nodes at the same offset win; the file is the winner's", async () => {
     const a = mp4Bytes(400_000);
     const b = mp4Bytes(400_000);
     const rest = crypto.randomBytes(100_000);
@@ -374,4 +397,11 @@ function tusRequest(server: TestServer, url: string, method: string, token: stri
 }
 
 const tusPatch = (server: TestServer, location: string, token: string, offset: number, body: Buffer) =>
-  tusRequest(server, location, 'PATCH', token, { 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' }, body);
+  tusRequest(
+    server,
+    location,
+    'PATCH',
+    token,
+    { 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' },
+    body,
+  );

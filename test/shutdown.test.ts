@@ -21,7 +21,14 @@ describe('graceful shutdown', () => {
     const b = await server.register('Patient Pat');
     const chat = await server.directChat(a, b);
     let closing: Promise<void> | undefined;
-    onServerEvent(server, 'message:send', () => (closing = server.app.close()), 'handler-running');
+    onServerEvent(
+      server,
+      'message:send',
+      () => {
+        closing = server.app.close();
+      },
+      'handler-running',
+    );
     const s = await server.socket(a.token);
     const reason = new Promise<string>((resolve) => s.on('disconnect', (r) => resolve(r)));
     const ack = await emit(s, 'message:send', { conversationId: chat, text: 'just in time', clientMessageId: 'late-1' });
@@ -41,7 +48,14 @@ describe('graceful shutdown', () => {
     const b = await server.register('Other Olga');
     const chat = await server.directChat(a, b);
     let closing: Promise<void> | undefined;
-    onServerEvent(server, 'message:send', () => (closing = server.app.close()), 'before-handler');
+    onServerEvent(
+      server,
+      'message:send',
+      () => {
+        closing = server.app.close();
+      },
+      'before-handler',
+    );
     const s = await server.socket(a.token);
     const ack = await emit(s, 'message:send', { conversationId: chat, text: 'too late', clientMessageId: 'd-1' });
     expect(ack).toMatchObject({ ok: false, error: { code: 'service.unavailable' } });

@@ -12,14 +12,24 @@ type Step =
   | { kind: 'drop'; device: 0 | 1 }
   | { kind: 'reconnect'; device: 0 | 1 };
 
-const word = fc.string({ minLength: 1, maxLength: 12, unit: fc.constantFrom(...'abcdefghij klmnop'.split('')) }).filter((s) => s.trim() !== '');
+const word = fc
+  .string({ minLength: 1, maxLength: 12, unit: fc.constantFrom(...'abcdefghij klmnop'.split('')) })
+  .filter((s) => s.trim() !== '');
 const pick = fc.nat({ max: 1000 });
 const device = fc.constantFrom<0 | 1>(0, 1);
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 5, arbitrary: word.map((text) => ({ kind: 'send' as const, text })) },
   { weight: 2, arbitrary: pick.map((p) => ({ kind: 'retry' as const, pick: p })) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('edit' as const), pick, text: word }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), pick, scope: fc.constantFrom<'self' | 'everyone'>('self', 'everyone'), by: device }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('delete' as const),
+      pick,
+      scope: fc.constantFrom<'self' | 'everyone'>('self', 'everyone'),
+      by: device,
+    }),
+  },
   { weight: 1, arbitrary: pick.map((p) => ({ kind: 'react' as const, pick: p })) },
   { weight: 2, arbitrary: device.map((d) => ({ kind: 'drop' as const, device: d })) },
   { weight: 2, arbitrary: device.map((d) => ({ kind: 'reconnect' as const, device: d })) },

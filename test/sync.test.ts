@@ -117,7 +117,10 @@ describe('sync across a server restart', () => {
       const back = await server.socket(b.token);
       const { events } = await syncAll(back, cursor);
       expect(events.filter((e) => e.type !== 'conversation:created')).toHaveLength(53);
-      expectExactlyTheMissed(events.filter((e) => e.type !== 'conversation:created'), sent);
+      expectExactlyTheMissed(
+        events.filter((e) => e.type !== 'conversation:created'),
+        sent,
+      );
     } finally {
       await server.close();
     }

@@ -19,7 +19,14 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 type Body = BodyInit | Buffer;
 
-function tusFetch(url: string, method: string, token: string | undefined, headers: Record<string, string> = {}, body?: Body, signal?: AbortSignal) {
+function tusFetch(
+  url: string,
+  method: string,
+  token: string | undefined,
+  headers: Record<string, string> = {},
+  body?: Body,
+  signal?: AbortSignal,
+) {
   const full = url.startsWith('http') ? url : `${server.url}${url}`;
   return fetch(full, {
     method,
@@ -27,7 +34,7 @@ function tusFetch(url: string, method: string, token: string | undefined, header
     body: body as BodyInit | undefined,
     signal,
     ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
-  } as RequestInit);
+  });
 }
 
 async function create(token: string, length: number, metadata = `filename ${b64('movie.mp4')},filetype ${b64('video/mp4')}`) {
@@ -187,7 +194,10 @@ describe('tus 1.0 resumable uploads', () => {
     expect((await big.json()).code).toBe('media.too_large');
     const none = await tusFetch(endpoint(), 'POST', alice.token);
     expect(none.status).toBe(400);
-    const nul = await tusFetch(endpoint(), 'POST', alice.token, { 'upload-length': '10', 'upload-metadata': `filename ${b64('a\u0000b')}` });
+    const nul = await tusFetch(endpoint(), 'POST', alice.token, {
+      'upload-length': '10',
+      'upload-metadata': `filename ${b64('a\u0000b')}`,
+    });
     expect(nul.status).toBe(400);
     expect((await nul.json()).code).toBe('validation.failed');
   });
@@ -215,7 +225,11 @@ describe('tus 1.0 resumable uploads', () => {
       endpoint(),
       'POST',
       alice.token,
-      { 'upload-length': String(jpeg.length), 'content-type': 'application/offset+octet-stream', 'upload-metadata': `filename ${b64('big.jpg')}` },
+      {
+        'upload-length': String(jpeg.length),
+        'content-type': 'application/offset+octet-stream',
+        'upload-metadata': `filename ${b64('big.jpg')}`,
+      },
       jpeg,
     );
     expect(res.status).toBe(201);

@@ -12,7 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-
 const unique = () => crypto.randomBytes(4).toString('hex');
 /** A distinct valid E.164 number per call. */
 const phone = () => `+1415${crypto.randomInt(1_000_000, 9_999_999)}`;
@@ -34,7 +33,14 @@ describe('GET /users/:id', () => {
     const res = await server.api('GET', `/users/${other.id}`, { token: me.token });
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.user).sort()).toEqual(publicKeys);
-    expect(res.body.user).toMatchObject({ id: other.id, name: 'Grace Hopper', username: other.username, initials: 'GH', bio: 'COBOL', isOnline: false });
+    expect(res.body.user).toMatchObject({
+      id: other.id,
+      name: 'Grace Hopper',
+      username: other.username,
+      initials: 'GH',
+      bio: 'COBOL',
+      isOnline: false,
+    });
     expect(JSON.stringify(res.body)).not.toContain(other.email);
   });
 
@@ -99,7 +105,9 @@ describe('GET /users (search)', () => {
       expect(res.body.users).toEqual([]);
     }
     // A literal '_' still matches a username that has one.
-    const underscored = await server.api('GET', `/users?search=${encodeURIComponent('_viewer')}`, { token: (await server.register('Peeker')).token });
+    const underscored = await server.api('GET', `/users?search=${encodeURIComponent('_viewer')}`, {
+      token: (await server.register('Peeker')).token,
+    });
     expect(underscored.body.users.map((u: any) => u.id)).toContain(me.id);
   });
 

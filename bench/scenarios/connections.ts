@@ -45,7 +45,13 @@ export async function connectionsScenario(bench: Bench, api: Api): Promise<Conne
   const before = rssKiB(server.pid) ?? 0;
   const m0 = await memory(true);
   const points: ConnectionsSection['points'] = [
-    { connected: 0, rssKiB: rssKiB(server.pid) ?? 0, rssBeforeGcKiB: before, heapUsedKiB: m0.heapUsed / 1024, externalKiB: m0.external / 1024 },
+    {
+      connected: 0,
+      rssKiB: rssKiB(server.pid) ?? 0,
+      rssBeforeGcKiB: before,
+      heapUsedKiB: m0.heapUsed / 1024,
+      externalKiB: m0.external / 1024,
+    },
   ];
   const hist = new Histogram();
   const errors: Record<string, number> = {};
@@ -59,10 +65,18 @@ export async function connectionsScenario(bench: Bench, api: Api): Promise<Conne
     const slice = tokens.slice(Math.floor((s * target) / steps), Math.floor(((s + 1) * target) / steps));
     const parts = split(slice, pool.size);
     const t = now();
-    const results = await pool.all<{ connected: number; failed: number; errors: Record<string, number>; connectLatency: any }>('open', (i) =>
-      parts[i]!.length
-        ? { group: 'conn', url: server.url, clients: parts[i]!.map((token) => ({ token })), concurrency: 64, localAddresses: opts.localAddresses }
-        : undefined,
+    const results = await pool.all<{ connected: number; failed: number; errors: Record<string, number>; connectLatency: any }>(
+      'open',
+      (i) =>
+        parts[i]!.length
+          ? {
+              group: 'conn',
+              url: server.url,
+              clients: parts[i]!.map((token) => ({ token })),
+              concurrency: 64,
+              localAddresses: opts.localAddresses,
+            }
+          : undefined,
     );
     connectMs += now() - t;
     for (const r of results) {
@@ -76,7 +90,13 @@ export async function connectionsScenario(bench: Bench, api: Api): Promise<Conne
     const rssBefore = rssKiB(server.pid) ?? 0;
     const m = await memory(true);
     await new Promise((r) => setTimeout(r, 300));
-    points.push({ connected, rssKiB: rssKiB(server.pid) ?? 0, rssBeforeGcKiB: rssBefore, heapUsedKiB: m.heapUsed / 1024, externalKiB: m.external / 1024 });
+    points.push({
+      connected,
+      rssKiB: rssKiB(server.pid) ?? 0,
+      rssBeforeGcKiB: rssBefore,
+      heapUsedKiB: m.heapUsed / 1024,
+      externalKiB: m.external / 1024,
+    });
     bench.log(`  ${connected} connected (${failed} failed), server RSS ${((rssKiB(server.pid) ?? 0) / 1024).toFixed(0)} MiB`);
   }
   const to = now();

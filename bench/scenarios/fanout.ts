@@ -32,7 +32,12 @@ export async function fanoutScenario(bench: Bench, api: Api): Promise<FanoutSect
   await pool.all('listen', () => ({ group: 'fan', prefix }));
 
   const sendAndWait = async (key: string) => {
-    const ack = await pool.call<{ ok: boolean; error?: string; ackMs: number }>(0, 'send', { group: 'fanSender', index: 0, conversationId: group.id, key });
+    const ack = await pool.call<{ ok: boolean; error?: string; ackMs: number }>(0, 'send', {
+      group: 'fanSender',
+      index: 0,
+      conversationId: group.id,
+      key,
+    });
     if (!ack.ok) throw new Error(`fan-out send failed: ${ack.error}`);
     const got = await pool.all<{ received: number; expected: number }>('waitFor', (i) =>
       slices[i]!.length ? { group: 'fan', key, timeoutMs: 10_000 } : undefined,
@@ -64,7 +69,11 @@ export async function fanoutScenario(bench: Bench, api: Api): Promise<FanoutSect
   const cdf: number[][] = [];
   for (let i = 0; i < opts.fanoutMessages; i++) {
     const key = `${prefix}-${i}:`;
-    const latencies = collected.flatMap((c) => Object.entries(c).filter(([k]) => k.startsWith(key)).flatMap(([, v]) => v));
+    const latencies = collected.flatMap((c) =>
+      Object.entries(c)
+        .filter(([k]) => k.startsWith(key))
+        .flatMap(([, v]) => v),
+    );
     if (!latencies.length) continue;
     latencies.sort((a, b) => a - b);
     lastMemberMs.push(latencies.at(-1)!);
@@ -77,7 +86,12 @@ export async function fanoutScenario(bench: Bench, api: Api): Promise<FanoutSect
     members: users.length,
     messages: opts.fanoutMessages,
     lastMemberMs,
-    lastMember: { ...last.summary(), p50: percentileOf(lastMemberMs, 0.5), p95: percentileOf(lastMemberMs, 0.95), p99: percentileOf(lastMemberMs, 0.99) },
+    lastMember: {
+      ...last.summary(),
+      p50: percentileOf(lastMemberMs, 0.5),
+      p95: percentileOf(lastMemberMs, 0.95),
+      p99: percentileOf(lastMemberMs, 0.99),
+    },
     firstMemberMs,
     missing,
     cdf,

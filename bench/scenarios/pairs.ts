@@ -13,7 +13,7 @@ type Pair = PairsArgs['pairs'][number];
 export async function preparePairs(bench: Bench, api: Api | undefined, count: number): Promise<Pair[]> {
   if (!api) return Array.from({ length: count }, (_, i) => ({ conversationId: `relay-${i}`, a: {}, b: {} }));
   const users = await api.ensureUsers(2 * count, bench.opts.registerParallel);
-  const couples = Array.from({ length: count }, (_, i) => [users[2 * i]!, users[2 * i + 1]!] as [typeof users[0], typeof users[0]]);
+  const couples = Array.from({ length: count }, (_, i) => [users[2 * i]!, users[2 * i + 1]!] as [(typeof users)[0], (typeof users)[0]]);
   const ids = await api.directChats(couples);
   return couples.map(([a, b], i) => ({ conversationId: ids[i]!, a: { token: a.token }, b: { token: b.token } }));
 }

@@ -65,7 +65,9 @@ export async function stormScenario(bench: Bench, api: Api): Promise<StormSectio
     events: number;
     pages: number;
   }>('reconnectSync', (i) =>
-    clientSlices[i]!.length ? { group: 'storm', limit: opts.syncLimit, expect: opts.stormEvents, start, spreadMs: opts.stormSpreadMs, timeoutMs: 60_000 } : undefined,
+    clientSlices[i]!.length
+      ? { group: 'storm', limit: opts.syncLimit, expect: opts.stormEvents, start, spreadMs: opts.stormSpreadMs, timeoutMs: 60_000 }
+      : undefined,
   );
   const end = now();
   const tcp1 = tcpCounters();

@@ -70,7 +70,12 @@ async function connectPglite(dataPath: string): Promise<Database> {
   };
 }
 
-async function connectPostgres(url: string, poolSize: number, timeouts: SessionTimeouts | undefined, log: Logger | undefined): Promise<Database> {
+async function connectPostgres(
+  url: string,
+  poolSize: number,
+  timeouts: SessionTimeouts | undefined,
+  log: Logger | undefined,
+): Promise<Database> {
   const pg = (await import('pg')).default;
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
@@ -140,8 +145,9 @@ function sessionSettings(url: string, t: SessionTimeouts | undefined): { connect
 
 /** Rows of a raw query, whichever driver ran it. */
 export async function rows<T>(ex: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
-  const res = (await ex.execute(query)) as unknown as { rows: T[] };
-  return res.rows;
+  // The drivers' result types differ; both carry `rows`.
+  const res: unknown = await ex.execute(query);
+  return (res as { rows: T[] }).rows;
 }
 
 /**

@@ -1,17 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export interface SystemInfo {
   action: 'group_created' | 'member_added' | 'member_removed' | 'member_joined' | 'member_left' | 'group_renamed';
@@ -47,7 +35,9 @@ export const users = pgTable(
     uniqueIndex('users_username_key').on(t.username),
     // Only a number proven by OTP belongs to one account; anyone may type any number into a profile
     // (unverified), so a taken number is never revealed to someone who has not proved they hold it.
-    uniqueIndex('users_phone_key').on(t.phoneNumber).where(sql`${t.phoneVerifiedAt} is not null`),
+    uniqueIndex('users_phone_key')
+      .on(t.phoneNumber)
+      .where(sql`${t.phoneVerifiedAt} is not null`),
     index('users_phone_idx').on(t.phoneNumber),
   ],
 );
@@ -96,7 +86,9 @@ export const conversations = pgTable(
     about: text('about'),
     visibility: text('visibility', { enum: ['public', 'private'] }),
     /** Groups: 'joined' shows a member only the messages after they (last) joined; 'shared' the whole history. */
-    historyVisibility: text('history_visibility', { enum: ['joined', 'shared'] }).notNull().default('joined'),
+    historyVisibility: text('history_visibility', { enum: ['joined', 'shared'] })
+      .notNull()
+      .default('joined'),
     lastSeq: integer('last_seq').notNull().default(0),
     createdBy: uuid('created_by'),
     /** Set on the default groups, so seeding them again on restart finds them. */
@@ -121,7 +113,9 @@ export const members = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: ['owner', 'admin', 'member'] }).notNull().default('member'),
+    role: text('role', { enum: ['owner', 'admin', 'member'] })
+      .notNull()
+      .default('member'),
     joinedAt: createdAt(),
     /** The conversation's last seq when they (last) joined: with history 'joined' they read only later messages. */
     joinedSeq: integer('joined_seq').notNull().default(0),
@@ -150,9 +144,7 @@ export const memberPeriods = pgTable(
     /** The conversation's last seq when the period began (see members.joinedSeq). */
     fromSeq: integer('from_seq').notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.userId, t.conversationId, t.fromEvent] }),
-  ],
+  (t) => [primaryKey({ columns: [t.userId, t.conversationId, t.fromEvent] })],
 );
 
 export const messages = pgTable(
@@ -179,7 +171,9 @@ export const messages = pgTable(
     uniqueIndex('messages_conversation_seq').on(t.conversationId, t.seq),
     uniqueIndex('messages_client_id').on(t.conversationId, t.senderId, t.clientMessageId),
     // Deleting a message for everyone finds the replies whose stored snippet quotes it.
-    index('messages_reply_to_idx').on(t.replyToId).where(sql`reply_to_id is not null`),
+    index('messages_reply_to_idx')
+      .on(t.replyToId)
+      .where(sql`reply_to_id is not null`),
   ],
 );
 
@@ -207,7 +201,9 @@ export const events = pgTable(
   (t) => [
     index('events_conversation_idx').on(t.conversationId, t.id),
     // Most events are a conversation's (user_id null): only a user's own events need this index.
-    index('events_user_idx').on(t.userId, t.id).where(sql`user_id is not null`),
+    index('events_user_idx')
+      .on(t.userId, t.id)
+      .where(sql`user_id is not null`),
     index('events_message_idx').on(t.messageId),
   ],
 );
@@ -230,7 +226,6 @@ export const eventExports = pgTable('event_exports', {
   owner: text('owner'),
   lockedUntil: ts('locked_until'),
 });
-
 
 /** One reaction per user per message. */
 export const reactions = pgTable(
@@ -270,11 +265,16 @@ export const invitations = pgTable(
     inviteeId: uuid('invitee_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    status: text('status', { enum: ['pending', 'accepted', 'declined', 'revoked'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'accepted', 'declined', 'revoked'] })
+      .notNull()
+      .default('pending'),
     createdAt: createdAt(),
     respondedAt: ts('responded_at'),
   },
-  (t) => [index('invitations_invitee_idx').on(t.inviteeId, t.status), index('invitations_conversation_idx').on(t.conversationId, t.inviteeId)],
+  (t) => [
+    index('invitations_invitee_idx').on(t.inviteeId, t.status),
+    index('invitations_conversation_idx').on(t.conversationId, t.inviteeId),
+  ],
 );
 
 /** `blocker_id` blocked `blocked_id`. */
@@ -314,7 +314,12 @@ export const media = pgTable(
     attachedAt: ts('attached_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('media_owner_idx').on(t.ownerId), index('media_unattached_idx').on(t.createdAt).where(sql`attached_at is null`)],
+  (t) => [
+    index('media_owner_idx').on(t.ownerId),
+    index('media_unattached_idx')
+      .on(t.createdAt)
+      .where(sql`attached_at is null`),
+  ],
 );
 
 /** Which media a message carries, in order. One upload may be attached to several messages (forwarding). */
@@ -351,7 +356,12 @@ export const tusUploads = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   // The per-user upload quota counts a user's unfinished uploads on every creation.
-  (t) => [index('tus_uploads_updated_idx').on(t.updatedAt), index('tus_uploads_pending_owner_idx').on(t.ownerId).where(sql`media_id is null`)],
+  (t) => [
+    index('tus_uploads_updated_idx').on(t.updatedAt),
+    index('tus_uploads_pending_owner_idx')
+      .on(t.ownerId)
+      .where(sql`media_id is null`),
+  ],
 );
 
 /** One pending sign-in code per phone number: hashed, expiring, its wrong tries counted. */

@@ -26,10 +26,7 @@ const toStored = (r: EventRow): StoredEvent => ({
 });
 
 export async function eventHead(ex: Executor): Promise<{ lastId: number; prunedThrough: number }> {
-  const [r] = await rows<{ last_id: number; pruned_through: number }>(
-    ex,
-    sql`select last_id, pruned_through from event_head where id = 1`,
-  );
+  const [r] = await rows<{ last_id: number; pruned_through: number }>(ex, sql`select last_id, pruned_through from event_head where id = 1`);
   return { lastId: Number(r!.last_id), prunedThrough: Number(r!.pruned_through) };
 }
 
@@ -58,7 +55,8 @@ export async function readUserStream(
   const head = await eventHead(ex);
   const from = cursor ?? head.prunedThrough;
   if (from < head.prunedThrough) throw fail('sync.cursor_expired');
-  if (from > head.lastId) throw fail('validation.failed', 'cursor is ahead of the event stream', [{ path: 'cursor', message: 'unknown cursor' }]);
+  if (from > head.lastId)
+    throw fail('validation.failed', 'cursor is ahead of the event stream', [{ path: 'cursor', message: 'unknown cursor' }]);
   const take = limit + 1;
   const r = await rows<EventRow>(
     ex,

@@ -28,11 +28,7 @@ export interface CommitListener {
  * Runs one command in one transaction. Its events are appended last (holding the event
  * counter's lock only briefly) and handed to the emitter only after the commit succeeded.
  */
-export async function runCommand<T>(
-  db: Db,
-  emitter: CommitListener,
-  command: (tx: Tx, events: EventBatch) => Promise<T>,
-): Promise<T> {
+export async function runCommand<T>(db: Db, emitter: CommitListener, command: (tx: Tx, events: EventBatch) => Promise<T>): Promise<T> {
   let batch: EventBatch | undefined;
   const result = await db.transaction(async (tx) => {
     batch = new EventBatch(tx);

@@ -170,13 +170,16 @@ export class AmqpExporter {
               timestamp: Math.floor(e.createdAt.getTime() / 1000),
               appId: 'parley',
             },
-            (err: unknown) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve()),
+            (err: unknown) => (err ? reject(err instanceof Error ? err : new Error('publish not confirmed', { cause: err })) : resolve()),
           );
         }),
     );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`broker did not confirm ${batch.length} events in ${this.confirmTimeoutMs} ms`)), this.confirmTimeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`broker did not confirm ${batch.length} events in ${this.confirmTimeoutMs} ms`)),
+        this.confirmTimeoutMs,
+      );
     });
     try {
       await Promise.race([Promise.all(confirms), timeout]);

@@ -17,7 +17,7 @@ export const errorStatus = {
   'auth.refresh_invalid': 401,
   'auth.refresh_reused': 401,
   'auth.session_revoked': 401,
-  'forbidden': 403,
+  forbidden: 403,
   'user.blocked': 403,
   'group.not_admin': 403,
   'group.owner_protected': 403,
@@ -65,11 +65,11 @@ export const errorStatus = {
   'keys.not_found': 404,
   'keys.bad_signature': 422,
   'keys.too_many': 422,
-  'rate_limited': 429,
+  rate_limited: 429,
   'socket.too_many': 429,
   'auth.method_disabled': 503,
   'otp.send_failed': 503,
-  'internal': 500,
+  internal: 500,
   'service.unavailable': 503,
 } as const;
 
@@ -92,8 +92,7 @@ export class AppError extends Error {
   }
 }
 
-export const fail = (code: ErrorCode, message?: string, errors?: FieldError[]): AppError =>
-  new AppError(code, message, errors);
+export const fail = (code: ErrorCode, message?: string, errors?: FieldError[]): AppError => new AppError(code, message, errors);
 
 function defaultMessage(code: ErrorCode): string {
   const [, what = code] = code.split('.');

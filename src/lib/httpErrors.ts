@@ -31,8 +31,9 @@ export function toAppError(err: unknown): AppError {
       })),
     );
   }
-  const fe = err as Partial<FastifyError>;
-  if (fe.code && fastifyCodes[fe.code]) return fastifyCodes[fe.code]!();
+  // `throw null` is legal JavaScript; and only the table's own keys are codes (not `constructor`).
+  const fe = (err ?? {}) as Partial<FastifyError>;
+  if (typeof fe.code === 'string' && Object.hasOwn(fastifyCodes, fe.code)) return fastifyCodes[fe.code]!();
   if (fe instanceof SyntaxError || (fe.statusCode === 400 && /JSON/i.test(fe.message ?? ''))) {
     return fail('request.malformed_json', 'the body is not valid JSON');
   }
@@ -51,7 +52,10 @@ function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unknown): vo
   if ((appErr.code === 'rate_limited' || appErr.code === 'service.unavailable') && !reply.getHeader('retry-after')) {
     reply.header('retry-after', String((appErr as { retryAfter?: number }).retryAfter ?? 1));
   }
-  void reply.status(appErr.status).type('application/problem+json').send(problem(appErr, instanceOf(req.url)));
+  void reply
+    .status(appErr.status)
+    .type('application/problem+json')
+    .send(problem(appErr, instanceOf(req.url)));
 }
 
 /** One handler for every route: problem+json with a stable code, internals never leaked. */

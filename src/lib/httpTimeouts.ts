@@ -48,7 +48,11 @@ export function installBodyDeadline(app: FastifyInstance, config: Config): void 
     const timer = setTimeout(() => {
       if (raw.complete) return;
       if (reply.raw.headersSent) raw.socket.destroy();
-      else writeRawProblem(raw.socket, fail('request.timeout', `the request body did not arrive within ${config.HTTP_REQUEST_TIMEOUT_SECONDS} s`));
+      else
+        writeRawProblem(
+          raw.socket,
+          fail('request.timeout', `the request body did not arrive within ${config.HTTP_REQUEST_TIMEOUT_SECONDS} s`),
+        );
     }, ms);
     const clear = () => clearTimeout(timer);
     raw.once('end', clear);

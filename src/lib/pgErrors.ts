@@ -16,7 +16,8 @@ const unavailableStates = new Set(['57P01', '57P02', '57P03', '53300', '57014', 
 /** Socket errors of the driver's connection. */
 const unavailableSyscalls = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 /** node-postgres and pg-pool say these without a code. */
-const unavailableMessages = /Connection terminated|not queryable|timeout exceeded when trying to connect|Client was closed|Connection ended unexpectedly/i;
+const unavailableMessages =
+  /Connection terminated|not queryable|timeout exceeded when trying to connect|Client was closed|Connection ended unexpectedly/i;
 
 /** True when an error (or anything it wraps) says the database cannot be reached right now: a retry may succeed. */
 export function databaseUnavailable(err: unknown): boolean {
@@ -30,7 +31,7 @@ export function databaseUnavailable(err: unknown): boolean {
     if (unavailableStates.has(code) || /^08[0-9A-Z]{3}$/.test(code) || unavailableSyscalls.has(code)) return true;
     if (typeof e.message === 'string' && unavailableMessages.test(e.message)) return true;
     stack.push(e.cause);
-    if (Array.isArray(e.errors)) stack.push(...e.errors);
+    if (Array.isArray(e.errors)) stack.push(...(e.errors as unknown[]));
   }
   return false;
 }

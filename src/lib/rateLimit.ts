@@ -15,7 +15,8 @@ export const limitSpec = z
   .trim()
   .regex(/^\d+\s*\/\s*\d+(\.\d+)?\s*(ms|s|m|h)?$/, 'must look like 10/1m: a count, "/", and a duration in ms, s, m or h')
   .transform((spec): Limit => {
-    const [count, duration] = spec.split('/').map((p) => p.trim()) as [string, string];
+    // The pattern above allows spaces before the unit ("1 m"); the parts are read without any.
+    const [count, duration] = spec.split('/').map((p) => p.replace(/\s+/g, '')) as [string, string];
     const [, amount, unit = 's'] = /^([\d.]+)(ms|s|m|h)?$/.exec(duration)!;
     return { max: Number(count), windowMs: Math.max(1, Math.round(Number(amount) * units[unit]!)) };
   })

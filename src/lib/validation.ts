@@ -22,7 +22,6 @@ export const plainText = (max: number) =>
     .string()
     .trim()
     .max(max)
-    // eslint-disable-next-line no-control-regex
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'must not contain control characters')
     .refine((s) => !/\p{Cs}/u.test(s), 'must be valid Unicode (no lone surrogates)');
 
@@ -36,7 +35,10 @@ const BIDI_CONTROLS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
 /** A name people see (user name, group name): plain text, no direction controls, not empty. */
 export const displayName = (max: number) =>
   plainText(max)
-    .refine((s) => !BIDI_CONTROLS.test(s), 'must not contain text-direction control characters (U+200E, U+200F, U+061C, U+202A–U+202E, U+2066–U+2069)')
+    .refine(
+      (s) => !BIDI_CONTROLS.test(s),
+      'must not contain text-direction control characters (U+200E, U+200F, U+061C, U+202A–U+202E, U+2066–U+2069)',
+    )
     .pipe(z.string().min(1, 'must not be empty'));
 
 /** Removes direction controls from a name that came from elsewhere (a Google profile). */

@@ -36,7 +36,7 @@ export class Emitter implements CommitListener {
     this.lastEmitted = (await eventHead(this.db)).lastId;
     if (pollMs) {
       // Other nodes append to the same log; polling picks their events up.
-      this.timer = setInterval(() => this.catchUp(), pollMs);
+      this.timer = setInterval(() => void this.catchUp(), pollMs);
       this.timer.unref();
     }
   }
@@ -48,7 +48,7 @@ export class Emitter implements CommitListener {
   /** Called by runCommand after a commit. */
   committed(events: StoredEvent[]): void {
     this.onCommitted?.(events.at(-1)!.id);
-    this.enqueue(async () => {
+    void this.enqueue(async () => {
       const last = events.at(-1)!.id;
       if (last <= this.lastEmitted) return;
       if (events[0]!.id === this.lastEmitted + 1) this.deliverAll(events);
@@ -82,7 +82,7 @@ export class Emitter implements CommitListener {
   }
 
   private enqueue(step: () => Promise<void>): Promise<void> {
-    this.chain = this.chain.then(step).catch((err) => {
+    this.chain = this.chain.then(step).catch((err: unknown) => {
       if (this.stopped) return;
       // Nothing is lost while the database is away: the next poll reads on from lastEmitted.
       if (databaseUnavailable(err)) this.log.warn({ err: (err as Error).message }, 'emitter: database unavailable; will catch up');

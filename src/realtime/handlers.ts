@@ -6,9 +6,8 @@ import { users } from '../db/schema.js';
 import { readUserStream } from '../events/read.js';
 import { wirePayload } from '../events/types.js';
 import { requireMembership } from '../features/conversations/queries.js';
-import { limitMessageSend } from '../features/limits/requestLimits.js';
 import { advanceWatermark } from '../features/messages/receipts.js';
-import { clientMessageId, newMessageFields, upToSeq } from '../features/messages/schemas.js';
+import { clientMessageId, newMessageFields, upToSeq, withTextOrMedia } from '../features/messages/schemas.js';
 import { sendMessage } from '../features/messages/sendMessage.js';
 import { deleteMessage } from '../features/messages/deleteMessage.js';
 import { editMessage } from '../features/messages/editMessage.js';
@@ -39,9 +38,8 @@ const conversationOnly = z.object({ conversationId: uuid });
 export function clientEvents(ctx: AppContext) {
   return {
     'message:send': handler({
-      schema: newMessageFields(ctx.config.MESSAGE_MAX_LENGTH).extend({ conversationId: uuid, clientMessageId }),
+      schema: withTextOrMedia(newMessageFields(ctx.config.MESSAGE_MAX_LENGTH).extend({ conversationId: uuid, clientMessageId })),
       run: async (ctx, socket, input) => {
-        await limitMessageSend(ctx, socket.data.userId);
         const { message } = await sendMessage(ctx, socket.data.userId, input, socket.id);
         return { message };
       },
@@ -83,8 +81,14 @@ export function clientEvents(ctx: AppContext) {
       },
     }),
 
-    'typing:start': handler({ schema: conversationOnly, run: (ctx, socket, { conversationId }) => relayTyping(ctx, socket, conversationId, true) }),
-    'typing:stop': handler({ schema: conversationOnly, run: (ctx, socket, { conversationId }) => relayTyping(ctx, socket, conversationId, false) }),
+    'typing:start': handler({
+      schema: conversationOnly,
+      run: (ctx, socket, { conversationId }) => relayTyping(ctx, socket, conversationId, true),
+    }),
+    'typing:stop': handler({
+      schema: conversationOnly,
+      run: (ctx, socket, { conversationId }) => relayTyping(ctx, socket, conversationId, false),
+    }),
 
     'conversation:join': handler({
       schema: conversationOnly,
@@ -120,10 +124,7 @@ export function clientEvents(ctx: AppContext) {
     'presence:query': handler({
       schema: z.object({ userIds: z.array(uuid).min(1).max(200) }),
       run: async (ctx, socket, { userIds }) => {
-        const found = await ctx.db
-          .select({ id: users.id, lastActive: users.lastActive })
-          .from(users)
-          .where(inArray(users.id, userIds));
+        const found = await ctx.db.select({ id: users.id, lastActive: users.lastActive }).from(users).where(inArray(users.id, userIds));
         const ids = found.map((u) => u.id);
         // Only people who share a conversation with the asker (and no block) show their presence.
         const [online, visible] = await Promise.all([ctx.presence.onlineAmong(ids), presenceVisibleAmong(ctx.db, socket.data.userId, ids)]);

@@ -35,15 +35,15 @@ export async function linkRedis(
   // closed"). Give every such promise a handler so an outage cannot become an unhandled rejection.
   for (const r of [adapterPub, adapterSub]) {
     const send = r.sendCommand.bind(r);
-    r.sendCommand = ((...args: Parameters<typeof send>) => {
+    r.sendCommand = (...args: Parameters<typeof send>) => {
       const pending = send(...args);
       (pending as Promise<unknown> | undefined)?.catch(() => {});
       return pending;
-    }) as typeof r.sendCommand;
+    };
   }
   io.adapter(createAdapter(adapterPub, adapterSub, { key: `${prefix}socket.io` }));
   // Subscribed on every (re)connect: a node that starts while Redis is away still hears pokes later.
-  pokes.on('ready', () => void pokes.subscribe(POKE).catch((err) => log.warn({ err: err.message }, 'redis subscribe')));
+  pokes.on('ready', () => void pokes.subscribe(POKE).catch((err: Error) => log.warn({ err: err.message }, 'redis subscribe')));
   pokes.on('message', () => void emitter.catchUp());
   emitter.onCommitted = (lastId) => {
     client.publish(POKE, String(lastId)).catch(() => {});

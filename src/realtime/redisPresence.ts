@@ -46,20 +46,25 @@ export class RedisPresence implements Presence {
   async start(): Promise<void> {
     // Redis restarted and lost its memory, or was unreachable (at start too): write this node's
     // sockets back and announce who came and went here meanwhile.
-    this.redis.on('ready', () => void this.restore().catch((err) => this.opts.log.warn({ err }, 'presence restore failed')));
+    this.redis.on('ready', () => void this.restore().catch((err: unknown) => this.opts.log.warn({ err }, 'presence restore failed')));
     // Not connected yet: `ready` above beats first, so a start never waits on Redis.
-    if (this.redis.status === 'ready') await this.beat().catch((err) => this.opts.log.warn({ err }, 'presence heartbeat failed'));
+    if (this.redis.status === 'ready') await this.beat().catch((err: unknown) => this.opts.log.warn({ err }, 'presence heartbeat failed'));
     this.timer = setInterval(() => {
       this.beat()
         .then(() => this.sweep())
-        .catch((err) => this.opts.log.warn({ err }, 'presence heartbeat failed'));
+        .catch((err: unknown) => this.opts.log.warn({ err }, 'presence heartbeat failed'));
     }, this.opts.heartbeatMs);
     this.timer.unref();
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.redis.multi().del(this.nodeKey(this.nodeId)).srem(this.NODES, this.nodeId).exec().catch(() => {});
+    await this.redis
+      .multi()
+      .del(this.nodeKey(this.nodeId))
+      .srem(this.NODES, this.nodeId)
+      .exec()
+      .catch(() => {});
   }
 
   /**
@@ -83,7 +88,12 @@ export class RedisPresence implements Presence {
   }
 
   private async firstAnywhere(userId: string): Promise<boolean> {
-    const res = await this.redis.multi().sadd(this.userNodesKey(userId), this.nodeId).sadd(this.nodeUsersKey(this.nodeId), userId).scard(this.userNodesKey(userId)).exec();
+    const res = await this.redis
+      .multi()
+      .sadd(this.userNodesKey(userId), this.nodeId)
+      .sadd(this.nodeUsersKey(this.nodeId), userId)
+      .scard(this.userNodesKey(userId))
+      .exec();
     return Number(res?.[2]?.[1]) === 1 || !(await this.onlineElsewhere(userId));
   }
 
@@ -120,7 +130,10 @@ export class RedisPresence implements Presence {
     const online = new Set(userIds.filter((id) => this.local.has(id)));
     const rest = userIds.filter((id) => !online.has(id));
     if (rest.length === 0) return online;
-    return this.tolerant(() => this.onlineElsewhereAmong(online, rest), () => online);
+    return this.tolerant(
+      () => this.onlineElsewhereAmong(online, rest),
+      () => online,
+    );
   }
 
   private async onlineElsewhereAmong(online: Set<string>, rest: string[]): Promise<Set<string>> {

@@ -46,21 +46,25 @@ export function installSocketHandlers(io: Server, ctx: AppContext): SocketDrain 
   let refusing = false;
   const sockets = new SocketCap(ctx.config.MAX_SOCKETS_PER_USER);
 
-  io.use(async (socket, next) => {
-    try {
-      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      if (typeof token !== 'string' || token === '') throw fail('auth.unauthorized', 'missing auth.token');
-      const claims = await ctx.tokens.verify(token);
-      await assertSessionActive(ctx, claims.sessionId, claims.userId);
-      sockets.admit(socket, claims.userId); // last: only a socket that will connect is counted
-      socket.data = { userId: claims.userId, sessionId: claims.sessionId };
-      next();
-    } catch (err) {
-      const appErr = toAppError(err);
-      // The connect_error's message is the code; `data` carries the same fields as an error ack.
-      next(Object.assign(new Error(appErr.code), { data: { code: appErr.code, message: appErr.message } }));
-    }
-  });
+  // Socket.IO ignores a middleware's promise; every path below ends the handshake through next.
+  io.use(
+    (socket, next) =>
+      void (async () => {
+        try {
+          const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+          if (typeof token !== 'string' || token === '') throw fail('auth.unauthorized', 'missing auth.token');
+          const claims = await ctx.tokens.verify(token);
+          await assertSessionActive(ctx, claims.sessionId, claims.userId);
+          sockets.admit(socket, claims.userId); // last: only a socket that will connect is counted
+          socket.data = { userId: claims.userId, sessionId: claims.sessionId };
+          next();
+        } catch (err) {
+          const appErr = toAppError(err);
+          // The connect_error's message is the code; `data` carries the same fields as an error ack.
+          next(Object.assign(new Error(appErr.code), { data: { code: appErr.code, message: appErr.message } }));
+        }
+      })(),
+  );
 
   const handlers = new Map(Object.entries(clientEvents(ctx)));
 
@@ -93,24 +97,30 @@ export function installSocketHandlers(io: Server, ctx: AppContext): SocketDrain 
       // The ack is always the last argument (socket.io puts it there), whatever came before it.
       const reply = typeof args.at(-1) === 'function' ? (args.pop() as (r: unknown) => void) : undefined;
       const payload = args[0];
-      track((async () => {
-        try {
-          if (refusing) throw fail('service.unavailable', 'this node is shutting down: reconnect');
-          // A flood of events from one socket is refused before any work is done for it.
-          if (ctx.limits.enabled) {
-            const allowed = (flood ??= new FixedWindow(ctx.config.RATE_LIMIT_SOCKET_EVENTS)).hit();
-            if (!allowed.ok) throw new RateLimited(retryAfterSeconds(allowed.retryAfterMs), 'too many events on this connection');
+      track(
+        (async () => {
+          try {
+            if (refusing) throw fail('service.unavailable', 'this node is shutting down: reconnect');
+            // A flood of events from one socket is refused before any work is done for it.
+            if (ctx.limits.enabled) {
+              const allowed = (flood ??= new FixedWindow(ctx.config.RATE_LIMIT_SOCKET_EVENTS)).hit();
+              if (!allowed.ok) throw new RateLimited(retryAfterSeconds(allowed.retryAfterMs), 'too many events on this connection');
+            }
+            const input = parseInput(h.schema as z.ZodType, payload);
+            if (joining) await joining;
+            const data = await (h.run as (c: AppContext, s: ParleySocket, i: unknown) => Promise<Record<string, unknown>>)(
+              ctx,
+              socket,
+              input,
+            );
+            reply?.({ ok: true, ...data });
+          } catch (err) {
+            const appErr = toAppError(err);
+            if (appErr.status >= 500) ctx.log.error({ err, event }, 'socket handler failed');
+            reply?.(ackError(appErr));
           }
-          const input = parseInput(h.schema as z.ZodType, payload);
-          if (joining) await joining;
-          const data = await (h.run as (c: AppContext, s: ParleySocket, i: unknown) => Promise<Record<string, unknown>>)(ctx, socket, input);
-          reply?.({ ok: true, ...data });
-        } catch (err) {
-          const appErr = toAppError(err);
-          if (appErr.status >= 500) ctx.log.error({ err, event }, 'socket handler failed');
-          reply?.(ackError(appErr));
-        }
-      })());
+        })(),
+      );
     });
     socket.on('disconnect', () => {
       // After goOnline has finished, so the socket it recorded is the one forgotten.
@@ -167,13 +177,21 @@ async function goOnline(ctx: AppContext, io: Server, socket: ParleySocket, told:
 /** The user's first socket anywhere: save lastActive and tell who may know (`told`: from `presenceConversations`). */
 async function tellOnline(ctx: AppContext, io: Server, userId: string, told: string[]): Promise<void> {
   await ctx.db.update(users).set({ lastActive: new Date() }).where(eq(users.id, userId));
-  if (told.length) io.to(told.map(conversationRoom)).except(await presenceHiddenFrom(ctx, userId)).emit('user:online', { userId });
+  if (told.length)
+    io.to(told.map(conversationRoom))
+      .except(await presenceHiddenFrom(ctx, userId))
+      .emit('user:online', { userId });
 }
 
 /** Presence learned late (Redis was away when the user connected) that this is the user's first socket. */
 export async function announceOnline(ctx: AppContext, io: Server, userId: string): Promise<void> {
   const told = await rows<{ id: string }>(ctx.db, presenceConversations(ctx, userId));
-  await tellOnline(ctx, io, userId, told.map((r) => r.id));
+  await tellOnline(
+    ctx,
+    io,
+    userId,
+    told.map((r) => r.id),
+  );
 }
 
 async function goOffline(ctx: AppContext, io: Server, socket: ParleySocket): Promise<void> {
@@ -211,4 +229,3 @@ const presenceConversations = (ctx: AppContext, userId: string) => {
 async function presenceHiddenFrom(ctx: AppContext, userId: string): Promise<string[]> {
   return [userId, ...(await blockRelations(ctx.db, userId))].map(userRoom);
 }
-

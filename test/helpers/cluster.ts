@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -39,7 +39,9 @@ export class OwnRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
   async up(): Promise<void> {
-    this.proc = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    this.proc = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     await waitFor(() => canConnect(this.port), 10_000, 'redis');
   }
   async down(): Promise<void> {
@@ -64,7 +66,9 @@ const asPostgres = (command: string) =>
   new Promise<string>((resolve, reject) => {
     // PostgreSQL refuses to run as root; the tests may run as root.
     const [cmd, args] = process.getuid?.() === 0 ? ['su', ['postgres', '-s', '/bin/sh', '-c', command]] : ['/bin/sh', ['-c', command]];
-    execFile(cmd as string, args as string[], { timeout: 60_000 }, (err, stdout, stderr) => (err ? reject(new Error(`${command}: ${stderr || err.message}`)) : resolve(stdout)));
+    execFile(cmd, args, { timeout: 60_000 }, (err, stdout, stderr) =>
+      err ? reject(new Error(`${command}: ${stderr || err.message}`)) : resolve(stdout),
+    );
   });
 
 /**
@@ -82,7 +86,7 @@ export class OwnPostgres {
     const bin = postgresBin();
     if (!bin) throw new Error('no PostgreSQL server binaries in /usr/lib/postgresql');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-pg-'));
-    if (process.getuid?.() === 0) await new Promise<void>((resolve, reject) => execFile('chown', ['postgres:postgres', dir], (err) => (err ? reject(err) : resolve())));
+    if (process.getuid?.() === 0) execFileSync('chown', ['postgres:postgres', dir]);
     const pgPort = await freePort();
     const own = new OwnPostgres(bin, dir, pgPort);
     await asPostgres(`${bin}/initdb -D ${dir}/data -U postgres --auth=trust --no-sync -E UTF8 >/dev/null`);
@@ -176,11 +180,19 @@ export class Node {
     });
   }
 
-  async api(method: string, urlPath: string, opts: { token?: string; body?: unknown } = {}): Promise<{ status: number; body: any; headers: Headers }> {
+  async api(
+    method: string,
+    urlPath: string,
+    opts: { token?: string; body?: unknown } = {},
+  ): Promise<{ status: number; body: any; headers: Headers }> {
     const headers: Record<string, string> = {};
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.url}/api/v1${urlPath}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+    const res = await fetch(`${this.url}/api/v1${urlPath}`, {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
   }
@@ -193,7 +205,13 @@ export class Node {
   }
 
   socket(token: string, listen?: (s: Socket) => void, opts: { reconnection?: boolean } = {}): Promise<Socket> {
-    const s = connect(this.url, { auth: { token }, transports: ['websocket'], forceNew: true, autoConnect: false, reconnection: opts.reconnection ?? false });
+    const s = connect(this.url, {
+      auth: { token },
+      transports: ['websocket'],
+      forceNew: true,
+      autoConnect: false,
+      reconnection: opts.reconnection ?? false,
+    });
     listen?.(s);
     s.connect();
     return new Promise((resolve, reject) => {

@@ -27,7 +27,11 @@ export async function uploadFile(
   opts: { name?: string; type?: string; field?: string; path?: string } = {},
 ): Promise<Fetched> {
   const form = new FormData();
-  form.append(opts.field ?? 'file', new Blob([data as Uint8Array<ArrayBuffer>], { type: opts.type ?? 'application/octet-stream' }), opts.name ?? 'upload.bin');
+  form.append(
+    opts.field ?? 'file',
+    new Blob([data as Uint8Array<ArrayBuffer>], { type: opts.type ?? 'application/octet-stream' }),
+    opts.name ?? 'upload.bin',
+  );
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   return read(await fetch(`${server.url}/api/v1${opts.path ?? '/media/upload'}`, { method: 'POST', headers, body: form }));
 }
@@ -92,7 +96,7 @@ export function pngBomb(width: number, height: number): Promise<Buffer> {
       .then((b) => process.stdout.write(b.toString('base64')));`;
   return new Promise((resolve, reject) =>
     execFile(process.execPath, ['-e', script], { maxBuffer: 64 * 1_048_576 }, (err, stdout) =>
-      err ? reject(err) : resolve(Buffer.from(stdout, 'base64')),
+      err ? reject(new Error('making the PNG bomb failed', { cause: err })) : resolve(Buffer.from(stdout, 'base64')),
     ),
   );
 }
@@ -105,7 +109,13 @@ export const tusHeaders = (token: string, extra: Record<string, string> = {}): R
 });
 
 /** One tus creation (POST /media/tus) of `length` bytes; with `data`, creation-with-upload sends them at once. */
-export function tusCreate(server: { url: string }, token: string, length: number, data?: Buffer, metadata?: Record<string, string>): Promise<Response> {
+export function tusCreate(
+  server: { url: string },
+  token: string,
+  length: number,
+  data?: Buffer,
+  metadata?: Record<string, string>,
+): Promise<Response> {
   const meta = Object.entries(metadata ?? {})
     .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
     .join(',');

@@ -38,7 +38,12 @@ export class AccessTokens {
         requiredClaims: ['exp', 'sub', 'sid'],
       });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw fail('auth.token_invalid');
-      return { userId: payload.sub, sessionId: payload.sid, deviceId: String(payload.did ?? ''), expiresAt: payload.exp ?? 0 };
+      return {
+        userId: payload.sub,
+        sessionId: payload.sid,
+        deviceId: typeof payload.did === 'string' ? payload.did : '',
+        expiresAt: payload.exp ?? 0,
+      };
     } catch (err) {
       if (err instanceof jose.errors.JWTExpired) throw fail('auth.token_expired');
       throw fail('auth.token_invalid');

@@ -20,7 +20,10 @@ export const requestOtpBody = z.object({ phoneNumber });
 
 export const verifyOtpBody = z.object({
   phoneNumber,
-  otp: z.string().trim().regex(/^\d{6}$/, 'must be the 6-digit code'),
+  otp: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'must be the 6-digit code'),
   deviceId: device,
   deviceName: plainText(100).optional(),
   /** The name of the account when this sign-in creates it. */
@@ -39,7 +42,9 @@ export async function requestOtp(ctx: AppContext, phone: string): Promise<{ sent
   const coolingDown = async () => {
     const [last] = await ctx.db.select({ sentAt: otpCodes.sentAt }).from(otpCodes).where(eq(otpCodes.phoneNumber, phone));
     const waitMs = last ? last.sentAt.getTime() + OTP_COOLDOWN_SECONDS * 1000 - Date.now() : 0;
-    return waitMs > 0 ? new RateLimited(retryAfterSeconds(waitMs), 'a code was sent to this number moments ago: wait before asking for another') : null;
+    return waitMs > 0
+      ? new RateLimited(retryAfterSeconds(waitMs), 'a code was sent to this number moments ago: wait before asking for another')
+      : null;
   };
   // Cheap refusal first (no hashing for requests inside the cooldown); the upsert below decides races.
   const early = await coolingDown();
@@ -54,7 +59,8 @@ export async function requestOtp(ctx: AppContext, phone: string): Promise<{ sent
     .values({ phoneNumber: phone, ...fresh })
     .onConflictDoUpdate({ target: otpCodes.phoneNumber, set: fresh, setWhere: sql`${otpCodes.sentAt} <= ${cooledDown}` })
     .returning({ sentAt: otpCodes.sentAt });
-  if (written.length === 0) throw (await coolingDown()) ?? new RateLimited(1, 'a code was just sent to this number: wait before asking for another');
+  if (written.length === 0)
+    throw (await coolingDown()) ?? new RateLimited(1, 'a code was just sent to this number: wait before asking for another');
   try {
     await sender.send(phone, code, OTP_TTL_SECONDS);
   } catch (err) {

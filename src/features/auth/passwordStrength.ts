@@ -28,7 +28,14 @@ function zxcvbn(): ZxcvbnFactory {
 /** The words a guesser would try first for this person: the email, its parts, the names. */
 function contextWords(context: { email?: string | null; username?: string | null; name?: string | null }): string[] {
   const local = context.email?.split('@')[0] ?? '';
-  const words = [context.email, local, context.username, context.name, ...local.split(/[^\p{L}\p{N}]+/u), ...(context.name ?? '').split(/\s+/)];
+  const words = [
+    context.email,
+    local,
+    context.username,
+    context.name,
+    ...local.split(/[^\p{L}\p{N}]+/u),
+    ...(context.name ?? '').split(/\s+/),
+  ];
   return [...new Set(words.filter((w): w is string => !!w && w.length >= 3).map((w) => w.toLowerCase()))];
 }
 
@@ -36,7 +43,10 @@ function contextWords(context: { email?: string | null; username?: string | null
  * Refuses a password that is common or made of the person's own details, with 400
  * validation.failed on `body.password` saying why. Wherever a password is set.
  */
-export function assertStrongPassword(password: string, context: { email?: string | null; username?: string | null; name?: string | null }): void {
+export function assertStrongPassword(
+  password: string,
+  context: { email?: string | null; username?: string | null; name?: string | null },
+): void {
   const result = zxcvbn().check(password, contextWords(context));
   if (result.score >= MIN_SCORE) return;
   const why = [result.feedback.warning ?? 'This password is too easy to guess.', ...result.feedback.suggestions].join(' ');

@@ -26,9 +26,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     reply.status(201).send(await register(ctx, req.body)),
   );
 
-  app.post('/auth/login', { schema: { tags, body: loginBody, response: { 200: authResponse } } }, async (req) =>
-    login(ctx, req.body),
-  );
+  app.post('/auth/login', { schema: { tags, body: loginBody, response: { 200: authResponse } } }, async (req) => login(ctx, req.body));
 
   app.post(
     '/auth/request-otp',
@@ -53,24 +51,24 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     },
   );
 
-  app.post(
-    '/auth/refresh-token',
-    { schema: { tags, body: refreshBody, response: { 200: authResponse } } },
-    async (req) => {
-      const pair = await rotateRefreshToken(ctx, req.body.refreshToken);
-      const user = await presentUser(ctx, await findUser(ctx.db, pair.userId), pair.userId);
-      return { user, accessToken: pair.accessToken, refreshToken: pair.refreshToken, expiresIn: pair.expiresIn };
-    },
-  );
+  app.post('/auth/refresh-token', { schema: { tags, body: refreshBody, response: { 200: authResponse } } }, async (req) => {
+    const pair = await rotateRefreshToken(ctx, req.body.refreshToken);
+    const user = await presentUser(ctx, await findUser(ctx.db, pair.userId), pair.userId);
+    return { user, accessToken: pair.accessToken, refreshToken: pair.refreshToken, expiresIn: pair.expiresIn };
+  });
 
   app.post('/auth/logout', { onRequest: auth, schema: { tags, ...secured, response: { 200: success } } }, async (req) => {
     await revokeSession(ctx, req.auth.sessionId);
     return { success: true as const };
   });
 
-  app.get('/auth/me', { onRequest: auth, schema: { tags, ...secured, response: { 200: z.object({ user: userSchema }) } } }, async (req) => ({
-    user: await presentUser(ctx, await findUser(ctx.db, req.auth.userId), req.auth.userId),
-  }));
+  app.get(
+    '/auth/me',
+    { onRequest: auth, schema: { tags, ...secured, response: { 200: z.object({ user: userSchema }) } } },
+    async (req) => ({
+      user: await presentUser(ctx, await findUser(ctx.db, req.auth.userId), req.auth.userId),
+    }),
+  );
 
   app.get(
     '/auth/sessions',

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { displayName, plainText } from '../../lib/validation.js';
 import { userSchema } from '../users/schemas.js';
 
-export const email = z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'must be an email address' }));
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'must be an email address' }));
 export const password = z.string().min(8, 'at least 8 characters').max(128, 'at most 128 characters');
 export const personName = displayName(100);
 export const username = z

@@ -110,11 +110,21 @@ async function presentConversations(
           .from(members)
           .where(and(inArray(members.conversationId, directIds), ne(members.userId, userId)));
   const otherOf = new Map(others.map((o) => [o.conversationId, o.userId]));
-  const userRows = await usersByIds(ex, others.map((o) => o.userId));
+  const userRows = await usersByIds(
+    ex,
+    others.map((o) => o.userId),
+  );
   const userDtos = new Map((await presentUsers(ctx, [...userRows.values()], userId, ex)).map((u) => [u.id, u]));
 
-  const lastRows = await lastVisibleMessages(ex, userId, found.map((f) => f.c.id));
-  const marks = await lastMessageWatermarks(ex, lastRows.map((m) => m.id));
+  const lastRows = await lastVisibleMessages(
+    ex,
+    userId,
+    found.map((f) => f.c.id),
+  );
+  const marks = await lastMessageWatermarks(
+    ex,
+    lastRows.map((m) => m.id),
+  );
   const lastDtos = new Map(
     (await presentMessages(ex, lastRows, (m) => statusFor(m, marks.get(m.conversationId) ?? []))).map((m) => [m.conversationId, m]),
   );

@@ -23,7 +23,9 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
         tags,
         ...secured,
         querystring: pageQuery,
-        response: { 200: z.object({ conversations: z.array(conversationSchema), nextCursor: z.string().nullable(), hasMore: z.boolean() }) },
+        response: {
+          200: z.object({ conversations: z.array(conversationSchema), nextCursor: z.string().nullable(), hasMore: z.boolean() }),
+        },
       },
     },
     async (req) => conversationPage(ctx, ctx.db, req.auth.userId, req.query),
@@ -36,7 +38,10 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
         tags,
         ...secured,
         body: z.object({ userId: uuid }),
-        response: { 200: z.object({ conversation: conversationSchema, created: z.boolean() }), 201: z.object({ conversation: conversationSchema, created: z.boolean() }) },
+        response: {
+          200: z.object({ conversation: conversationSchema, created: z.boolean() }),
+          201: z.object({ conversation: conversationSchema, created: z.boolean() }),
+        },
       },
     },
     async (req, reply) => {

@@ -72,13 +72,21 @@ export function createGroup(ctx: AppContext, me: string, input: z.output<typeof 
       .returning();
     await addToGroup(ctx, tx, events, group!, [me], 'owner');
     await addToGroup(ctx, tx, events, group!, memberIds);
-    await recordSystemMessages(tx, events, group!.id, [{ action: 'group_created', actorId: me, name: input.name }, ...added(me, memberIds)]);
+    await recordSystemMessages(tx, events, group!.id, [
+      { action: 'group_created', actorId: me, name: input.name },
+      ...added(me, memberIds),
+    ]);
     return getConversation(ctx, tx, group!.id, me);
   });
 }
 
 /** Admins change name, icon, description or visibility; a rename is recorded in the conversation. */
-export function updateGroup(ctx: AppContext, me: string, groupId: string, input: z.output<typeof updateGroupBody>): Promise<ConversationDto> {
+export function updateGroup(
+  ctx: AppContext,
+  me: string,
+  groupId: string,
+  input: z.output<typeof updateGroupBody>,
+): Promise<ConversationDto> {
   return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
     const { group, role } = await lockGroup(tx, groupId, me);
     requireAdmin(role);

@@ -38,4 +38,7 @@ export const iconBackground = z
   .trim()
   .max(200)
   // The length is checked first: the pattern only ever sees a bounded string.
-  .refine((s) => s.length <= 200 && iconBgPattern.test(s), 'must be a colour (#hex, rgb(), hsl()), a linear-gradient() of colours, or class names');
+  .refine(
+    (s) => s.length <= 200 && iconBgPattern.test(s),
+    'must be a colour (#hex, rgb(), hsl()), a linear-gradient() of colours, or class names',
+  );

@@ -22,7 +22,10 @@ async function presentInvitations(ctx: AppContext, ex: Executor, rows: Invitatio
     .from(conversations)
     .where(inArray(conversations.id, [...new Set(rows.map((r) => r.conversationId))]));
   const summaries = new Map((await summarize(ex, groups)).map((g) => [g.id, g]));
-  const inviters = await usersByIds(ex, rows.map((r) => r.inviterId));
+  const inviters = await usersByIds(
+    ex,
+    rows.map((r) => r.inviterId),
+  );
   const people = new Map((await presentUsers(ctx, [...inviters.values()], viewerId, ex)).map((u) => [u.id, u]));
   return rows.map((r) => ({
     id: r.id,
@@ -82,7 +85,16 @@ export async function myInvitations(ctx: AppContext, me: string, q: { limit: num
   const page = found.slice(0, q.limit);
   const last = page.at(-1);
   const nextCursor = found.length > q.limit && last ? encodeCursor({ t: Number(last.t), id: last.inv.id }) : null;
-  return { invitations: await presentInvitations(ctx, ctx.db, page.map((f) => f.inv), me), nextCursor, hasMore: nextCursor !== null };
+  return {
+    invitations: await presentInvitations(
+      ctx,
+      ctx.db,
+      page.map((f) => f.inv),
+      me,
+    ),
+    nextCursor,
+    hasMore: nextCursor !== null,
+  };
 }
 
 /**

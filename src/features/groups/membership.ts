@@ -17,9 +17,16 @@ export const isAdmin = (role: Role | undefined) => role === 'owner' || role === 
  * exist for you (404); a public one you may see, so member-only actions there are 403.
  */
 export async function lockGroup(tx: Tx, groupId: string, userId: string): Promise<{ group: ConversationRow; role: Role | undefined }> {
-  const [group] = await tx.select().from(conversations).where(and(eq(conversations.id, groupId), eq(conversations.type, 'group'))).for('update');
+  const [group] = await tx
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.id, groupId), eq(conversations.type, 'group')))
+    .for('update');
   const [me] = group
-    ? await tx.select({ role: members.role }).from(members).where(and(eq(members.conversationId, groupId), eq(members.userId, userId)))
+    ? await tx
+        .select({ role: members.role })
+        .from(members)
+        .where(and(eq(members.conversationId, groupId), eq(members.userId, userId)))
     : [];
   if (!group || (!me && group.visibility !== 'public')) throw fail('group.not_found');
   return { group, role: me?.role };
@@ -46,7 +53,10 @@ const systemText: Record<SystemInfo['action'], (actor: string, user: string, nam
 /** `system` messages recording membership or group changes, written like any message, all in one statement. */
 export async function recordSystemMessages(tx: Tx, events: EventBatch, groupId: string, infos: SystemInfo[]): Promise<void> {
   if (infos.length === 0) return;
-  const names = await usersByIds(tx, infos.flatMap((i) => [i.actorId, ...(i.userId ? [i.userId] : [])]));
+  const names = await usersByIds(
+    tx,
+    infos.flatMap((i) => [i.actorId, ...(i.userId ? [i.userId] : [])]),
+  );
   const nameOf = (id?: string) => (id ? (names.get(id)?.name ?? 'someone') : '');
   await appendMessages(
     tx,
@@ -103,14 +113,20 @@ export async function addToGroup(
   await closeInvitations(tx, group.id, userIds);
   const found = await usersByIds(tx, userIds);
   // One payload for the whole room: no viewer-specific presence in it.
-  const dtos = await presentUsers(ctx, userIds.map((id) => found.get(id)!), null);
+  const dtos = await presentUsers(
+    ctx,
+    userIds.map((id) => found.get(id)!),
+    null,
+  );
   for (const user of dtos) {
     events.add({ type: 'group:member-joined', conversationId: group.id, payload: { conversationId: group.id, user, role } });
   }
   const joined = (await events.flush()).filter((e) => e.type === 'group:member-joined');
-  await tx.insert(memberPeriods).values(
-    joined.map((e) => ({ conversationId: group.id, userId: (e.payload.user as { id: string }).id, fromEvent: e.id, fromSeq: joinedSeq })),
-  );
+  await tx
+    .insert(memberPeriods)
+    .values(
+      joined.map((e) => ({ conversationId: group.id, userId: (e.payload.user as { id: string }).id, fromEvent: e.id, fromSeq: joinedSeq })),
+    );
   // Everyone added here starts in the same state (role, watermarks, settings): one view serves them all. (Only a
   // rejoiner who deleted the newest message for themselves would see another lastMessage; their list over REST shows it.)
   const conversation = await getConversation(ctx, tx, group.id, userIds[0]!);
@@ -148,6 +164,9 @@ export async function removeFromGroup(tx: Tx, events: EventBatch, group: Convers
 }
 
 export async function setRole(tx: Tx, events: EventBatch, groupId: string, userId: string, role: Role): Promise<void> {
-  await tx.update(members).set({ role }).where(and(eq(members.conversationId, groupId), eq(members.userId, userId)));
+  await tx
+    .update(members)
+    .set({ role })
+    .where(and(eq(members.conversationId, groupId), eq(members.userId, userId)));
   events.add({ type: 'group:member-updated', conversationId: groupId, payload: { conversationId: groupId, userId, role } });
 }

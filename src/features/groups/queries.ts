@@ -19,7 +19,9 @@ const groupsCursor = z.object({ j: z.string().max(200).or(z.literal(false)).opti
  */
 export async function listGroups(ctx: AppContext, me: string, q: { search?: string; limit: number; cursor?: string }) {
   const at = decodeCursor(q.cursor, groupsCursor) ?? {};
-  const matches = q.search ? or(ilike(conversations.name, likePattern(q.search)), ilike(conversations.about, likePattern(q.search))) : undefined;
+  const matches = q.search
+    ? or(ilike(conversations.name, likePattern(q.search)), ilike(conversations.about, likePattern(q.search)))
+    : undefined;
   const joined =
     at.j === false
       ? { conversations: [], nextCursor: null }
@@ -48,7 +50,10 @@ async function discoverPage(ctx: AppContext, me: string, matches: SQL | undefine
   const page = found.slice(0, limit);
   const last = page.at(-1);
   return {
-    groups: await summarize(ctx.db, page.map((f) => f.g)),
+    groups: await summarize(
+      ctx.db,
+      page.map((f) => f.g),
+    ),
     next: found.length > limit && last ? { t: Number(last.t), id: last.g.id } : null,
   };
 }
@@ -68,7 +73,11 @@ export async function groupDetails(ctx: AppContext, me: string, groupId: string)
     .orderBy(sql`case ${members.role} when 'owner' then 0 when 'admin' then 1 else 2 end`, asc(members.joinedAt));
   const isMember = roster.some((r) => r.user.id === me);
   if (!isMember && group.visibility !== 'public') throw fail('group.not_found');
-  const people = await presentUsers(ctx, roster.map((r) => r.user), me);
+  const people = await presentUsers(
+    ctx,
+    roster.map((r) => r.user),
+    me,
+  );
   return {
     group: isMember ? await getConversation(ctx, ctx.db, groupId, me) : toGroupSummary(group, roster.length),
     members: roster.map((r, i) => ({ user: people[i]!, role: r.role, joinedAt: r.joinedAt.toISOString() })),

@@ -51,7 +51,11 @@ export const groupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         ...secured,
         params: idParams,
         response: {
-          200: z.object({ group: z.union([conversationSchema, groupSummarySchema]), members: z.array(memberSchema), memberCount: z.number().int() }),
+          200: z.object({
+            group: z.union([conversationSchema, groupSummarySchema]),
+            members: z.array(memberSchema),
+            memberCount: z.number().int(),
+          }),
         },
       },
     },
@@ -73,10 +77,14 @@ export const groupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     },
   );
 
-  app.delete('/groups/:id/members/:userId', { schema: { tags, ...secured, params: memberParams, response: { 200: success } } }, async (req) => {
-    await removeMember(ctx, req.auth.userId, req.params.id, req.params.userId);
-    return { success: true as const };
-  });
+  app.delete(
+    '/groups/:id/members/:userId',
+    { schema: { tags, ...secured, params: memberParams, response: { 200: success } } },
+    async (req) => {
+      await removeMember(ctx, req.auth.userId, req.params.id, req.params.userId);
+      return { success: true as const };
+    },
+  );
 
   app.patch(
     '/groups/:id/members/:userId',
@@ -89,7 +97,14 @@ export const groupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
 
   app.post(
     '/groups/:id/join',
-    { schema: { tags, ...secured, params: idParams, response: { 200: z.object({ success: z.literal(true), conversation: conversationSchema }) } } },
+    {
+      schema: {
+        tags,
+        ...secured,
+        params: idParams,
+        response: { 200: z.object({ success: z.literal(true), conversation: conversationSchema }) },
+      },
+    },
     async (req) => ({ success: true as const, conversation: await joinGroup(ctx, req.auth.userId, req.params.id) }),
   );
 
@@ -117,7 +132,14 @@ export const groupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
 
   app.get(
     '/invitations',
-    { schema: { tags, ...secured, querystring: pageQuery, response: { 200: z.object({ invitations: z.array(invitationSchema), ...pageFields }) } } },
+    {
+      schema: {
+        tags,
+        ...secured,
+        querystring: pageQuery,
+        response: { 200: z.object({ invitations: z.array(invitationSchema), ...pageFields }) },
+      },
+    },
     async (req) => myInvitations(ctx, req.auth.userId, req.query),
   );
 

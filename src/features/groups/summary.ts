@@ -6,7 +6,18 @@ import { conversationSchema } from '../conversations/schemas.js';
 
 /** What anyone who can see a group (members, or anyone for a public group) may know of it. */
 export const groupSummarySchema = conversationSchema
-  .pick({ id: true, name: true, icon: true, iconBg: true, about: true, visibility: true, historyVisibility: true, lastSeq: true, createdAt: true, updatedAt: true })
+  .pick({
+    id: true,
+    name: true,
+    icon: true,
+    iconBg: true,
+    about: true,
+    visibility: true,
+    historyVisibility: true,
+    lastSeq: true,
+    createdAt: true,
+    updatedAt: true,
+  })
   .extend({ type: z.literal('group'), memberCount: z.number().int() });
 export type GroupSummary = z.infer<typeof groupSummarySchema>;
 
@@ -25,6 +36,9 @@ export function toGroupSummary(c: ConversationRow, memberCount: number): GroupSu
 }
 
 export async function summarize(ex: Executor, groups: ConversationRow[]): Promise<GroupSummary[]> {
-  const counts = await memberCounts(ex, groups.map((g) => g.id));
+  const counts = await memberCounts(
+    ex,
+    groups.map((g) => g.id),
+  );
   return groups.map((g) => toGroupSummary(g, counts.get(g.id) ?? 0));
 }

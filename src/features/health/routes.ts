@@ -18,7 +18,9 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; isDraining: 
     {
       schema: {
         tags,
-        response: { 200: z.object({ status: z.literal('ok'), database: z.literal('connected'), redis: z.literal('connected').optional() }) },
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.literal('connected'), redis: z.literal('connected').optional() }),
+        },
       },
     },
     async () => {

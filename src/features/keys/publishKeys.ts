@@ -12,7 +12,10 @@ import { MAX_ONE_TIME_PREKEYS, type publishKeysBody } from './schemas.js';
 /** Whether `signature` is the Ed25519 signature of `identityKey` over the bytes of `publicKey` (all base64). */
 export function verifySignedPreKey(identityKey: string, publicKey: string, signature: string): boolean {
   try {
-    const key = crypto.createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(identityKey, 'base64').toString('base64url') }, format: 'jwk' });
+    const key = crypto.createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(identityKey, 'base64').toString('base64url') },
+      format: 'jwk',
+    });
     return crypto.verify(null, Buffer.from(publicKey, 'base64'), key, Buffer.from(signature, 'base64'));
   } catch {
     return false;
@@ -31,7 +34,11 @@ export async function publishKeys(ctx: AppContext, userId: string, input: z.outp
     throw fail('keys.bad_signature', 'signedPreKey.signature is not the identity key’s Ed25519 signature of signedPreKey.publicKey');
   }
   return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
-    const [previous] = await tx.select({ identityKey: userKeys.identityKey }).from(userKeys).where(eq(userKeys.userId, userId)).for('update');
+    const [previous] = await tx
+      .select({ identityKey: userKeys.identityKey })
+      .from(userKeys)
+      .where(eq(userKeys.userId, userId))
+      .for('update');
     const changed = previous !== undefined && previous.identityKey !== identityKey;
     if (changed) await tx.delete(oneTimePreKeys).where(eq(oneTimePreKeys.userId, userId));
     const row = {
@@ -41,7 +48,10 @@ export async function publishKeys(ctx: AppContext, userId: string, input: z.outp
       signedPreKeySignature: signedPreKey.signature,
       updatedAt: new Date(),
     };
-    await tx.insert(userKeys).values({ userId, ...row }).onConflictDoUpdate({ target: userKeys.userId, set: row });
+    await tx
+      .insert(userKeys)
+      .values({ userId, ...row })
+      .onConflictDoUpdate({ target: userKeys.userId, set: row });
     if (input.oneTimePreKeys.length > 0) {
       await tx
         .insert(oneTimePreKeys)

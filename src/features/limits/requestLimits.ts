@@ -31,7 +31,7 @@ const rules: Record<string, Rule[]> = {
     perIp('otp', (c) => c.RATE_LIMIT_OTP_PER_IP),
     { name: 'otp-phone', limit: (c) => c.RATE_LIMIT_OTP_PER_PHONE, key: (req) => (req.body as { phoneNumber?: string }).phoneNumber },
   ],
-  'POST /api/v1/conversations/:id/messages': [perUser('messages', (c) => c.RATE_LIMIT_MESSAGES_PER_USER)],
+  // POST /conversations/:id/messages: sendMessage counts it, the same budget as a socket's message:send.
   'POST /api/v1/users/contacts/sync': [perUser('contact-sync', (c) => c.RATE_LIMIT_CONTACT_SYNC_PER_USER)],
   // Every way in that stores a file (and may decode an image) shares one budget.
   'POST /api/v1/media/upload': [perUser('uploads', (c) => c.RATE_LIMIT_UPLOADS_PER_USER)],
@@ -59,7 +59,3 @@ export function installRequestLimits(app: FastifyInstance, ctx: AppContext): voi
     }
   });
 }
-
-/** The same budget as POST /conversations/:id/messages, for `message:send` on a socket. */
-export const limitMessageSend = (ctx: AppContext, userId: string): Promise<void> =>
-  ctx.limits.consume('messages', ctx.config.RATE_LIMIT_MESSAGES_PER_USER, userId);

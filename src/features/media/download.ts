@@ -56,7 +56,12 @@ export function noneMatch(header: string | undefined, etag: string): boolean {
  * If-Range that no longer matches, several ranges, or a malformed one, which RFC 9110 says to
  * ignore), 'unsatisfiable' when it starts beyond the end.
  */
-export function requestedRange(header: string | undefined, size: number, ifRange?: string, etag?: string): ByteRange | 'unsatisfiable' | null {
+export function requestedRange(
+  header: string | undefined,
+  size: number,
+  ifRange?: string,
+  etag?: string,
+): ByteRange | 'unsatisfiable' | null {
   if (!header) return null;
   if (ifRange && ifRange.trim() !== etag) return null;
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());

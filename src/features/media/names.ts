@@ -12,7 +12,6 @@ export function safeFileName(name: string | null | undefined, mime: string): str
     .split(/[/\\]/)
     .pop()!
     .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f"<>:|?*;]/g, '')
     .replace(/\p{Cs}/gu, '')
     .replace(/\s+/g, ' ')

@@ -37,7 +37,10 @@ export async function sweepOrphanMedia(ctx: AppContext): Promise<{ media: number
   }
 
   const dirs = mediaDirs(ctx.config);
-  const stale = await rows<{ id: string; parts: string[] }>(ctx.db, sql`delete from tus_uploads where updated_at < ${cutoff} returning id, parts`);
+  const stale = await rows<{ id: string; parts: string[] }>(
+    ctx.db,
+    sql`delete from tus_uploads where updated_at < ${cutoff} returning id, parts`,
+  );
   for (const u of stale) {
     for (const key of u.parts) await ctx.storage.delete(key).catch((err) => ctx.log.warn({ err, key }, 'could not delete a tus part'));
     // Bytes of an upload started before uploads in progress moved to storage.

@@ -25,7 +25,18 @@ export interface DecodeLimits {
 }
 
 /** The bytes of one decoded pixel per band, by libvips band format. */
-const BYTES_PER_SAMPLE: Record<string, number> = { uchar: 1, char: 1, ushort: 2, short: 2, uint: 4, int: 4, float: 4, complex: 8, double: 8, dpcomplex: 16 };
+const BYTES_PER_SAMPLE: Record<string, number> = {
+  uchar: 1,
+  char: 1,
+  ushort: 2,
+  short: 2,
+  uint: 4,
+  int: 4,
+  float: 4,
+  complex: 8,
+  double: 8,
+  dpcomplex: 16,
+};
 /** The budget is this many bytes per pixel of MEDIA_MAX_PIXELS per slot: 8-bit RGBA. */
 const BUDGET_BYTES_PER_PIXEL = 4;
 
@@ -93,12 +104,21 @@ async function run(pipeline: Sharp, mime: string): Promise<Variant> {
  * its longer side, the original format — AVIF becomes WebP — animation kept) and a WebP
  * thumbnail of at most 320 px. sharp writes no metadata unless asked, so EXIF and GPS are gone.
  */
-export async function imageVariants(file: string, type: MediaType, limits: DecodeLimits): Promise<{ display: Variant; thumbnail: Variant }> {
+export async function imageVariants(
+  file: string,
+  type: MediaType,
+  limits: DecodeLimits,
+): Promise<{ display: Variant; thumbnail: Variant }> {
   const { animated, decodedBytes } = await inspect(file, type, limits.maxPixels);
   return limits.gate.run(decodedBytes, () => variantsOf(file, type, limits.maxPixels, animated));
 }
 
-async function variantsOf(file: string, type: MediaType, maxPixels: number, animated: boolean): Promise<{ display: Variant; thumbnail: Variant }> {
+async function variantsOf(
+  file: string,
+  type: MediaType,
+  maxPixels: number,
+  animated: boolean,
+): Promise<{ display: Variant; thumbnail: Variant }> {
   const input = sharp(file, decodeOptions(maxPixels, animated)).resize({
     width: DISPLAY_MAX,
     height: DISPLAY_MAX,
@@ -121,7 +141,9 @@ async function variantsOf(file: string, type: MediaType, maxPixels: number, anim
   }
   // From the display variant (already upright and small): its first frame.
   const thumbnail = await run(
-    sharp(display.data).resize({ width: THUMBNAIL_MAX, height: THUMBNAIL_MAX, fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 }),
+    sharp(display.data)
+      .resize({ width: THUMBNAIL_MAX, height: THUMBNAIL_MAX, fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 75 }),
     'image/webp',
   );
   return { display, thumbnail };
@@ -131,6 +153,9 @@ async function variantsOf(file: string, type: MediaType, maxPixels: number, anim
 export async function avatarImage(file: string, type: MediaType, limits: DecodeLimits): Promise<Variant> {
   const { decodedBytes } = await inspect(file, type, limits.maxPixels);
   return limits.gate.run(decodedBytes, () =>
-    run(sharp(file, decodeOptions(limits.maxPixels)).resize({ width: AVATAR_SIZE, height: AVATAR_SIZE, fit: 'cover' }).webp({ quality: 85 }), 'image/webp'),
+    run(
+      sharp(file, decodeOptions(limits.maxPixels)).resize({ width: AVATAR_SIZE, height: AVATAR_SIZE, fit: 'cover' }).webp({ quality: 85 }),
+      'image/webp',
+    ),
   );
 }

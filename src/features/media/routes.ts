@@ -74,7 +74,10 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
 
   app.post(
     '/users/me/avatar',
-    { onRequest: authenticate(ctx), schema: { tags: ['users'], ...secured, consumes: ['multipart/form-data'], response: { 200: avatarResponse } } },
+    {
+      onRequest: authenticate(ctx),
+      schema: { tags: ['users'], ...secured, consumes: ['multipart/form-data'], response: { 200: avatarResponse } },
+    },
     async (req) => {
       const file = await receiveMultipart(req, 'avatar', incoming, max);
       return { avatarUrl: await setAvatar(ctx, req.auth.userId, file) };

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import type { IncomingMessage } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -16,6 +15,7 @@ import { mediaDirs } from './dirs.js';
 import { IncomingDir, UploadGuard } from './incoming.js';
 import { createMedia } from './ingest.js';
 import { reserveUpload } from './quota.js';
+import { encodeMetadata, parseMetadata } from './tusMetadata.js';
 import { asUploadError } from './upload.js';
 
 /**
@@ -42,34 +42,12 @@ type Upload = typeof tusUploads.$inferSelect;
 const nonNegative = (name: string, value: string | string[] | undefined): number => {
   const v = Array.isArray(value) ? value[0] : value;
   if (v === undefined || !/^\d{1,16}$/.test(v)) {
-    throw fail('validation.failed', `${name} must be a non-negative integer`, [{ path: `headers.${name.toLowerCase()}`, message: 'a non-negative integer' }]);
+    throw fail('validation.failed', `${name} must be a non-negative integer`, [
+      { path: `headers.${name.toLowerCase()}`, message: 'a non-negative integer' },
+    ]);
   }
   return Number(v);
 };
-
-/** Upload-Metadata: comma-separated `key base64value` pairs. */
-export function parseMetadata(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!header?.trim()) return out;
-  for (const pair of header.split(',')) {
-    const [key, value = '', extra] = pair.trim().split(' ');
-    const ok = key && /^[\x21-\x7e]+$/.test(key) && !key.includes(',') && extra === undefined && /^[A-Za-z0-9+/]*={0,2}$/.test(value);
-    if (!ok || key in out) {
-      throw fail('validation.failed', 'Upload-Metadata is malformed', [{ path: 'headers.upload-metadata', message: 'comma-separated "key base64" pairs' }]);
-    }
-    out[key] = Buffer.from(value, 'base64').toString('utf8');
-    // Stored as jsonb, which has no place for NUL.
-    if (out[key]!.includes('\u0000')) {
-      throw fail('validation.failed', 'Upload-Metadata is malformed', [{ path: `headers.upload-metadata.${key}`, message: 'must not contain NUL' }]);
-    }
-  }
-  return out;
-}
-
-const encodeMetadata = (m: Record<string, string>) =>
-  Object.entries(m)
-    .map(([k, v]) => (v ? `${k} ${Buffer.from(v, 'utf8').toString('base64')}` : k))
-    .join(',');
 
 const isChunk = (req: FastifyRequest) => (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() === CHUNK_TYPE;
 
@@ -100,7 +78,10 @@ export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   });
 
   async function findUpload(id: string, ownerId: string): Promise<Upload> {
-    const [u] = await ctx.db.select().from(tusUploads).where(and(eq(tusUploads.id, id), eq(tusUploads.ownerId, ownerId)));
+    const [u] = await ctx.db
+      .select()
+      .from(tusUploads)
+      .where(and(eq(tusUploads.id, id), eq(tusUploads.ownerId, ownerId)));
     if (!u) throw fail('tus.not_found');
     return u;
   }
@@ -165,7 +146,7 @@ export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
       );
       let failure: unknown;
       try {
-        await pipeline(req.raw as IncomingMessage, guard, fs.createWriteStream(temp));
+        await pipeline(req.raw, guard, fs.createWriteStream(temp));
       } catch (err) {
         failure = err;
       }
@@ -270,52 +251,66 @@ export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   app.options('/media/tus', { schema: { tags, hide: true } }, async (_req, reply) => reply.code(204).send());
   app.options('/media/tus/:id', { schema: { tags, hide: true } }, async (_req, reply) => reply.code(204).send());
 
-  app.post('/media/tus', { schema: { tags, ...secured, summary: 'tus: create an upload (creation, creation-with-upload)' } }, async (req, reply) => {
-    if (req.headers['upload-defer-length'] !== undefined) {
-      throw fail('validation.failed', 'Upload-Defer-Length is not supported', [{ path: 'headers.upload-defer-length', message: 'not supported' }]);
-    }
-    const length = nonNegative('Upload-Length', req.headers['upload-length']);
-    if (length > ctx.config.TUS_MAX_BYTES) {
-      reply.header('Tus-Max-Size', String(ctx.config.TUS_MAX_BYTES));
-      throw fail('media.too_large', `uploads are limited to ${ctx.config.TUS_MAX_BYTES} bytes`);
-    }
-    if (length === 0) throw fail('media.unsupported_type', 'an empty file is not of a supported type');
-    const metadata = parseMetadata(req.headers['upload-metadata'] as string | undefined);
-    const id = newId();
-    await ctx.db.transaction(async (tx) => {
-      await reserveUpload(tx, ctx.config, req.auth.userId, length);
-      await tx.insert(tusUploads).values({ id, ownerId: req.auth.userId, length, offset: 0, metadata });
-    });
-    reply.code(201).header('Location', uploadLocation(id));
-    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-    if (hasBody && isChunk(req)) await receiveChunk(req, reply, id, req.auth.userId, 0);
-    else reply.header('Upload-Offset', '0');
-    return reply.send();
-  });
+  app.post(
+    '/media/tus',
+    { schema: { tags, ...secured, summary: 'tus: create an upload (creation, creation-with-upload)' } },
+    async (req, reply) => {
+      if (req.headers['upload-defer-length'] !== undefined) {
+        throw fail('validation.failed', 'Upload-Defer-Length is not supported', [
+          { path: 'headers.upload-defer-length', message: 'not supported' },
+        ]);
+      }
+      const length = nonNegative('Upload-Length', req.headers['upload-length']);
+      if (length > ctx.config.TUS_MAX_BYTES) {
+        reply.header('Tus-Max-Size', String(ctx.config.TUS_MAX_BYTES));
+        throw fail('media.too_large', `uploads are limited to ${ctx.config.TUS_MAX_BYTES} bytes`);
+      }
+      if (length === 0) throw fail('media.unsupported_type', 'an empty file is not of a supported type');
+      const metadata = parseMetadata(req.headers['upload-metadata'] as string | undefined);
+      const id = newId();
+      await ctx.db.transaction(async (tx) => {
+        await reserveUpload(tx, ctx.config, req.auth.userId, length);
+        await tx.insert(tusUploads).values({ id, ownerId: req.auth.userId, length, offset: 0, metadata });
+      });
+      reply.code(201).header('Location', uploadLocation(id));
+      const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+      if (hasBody && isChunk(req)) await receiveChunk(req, reply, id, req.auth.userId, 0);
+      else reply.header('Upload-Offset', '0');
+      return reply.send();
+    },
+  );
 
-  app.head('/media/tus/:id', { schema: { tags, ...secured, params: idParams, summary: 'tus: the offset of an upload' } }, async (req, reply) => {
-    const u = await findUpload(req.params.id, req.auth.userId);
-    reply
-      .header('Cache-Control', 'no-store')
-      .header('Upload-Offset', String(u.offset))
-      .header('Upload-Length', String(u.length));
-    if (Object.keys(u.metadata).length > 0) reply.header('Upload-Metadata', encodeMetadata(u.metadata));
-    if (u.mediaId) reply.header('Media-Id', u.mediaId);
-    return reply.code(200).send();
-  });
+  app.head(
+    '/media/tus/:id',
+    { schema: { tags, ...secured, params: idParams, summary: 'tus: the offset of an upload' } },
+    async (req, reply) => {
+      const u = await findUpload(req.params.id, req.auth.userId);
+      reply.header('Cache-Control', 'no-store').header('Upload-Offset', String(u.offset)).header('Upload-Length', String(u.length));
+      if (Object.keys(u.metadata).length > 0) reply.header('Upload-Metadata', encodeMetadata(u.metadata));
+      if (u.mediaId) reply.header('Media-Id', u.mediaId);
+      return reply.code(200).send();
+    },
+  );
 
-  app.patch('/media/tus/:id', { schema: { tags, ...secured, params: idParams, summary: 'tus: append bytes at Upload-Offset' } }, async (req, reply) => {
-    if (!isChunk(req)) throw fail('request.unsupported_media_type', `chunks are sent as ${CHUNK_TYPE}`);
-    const offset = nonNegative('Upload-Offset', req.headers['upload-offset']);
-    await receiveChunk(req, reply, req.params.id, req.auth.userId, offset);
-    return reply.code(204).send();
-  });
+  app.patch(
+    '/media/tus/:id',
+    { schema: { tags, ...secured, params: idParams, summary: 'tus: append bytes at Upload-Offset' } },
+    async (req, reply) => {
+      if (!isChunk(req)) throw fail('request.unsupported_media_type', `chunks are sent as ${CHUNK_TYPE}`);
+      const offset = nonNegative('Upload-Offset', req.headers['upload-offset']);
+      await receiveChunk(req, reply, req.params.id, req.auth.userId, offset);
+      return reply.code(204).send();
+    },
+  );
 
-  app.delete('/media/tus/:id', { schema: { tags, ...secured, params: idParams, summary: 'tus: terminate an upload' } }, async (req, reply) => {
-    const u = await findUpload(req.params.id, req.auth.userId);
-    if (busy.has(u.id)) throw fail('tus.locked', 'the upload is being written; retry');
-    await forget(u.id);
-    return reply.code(204).send();
-  });
-
+  app.delete(
+    '/media/tus/:id',
+    { schema: { tags, ...secured, params: idParams, summary: 'tus: terminate an upload' } },
+    async (req, reply) => {
+      const u = await findUpload(req.params.id, req.auth.userId);
+      if (busy.has(u.id)) throw fail('tus.locked', 'the upload is being written; retry');
+      await forget(u.id);
+      return reply.code(204).send();
+    },
+  );
 };

@@ -91,7 +91,6 @@ export async function refuseEarly(head: Uint8Array, declared?: string): Promise<
   if (detected && !classify(detected.mime, declared)) throw fail('media.unsupported_type', 'the file is not of a supported type');
 }
 
-
 /** Extension for a stored type. */
 export const extensionOf = (mime: string) => allowed[mime]?.ext ?? 'bin';
 

@@ -13,7 +13,8 @@ export function declaredFileBytes(req: FastifyRequest): number {
   return Number.isFinite(declared) ? Math.max(1, declared - FRAMING_BYTES) : 1;
 }
 
-const required = (field: string) => fail('validation.failed', `multipart field "${field}" is required`, [{ path: field, message: 'required: the file' }]);
+const required = (field: string) =>
+  fail('validation.failed', `multipart field "${field}" is required`, [{ path: field, message: 'required: the file' }]);
 
 /**
  * Streams the file of a multipart request (its field `field`) into a local temporary file,

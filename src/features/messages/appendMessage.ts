@@ -62,10 +62,13 @@ export async function appendMessages(
     };
     return { m, row };
   });
-  const attachments = written.flatMap(({ m, row }) => (m.media ?? []).map((x, position) => ({ messageId: row.id, mediaId: x.id, position })));
+  const attachments = written.flatMap(({ m, row }) =>
+    (m.media ?? []).map((x, position) => ({ messageId: row.id, mediaId: x.id, position })),
+  );
   // Each sender's watermarks move to their last new message.
   const ownLast = new Map<string, { c: string; u: string; seq: number; origin?: string }>();
-  for (const { m, row } of written) ownLast.set(`${row.conversationId}:${row.senderId}`, { c: row.conversationId, u: row.senderId, seq: row.seq, origin: m.origin });
+  for (const { m, row } of written)
+    ownLast.set(`${row.conversationId}:${row.senderId}`, { c: row.conversationId, u: row.senderId, seq: row.seq, origin: m.origin });
   // `o` is the member row before the update (the conversation locks above serialise these
   // members' writes); the data-modifying CTEs run whether or not they are referenced.
   const moved = await rows<{ conversation_id: string; user_id: string; old_read: number; seq: number }>(

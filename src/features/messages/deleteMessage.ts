@@ -14,13 +14,26 @@ export type DeleteScope = 'self' | 'everyone';
  * 'everyone' (the sender within DELETE_WINDOW_SECONDS, or a group admin) wipes the content
  * for all, including from the stored events that sync replays, leaving a tombstone.
  */
-export function deleteMessage(ctx: AppContext, userId: string, messageId: string, scope: DeleteScope, origin?: string): Promise<Record<string, never>> {
+export function deleteMessage(
+  ctx: AppContext,
+  userId: string,
+  messageId: string,
+  scope: DeleteScope,
+  origin?: string,
+): Promise<Record<string, never>> {
   return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
     const { message, role, conversationType } = await visibleMessage(tx, messageId, userId, true);
     const { conversationId } = message;
     if (scope === 'self') {
       await tx.insert(hiddenMessages).values({ userId, messageId }).onConflictDoNothing();
-      events.add({ type: 'message:deleted', conversationId, userId, messageId, payload: { conversationId, messageId, for: 'self' }, origin });
+      events.add({
+        type: 'message:deleted',
+        conversationId,
+        userId,
+        messageId,
+        payload: { conversationId, messageId, for: 'self' },
+        origin,
+      });
       return {};
     }
     if (message.deletedAt) return {};

@@ -12,7 +12,13 @@ import { withholdFromNonReaders } from './withhold.js';
  * The sender rewrites a message's text within EDIT_WINDOW_SECONDS; members hear `message:updated`.
  * Across a block in a direct chat an edit is refused like a send (new text would reach the other side).
  */
-export function editMessage(ctx: AppContext, userId: string, messageId: string, text: string, origin?: string): Promise<{ message: MessageDto }> {
+export function editMessage(
+  ctx: AppContext,
+  userId: string,
+  messageId: string,
+  text: string,
+  origin?: string,
+): Promise<{ message: MessageDto }> {
   return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
     const { message, conversationType } = await visibleMessage(tx, messageId, userId, true);
     if (message.senderId !== userId) throw fail('message.not_sender', 'only the sender can edit a message');

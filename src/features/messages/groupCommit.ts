@@ -1,7 +1,8 @@
 import type { Db } from '../../db/connect.js';
 import { runCommand, type CommitListener } from '../../events/runCommand.js';
 import { databaseUnavailable } from '../../lib/pgErrors.js';
-import { writeMessages, type SendOutcome, type SendRequest, type SendResult } from './sendMessage.js';
+import type { SendOutcome, SendQueue, SendRequest, SendResult } from './sendQueue.js';
+import { writeSendBatch } from './writeSendBatch.js';
 
 interface Pending extends SendRequest {
   resolve(r: SendResult): void;
@@ -28,13 +29,13 @@ interface Lane {
  * sockets has joined it. (With PGlite a transaction runs without yielding to I/O, so starting
  * at once would mean a transaction per message.)
  *
- * `writeMessages` gives every send its own outcome, so a refused one fails alone; if the
+ * `writeSendBatch` gives every send its own outcome, so a refused one fails alone; if the
  * transaction itself fails (a deadlock, say), each send is written again on its own. If the
  * database is unreachable (or a session timeout cut the transaction off), they all fail with
  * service.unavailable, for the client to retry with the same clientMessageId. Acks still come
  * only after the commit.
  */
-export class GroupCommit {
+export class GroupCommit implements SendQueue {
   private readonly lanes: Lane[];
   private scheduled = false;
 
@@ -77,7 +78,7 @@ export class GroupCommit {
   private async write(batch: Pending[]): Promise<void> {
     let outcomes: SendOutcome[];
     try {
-      outcomes = await runCommand(this.db, this.emitter, (tx, events) => writeMessages(tx, events, batch));
+      outcomes = await runCommand(this.db, this.emitter, (tx, events) => writeSendBatch(tx, events, batch));
     } catch (err) {
       // The database is away or cut the session off: writing each send again alone would only
       // wait out the same timeout once per send. They all fail retryably (service.unavailable).

@@ -16,7 +16,10 @@ export const emoji = z
   .string()
   .min(1)
   .max(32)
-  .refine((s) => [...graphemes.segment(s)].length === 1 && /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(s), 'must be a single emoji');
+  .refine(
+    (s) => [...graphemes.segment(s)].length === 1 && /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(s),
+    'must be a single emoji',
+  );
 
 /**
  * Sets (emoji) or removes (null) the user's one reaction to a message; members hear `reaction:updated`.

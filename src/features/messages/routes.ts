@@ -9,7 +9,7 @@ import { deleteMessage } from './deleteMessage.js';
 import { editMessage } from './editMessage.js';
 import { emoji, setReaction } from './reactions.js';
 import { advanceWatermark, listReceipts } from './receipts.js';
-import { messagePage, messageSchema, newMessageFields } from './schemas.js';
+import { messagePage, messageSchema, newMessageFields, withTextOrMedia } from './schemas.js';
 import { searchMessages } from './search.js';
 import { sendMessage } from './sendMessage.js';
 
@@ -29,7 +29,7 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         tags,
         ...secured,
         params: idParams,
-        body: newMessageFields(ctx.config.MESSAGE_MAX_LENGTH),
+        body: withTextOrMedia(newMessageFields(ctx.config.MESSAGE_MAX_LENGTH)),
         response: { ...messageOut, 201: z.object({ message: messageSchema }) },
       },
     },
@@ -98,10 +98,8 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     async (req) => setReaction(ctx, req.auth.userId, req.params.id, req.body.emoji),
   );
 
-  app.delete(
-    '/messages/:id/reaction',
-    { schema: { tags, ...secured, params: idParams, response: { 200: reactionList } } },
-    async (req) => setReaction(ctx, req.auth.userId, req.params.id, null),
+  app.delete('/messages/:id/reaction', { schema: { tags, ...secured, params: idParams, response: { 200: reactionList } } }, async (req) =>
+    setReaction(ctx, req.auth.userId, req.params.id, null),
   );
 
   app.get(

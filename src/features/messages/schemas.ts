@@ -18,6 +18,10 @@ export const newMessageFields = (maxLength: number) =>
     encrypted: z.boolean().optional(),
   });
 
+/** A message needs text or media: on a schema built from `newMessageFields` (refined last, as a refined object cannot be extended). */
+export const withTextOrMedia = <S extends z.ZodType<{ text?: string; mediaIds?: string[] }>>(schema: S) =>
+  schema.refine((m) => !!m.text || !!m.mediaIds?.length, { path: ['text'], message: 'required when there is no media' });
+
 export const upToSeq = z.number().int().min(0).max(2_147_483_647);
 
 export const mediaSchema = z.object({

@@ -39,7 +39,12 @@ export async function searchMessages(
   const dtos: MessageDto[] = [];
   // Status comes from each message's own conversation.
   for (const conversationId of new Set(page.map((m) => m.conversationId))) {
-    dtos.push(...(await presentMessages(ex, page.filter((m) => m.conversationId === conversationId))));
+    dtos.push(
+      ...(await presentMessages(
+        ex,
+        page.filter((m) => m.conversationId === conversationId),
+      )),
+    );
   }
   const order = new Map(page.map((m, i) => [m.id, i]));
   dtos.sort((a, b) => order.get(a.id)! - order.get(b.id)!);

@@ -14,7 +14,11 @@ import type { MessageRow } from './present.js';
  * of membership before them in the log has committed by then, so it is exactly who is in the
  * room when the emitter reaches them; one that commits later comes after them in the log.
  */
-export async function withholdFromNonReaders(tx: Tx, events: EventBatch, message: Pick<MessageRow, 'id' | 'conversationId' | 'seq'>): Promise<void> {
+export async function withholdFromNonReaders(
+  tx: Tx,
+  events: EventBatch,
+  message: Pick<MessageRow, 'id' | 'conversationId' | 'seq'>,
+): Promise<void> {
   const about = (await events.flush()).filter((e) => e.messageId === message.id && e.userId === null);
   if (about.length === 0) return;
   const ids = about.map((e) => e.id);

@@ -28,7 +28,11 @@ export async function blockedInDirect(ex: Executor, conversationId: string, user
 }
 
 /** Refuses, like a send, anything that would reach the other member of a direct chat across a block. */
-export async function assertNotBlockedInDirect(ex: Executor, conversation: { id: string; type: 'direct' | 'group' }, userId: string): Promise<void> {
+export async function assertNotBlockedInDirect(
+  ex: Executor,
+  conversation: { id: string; type: 'direct' | 'group' },
+  userId: string,
+): Promise<void> {
   if (conversation.type === 'direct' && (await blockedInDirect(ex, conversation.id, userId))) {
     throw fail('user.blocked', 'a block stands between you and this user');
   }

@@ -39,6 +39,8 @@ export async function syncContacts(ctx: AppContext, userId: string, input: z.out
     .orderBy(users.name, users.id);
   return {
     users: await presentUsers(ctx, found, userId),
-    matches: found.flatMap((u) => (byNumber.get(u.phoneNumber!) ?? []).map((input) => ({ input, phoneNumber: u.phoneNumber!, userId: u.id }))),
+    matches: found.flatMap((u) =>
+      (byNumber.get(u.phoneNumber!) ?? []).map((input) => ({ input, phoneNumber: u.phoneNumber!, userId: u.id })),
+    ),
   };
 }

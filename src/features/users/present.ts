@@ -21,6 +21,8 @@ export function toUser(u: UserRow, opts: { online: boolean; self?: boolean }): U
     isOnline: opts.online,
     lastActive: iso(u.lastActive),
     createdAt: iso(u.createdAt)!,
-    ...(opts.self ? { email: u.email, phoneNumber: u.phoneNumber, phoneVerified: u.phoneNumber !== null && u.phoneVerifiedAt !== null } : {}),
+    ...(opts.self
+      ? { email: u.email, phoneNumber: u.phoneNumber, phoneVerified: u.phoneNumber !== null && u.phoneVerifiedAt !== null }
+      : {}),
   };
 }

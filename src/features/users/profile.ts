@@ -34,7 +34,10 @@ export async function generateUsername(ex: Executor, name: string): Promise<stri
   const candidates = [base, ...Array.from({ length: 8 }, () => `${base}_${crypto.randomInt(1000, 1_000_000)}`)];
   const taken = await rows<{ username: string }>(
     ex,
-    sql`select username from users where username in (${sql.join(candidates.map((c) => sql`${c}`), sql`, `)})`,
+    sql`select username from users where username in (${sql.join(
+      candidates.map((c) => sql`${c}`),
+      sql`, `,
+    )})`,
   );
   const used = new Set(taken.map((t) => t.username));
   return candidates.find((c) => !used.has(c)) ?? `${base}_${crypto.randomUUID().slice(0, 8)}`;

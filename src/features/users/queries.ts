@@ -40,6 +40,9 @@ export async function presentUser(ctx: AppContext, row: UserRow, viewerId: strin
 
 export async function usersByIds(ex: Executor, ids: string[]): Promise<Map<string, UserRow>> {
   if (ids.length === 0) return new Map();
-  const found = await ex.select().from(users).where(inArray(users.id, [...new Set(ids)]));
+  const found = await ex
+    .select()
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
   return new Map(found.map((u) => [u.id, u]));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DecodeGate } from '../src/features/media/decodeGate.js';
+import { DecodeGate } from './decodeGate.js';
 
 /** A job that records when it runs and finishes when `release` is called. */
 function job(log: string[], name: string) {

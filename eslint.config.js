@@ -1,0 +1,47 @@
+// `npm run lint` runs this (type-aware typescript-eslint), then Prettier, then madge for import cycles.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'bench/results/', 'src/db/migrations/meta/'] },
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // Long functions are a smell to look at, not a build failure.
+      'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }],
+      // Async functions without an await are how this code implements Promise-returning contracts
+      // (Fastify's async plugins and handlers, the memory RateLimiter and Presence beside their Redis twins).
+      '@typescript-eslint/require-await': 'off',
+      // The validators refuse control characters by listing them in a character class (lib/validation, media/names).
+      'no-control-regex': 'off',
+      // A leading underscore names a parameter a signature requires but the body does not use (Fastify's reply).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Tests and the benchmark read JSON bodies, socket payloads and worker messages off the wire untyped;
+    // the tests' assertions are the type check.
+    files: ['test/**/*.ts', 'src/**/*.spec.ts', 'bench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
+    // A describe block is a list of cases, not a function to split.
+    files: ['test/**/*.ts', 'src/**/*.spec.ts'],
+    rules: { 'max-lines-per-function': 'off' },
+  },
+  { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
+  prettier,
+);

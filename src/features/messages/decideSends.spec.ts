@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../lib/errors.js';
+import { decideSends, type SendDecision } from './decideSends.js';
+import { memberKey, repeatKey, type SendReads, type SenderMembership } from './lockAndReadForSends.js';
+import type { MessageRow } from './present.js';
+import type { SendMessageInput, SendRequest } from './sendQueue.js';
+
+const alice = '00000000-0000-4000-8000-00000000000a';
+const bob = '00000000-0000-4000-8000-00000000000b';
+const chat = '00000000-0000-4000-8000-0000000000c1';
+const other = '00000000-0000-4000-8000-0000000000c2';
+
+const send = (input: Partial<SendMessageInput>, senderId = alice, origin?: string): SendRequest => ({
+  senderId,
+  input: { conversationId: chat, text: 'hi', ...input },
+  origin,
+});
+
+const message = (over: Partial<MessageRow>): MessageRow => ({
+  id: '00000000-0000-4000-8000-0000000000f1',
+  conversationId: chat,
+  seq: 5,
+  senderId: bob,
+  clientMessageId: null,
+  type: 'text',
+  text: 'earlier',
+  replyToId: null,
+  encrypted: false,
+  system: null,
+  editedAt: null,
+  deletedAt: null,
+  createdAt: new Date(0),
+  ...over,
+});
+
+/** What the lock-and-read statement found: by default alice and bob are members of `chat`, no blocks. */
+function reads(
+  over: { members?: [string, string, Partial<SenderMembership>][]; originals?: MessageRow[]; replies?: MessageRow[] } = {},
+): SendReads {
+  const members = over.members ?? [
+    [chat, alice, {}],
+    [chat, bob, {}],
+  ];
+  return {
+    conversations: new Map([[chat, { type: 'direct', lastSeq: 9 }]]),
+    members: new Map(members.map(([c, u, m]) => [memberKey(c, u), { blocked: false, floor: 0, ...m }])),
+    originals: new Map((over.originals ?? []).map((m) => [repeatKey(m.conversationId, m.senderId, m.clientMessageId!), m])),
+    replies: new Map((over.replies ?? []).map((m) => [m.id, m])),
+  };
+}
+
+const codeOf = (d: SendDecision) => (d.kind === 'refuse' ? d.error.code : d.kind);
+
+describe('decideSends', () => {
+  it('writes a new message from a member, with its text, flags, origin and uploads to claim', () => {
+    const [d] = decideSends([send({ text: 'hello', clientMessageId: 'k1', encrypted: true, mediaIds: ['m1'] }, alice, 'sock-1')], reads());
+    expect(d).toEqual({
+      kind: 'write',
+      message: {
+        conversationId: chat,
+        senderId: alice,
+        text: 'hello',
+        replyTo: null,
+        clientMessageId: 'k1',
+        encrypted: true,
+        origin: 'sock-1',
+      },
+      mediaIds: ['m1'],
+    });
+  });
+
+  it('writes a media-only message with null text and no uploads when none are named', () => {
+    const [withMedia, textOnly] = decideSends([send({ text: undefined, mediaIds: ['m1', 'm2'] }), send({})], reads());
+    expect(withMedia).toMatchObject({ kind: 'write', message: { text: null }, mediaIds: ['m1', 'm2'] });
+    expect(textOnly).toMatchObject({ kind: 'write', mediaIds: [] });
+  });
+
+  it('answers a clientMessageId used before with the original message', () => {
+    const original = message({ senderId: alice, clientMessageId: 'k1' });
+    const [d] = decideSends([send({ clientMessageId: 'k1' })], reads({ originals: [original] }));
+    expect(d).toEqual({ kind: 'repeat', original });
+  });
+
+  it('answers a clientMessageId used earlier in the same batch as that send, and keys repeats by conversation and sender', () => {
+    const ds = decideSends(
+      [send({ clientMessageId: 'k1' }), send({ clientMessageId: 'k1' }, bob), send({ clientMessageId: 'k1' })],
+      reads(),
+    );
+    expect(ds.map((d) => d.kind)).toEqual(['write', 'write', 'repeat-in-batch']);
+    expect(ds[2]).toEqual({ kind: 'repeat-in-batch', sameAs: 0 });
+  });
+
+  it('writes two sends without a clientMessageId twice', () => {
+    expect(decideSends([send({}), send({})], reads()).map((d) => d.kind)).toEqual(['write', 'write']);
+  });
+
+  it('refuses a sender who is not a member, or a conversation that does not exist, with conversation.not_found', () => {
+    const ds = decideSends(
+      [send({}, bob), send({ conversationId: other })],
+      reads({
+        members: [
+          [chat, alice, {}],
+          [other, alice, {}],
+        ],
+      }),
+    );
+    expect(ds.map(codeOf)).toEqual(['conversation.not_found', 'conversation.not_found']);
+    expect(ds[0]!.kind === 'refuse' && ds[0]!.error).toBeInstanceOf(AppError);
+  });
+
+  it('refuses a send across a block with user.blocked, but still answers a retry of a message sent before the block', () => {
+    const original = message({ senderId: alice, clientMessageId: 'before' });
+    const blocked = reads({ members: [[chat, alice, { blocked: true }]], originals: [original] });
+    const ds = decideSends([send({ clientMessageId: 'after' }), send({ clientMessageId: 'before' })], blocked);
+    expect(ds.map(codeOf)).toEqual(['user.blocked', 'repeat']);
+  });
+
+  it('answers a repeat in the batch of a refused send as that send (the writer copies its error)', () => {
+    const ds = decideSends(
+      [send({ clientMessageId: 'k' }), send({ clientMessageId: 'k' })],
+      reads({ members: [[chat, alice, { blocked: true }]] }),
+    );
+    expect(ds).toMatchObject([{ kind: 'refuse' }, { kind: 'repeat-in-batch', sameAs: 0 }]);
+  });
+
+  it('replies to a message of the conversation with its snippet', () => {
+    const target = message({ id: '00000000-0000-4000-8000-0000000000f2', seq: 3, text: 'the question' });
+    const [d] = decideSends([send({ replyToId: target.id })], reads({ replies: [target] }));
+    expect(d).toMatchObject({ kind: 'write', message: { replyTo: { id: target.id, seq: 3, senderId: bob, text: 'the question' } } });
+  });
+
+  it('shows no text in the snippet of a deleted message replied to', () => {
+    const target = message({ deletedAt: new Date(1) });
+    const [d] = decideSends([send({ replyToId: target.id })], reads({ replies: [target] }));
+    expect(d).toMatchObject({ kind: 'write', message: { replyTo: { id: target.id, text: null } } });
+  });
+
+  it('refuses a reply to an unknown message, one of another conversation, or one from before the sender joined, with message.reply_invalid', () => {
+    const elsewhere = message({ id: '00000000-0000-4000-8000-0000000000f3', conversationId: other });
+    const old = message({ id: '00000000-0000-4000-8000-0000000000f4', seq: 4 });
+    const joinedAt4 = reads({ members: [[chat, alice, { floor: 4 }]], replies: [elsewhere, old] });
+    const ds = decideSends(
+      [send({ replyToId: '00000000-0000-4000-8000-0000000000ff' }), send({ replyToId: elsewhere.id }), send({ replyToId: old.id })],
+      joinedAt4,
+    );
+    expect(ds.map(codeOf)).toEqual(['message.reply_invalid', 'message.reply_invalid', 'message.reply_invalid']);
+  });
+
+  it('decides each send alone: a refused one does not change the others', () => {
+    const ds = decideSends(
+      [send({}, bob), send({ replyToId: '00000000-0000-4000-8000-0000000000ff' }), send({ text: 'fine' })],
+      reads({ members: [[chat, alice, {}]] }),
+    );
+    expect(ds.map(codeOf)).toEqual(['conversation.not_found', 'message.reply_invalid', 'write']);
+  });
+});

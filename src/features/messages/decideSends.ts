@@ -1,0 +1,61 @@
+import { fail, type AppError } from '../../lib/errors.js';
+import type { NewMessage } from './appendMessage.js';
+import { memberKey, repeatKey, type SendReads } from './lockAndReadForSends.js';
+import { replySnippet, type MessageRow } from './present.js';
+import type { SendRequest } from './sendQueue.js';
+
+/** A new message to write, once its uploads are claimed (their kind gives the message's type). */
+export interface WriteDecision {
+  kind: 'write';
+  message: Omit<NewMessage, 'type' | 'media'>;
+  /** The uploads to claim: a claim that fails refuses the send (message.media_invalid). */
+  mediaIds: string[];
+}
+
+export type SendDecision =
+  | WriteDecision
+  | { kind: 'refuse'; error: AppError }
+  /** The clientMessageId was used before: answered with that message. */
+  | { kind: 'repeat'; original: MessageRow }
+  /** The clientMessageId is used by an earlier send of this batch: answered as that one is. */
+  | { kind: 'repeat-in-batch'; sameAs: number };
+
+/**
+ * What each send of a batch comes to, from what was read under the locks: no I/O. In order,
+ * one send to one decision; the checks run in this order, so a retry is answered with its
+ * original even when a block has since come between the two users.
+ */
+export function decideSends(requests: readonly SendRequest[], reads: SendReads): SendDecision[] {
+  const firstOfKey = new Map<string, number>();
+  return requests.map((r, i): SendDecision => {
+    const { conversationId, clientMessageId, replyToId } = r.input;
+    const member = reads.members.get(memberKey(conversationId, r.senderId));
+    if (!member || !reads.conversations.has(conversationId)) return { kind: 'refuse', error: fail('conversation.not_found') };
+    if (clientMessageId) {
+      const key = repeatKey(conversationId, r.senderId, clientMessageId);
+      const original = reads.originals.get(key);
+      if (original) return { kind: 'repeat', original };
+      const sameAs = firstOfKey.get(key);
+      if (sameAs !== undefined) return { kind: 'repeat-in-batch', sameAs };
+      firstOfKey.set(key, i);
+    }
+    if (member.blocked) return { kind: 'refuse', error: fail('user.blocked', 'a block stands between you and this user') };
+    const target = replyToId ? reads.replies.get(replyToId) : undefined;
+    if (replyToId && (target?.conversationId !== conversationId || target.seq <= member.floor)) {
+      return { kind: 'refuse', error: fail('message.reply_invalid', 'replyToId is not a message of this conversation') };
+    }
+    return {
+      kind: 'write',
+      message: {
+        conversationId,
+        senderId: r.senderId,
+        text: r.input.text ?? null,
+        replyTo: target ? replySnippet(target) : null,
+        clientMessageId,
+        encrypted: r.input.encrypted,
+        origin: r.origin,
+      },
+      mediaIds: r.input.mediaIds ?? [],
+    };
+  });
+}

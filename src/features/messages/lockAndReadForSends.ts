@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import { jsonRows, rows, uuidArray, type Tx } from '../../db/connect.js';
+import { fromRaw, type MessageRow, type RawMessage } from './present.js';
+import type { SendRequest } from './sendQueue.js';
+
+/** What a batch of sends is decided on, read under the conversations' row locks. */
+export interface SendReads {
+  /** The conversations that exist (now locked), by id, with their last seq. */
+  conversations: ReadonlyMap<string, { type: 'direct' | 'group'; lastSeq: number }>;
+  /** A sender's membership, by `memberKey`: absent when not a member. */
+  members: ReadonlyMap<string, SenderMembership>;
+  /** Earlier messages with a clientMessageId used again, by `repeatKey`. */
+  originals: ReadonlyMap<string, MessageRow>;
+  /** The messages replied to, by id (of any conversation: the decision checks which). */
+  replies: ReadonlyMap<string, MessageRow>;
+}
+
+export interface SenderMembership {
+  /** A direct chat where a block stands between the sender and the other member. */
+  blocked: boolean;
+  /** The last seq before what the sender may read (history 'joined'); a reply to an older message is refused. */
+  floor: number;
+}
+
+export const memberKey = (conversationId: string, senderId: string) => `${conversationId}:${senderId}`;
+export const repeatKey = (conversationId: string, senderId: string, clientMessageId: string) =>
+  `${conversationId}:${senderId}:${clientMessageId}`;
+
+interface Reads {
+  allowed: { c: string; u: string; blocked: boolean; floor: number }[] | null;
+  originals: RawMessage[] | null;
+  replies: RawMessage[] | null;
+}
+
+interface Locked {
+  locked: { id: string; type: 'direct' | 'group'; last_seq: number; changed: boolean }[] | null;
+}
+
+/**
+ * Locks the batch's conversations (in id order, so batches never deadlock on each other) and
+ * reads, in the same statement: the senders' membership and (for direct chats) blocks, the
+ * originals of retried clientMessageIds and the replied-to messages. The lock makes a retry
+ * that races its first attempt find it.
+ */
+export async function lockAndReadForSends(tx: Tx, requests: readonly SendRequest[]): Promise<SendReads> {
+  const convIds = [...new Set(requests.map((r) => r.input.conversationId))].sort();
+  const pairs = [
+    ...new Map(requests.map((r) => [memberKey(r.input.conversationId, r.senderId), { c: r.input.conversationId, u: r.senderId }])).values(),
+  ];
+  const keyed = requests.flatMap((r) =>
+    r.input.clientMessageId ? [{ c: r.input.conversationId, u: r.senderId, k: r.input.clientMessageId }] : [],
+  );
+  const replyIds = [...new Set(requests.flatMap((r) => (r.input.replyToId ? [r.input.replyToId] : [])))];
+
+  const reads = sql`
+      (select json_agg(json_build_object('c', v.c, 'u', v.u, 'blocked', c.type = 'direct' and exists (
+          select 1 from members o join blocks b
+            on (b.blocker_id = o.user_id and b.blocked_id = v.u) or (b.blocker_id = v.u and b.blocked_id = o.user_id)
+          where o.conversation_id = v.c and o.user_id <> v.u),
+          'floor', case when c.type = 'group' and c.history_visibility = 'joined' then m.joined_seq else 0 end))
+        from jsonb_to_recordset(${jsonRows(pairs)}) as v(c uuid, u uuid)
+        join members m on m.conversation_id = v.c and m.user_id = v.u
+        join conversations c on c.id = v.c) as allowed,
+      (select json_agg(x) from messages x join jsonb_to_recordset(${jsonRows(keyed)}) as v(c uuid, u uuid, k text)
+        on x.conversation_id = v.c and x.sender_id = v.u and x.client_message_id = v.k) as originals,
+      (select json_agg(x) from messages x where x.id = any(${uuidArray(replyIds)})) as replies`;
+  // The reads see the database as of the statement's start; if a conversation's row changed
+  // between then and its lock (every send and every membership change writes it), they are
+  // done again under the lock.
+  const [first] = await rows<Reads & Locked>(
+    tx,
+    sql`with locked as materialized (
+          select id, type, last_seq, xmin::text as version from conversations where id = any(${uuidArray(convIds)}) order by id for update
+        )
+        select (select json_agg(json_build_object('id', l.id, 'type', l.type, 'last_seq', l.last_seq, 'changed', l.version <> c.xmin::text))
+                from locked l join conversations c on c.id = l.id) as locked,
+          ${reads}`,
+  );
+  const locked = first!.locked ?? [];
+  const found = locked.some((l) => l.changed) ? (await rows<Reads>(tx, sql`select ${reads}`))[0]! : first!;
+  return {
+    conversations: new Map(locked.map((c) => [c.id, { type: c.type, lastSeq: Number(c.last_seq) }])),
+    members: new Map((found.allowed ?? []).map((a) => [memberKey(a.c, a.u), { blocked: a.blocked, floor: Number(a.floor) }])),
+    originals: new Map((found.originals ?? []).map(fromRaw).map((m) => [repeatKey(m.conversationId, m.senderId, m.clientMessageId!), m])),
+    replies: new Map((found.replies ?? []).map(fromRaw).map((m) => [m.id, m])),
+  };
+}

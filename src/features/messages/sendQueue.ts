@@ -1,0 +1,32 @@
+import type { AppError } from '../../lib/errors.js';
+import type { MessageDto } from './present.js';
+
+/** A new message as a client sends it (REST body or socket payload, already validated). */
+export interface SendMessageInput {
+  conversationId: string;
+  text?: string;
+  mediaIds?: string[];
+  replyToId?: string;
+  clientMessageId?: string;
+  encrypted?: boolean;
+}
+
+export interface SendRequest {
+  senderId: string;
+  input: SendMessageInput;
+  /** The socket that sent it: it gets the ack, the others the event. */
+  origin?: string;
+}
+
+export interface SendResult {
+  message: MessageDto;
+  /** false: a repeat of a clientMessageId its sender already used; `message` is the original. */
+  created: boolean;
+}
+
+export type SendOutcome = { ok: SendResult } | { error: AppError };
+
+/** Where sends wait to be committed; the group commit (groupCommit.ts) is the one in use. */
+export interface SendQueue {
+  submit(req: SendRequest): Promise<SendResult>;
+}

@@ -1,0 +1,69 @@
+import type { Tx } from '../../db/connect.js';
+import type { EventBatch } from '../../events/runCommand.js';
+import { AppError } from '../../lib/errors.js';
+import { claimMedia } from '../media/attach.js';
+import { appendMessages, type NewMessage } from './appendMessage.js';
+import { decideSends, type SendDecision, type WriteDecision } from './decideSends.js';
+import { lockAndReadForSends } from './lockAndReadForSends.js';
+import { presentMessages, type MessageDto, type MessageRow } from './present.js';
+import type { SendOutcome, SendRequest } from './sendQueue.js';
+
+/**
+ * The send command for any number of sends, inside the caller's transaction, in a few
+ * statements whatever their number: lock and read, decide, claim uploads, write, answer
+ * repeats. Each send gets its own outcome: one that is refused (not a member, blocked, a bad
+ * reply or media) does not stop the others.
+ */
+export async function writeSendBatch(tx: Tx, events: EventBatch, requests: SendRequest[]): Promise<SendOutcome[]> {
+  const reads = await lockAndReadForSends(tx, requests);
+  const decisions = decideSends(requests, reads);
+  const outcomes = new Array<SendOutcome | undefined>(requests.length);
+
+  const fresh: { i: number; m: NewMessage }[] = [];
+  for (const [i, d] of decisions.entries()) {
+    if (d.kind === 'refuse') outcomes[i] = { error: d.error };
+    if (d.kind !== 'write') continue;
+    const claimed = await claimUploads(tx, requests[i]!.senderId, d);
+    if (claimed instanceof AppError) outcomes[i] = { error: claimed };
+    else fresh.push({ i, m: { ...d.message, type: claimed[0]?.kind ?? 'text', media: claimed } });
+  }
+  const heads = new Map([...reads.conversations].map(([id, c]) => [id, c.lastSeq]));
+  const written = await appendMessages(
+    tx,
+    events,
+    fresh.map((f) => f.m),
+    heads,
+  );
+  fresh.forEach((f, k) => (outcomes[f.i] = { ok: { message: written[k]!, created: true } }));
+
+  const shown = await presentOriginals(tx, decisions);
+  for (const [i, d] of decisions.entries()) {
+    if (d.kind === 'repeat') outcomes[i] = { ok: { message: shown.get(d.original.id)!, created: false } };
+    if (d.kind !== 'repeat-in-batch') continue;
+    const first = outcomes[d.sameAs]!;
+    outcomes[i] = 'ok' in first ? { ok: { message: first.ok.message, created: false } } : first;
+  }
+  return outcomes as SendOutcome[];
+}
+
+/** In a savepoint: a claim that fails must not leave the others' uploads half-claimed. */
+async function claimUploads(tx: Tx, senderId: string, d: WriteDecision): Promise<MessageDto['media'] | AppError> {
+  if (d.mediaIds.length === 0) return [];
+  try {
+    return await tx.transaction((sp) => claimMedia(sp, senderId, d.mediaIds));
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+}
+
+/** The earlier messages that repeats are answered with, as their senders see them now. */
+async function presentOriginals(tx: Tx, decisions: SendDecision[]): Promise<Map<string, MessageDto>> {
+  const earlier = [...new Set(decisions.flatMap((d) => (d.kind === 'repeat' ? [d.original] : [])))];
+  const shown = new Map<string, MessageDto>();
+  for (const conversationId of new Set(earlier.map((m) => m.conversationId))) {
+    const ofConversation = earlier.filter((m: MessageRow) => m.conversationId === conversationId);
+    for (const dto of await presentMessages(tx, ofConversation)) shown.set(dto.id, dto);
+  }
+  return shown;
+}
