@@ -8,9 +8,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const people = <N extends string[]>(...names: N) =>
-  Promise.all(names.map((n) => server.register(n))) as Promise<{ [K in keyof N]: TestUser }>;
-
 async function ok(res: Promise<{ status: number; body: any }>, status = 200) {
   const r = await res;
   expect(r.status, JSON.stringify(r.body)).toBe(status);
@@ -44,7 +41,7 @@ function aboutMessages(s: Socket) {
  * once B has heard the edit of m2 (so the channel works and anything about m1 would be in).
  */
 async function liveAfterJoin(historyVisibility: 'joined' | 'shared') {
-  const [a, b, c] = await people(`Live A ${historyVisibility}`, `Live B ${historyVisibility}`, `Live C ${historyVisibility}`);
+  const [a, b, c] = await server.registerAll(`Live A ${historyVisibility}`, `Live B ${historyVisibility}`, `Live C ${historyVisibility}`);
   const g = (
     await ok(server.api('POST', '/groups', { token: a.token, body: { name: 'Live Lines', historyVisibility, memberIds: [c.id] } }), 201)
   ).group.id;
@@ -80,7 +77,7 @@ describe('live events agree with sync about what a member may read', () => {
   });
 
   it('a member hears nothing more about a message they deleted for themselves', async () => {
-    const [a, b, c] = await people('Hider A', 'Hider B', 'Hider C');
+    const [a, b, c] = await server.registerAll('Hider A', 'Hider B', 'Hider C');
     const g = (await ok(server.api('POST', '/groups', { token: a.token, body: { name: 'Hidden Things', memberIds: [b.id, c.id] } }), 201))
       .group.id;
     const m1 = await say(a, g, 'B would rather not see this');

@@ -8,9 +8,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const people = <N extends string[]>(...names: N) =>
-  Promise.all(names.map((n) => server.register(n))) as Promise<{ [K in keyof N]: TestUser }>;
-
 async function say(u: TestUser, conversationId: string, text: string) {
   const res = await server.api('POST', `/conversations/${conversationId}/messages`, { token: u.token, body: { text } });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -41,7 +38,7 @@ async function whatReads(u: TestUser, g: string, word: string) {
 
 describe("group history visibility 'joined' (the default)", () => {
   it('a new member reads only what came after they joined: history, search, single messages and sync agree', async () => {
-    const [owner, newbie] = await people('History Owner', 'History Newbie');
+    const [owner, newbie] = await server.registerAll('History Owner', 'History Newbie');
     const created = await server.api('POST', '/groups', { token: owner.token, body: { name: 'Old Secrets' } });
     expect(created.body.group.historyVisibility).toBe('joined');
     const g = created.body.group.id;
@@ -77,7 +74,7 @@ describe("group history visibility 'joined' (the default)", () => {
   });
 
   it('a member who leaves and is added again reads only from the latest join', async () => {
-    const [owner, rejoiner] = await people('Rejoin Owner', 'Rejoin Rita');
+    const [owner, rejoiner] = await server.registerAll('Rejoin Owner', 'Rejoin Rita');
     const g = (await server.api('POST', '/groups', { token: owner.token, body: { name: 'Revolving Door', memberIds: [rejoiner.id] } })).body
       .group.id;
     await say(owner, g, 'yak first stay');
@@ -94,7 +91,7 @@ describe("group history visibility 'joined' (the default)", () => {
 
 describe("group history visibility 'shared'", () => {
   it('a new member reads the whole history, and admins switch it with PATCH /groups/:id', async () => {
-    const [owner, member, newbie] = await people('Shared Owner', 'Shared Member', 'Shared Newbie');
+    const [owner, member, newbie] = await server.registerAll('Shared Owner', 'Shared Member', 'Shared Newbie');
     const created = await server.api('POST', '/groups', {
       token: owner.token,
       body: { name: 'Open Book', historyVisibility: 'shared', memberIds: [member.id] },
@@ -133,7 +130,7 @@ describe("group history visibility 'shared'", () => {
   });
 
   it('direct chats show historyVisibility null', async () => {
-    const [a, b] = await people('Direct A', 'Direct B');
+    const [a, b] = await server.registerAll('Direct A', 'Direct B');
     const res = await server.api('POST', '/conversations', { token: a.token, body: { userId: b.id } });
     expect(res.body.conversation.historyVisibility).toBeNull();
   });

@@ -9,9 +9,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const people = <N extends string[]>(...names: N) =>
-  Promise.all(names.map((n) => server.register(n))) as Promise<{ [K in keyof N]: TestUser }>;
-
 async function privateGroup(owner: TestUser, memberIds: string[] = []): Promise<string> {
   const res = await server.api('POST', '/groups', { token: owner.token, body: { name: 'Private Club', memberIds } });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -22,7 +19,7 @@ const pendingInvitations = async (u: TestUser) => (await server.api('GET', '/inv
 
 describe('old invitations (item 5)', () => {
   it('a removed member cannot get back in by accepting an invitation sent before the removal', async () => {
-    const [owner, dora] = await people('Owner Ola', 'Dora Dropped');
+    const [owner, dora] = await server.registerAll('Owner Ola', 'Dora Dropped');
     const g = await privateGroup(owner);
     const inv = await server.api('POST', `/groups/${g}/invitations`, { token: owner.token, body: { userId: dora.id } });
     expect(inv.status).toBe(201);
@@ -38,7 +35,7 @@ describe('old invitations (item 5)', () => {
   });
 
   it('joining a public group closes a pending invitation to it', async () => {
-    const [owner, pub] = await people('Owner Oz', 'Public Pia');
+    const [owner, pub] = await server.registerAll('Owner Oz', 'Public Pia');
     const open = await server.api('POST', '/groups', { token: owner.token, body: { name: 'Open House', visibility: 'public' } });
     const pubInv = await server.api('POST', `/groups/${open.body.group.id}/invitations`, { token: owner.token, body: { userId: pub.id } });
     expect(pubInv.status).toBe(201);
@@ -52,7 +49,7 @@ describe('old invitations (item 5)', () => {
   });
 
   it('accepting re-checks that the inviter is still an admin of the private group', async () => {
-    const [owner, admin, guest] = await people('Owner Omar', 'Admin Ada', 'Guest Gus');
+    const [owner, admin, guest] = await server.registerAll('Owner Omar', 'Admin Ada', 'Guest Gus');
     const g = await privateGroup(owner, [admin.id]);
     await server.api('PATCH', `/groups/${g}/members/${admin.id}`, { token: owner.token, body: { role: 'admin' } });
     const inv = await server.api('POST', `/groups/${g}/invitations`, { token: admin.token, body: { userId: guest.id } });
@@ -73,7 +70,7 @@ describe('old invitations (item 5)', () => {
 
 describe('blocked users and groups (item 7)', () => {
   it('a blocked user cannot put the blocker into a new group: 403 user.blocked and no group is made', async () => {
-    const [blocker, blocked, bystander] = await people('Blocker Bianca', 'Blocked Boris', 'Bystander Ben');
+    const [blocker, blocked, bystander] = await server.registerAll('Blocker Bianca', 'Blocked Boris', 'Bystander Ben');
     expect((await server.api('POST', `/users/${blocked.id}/block`, { token: blocker.token })).status).toBe(200);
     expectProblem(
       await server.api('POST', '/groups', { token: blocked.token, body: { name: 'Trap', memberIds: [bystander.id, blocker.id] } }),
@@ -91,7 +88,7 @@ describe('blocked users and groups (item 7)', () => {
   });
 
   it('a blocked user cannot add the blocker to an existing group, and nobody else in the request is added', async () => {
-    const [blocker, blocked, bystander] = await people('Blocker Bella', 'Blocked Bart', 'Bystander Bo');
+    const [blocker, blocked, bystander] = await server.registerAll('Blocker Bella', 'Blocked Bart', 'Bystander Bo');
     const g = await privateGroup(blocked);
     await server.api('POST', `/users/${blocked.id}/block`, { token: blocker.token });
     expectProblem(
@@ -110,11 +107,11 @@ describe('blocked users and groups (item 7)', () => {
 describe('big member lists (item 10)', () => {
   const crowd: TestUser[] = [];
   beforeAll(async () => {
-    for (let i = 0; i < 520; i += 20) crowd.push(...(await people(...Array.from({ length: 20 }, (_, k) => `Crowd ${i + k}`))));
+    for (let i = 0; i < 520; i += 20) crowd.push(...(await server.registerAll(...Array.from({ length: 20 }, (_, k) => `Crowd ${i + k}`))));
   }, 180_000);
 
   it('refuses more than 256 ids in one request with 400 validation.failed', async () => {
-    const [owner] = await people('Too Many');
+    const [owner] = await server.registerAll('Too Many');
     const ids = crowd.slice(0, 257).map((u) => u.id);
     expectProblem(
       await server.api('POST', '/groups', { token: owner.token, body: { name: 'Too big', memberIds: ids } }),
@@ -132,7 +129,7 @@ describe('big member lists (item 10)', () => {
 
   /** Sends in a direct chat every 100 ms while `work` runs; the worst time from planned send to ack. */
   async function worstSendDelay(work: () => Promise<ApiResponse>): Promise<{ worst: number; res: ApiResponse }> {
-    const [a, b] = await people('Chatty A', 'Chatty B');
+    const [a, b] = await server.registerAll('Chatty A', 'Chatty B');
     const chat = await server.directChat(a, b);
     const s = await server.socket(a.token);
     const t0 = Date.now();
@@ -154,7 +151,7 @@ describe('big member lists (item 10)', () => {
   }
 
   it('a 256-member create and a 256-member add do not hold a concurrent send for seconds', async () => {
-    const [owner] = await people('Big Owner');
+    const [owner] = await server.registerAll('Big Owner');
     const created = await worstSendDelay(() =>
       server.api('POST', '/groups', { token: owner.token, body: { name: 'Big', memberIds: crowd.slice(0, 256).map((u) => u.id) } }),
     );
@@ -201,7 +198,7 @@ describe('group icons (decision)', () => {
     server.api('POST', '/groups', { token: u.token, body: { name: 'Iconic', ...body } });
 
   it('accepts one emoji as icon, and colours, gradients or utility classes as iconBg', async () => {
-    const [u] = await people('Icon Ivy');
+    const [u] = await server.registerAll('Icon Ivy');
     for (const icon of ['💬', '👨‍👩‍👧‍👦', '👍🏽', '🇫🇷', '#️⃣', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '❤️', '🧑🏿‍💻']) {
       const res = await create(u, { icon });
       expect(res.status, `${icon} ${JSON.stringify(res.body)}`).toBe(201);
@@ -224,7 +221,7 @@ describe('group icons (decision)', () => {
   });
 
   it('refuses text, several emoji, url(...), quotes and markup with 400 validation.failed, on create and update', async () => {
-    const [u] = await people('Icon Ian');
+    const [u] = await server.registerAll('Icon Ian');
     for (const icon of ['abc', 'A', '💬💬', '💬 hi', '<b>', '1', ' ']) {
       expectProblem(await create(u, { icon }), 400, 'validation.failed');
     }
@@ -247,7 +244,7 @@ describe('group icons (decision)', () => {
   });
 
   it('the five default groups’ icons pass the rules', async () => {
-    const [u] = await people('Icon Default');
+    const [u] = await server.registerAll('Icon Default');
     for (const d of defaultGroups) {
       const res = await create(u, { icon: d.icon, iconBg: d.iconBg });
       expect(res.status, `${d.seedKey} ${JSON.stringify(res.body)}`).toBe(201);

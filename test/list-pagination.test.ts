@@ -7,9 +7,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const people = <N extends string[]>(...names: N) =>
-  Promise.all(names.map((n) => server.register(n))) as Promise<{ [K in keyof N]: TestUser }>;
-
 /** Follows nextCursor from the first page to the last; every page's keys, in order. */
 async function allPages(u: TestUser, path: string, limit: number, keys: string[]) {
   const pages: Record<string, string[]>[] = [];
@@ -31,7 +28,7 @@ async function allPages(u: TestUser, path: string, limit: number, keys: string[]
 
 describe('list pagination (decision)', () => {
   it('GET /conversations pages with limit and cursor, pinned first then newest activity, no duplicates or gaps', async () => {
-    const [me, ...others] = await people('Pager Pat', 'P1', 'P2', 'P3', 'P4', 'P5');
+    const [me, ...others] = await server.registerAll('Pager Pat', 'P1', 'P2', 'P3', 'P4', 'P5');
     const chats: string[] = [];
     for (const o of others) chats.push(await server.directChat(me, o));
     // Activity in an order different from creation; one pinned.
@@ -58,7 +55,7 @@ describe('list pagination (decision)', () => {
   });
 
   it('GET /groups pages both lists (joined and discover) with one cursor', async () => {
-    const [me, other] = await people('Group Pager', 'Group Maker');
+    const [me, other] = await server.registerAll('Group Pager', 'Group Maker');
     for (let i = 0; i < 3; i++) await server.api('POST', '/groups', { token: me.token, body: { name: `Mine ${i}` } });
     for (let i = 0; i < 2; i++)
       await server.api('POST', '/groups', { token: other.token, body: { name: `Public ${i}`, visibility: 'public' } });
@@ -76,7 +73,7 @@ describe('list pagination (decision)', () => {
   });
 
   it('GET /invitations pages newest first', async () => {
-    const [me, ...owners] = await people('Invited Ivan', 'O1', 'O2', 'O3');
+    const [me, ...owners] = await server.registerAll('Invited Ivan', 'O1', 'O2', 'O3');
     const ids: string[] = [];
     for (const o of owners) {
       const g = (await server.api('POST', '/groups', { token: o.token, body: { name: `Inviting ${o.name}` } })).body.group.id;
@@ -90,7 +87,7 @@ describe('list pagination (decision)', () => {
 
 describe('search input (item 14)', () => {
   it('a query of operators only (50 dashes and the like) is not a 500: it finds nothing, and words around operators still match', async () => {
-    const [a, b] = await people('Searcher Sue', 'Searcher Sid');
+    const [a, b] = await server.registerAll('Searcher Sue', 'Searcher Sid');
     const chat = await server.directChat(a, b);
     await server.api('POST', `/conversations/${chat}/messages`, {
       token: a.token,

@@ -134,6 +134,11 @@ export class TestServer {
     return { id: b.user.id, token: b.accessToken, refreshToken: b.refreshToken, email, username: b.user.username, password, name };
   }
 
+  /** Registers one user per name, at once; typed as a tuple so callers can destructure. */
+  registerAll<N extends string[]>(...names: N): Promise<{ [K in keyof N]: TestUser }> {
+    return Promise.all(names.map((n) => this.register(n))) as Promise<{ [K in keyof N]: TestUser }>;
+  }
+
   /**
    * A connected socket.io-client for this token (waits for the connection and the room joins).
    * `listen` attaches handlers before connecting, so no early event is missed.
