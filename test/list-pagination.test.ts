@@ -85,6 +85,23 @@ describe('list pagination (decision)', () => {
   });
 });
 
+describe('crafted cursors', () => {
+  it('a cursor with a time no timestamp can hold is 400 validation.failed on every paged list, not a 500', async () => {
+    const [u] = await server.registerAll('Cursor Crafter');
+    const id = '01900000-0000-7000-8000-000000000000';
+    const craft = (key: object) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    const cases = [
+      `/conversations?cursor=${craft({ p: false, t: 1e20, id })}`,
+      `/groups?cursor=${craft({ d: { t: 1e20, id } })}`,
+      `/invitations?cursor=${craft({ t: -5, id })}`,
+    ];
+    for (const path of cases) {
+      const res = await server.api('GET', path, { token: u.token });
+      expect({ path, status: res.status, code: res.body?.code }).toEqual({ path, status: 400, code: 'validation.failed' });
+    }
+  });
+});
+
 describe('search input (item 14)', () => {
   it('a query of operators only (50 dashes and the like) is not a 500: it finds nothing, and words around operators still match', async () => {
     const [a, b] = await server.registerAll('Searcher Sue', 'Searcher Sid');

@@ -44,7 +44,9 @@ export async function requireMembership(
 }
 
 /** Where a conversation stands in the caller's list: pinned first, then newest activity (µs since the epoch), then id. */
-const listKey = z.object({ p: z.boolean(), t: z.number().int(), id: z.uuid() });
+/** A cursor's time in microseconds since the epoch, bounded so `fromMicros` stays a valid timestamp (a crafted cursor is a 400, not a 500). */
+export const microsKey = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const listKey = z.object({ p: z.boolean(), t: microsKey, id: z.uuid() });
 type ListKey = z.infer<typeof listKey>;
 const activityMicros = sql<number>`(extract(epoch from ${conversations.updatedAt}) * 1000000)::bigint`;
 /** A timestamptz from µs since the epoch, exactly (no floating point on the way). */

@@ -7,7 +7,7 @@ import { runCommand } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.js';
-import { fromMicros, getConversation, type ConversationDto, type ConversationRow } from '../conversations/queries.js';
+import { fromMicros, microsKey, getConversation, type ConversationDto, type ConversationRow } from '../conversations/queries.js';
 import { isBlockedEitherWay } from '../users/blocks.js';
 import { findUser, presentUsers, usersByIds } from '../users/queries.js';
 import { addToGroup, isAdmin, lockGroup, recordSystemMessage, requireMember } from './membership.js';
@@ -65,7 +65,7 @@ export function invite(ctx: AppContext, me: string, groupId: string, inviteeId: 
   });
 }
 
-const invitationKey = z.object({ t: z.number().int(), id: z.uuid() });
+const invitationKey = z.object({ t: microsKey, id: z.uuid() });
 
 /** My pending invitations, newest first, a page at a time. */
 export async function myInvitations(ctx: AppContext, me: string, q: { limit: number; cursor?: string }) {

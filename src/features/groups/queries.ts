@@ -4,11 +4,11 @@ import type { AppContext } from '../../context.js';
 import { conversations, members, users } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor, likePattern } from '../../lib/pagination.js';
-import { conversationPage, fromMicros, getConversation } from '../conversations/queries.js';
+import { conversationPage, fromMicros, getConversation, microsKey } from '../conversations/queries.js';
 import { presentUsers } from '../users/queries.js';
 import { summarize, toGroupSummary } from './summary.js';
 
-const discoverKey = z.object({ t: z.number().int(), id: z.uuid() });
+const discoverKey = z.object({ t: microsKey, id: z.uuid() });
 /** Each list's place: absent at the start, false once it is finished. */
 const groupsCursor = z.object({ j: z.string().max(200).or(z.literal(false)).optional(), d: discoverKey.or(z.literal(false)).optional() });
 
