@@ -5,9 +5,9 @@ import { defineConfig } from 'vitest/config';
  * (seconds). The integration tier, `test/**\/*.test.ts`: a real server on port 0, always on
  * embedded PGlite and, with TEST_DATABASE_URL, again on PostgreSQL.
  */
-const integration = { include: ['test/**/*.test.ts'] };
+const integration = { include: ['test/**/*.test.ts'], setupFiles: ['test/setup/openapi.ts'] };
 const projects = [
-  { extends: true as const, test: { name: 'unit', include: ['src/**/*.spec.ts'] } },
+  { extends: true as const, test: { name: 'unit', include: ['src/**/*.spec.ts', 'packages/*/src/**/*.spec.ts'] } },
   { extends: true as const, test: { ...integration, name: 'pglite', env: { PARLEY_TEST_DB: 'pglite' } } },
 ];
 if (process.env.TEST_DATABASE_URL) {
@@ -15,6 +15,9 @@ if (process.env.TEST_DATABASE_URL) {
 }
 
 export default defineConfig({
+  // Workspace packages (packages/*) are imported as their TypeScript source ("source" export condition).
+  resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,

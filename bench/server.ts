@@ -147,7 +147,8 @@ export async function startParley(opts: { serverDir: string; db: DbSpec; env?: R
   }
   Object.assign(env, opts.env);
 
-  const args = ['--expose-gc', '--import', 'tsx', '--import', pathToImport(path.join(benchDir, 'serverHook.ts')), 'src/main.ts'];
+  const hook = pathToImport(path.join(benchDir, 'serverHook.ts'));
+  const args = ['--expose-gc', '--conditions=source', '--import', 'tsx', '--import', hook, 'src/main.ts'];
   const [cmd, argv] = nodeWithFdLimit(args);
   const child = spawn(cmd, argv, { cwd: opts.serverDir, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const tail: string[] = [];
@@ -189,7 +190,7 @@ export async function startParley(opts: { serverDir: string; db: DbSpec; env?: R
 
 /** Starts the bare relay (bench/relay.ts) as a child process. */
 export async function startRelay(): Promise<ServerHandle> {
-  const [cmd, argv] = nodeWithFdLimit(['--import', 'tsx', path.join(benchDir, 'relay.ts')]);
+  const [cmd, argv] = nodeWithFdLimit(['--conditions=source', '--import', 'tsx', path.join(benchDir, 'relay.ts')]);
   const child = spawn(cmd, argv, {
     cwd: repoDir,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOST: '127.0.0.1', PORT: '0' },

@@ -33,7 +33,7 @@ export class WorkerPool {
         { length: n },
         () =>
           new Promise<ChildProcess>((resolve, reject) => {
-            const [cmd, argv] = nodeWithFdLimit(['--import', 'tsx', path.join(benchDir, 'worker.ts')]);
+            const [cmd, argv] = nodeWithFdLimit(['--conditions=source', '--import', 'tsx', path.join(benchDir, 'worker.ts')]);
             const child = spawn(cmd, argv, { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
             child.once('message', () => resolve(child));
             child.once('exit', (code) => reject(new Error(`load worker exited at start (${code})`)));

@@ -15,6 +15,8 @@ export const configSchema = z
     HOST: z.string().default('0.0.0.0'),
     PORT: int(3000, 0, 65535),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** auto: human-readable (pino-pretty) when stdout is a terminal, JSON lines otherwise; json or pretty force one. */
+    LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
     DATA_DIR: z.string().default('./data'),
     DATABASE_URL: optionalString.pipe(z.string().url().optional()),
     DATABASE_POOL_SIZE: int(10, 1, 500),
@@ -36,7 +38,10 @@ export const configSchema = z
     REFRESH_TOKEN_TTL_DAYS: int(30, 1, 365),
     /** Browser origins allowed (REST and Socket.IO), comma-separated, or *; unset: any outside production, none in production. */
     CORS_ORIGINS: optionalString,
-    /** Slow clients: the headers must arrive within this, a body within HTTP_REQUEST_TIMEOUT_SECONDS, an upload within HTTP_UPLOAD_TIMEOUT_SECONDS. */
+    /**
+     * Slow clients: the headers must arrive within this, a body within HTTP_REQUEST_TIMEOUT_SECONDS,
+     * an upload within HTTP_UPLOAD_TIMEOUT_SECONDS.
+     */
     HTTP_HEADERS_TIMEOUT_SECONDS: int(10, 1, 3600),
     HTTP_REQUEST_TIMEOUT_SECONDS: int(30, 1, 3600),
     /** A whole multipart upload, or one tus PATCH (cut off, it keeps its bytes and the client resumes). */
@@ -82,6 +87,10 @@ export const configSchema = z
       .pipe(z.enum(['true', 'false']).optional())
       .transform((v) => (v === undefined ? undefined : v === 'true')),
     SHUTDOWN_GRACE_MS: int(10_000, 0, 600_000),
+    /** Turns GET /metrics (Prometheus) on behind `Authorization: Bearer <token>`; on METRICS_PORT if that is set. */
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    /** Serves GET /metrics on this port only (the main port then has none); without METRICS_TOKEN, to anyone who reaches it. */
+    METRICS_PORT: optionalString.pipe(z.coerce.number<string>().int().min(1).max(65_535).optional()),
     /** Sockets one user may hold open on one node; the next handshake fails with connect_error socket.too_many. */
     MAX_SOCKETS_PER_USER: int(20, 1, 10_000),
     /** With REDIS_URL: how often a node renews its presence heartbeat, and when a silent node counts as gone. */
@@ -155,6 +164,9 @@ export const configSchema = z
         path: ['HTTP_REQUEST_TIMEOUT_SECONDS'],
         message: 'must be at least HTTP_HEADERS_TIMEOUT_SECONDS and at most HTTP_UPLOAD_TIMEOUT_SECONDS',
       });
+    }
+    if (c.METRICS_PORT !== undefined && c.METRICS_PORT === c.PORT) {
+      issue.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT' });
     }
     if (c.NODE_ENV === 'production' && c.OTP_DEV_CODE) {
       issue.addIssue({ code: 'custom', path: ['OTP_DEV_CODE'], message: 'is not allowed when NODE_ENV=production' });

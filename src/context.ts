@@ -1,28 +1,55 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
-import type { Database, Db } from './db/connect.js';
+import type { Db } from './db/connect.js';
+import type { Command } from './events/runCommand.js';
 import type { AccessTokens } from './features/auth/accessToken.js';
 import type { GoogleVerifier } from './features/auth/googleVerifier.js';
 import type { OtpSender } from './features/auth/otpSender.js';
-import type { RateLimiter } from './lib/rateLimit.js';
 import type { Storage } from './features/media/storage.js';
 import type { SendQueue } from './features/messages/sendQueue.js';
-import type { Emitter } from './realtime/emitter.js';
-import type { Presence } from './realtime/presence.js';
-import type { RedisLinks } from './realtime/redis.js';
+import type { RateLimiter } from './lib/rateLimit.js';
 
-/** What commands, routes and socket handlers share: built once in app.ts. */
+/** Who is connected anywhere (realtime/presence implements it, in memory or across nodes in Redis). */
+export interface OnlineUsers {
+  onlineAmong(userIds: readonly string[]): Promise<Set<string>>;
+}
+
+/** Session control over live connections (realtime implements it): a revoked session's sockets close on every node. */
+export interface SessionSockets {
+  disconnect(sessionId: string): void;
+}
+
+/**
+ * What the send path, the emitter and sync report for monitoring (src/metrics implements it, and
+ * a no-op stands in when metrics are off). Every call is O(1): no label per user or conversation.
+ */
+export interface Metrics {
+  /** A send answered ok (a retried clientMessageId too), `seconds` after it was received. */
+  sendAcked(seconds: number): void;
+  /** A send refused with this error code, `seconds` after it was received. */
+  sendRefused(code: string, seconds: number): void;
+  /** One group-commit transaction committed: how many sends it held and how long it took. */
+  batchCommitted(size: number, seconds: number): void;
+  /** Events emitted to sockets; `lagSeconds`: from their commit (or, read from the log, their creation) to the emit. */
+  eventsEmitted(count: number, path: 'local' | 'log', lagSeconds: number | undefined): void;
+  syncRequested(): void;
+}
+
+/**
+ * What commands, routes and socket handlers share: built once (src/boot/context.ts). Only
+ * interfaces of what realtime provides, so features never import realtime.
+ */
 export interface AppContext {
   config: Config;
-  database: Database;
+  /** For reads. Writes go through `run`. */
   db: Db;
-  tokens: AccessTokens;
-  emitter: Emitter;
+  /** Runs a command in one transaction; its events are emitted after the commit, never before. */
+  run<T>(command: Command<T>): Promise<T>;
   /** Where sends queue to be committed together. */
   sends: SendQueue;
-  presence: Presence;
-  /** Set when REDIS_URL is configured. */
-  redis?: RedisLinks;
+  sessions: SessionSockets;
+  presence: OnlineUsers;
+  tokens: AccessTokens;
   /** Where media bytes live (a local directory by default). */
   storage: Storage;
   log: FastifyBaseLogger;
@@ -31,4 +58,5 @@ export interface AppContext {
   otpSender: OtpSender | null;
   /** null: Google sign-in is off (no GOOGLE_CLIENT_ID). */
   google: GoogleVerifier | null;
+  metrics: Metrics;
 }

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const app = await buildApp(config);
   // A reconnect storm arrives faster than accept(): the default backlog (511) drops handshakes.
   const address = await app.http.listen({ port: config.PORT, host: config.HOST, backlog: 4096 });
-  app.http.log.info(`Parley listening on ${address} (database: ${app.ctx.database.kind}, data: ${config.dataDir})`);
+  app.http.log.info(`Parley listening on ${address} (database: ${app.databaseKind}, data: ${config.dataDir})`);
 
   const stop = (signal: string) => {
     app.http.log.info(`${signal}: draining`);

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Socket } from 'socket.io-client';
+import { expectProblem } from './helpers/problems.js';
 import { emit, settle, TestServer, type ApiResponse, type TestUser } from './helpers/server.js';
 
 let server: TestServer;
@@ -25,26 +26,6 @@ async function call(method: string, path: string, opts: Parameters<TestServer['a
   const res = await server.api(method, path, opts);
   if (res.status >= 500) every500.push(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
   return res;
-}
-
-/** A problem+json error with this status and code (and, for validation, these fields among `errors`). */
-function expectProblem(res: ApiResponse, status: number, code: string, fields: (string | RegExp)[] = []) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(res.body).toMatchObject({ status, code, type: expect.any(String), title: expect.any(String) });
-  expect(typeof res.body.detail).toBe('string');
-  if (code === 'validation.failed') {
-    expect(Array.isArray(res.body.errors)).toBe(true);
-    const paths: string[] = res.body.errors.map((e: { path: string; message: string }) => {
-      expect(typeof e.message).toBe('string');
-      return e.path;
-    });
-    for (const f of fields)
-      expect(
-        paths.some((p) => (typeof f === 'string' ? p === f : f.test(p))),
-        `${String(f)} in ${paths.join(',')}`,
-      ).toBe(true);
-  }
 }
 
 /** Everything a bad request could have touched, as alice, bob, carol and mallory see it. */

@@ -19,7 +19,7 @@ describe('configuration', () => {
   });
 
   it('the process exits non-zero naming the variable, before listening', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts'], {
       env: { ...process.env, PORT: '99999' },
       encoding: 'utf8',
       timeout: 30_000,
@@ -28,11 +28,23 @@ describe('configuration', () => {
     expect(r.stderr).toMatch(/PORT/);
   });
 
-  it('every variable is in .env.example and in the README configuration table', () => {
+  it('LOG_FORMAT is auto, json or pretty (auto by default)', () => {
+    expect(loadConfig({}).LOG_FORMAT).toBe('auto');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }).LOG_FORMAT).toBe('pretty');
+    expect(() => loadConfig({ LOG_FORMAT: 'loud' })).toThrow(/LOG_FORMAT/);
+  });
+
+  it('every variable is in .env.example and has exactly one row in the docs/configuration.md tables, and no other is there', () => {
     const example = fs.readFileSync('.env.example', 'utf8');
-    const readme = fs.readFileSync('README.md', 'utf8');
-    const missing = keys.filter((k) => !new RegExp(`^#?\\s*${k}=`, 'm').test(example));
-    const undocumented = keys.filter((k) => !readme.includes(`\`${k}\``));
-    expect({ missing, undocumented }).toEqual({ missing: [], undocumented: [] });
+    const doc = fs.readFileSync('docs/configuration.md', 'utf8');
+    const rows = [...doc.matchAll(/^\|\s*`([^`]+)`\s*\|/gm)].map((m) => m[1]!);
+    const inExample = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!);
+    expect({
+      missingFromExample: keys.filter((k) => !inExample.includes(k)),
+      unknownInExample: [...new Set(inExample.filter((k) => !keys.includes(k)))],
+      undocumented: keys.filter((k) => !rows.includes(k)),
+      unknownInDoc: rows.filter((r) => !keys.includes(r)),
+      repeatedInDoc: rows.filter((r, i) => rows.indexOf(r) !== i),
+    }).toEqual({ missingFromExample: [], unknownInExample: [], undocumented: [], unknownInDoc: [], repeatedInDoc: [] });
   });
 });

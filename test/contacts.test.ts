@@ -1,12 +1,8 @@
 import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestServer, type ApiResponse } from './helpers/server.js';
-
-function expectProblem(res: ApiResponse, status: number, code: string) {
-  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code });
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-}
+import { expectProblem } from './helpers/problems.js';
+import { TestServer } from './helpers/server.js';
 
 const DEV_CODE = '135790';
 let server: TestServer;

@@ -153,7 +153,7 @@ describe.skipIf(!onPostgres || !postgresBin())('a PostgreSQL restart in the midd
     await expectNothingLost(traffic);
   }, 60_000);
 
-  it('answers service.unavailable (503 over REST, a retryable ack over sockets) while the database is stopped, and recovers when it is back', async () => {
+  it('answers service.unavailable (503 over REST, a retryable ack over sockets) while the database is down; then recovers', async () => {
     const traffic = await startTraffic('outage');
     await settle(1000);
     await pgsrv.ctl('stop');

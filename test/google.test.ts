@@ -97,7 +97,7 @@ describe('POST /auth/google', () => {
     expect(again.body).toMatchObject({ created: false, user: { id: first.body.user.id } });
   });
 
-  it('never links into an account that registered the email with a password: 409 auth.account_exists, saying how to link (pre-hijacking)', async () => {
+  it('never links into a password account with that email: 409 auth.account_exists, saying how to link (pre-hijacking)', async () => {
     // The attacker registers the victim's Gmail address with a password of their own.
     const attacker = await server.register('Not The Victim');
     const res = await signIn(await google.token({ email: attacker.email.toUpperCase(), name: 'Real Owner' }));

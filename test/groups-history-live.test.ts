@@ -64,7 +64,7 @@ async function liveAfterJoin(historyVisibility: 'joined' | 'shared') {
 }
 
 describe('live events agree with sync about what a member may read', () => {
-  it("in a 'joined' group a newcomer hears no edit, reaction or deletion of a message from before they joined; older members do", async () => {
+  it("in a 'joined' group a newcomer hears no edit, reaction or deletion of a message from before joining; older members do", async () => {
     const heard = await liveAfterJoin('joined');
     expect(heard.b).toEqual([]);
     expect(heard.c).toEqual(['message:updated', 'reaction:updated', 'message:deleted']);

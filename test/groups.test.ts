@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem } from './helpers/problems.js';
 import { collect, emit, next, settle, TestServer, type TestUser } from './helpers/server.js';
 
 let server: TestServer;
@@ -6,11 +7,6 @@ beforeAll(async () => {
   server = await TestServer.start();
 });
 afterAll(() => server?.close());
-
-async function problem(res: { status: number; body: any; headers: Headers }, status: number, code: string) {
-  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code });
-  expect(res.headers.get('content-type')).toContain('application/problem+json');
-}
 
 /** A private group with an owner, an admin and a member, plus an outsider. */
 async function cast(visibility: 'public' | 'private' = 'private') {
@@ -53,21 +49,21 @@ describe('creating and reading groups', () => {
 
   it('rejects bad input with clear codes and writes nothing', async () => {
     const u = await server.register('Bad Input');
-    await problem(await server.api('POST', '/groups', { token: u.token, body: {} }), 400, 'validation.failed');
-    await problem(await server.api('POST', '/groups', { token: u.token, body: { name: '' } }), 400, 'validation.failed');
-    await problem(await server.api('POST', '/groups', { token: u.token, body: { name: 'x'.repeat(101) } }), 400, 'validation.failed');
-    await problem(
+    expectProblem(await server.api('POST', '/groups', { token: u.token, body: {} }), 400, 'validation.failed');
+    expectProblem(await server.api('POST', '/groups', { token: u.token, body: { name: '' } }), 400, 'validation.failed');
+    expectProblem(await server.api('POST', '/groups', { token: u.token, body: { name: 'x'.repeat(101) } }), 400, 'validation.failed');
+    expectProblem(
       await server.api('POST', '/groups', { token: u.token, body: { name: 'x', visibility: 'secret' } }),
       400,
       'validation.failed',
     );
-    await problem(
+    expectProblem(
       await server.api('POST', '/groups', { token: u.token, body: { name: 'x', memberIds: ['nope'] } }),
       400,
       'validation.failed',
     );
-    await problem(await server.api('POST', '/groups', { token: u.token, body: { name: 'x', extra: 1 } }), 400, 'validation.failed');
-    await problem(
+    expectProblem(await server.api('POST', '/groups', { token: u.token, body: { name: 'x', extra: 1 } }), 400, 'validation.failed');
+    expectProblem(
       await server.api('POST', '/groups', {
         token: u.token,
         body: { name: 'Ghosts', memberIds: ['01890000-0000-7000-8000-000000000000'] },
@@ -76,19 +72,19 @@ describe('creating and reading groups', () => {
       'user.not_found',
     );
     expect((await server.api('GET', '/groups', { token: u.token })).body.joined).toEqual([]);
-    await problem(await server.api('GET', '/groups/not-a-uuid', { token: u.token }), 400, 'validation.failed');
-    await problem(await server.api('GET', '/groups/01890000-0000-7000-8000-000000000000', { token: u.token }), 404, 'group.not_found');
-    await problem(
+    expectProblem(await server.api('GET', '/groups/not-a-uuid', { token: u.token }), 400, 'validation.failed');
+    expectProblem(await server.api('GET', '/groups/01890000-0000-7000-8000-000000000000', { token: u.token }), 404, 'group.not_found');
+    expectProblem(
       await server.api('POST', '/groups/01890000-0000-7000-8000-000000000000/join', { token: u.token }),
       404,
       'group.not_found',
     );
-    await problem(
+    expectProblem(
       await server.api('POST', '/invitations/01890000-0000-7000-8000-000000000000/accept', { token: u.token }),
       404,
       'invitation.not_found',
     );
-    await problem(await server.api('POST', '/groups', { body: { name: 'x' } }), 401, 'auth.unauthorized');
+    expectProblem(await server.api('POST', '/groups', { body: { name: 'x' } }), 401, 'auth.unauthorized');
   });
 
   it('enforces GROUP_MAX_MEMBERS', async () => {
@@ -97,12 +93,12 @@ describe('creating and reading groups', () => {
       const [a, b, c, d] = await Promise.all(['A', 'B', 'C', 'D'].map((n) => small.register(`Cap ${n}`)));
       const g = await small.api('POST', '/groups', { token: a!.token, body: { name: 'Tiny', memberIds: [b!.id, c!.id] } });
       expect(g.status).toBe(201);
-      await problem(
+      expectProblem(
         await small.api('POST', `/groups/${g.body.group.id}/members`, { token: a!.token, body: { userIds: [d!.id] } }),
         409,
         'group.full',
       );
-      await problem(
+      expectProblem(
         await small.api('POST', '/groups', { token: a!.token, body: { name: 'Big', memberIds: [b!.id, c!.id, d!.id] } }),
         409,
         'group.full',
@@ -225,7 +221,7 @@ describe('permission matrix', () => {
         const c = await cast();
         const extra = await server.register('Extra Person');
         const res = await row.run(c, c[who], extra);
-        if (code) await problem(res, status, code);
+        if (code) expectProblem(res, status, code);
         else expect(res.status, JSON.stringify(res.body)).toBe(status);
       });
     }
@@ -237,7 +233,7 @@ describe('permission matrix', () => {
       id: c.id,
       memberCount: 3,
     });
-    await problem(await server.api('PATCH', `/groups/${c.id}`, { token: c.outsider.token, body: { name: 'x' } }), 403, 'forbidden');
+    expectProblem(await server.api('PATCH', `/groups/${c.id}`, { token: c.outsider.token, body: { name: 'x' } }), 403, 'forbidden');
     const extra = await server.register('Public Invitee');
     expect((await server.api('POST', `/groups/${c.id}/invitations`, { token: c.member.token, body: { userId: extra.id } })).status).toBe(
       201,
@@ -295,13 +291,13 @@ describe('invitations', () => {
     expect(accepted.status).toBe(200);
     expect(accepted.body.conversation).toMatchObject({ id: c.id, role: 'member' });
     expect((await joinedLive).user.id).toBe(guest.id);
-    await problem(
+    expectProblem(
       await server.api('POST', `/invitations/${sent.body.invitation.id}/accept`, { token: guest.token }),
       404,
       'invitation.not_found',
     );
     expect((await server.api('GET', '/invitations', { token: guest.token })).body.invitations).toEqual([]);
-    await problem(
+    expectProblem(
       await server.api('POST', `/groups/${c.id}/invitations`, { token: c.owner.token, body: { userId: guest.id } }),
       409,
       'group.already_member',
@@ -309,7 +305,7 @@ describe('invitations', () => {
 
     const other = await server.register('Says No');
     const inv = await server.api('POST', `/groups/${c.id}/invitations`, { token: c.owner.token, body: { userId: other.id } });
-    await problem(
+    expectProblem(
       await server.api('POST', `/invitations/${inv.body.invitation.id}/decline`, { token: guest.token }),
       404,
       'invitation.not_found',
@@ -317,7 +313,7 @@ describe('invitations', () => {
     expect((await server.api('POST', `/invitations/${inv.body.invitation.id}/decline`, { token: other.token })).body).toEqual({
       success: true,
     });
-    await problem(await server.api('GET', `/groups/${c.id}`, { token: other.token }), 404, 'group.not_found');
+    expectProblem(await server.api('GET', `/groups/${c.id}`, { token: other.token }), 404, 'group.not_found');
   });
 });
 
@@ -462,13 +458,13 @@ describe('blocking', () => {
     const list = await server.api('GET', '/users/me/blocks', { token: blocker.token });
     expect(list.body.users.map((u: any) => u.id)).toEqual([blocked.id]);
 
-    await problem(await server.api('POST', '/conversations', { token: blocked.token, body: { userId: blocker.id } }), 403, 'user.blocked');
-    await problem(
+    expectProblem(await server.api('POST', '/conversations', { token: blocked.token, body: { userId: blocker.id } }), 403, 'user.blocked');
+    expectProblem(
       await server.api('POST', `/conversations/${chat}/messages`, { token: blocked.token, body: { text: 'hey' } }),
       403,
       'user.blocked',
     );
-    await problem(
+    expectProblem(
       await server.api('POST', `/conversations/${chat}/messages`, { token: blocker.token, body: { text: 'hey' } }),
       403,
       'user.blocked',
@@ -517,8 +513,8 @@ describe('blocking', () => {
 
   it('rejects blocking yourself, unknown users and bad ids', async () => {
     const u = await server.register('Self Blocker');
-    await problem(await server.api('POST', `/users/${u.id}/block`, { token: u.token }), 422, 'user.block_self');
-    await problem(await server.api('POST', '/users/01890000-0000-7000-8000-000000000000/block', { token: u.token }), 404, 'user.not_found');
-    await problem(await server.api('POST', '/users/xyz/block', { token: u.token }), 400, 'validation.failed');
+    expectProblem(await server.api('POST', `/users/${u.id}/block`, { token: u.token }), 422, 'user.block_self');
+    expectProblem(await server.api('POST', '/users/01890000-0000-7000-8000-000000000000/block', { token: u.token }), 404, 'user.not_found');
+    expectProblem(await server.api('POST', '/users/xyz/block', { token: u.token }), 400, 'validation.failed');
   });
 });

@@ -2,6 +2,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchBytes, mp4Bytes, sha256 } from './helpers/media.js';
 import { loadConfig } from '../src/config.js';
+import { expectProblem } from './helpers/problems.js';
 import { TestServer } from './helpers/server.js';
 
 /** What a raw client saw: everything the server wrote, and when it closed the connection. */
@@ -55,11 +56,6 @@ function rawRequest(
       }, opts.everyMs ?? 200);
     });
   });
-}
-
-function expectProblem(res: { status: number | null; body: any; headers?: Headers }, status: number, code: string) {
-  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code });
-  if (res.headers) expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
 }
 
 let server: TestServer;

@@ -1,12 +1,8 @@
 import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect, emit, next, settle, TestServer, type ApiResponse, type TestUser } from './helpers/server.js';
-
-function expectProblem(res: ApiResponse, status: number, code: string) {
-  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code });
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-}
+import { expectProblem } from './helpers/problems.js';
+import { collect, emit, next, settle, TestServer, type TestUser } from './helpers/server.js';
 
 const rawPublic = (key: crypto.KeyObject) => Buffer.from(key.export({ format: 'jwk' }).x!, 'base64url');
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -65,6 +61,17 @@ describe('the key directory', () => {
     // Exhausted: the bundle still works, without a one-time prekey.
     const last = await claim(bob, alice);
     expect(last.body).toEqual({ identityKey: body.identityKey, signedPreKey: body.signedPreKey, oneTimePreKey: null });
+  });
+
+  it('a HEAD of a bundle claims nothing (404, no one-time prekey spent)', async () => {
+    const [alice, bob] = await server.registerAll('Alice Head', 'Bob Head');
+    await publish(alice, deviceKeys(1).body);
+    const head = await fetch(`${server.url}/api/v1/users/${alice.id}/keys`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${bob.token}` },
+    });
+    expect(head.status).toBe(404);
+    expect((await count(alice)).body).toEqual({ oneTimePreKeyCount: 1 });
   });
 
   it('adds one-time prekeys on a later upload (a repeated keyId is replaced) and rotates the signed prekey', async () => {

@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem } from './helpers/problems.js';
 import { emit, settle, TestServer, type ApiResponse, type TestUser } from './helpers/server.js';
 
+/** A 429 rate_limited problem whose Retry-After is 1 or 2 seconds; returns that Retry-After. */
 function expectRateLimited(res: ApiResponse) {
-  expect({ status: res.status, code: res.body?.code }).toEqual({ status: 429, code: 'rate_limited' });
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  expectProblem(res, 429, 'rate_limited');
   const retryAfter = Number(res.headers.get('retry-after'));
   expect(retryAfter).toBeGreaterThanOrEqual(1);
   expect(retryAfter).toBeLessThanOrEqual(2);
@@ -75,7 +76,7 @@ async function register(s: TestServer): Promise<TestUser> {
 }
 
 describe('per-IP limits (REST), hit and then recovered', () => {
-  it('register: the 4th within the window → 429 with Retry-After; another IP is unaffected; after Retry-After it works again', async () => {
+  it('register: the 4th in the window → 429 with Retry-After; another IP is unaffected; after Retry-After it works again', async () => {
     const a = ip();
     const first = await Promise.all([1, 2, 3].map(() => server.api('POST', '/auth/register', { body: registerBody(), headers: from(a) })));
     expect(first.map((r) => r.status)).toEqual([201, 201, 201]);

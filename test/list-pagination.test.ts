@@ -103,7 +103,7 @@ describe('crafted cursors', () => {
 });
 
 describe('search input (item 14)', () => {
-  it('a query of operators only (50 dashes and the like) is not a 500: it finds nothing, and words around operators still match', async () => {
+  it('a query of operators only (50 dashes and the like) finds nothing, not a 500; words around operators still match', async () => {
     const [a, b] = await server.registerAll('Searcher Sue', 'Searcher Sid');
     const chat = await server.directChat(a, b);
     await server.api('POST', `/conversations/${chat}/messages`, {

@@ -39,7 +39,7 @@ describe('tus uploads in progress, per user', () => {
     expect((await tusCreate(server, bob.token, 1000)).status).toBe(201);
   });
 
-  it('reserves at most MEDIA_QUOTA_BYTES_PER_USER: of 100 concurrent 2 GiB creations, 2 are accepted and 98 get 413 media.quota_exceeded', async () => {
+  it('reserves at most MEDIA_QUOTA_BYTES_PER_USER: 100 concurrent 2 GiB creations, 2 pass, 98 get 413 media.quota_exceeded', async () => {
     const carol = await server.register('Carol Gigabytes');
     const responses = await Promise.all(Array.from({ length: 100 }, () => tusCreate(server, carol.token, 2 * GiB)));
     expect(statusCounts(responses.map((r) => r.status))).toEqual({ 201: 2, 413: 98 });
@@ -128,7 +128,7 @@ describe('storage quota', () => {
 });
 
 describe('upload rate per user', () => {
-  it('counts POST /media/upload, tus creations and avatars against RATE_LIMIT_UPLOADS_PER_USER: 429 rate_limited with Retry-After past it', async () => {
+  it('counts uploads, tus creations and avatars in RATE_LIMIT_UPLOADS_PER_USER: past it, 429 rate_limited with Retry-After', async () => {
     const server = await start({ RATE_LIMIT_UPLOADS_PER_USER: '3/1h' });
     const [hank, iris] = await Promise.all([server.register('Hank Hasty'), server.register('Iris Calm')]);
     const image = await photo(64, 64);

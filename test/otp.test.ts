@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import * as jose from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { settle, TestServer, type ApiResponse } from './helpers/server.js';
+import { expectProblem } from './helpers/problems.js';
+import { settle, TestServer } from './helpers/server.js';
 
 /** A stand-in SMS relay: records what Parley POSTs to SMS_WEBHOOK_URL; numbers in `failFor` get a 500. */
 class SmsRelay {
@@ -40,11 +41,6 @@ class SmsRelay {
     if (!hit) throw new Error(`no code was sent to ${phoneNumber}`);
     return hit.code;
   }
-}
-
-function expectProblem(res: ApiResponse, status: number, code: string) {
-  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code });
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
 }
 
 /** A distinct E.164 number per call (555-01xx style: not a real subscriber). */

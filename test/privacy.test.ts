@@ -13,7 +13,7 @@ afterAll(() => server?.close());
 const hidden = { isOnline: false, lastActive: null };
 
 describe('presence is shown only to people who share a conversation', () => {
-  it('a stranger sees isOnline false and lastActive null everywhere: GET /users/:id, search, presence:query; a contact sees it', async () => {
+  it('a stranger sees isOnline false and lastActive null in GET /users/:id, search and presence:query; a contact sees it', async () => {
     const tag = crypto.randomBytes(3).toString('hex');
     const [target, contact, stranger] = (await Promise.all(
       [`Presence Pat ${tag}`, 'Contact Cleo', 'Stranger Stu'].map((n) => server.register(n)),
@@ -100,7 +100,7 @@ describe('user search', () => {
 });
 
 describe('key-bundle claims', () => {
-  it('are limited per target (RATE_LIMIT_KEY_CLAIMS_PER_TARGET): many claimers together get 429, other targets are unaffected', async () => {
+  it('are limited per target (RATE_LIMIT_KEY_CLAIMS_PER_TARGET): many claimers together get 429; other targets are not', async () => {
     const own = await TestServer.start({ RATE_LIMIT_KEY_CLAIMS_PER_TARGET: '5/1h', RATE_LIMIT_KEY_CLAIMS_PER_USER: '100/1h' });
     try {
       const [target, other, ...claimers] = await Promise.all(

@@ -42,7 +42,7 @@ describe('delivery property', () => {
   });
   afterAll(() => server?.close());
 
-  it('any interleaving of send, retry, edit, delete, react, disconnect and reconnect+sync rebuilds the server history on both devices', async () => {
+  it('any mix of send, retry, edit, delete, react, disconnect and reconnect+sync rebuilds the server history on both devices', async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 4, maxLength: 30 }), async (steps) => {

@@ -25,7 +25,8 @@ export async function appendEvents(tx: Executor, drafts: EventDraft[]): Promise<
         added as (
           insert into events (id, type, conversation_id, user_id, message_id, payload, origin)
           select head.last_id - ${drafts.length} + 1 + v.id, v.type, v."conversationId", v."userId", v."messageId", v.payload, v.origin
-          from head, jsonb_to_recordset(${jsonRows(stored)}) as v(id int, type text, "conversationId" uuid, "userId" uuid, "messageId" uuid, payload jsonb, origin text)
+          from head, jsonb_to_recordset(${jsonRows(stored)})
+             as v(id int, type text, "conversationId" uuid, "userId" uuid, "messageId" uuid, payload jsonb, origin text)
         )
         select last_id from head`,
   );

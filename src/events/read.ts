@@ -12,6 +12,7 @@ interface EventRow {
   payload: Record<string, unknown>;
   origin: string | null;
   hidden_from?: string[] | null;
+  created_ms?: number | null;
 }
 
 const toStored = (r: EventRow): StoredEvent => ({
@@ -23,21 +24,26 @@ const toStored = (r: EventRow): StoredEvent => ({
   payload: r.payload,
   origin: r.origin,
   hiddenFrom: r.hidden_from ?? null,
+  ...(r.created_ms == null ? {} : { createdAtMs: Number(r.created_ms) }),
 });
 
 export async function eventHead(ex: Executor): Promise<{ lastId: number; prunedThrough: number }> {
-  const [r] = await rows<{ last_id: number; pruned_through: number }>(ex, sql`select last_id, pruned_through from event_head where id = 1`);
-  return { lastId: Number(r!.last_id), prunedThrough: Number(r!.pruned_through) };
+  const [head] = await rows<{ last_id: number; pruned_through: number }>(
+    ex,
+    sql`select last_id, pruned_through from event_head where id = 1`,
+  );
+  return { lastId: Number(head!.last_id), prunedThrough: Number(head!.pruned_through) };
 }
 
 /** All committed events with `after < id <= upTo`, in order (what the emitter tails). */
 export async function readRange(ex: Executor, after: number, upTo: number, limit = 1000): Promise<StoredEvent[]> {
-  const r = await rows<EventRow>(
+  const found = await rows<EventRow>(
     ex,
-    sql`select id, type, conversation_id, user_id, message_id, payload, origin, hidden_from from events
+    sql`select id, type, conversation_id, user_id, message_id, payload, origin, hidden_from,
+               extract(epoch from created_at)::float8 * 1000 as created_ms from events
         where id > ${after} and id <= ${upTo} order by id limit ${limit}`,
   );
-  return r.map(toStored);
+  return found.map(toStored);
 }
 
 /**
@@ -48,7 +54,7 @@ export async function readRange(ex: Executor, after: number, upTo: number, limit
  */
 export async function readUserStream(
   ex: Executor,
-  userId: string,
+  actorId: string,
   cursor: number | undefined,
   limit: number,
 ): Promise<{ events: StoredEvent[]; cursor: number; hasMore: boolean }> {
@@ -58,7 +64,7 @@ export async function readUserStream(
   if (from > head.lastId)
     throw fail('validation.failed', 'cursor is ahead of the event stream', [{ path: 'cursor', message: 'unknown cursor' }]);
   const take = limit + 1;
-  const r = await rows<EventRow>(
+  const found = await rows<EventRow>(
     ex,
     sql`select * from (
           select e.id, e.type, e.conversation_id, e.user_id, e.message_id, e.payload, e.origin
@@ -71,21 +77,21 @@ export async function readUserStream(
               and e.id > ${from} and e.id >= p.from_event
               and (p.to_event is null or e.id <= p.to_event)
               and (e.message_id is null
-                   or not exists (select 1 from hidden_messages h where h.message_id = e.message_id and h.user_id = ${userId}))
+                   or not exists (select 1 from hidden_messages h where h.message_id = e.message_id and h.user_id = ${actorId}))
               and (e.message_id is null or cv.type <> 'group' or cv.history_visibility <> 'joined'
                    or exists (select 1 from messages mm where mm.id = e.message_id and mm.seq > coalesce(cur.joined_seq, p.from_seq)))
             order by e.id limit ${take}
           ) e
-          where p.user_id = ${userId}
+          where p.user_id = ${actorId}
           union all
           select * from (
             select id, type, conversation_id, user_id, message_id, payload, origin from events
-            where user_id = ${userId} and id > ${from} order by id limit ${take}
+            where user_id = ${actorId} and id > ${from} order by id limit ${take}
           ) mine
         ) s order by id limit ${take}`,
   );
-  const hasMore = r.length > limit;
-  const page = r.slice(0, limit).map(toStored);
+  const hasMore = found.length > limit;
+  const page = found.slice(0, limit).map(toStored);
   const last = page.at(-1);
   return { events: page, cursor: last ? last.id : hasMore ? from : Math.max(from, head.lastId), hasMore };
 }

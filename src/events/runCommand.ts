@@ -24,11 +24,14 @@ export interface CommitListener {
   committed(events: StoredEvent[]): void;
 }
 
+/** A write: everything it does happens in `tx`; what it records in `events` is emitted once `tx` has committed. */
+export type Command<T> = (tx: Tx, events: EventBatch) => Promise<T>;
+
 /**
  * Runs one command in one transaction. Its events are appended last (holding the event
  * counter's lock only briefly) and handed to the emitter only after the commit succeeded.
  */
-export async function runCommand<T>(db: Db, emitter: CommitListener, command: (tx: Tx, events: EventBatch) => Promise<T>): Promise<T> {
+export async function runCommand<T>(db: Db, emitter: CommitListener, command: Command<T>): Promise<T> {
   let batch: EventBatch | undefined;
   const result = await db.transaction(async (tx) => {
     batch = new EventBatch(tx);

@@ -1,27 +1,18 @@
-/** Names of the server → client events that are stored in the event log and replayed by sync. */
-export type StoredEventType =
-  | 'message:new'
-  | 'message:updated'
-  | 'message:deleted'
-  | 'message:status'
-  | 'reaction:updated'
-  | 'conversation:created'
-  | 'conversation:updated'
-  | 'group:member-joined'
-  | 'group:member-left'
-  | 'group:member-updated'
-  | 'invitation:new'
-  | 'keys:identity-changed';
+import type { ServerPayload, StoredEventType, StoredPayload } from '@parley/protocol';
 
-/** What a command records; `userId` makes it private to that user, else it goes to the conversation. */
-export interface EventDraft {
-  type: StoredEventType;
+interface DraftFields {
   conversationId?: string | null;
   userId?: string | null;
   messageId?: string | null;
-  payload: Record<string, unknown>;
   origin?: string | null;
 }
+
+/**
+ * What a command records; `userId` makes it private to that user, else it goes to the
+ * conversation. Its payload is the protocol's for its type, checked here at compile time: what
+ * is stored is what clients are promised.
+ */
+export type EventDraft = { [E in StoredEventType]: DraftFields & { type: E; payload: StoredPayload<E> } }[StoredEventType];
 
 export interface StoredEvent {
   id: number;
@@ -33,7 +24,15 @@ export interface StoredEvent {
   origin: string | null;
   /** Users its live emit to the conversation leaves out (see `withholdFromNonReaders`); never on the wire. */
   hiddenFrom: string[] | null;
+  /**
+   * When it was written (its transaction's start, by the database clock, in ms since the epoch):
+   * set by `readRange` only, for the emitter's lag metric.
+   */
+  createdAtMs?: number;
 }
 
-/** The shape clients see in a live emit and in `sync:request`. */
-export const wirePayload = (e: StoredEvent) => ({ ...e.payload, eventId: e.id });
+/**
+ * The shape clients see in a live emit and in `sync:request`. Read back from the log, a payload
+ * is what an `EventDraft` of its type wrote (typed by the protocol), so it is that type's payload.
+ */
+export const wirePayload = (e: StoredEvent) => ({ ...e.payload, eventId: e.id }) as ServerPayload<StoredEventType>;

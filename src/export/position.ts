@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../db/connect.js';
-import type { StoredEventType } from '../events/types.js';
+import type { StoredEventType } from '@parley/protocol';
 
 /** An event as an exporter reads it from the log. */
 export interface ExportEvent {

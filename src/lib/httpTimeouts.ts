@@ -14,6 +14,8 @@ const uploadRoutes = new Set([
   'POST /api/v1/users/me/avatar',
   'POST /api/v1/media/tus',
   'PATCH /api/v1/media/tus/:id',
+  // X-HTTP-Method-Override: PATCH (tus-js-client's overridePatchMethod) carries a chunk too.
+  'POST /api/v1/media/tus/:id',
 ]);
 
 /**

@@ -1,7 +1,8 @@
+import { displayName, plainText, uuid } from '@parley/protocol';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors.js';
-import { displayName, issuesToFieldErrors, parseInput, plainText, stripBidiControls, uuid } from './validation.js';
+import { issuesToFieldErrors, parseInput, stripBidiControls } from './validation.js';
 
 const BIDI = ['\u200e', '\u200f', '\u061c', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
 const name = displayName(64);

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../db/connect.js';
 import type { StoredEvent } from '../events/types.js';
 import { Emitter } from './emitter.js';
+import { socketSessions } from './sessions.js';
 
 /**
  * The event log without a database: `eventHead` and `readRange` (the only SQL the emitter
@@ -200,10 +201,10 @@ describe('Emitter: a commit that does not follow the last id emitted', () => {
 
   it('tells onCommitted the last id of each local commit, at once', async () => {
     const { emitter } = await started();
-    const told: number[] = [];
-    emitter.onCommitted = (id) => told.push(id);
+    const lastIds: number[] = [];
+    emitter.onCommitted = (id) => lastIds.push(id);
     emitter.committed(commit(event(1), event(2)));
-    expect(told).toEqual([2]);
+    expect(lastIds).toEqual([2]);
   });
 });
 
@@ -330,10 +331,10 @@ describe('Emitter: failures', () => {
   });
 });
 
-describe('Emitter.disconnectSession', () => {
+describe('socketSessions', () => {
   it("closes the session's sockets on every node (through the adapter, not io.local)", async () => {
-    const { emitter, ops } = await started();
-    emitter.disconnectSession('s1');
+    const { io, ops } = fakeIo();
+    socketSessions(io).disconnect('s1');
     expect(ops).toEqual([{ op: 'disconnect', sockets: 'session:s1' }]);
   });
 });

@@ -1,10 +1,12 @@
-import type { Server } from 'socket.io';
+import type { ServerPayload, StoredEventType } from '@parley/protocol';
+import type { ParleyServer } from './types.js';
+import type { Metrics } from '../context.js';
 import type { Db } from '../db/connect.js';
 import { eventHead, readRange } from '../events/read.js';
 import { wirePayload, type StoredEvent } from '../events/types.js';
 import type { CommitListener } from '../events/runCommand.js';
 import { databaseUnavailable } from '../lib/pgErrors.js';
-import { conversationRoom, sessionRoom, userRoom } from './rooms.js';
+import { conversationRoom, userRoom } from './rooms.js';
 
 interface Logger {
   error(obj: unknown, msg?: string): void;
@@ -27,8 +29,9 @@ export class Emitter implements CommitListener {
 
   constructor(
     private readonly db: Db,
-    private readonly io: Server,
+    private readonly io: ParleyServer,
     private readonly log: Logger,
+    private readonly metrics?: Pick<Metrics, 'eventsEmitted'>,
   ) {}
 
   /** Starts from the current head: events before it were for clients that sync. */
@@ -47,12 +50,15 @@ export class Emitter implements CommitListener {
 
   /** Called by runCommand after a commit. */
   committed(events: StoredEvent[]): void {
+    const at = performance.now();
     this.onCommitted?.(events.at(-1)!.id);
     void this.enqueue(async () => {
       const last = events.at(-1)!.id;
       if (last <= this.lastEmitted) return;
-      if (events[0]!.id === this.lastEmitted + 1) this.deliverAll(events);
-      else await this.readThrough(last);
+      if (events[0]!.id === this.lastEmitted + 1) {
+        const emitted = this.deliverAll(events);
+        this.metrics?.eventsEmitted(emitted, 'local', (performance.now() - at) / 1000);
+      } else await this.readThrough(last);
     });
   }
 
@@ -69,11 +75,6 @@ export class Emitter implements CommitListener {
   /** Waits until everything handed over so far has been emitted. */
   drain(): Promise<void> {
     return this.chain;
-  }
-
-  /** A revoked session's sockets are closed at once (on every node, through the adapter). */
-  disconnectSession(sessionId: string): void {
-    this.io.in(sessionRoom(sessionId)).disconnectSockets(true);
   }
 
   stop(): void {
@@ -95,16 +96,23 @@ export class Emitter implements CommitListener {
     while (this.lastEmitted < upTo && !this.stopped) {
       const batch = await readRange(this.db, this.lastEmitted, upTo);
       if (batch.length === 0) break;
-      this.deliverAll(batch);
+      const emitted = this.deliverAll(batch);
+      // The oldest event of the page waited longest: its age is this page's lag.
+      const written = batch[0]!.createdAtMs;
+      this.metrics?.eventsEmitted(emitted, 'log', written === undefined ? undefined : (Date.now() - written) / 1000);
     }
   }
 
-  private deliverAll(events: StoredEvent[]): void {
+  /** Returns how many it emitted (those not emitted before). */
+  private deliverAll(events: StoredEvent[]): number {
+    let emitted = 0;
     for (const e of events) {
       if (e.id <= this.lastEmitted) continue;
       this.deliver(e);
       this.lastEmitted = e.id;
+      emitted++;
     }
+    return emitted;
   }
 
   private deliver(e: StoredEvent): void {
@@ -120,7 +128,8 @@ export class Emitter implements CommitListener {
       // Not to the socket that caused it, nor to members who may not read the message it is about.
       const except = [...(e.origin ? [e.origin] : []), ...(e.hiddenFrom ?? []).map(userRoom)];
       const op = except.length ? io.to(target).except(except) : io.to(target);
-      op.emit(e.type, wirePayload(e));
+      // Socket.IO's typed emit takes one literal name; a stored event is any of them, with that one's payload.
+      (op.emit as (event: StoredEventType, payload: ServerPayload<StoredEventType>) => boolean)(e.type, wirePayload(e));
     }
     if (conversation && e.type === 'group:member-left') {
       const leaver = memberOf(e.payload);

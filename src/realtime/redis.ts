@@ -1,6 +1,6 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import type { Server } from 'socket.io';
+import type { ParleyServer } from './types.js';
 import type { Emitter } from './emitter.js';
 
 export interface RedisLinks {
@@ -18,7 +18,7 @@ export interface RedisLinks {
 export async function linkRedis(
   url: string,
   prefix: string,
-  io: Server,
+  io: ParleyServer,
   emitter: Emitter,
   log: { warn(o: unknown, m?: string): void },
 ): Promise<RedisLinks> {

@@ -141,7 +141,7 @@ export class Node {
 
   async up(): Promise<void> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-node-'));
-    this.proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    this.proc = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts'], {
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,3 +1,4 @@
+import { storedEventTypes } from '@parley/protocol';
 import type { Socket } from 'socket.io-client';
 import { emit, type TestServer } from './server.js';
 
@@ -16,18 +17,7 @@ export interface ClientMessage {
   reactions: string[];
 }
 
-const STORED = [
-  'message:new',
-  'message:updated',
-  'message:deleted',
-  'message:status',
-  'reaction:updated',
-  'conversation:created',
-  'conversation:updated',
-  'group:member-joined',
-  'group:member-left',
-  'invitation:new',
-];
+const STORED: readonly string[] = storedEventTypes;
 
 /**
  * A client the way the docs tell clients to work: keep the highest eventId applied, after

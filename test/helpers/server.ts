@@ -6,6 +6,7 @@ import pg from 'pg';
 import { io as connect, type Socket } from 'socket.io-client';
 import { buildApp, type ParleyApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { checkAck, checkServerEvent } from './contract.js';
 
 export interface TestUser {
   id: string;
@@ -146,6 +147,7 @@ export class TestServer {
   async socket(token: string, listen?: (s: Socket) => void): Promise<Socket> {
     const s = connect(this.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, autoConnect: false });
     this.sockets.push(s);
+    s.onAny((event: string, payload: unknown) => checkServerEvent(event, payload));
     listen?.(s);
     s.connect();
     await new Promise<void>((resolve, reject) => {
@@ -191,6 +193,7 @@ export function emit<T = any>(s: Socket, event: string, payload?: unknown, timeo
     const t = setTimeout(() => reject(new Error(`no ack for ${event}`)), timeoutMs);
     const done = (r: T) => {
       clearTimeout(t);
+      checkAck(event, r);
       resolve(r);
     };
     if (payload === undefined) s.emit(event, done);

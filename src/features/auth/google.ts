@@ -1,9 +1,9 @@
+import { plainText } from '@parley/protocol';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { authIdentities, users } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
-import { plainText } from '../../lib/validation.js';
 import type { GoogleProfile } from './googleVerifier.js';
 import { createUser, signIn } from './signIn.js';
 
@@ -50,11 +50,11 @@ export const linkGoogleBody = z.object({ idToken: googleBody.shape.idToken });
  * token), so Google signs in to it from then on. Linking it again is a no-op; a Google account
  * already linked to another account → 409 auth.account_exists.
  */
-export async function linkGoogle(ctx: AppContext, userId: string, idToken: string): Promise<void> {
+export async function linkGoogle(ctx: AppContext, actorId: string, idToken: string): Promise<void> {
   const profile = await verifiedProfile(ctx, idToken);
   const inserted = await ctx.db
     .insert(authIdentities)
-    .values({ provider: 'google', subject: profile.subject, userId, email: profile.email })
+    .values({ provider: 'google', subject: profile.subject, userId: actorId, email: profile.email })
     .onConflictDoNothing()
     .returning({ userId: authIdentities.userId });
   if (inserted.length > 0) return;
@@ -62,7 +62,8 @@ export async function linkGoogle(ctx: AppContext, userId: string, idToken: strin
     .select({ userId: authIdentities.userId })
     .from(authIdentities)
     .where(and(eq(authIdentities.provider, 'google'), eq(authIdentities.subject, profile.subject)));
-  if (existing && existing.userId !== userId) throw fail('auth.account_exists', 'this Google account is already linked to another account');
+  if (existing && existing.userId !== actorId)
+    throw fail('auth.account_exists', 'this Google account is already linked to another account');
 }
 
 async function verifiedProfile(ctx: AppContext, idToken: string): Promise<GoogleProfile> {

@@ -67,13 +67,14 @@ export class GoogleVerifier {
     }
     const parsed = claims.safeParse(payload);
     if (!parsed.success) throw fail('auth.google_invalid', 'the Google account has no verified email');
-    const c = parsed.data;
-    const picture = c.picture && /^https:\/\//.test(c.picture) && z.url().safeParse(c.picture).success ? c.picture : null;
+    const idClaims = parsed.data;
+    const picture =
+      idClaims.picture && /^https:\/\//.test(idClaims.picture) && z.url().safeParse(idClaims.picture).success ? idClaims.picture : null;
     // Names are shown to others: no control or text-direction characters (as for a typed name).
     const name =
-      stripBidiControls((c.name ?? '').replace(/[\p{Cc}\p{Cs}]/gu, ''))
+      stripBidiControls((idClaims.name ?? '').replace(/[\p{Cc}\p{Cs}]/gu, ''))
         .trim()
-        .slice(0, 100) || c.email.split('@')[0]!.slice(0, 100);
-    return { subject: c.sub, email: c.email, name, picture };
+        .slice(0, 100) || idClaims.email.split('@')[0]!.slice(0, 100);
+    return { subject: idClaims.sub, email: idClaims.email, name, picture };
   }
 }

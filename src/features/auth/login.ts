@@ -4,9 +4,10 @@ import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { users } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
+import { refund, spend } from '../limits/rateLimits.js';
 import { presentUser } from '../users/queries.js';
 import type { loginBody } from './schemas.js';
-import { pick, startSession } from './sessions.js';
+import { clientTokens, startSession } from './sessions.js';
 
 // Verifying against a throwaway hash when the user does not exist keeps timing from revealing who does.
 const decoy = hash('parley-decoy-password');
@@ -17,14 +18,14 @@ export async function login(ctx: AppContext, input: z.output<typeof loginBody>) 
   // Password guessing against one account: every try counts until it turns out right (then it is
   // taken back), so RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT wrong passwords lock it for the window.
   const account = user?.id ?? input.login;
-  await ctx.limits.consume('login-failures', ctx.config.RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT, account);
+  await spend(ctx, 'login-failures', account);
   const ok = await verify(user?.passwordHash ?? (await decoy), input.password).catch(() => false);
   if (!user || !user.passwordHash || !ok) throw fail('auth.invalid_credentials', 'wrong login or password');
-  await ctx.limits.refund('login-failures', account);
+  await refund(ctx, 'login-failures', account);
   const tokens = await ctx.db.transaction((tx) =>
     startSession(tx, ctx, { userId: user.id, deviceId: input.deviceId, deviceName: input.deviceName }),
   );
   // The same device signing in again ends its previous session, sockets included.
-  for (const id of tokens.replaced) ctx.emitter.disconnectSession(id);
-  return { user: await presentUser(ctx, user, user.id), ...pick(tokens) };
+  for (const id of tokens.replaced) ctx.sessions.disconnect(id);
+  return { user: await presentUser(ctx, user, user.id), ...clientTokens(tokens) };
 }

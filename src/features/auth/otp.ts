@@ -1,3 +1,4 @@
+import { plainText } from '@parley/protocol';
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
@@ -9,21 +10,23 @@ import { fail } from '../../lib/errors.js';
 import { uniqueViolation } from '../../lib/pgErrors.js';
 import { phoneNumber } from '../../lib/phone.js';
 import { RateLimited, retryAfterSeconds } from '../../lib/rateLimit.js';
-import { plainText } from '../../lib/validation.js';
 import { personName } from './schemas.js';
 import type { UserRow } from '../users/queries.js';
 import { createUser, signIn } from './signIn.js';
 
 const device = plainText(128).pipe(z.string().min(1));
 
-export const requestOtpBody = z.object({ phoneNumber });
+const phone = phoneNumber.meta({ description: 'International format; spaces and dashes are fine.', example: '+14155550123' });
+
+export const requestOtpBody = z.object({ phoneNumber: phone });
 
 export const verifyOtpBody = z.object({
-  phoneNumber,
+  phoneNumber: phone,
   otp: z
     .string()
     .trim()
-    .regex(/^\d{6}$/, 'must be the 6-digit code'),
+    .regex(/^\d{6}$/, 'must be the 6-digit code')
+    .meta({ example: '123456' }),
   deviceId: device,
   deviceName: plainText(100).optional(),
   /** The name of the account when this sign-in creates it. */
@@ -127,7 +130,7 @@ export async function verifyOtp(ctx: AppContext, input: z.output<typeof verifyOt
   });
 }
 
-export const verifyPhoneBody = z.object({ phoneNumber, otp: verifyOtpBody.shape.otp });
+export const verifyPhoneBody = z.object({ phoneNumber: phone, otp: verifyOtpBody.shape.otp });
 
 /**
  * A signed-in user proves a number with a code from POST /auth/request-otp: it becomes their
@@ -135,18 +138,18 @@ export const verifyPhoneBody = z.object({ phoneNumber, otp: verifyOtpBody.shape.
  * sync finds them. A number another account has verified → 409 user.phone_taken: the caller has
  * just proved they hold it, so telling them is no oracle; they can sign in with it instead.
  */
-export async function verifyPhone(ctx: AppContext, userId: string, input: z.output<typeof verifyPhoneBody>): Promise<UserRow> {
+export async function verifyPhone(ctx: AppContext, actorId: string, input: z.output<typeof verifyPhoneBody>): Promise<UserRow> {
   const codeHash = await checkCode(ctx, input.phoneNumber, input.otp);
   const taken = () => fail('user.phone_taken', 'this number is verified on another account: sign in with it to reach that account');
   try {
     return await ctx.db.transaction(async (tx) => {
       await useCode(tx, input.phoneNumber, codeHash);
       const holder = await verifiedHolder(tx, input.phoneNumber);
-      if (holder && holder.id !== userId) throw taken();
+      if (holder && holder.id !== actorId) throw taken();
       const [row] = await tx
         .update(users)
         .set({ phoneNumber: input.phoneNumber, phoneVerifiedAt: holder?.phoneVerifiedAt ?? new Date(), updatedAt: new Date() })
-        .where(eq(users.id, userId))
+        .where(eq(users.id, actorId))
         .returning();
       if (!row) throw fail('user.not_found');
       return row;

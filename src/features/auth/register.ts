@@ -10,7 +10,7 @@ import { avatarColorFor, generateUsername, initialsOf } from '../users/profile.j
 import { presentUser } from '../users/queries.js';
 import { assertStrongPassword } from './passwordStrength.js';
 import type { registerBody } from './schemas.js';
-import { pick, startSession } from './sessions.js';
+import { clientTokens, startSession } from './sessions.js';
 
 export async function register(ctx: AppContext, input: z.output<typeof registerBody>) {
   assertStrongPassword(input.password, input);
@@ -43,7 +43,7 @@ export async function register(ctx: AppContext, input: z.output<typeof registerB
         const tokens = await startSession(tx, ctx, { userId: id, deviceId: input.deviceId, deviceName: input.deviceName });
         return { user: user!, tokens };
       });
-      return { user: await presentUser(ctx, user, user.id), ...pick(tokens) };
+      return { user: await presentUser(ctx, user, user.id), ...clientTokens(tokens) };
     } catch (err) {
       const index = uniqueViolation(err);
       if (index === 'users_email_key') throw fail('user.email_taken', 'that email is already registered');

@@ -1,6 +1,5 @@
+import { displayName, plainText, userSchema } from '@parley/protocol';
 import { z } from 'zod';
-import { displayName, plainText } from '../../lib/validation.js';
-import { userSchema } from '../users/schemas.js';
 
 export const email = z
   .string()
@@ -39,16 +38,44 @@ export const refreshBody = z.object({ refreshToken: z.string().min(1).max(512) }
 
 export const authResponse = z.object({
   user: userSchema,
-  accessToken: z.string(),
-  refreshToken: z.string(),
-  expiresIn: z.number().int(),
+  accessToken: z.string().meta({ description: 'A JWT: send it as `Authorization: Bearer <accessToken>`.' }),
+  refreshToken: z.string().meta({ description: 'Works once, at POST /auth/refresh-token, for the next pair.' }),
+  expiresIn: z.number().int().meta({ description: 'Seconds until the access token expires.', example: 900 }),
 });
+
+/** Phone and Google sign-in, which create the account when there is none. */
+export const signInResponse = authResponse.extend({
+  created: z.boolean().meta({ description: 'Whether this sign-in created the account.' }),
+});
+
+export const otpSentResponse = z.object({
+  sent: z.literal(true),
+  retryAfter: z.number().int().meta({ description: 'Seconds before another code can be sent to this number.', example: 60 }),
+});
+
+export const success = z.object({ success: z.literal(true) });
 
 export const sessionSchema = z.object({
   id: z.uuid(),
-  deviceId: z.string(),
-  deviceName: z.string().nullable(),
+  deviceId: z.string().meta({ example: 'pixel-8-3f2a' }),
+  deviceName: z.string().nullable().meta({ example: 'Pixel 8' }),
   createdAt: z.string(),
   lastUsedAt: z.string(),
-  current: z.boolean(),
+  current: z.boolean().meta({ description: 'The session making this request.' }),
+});
+
+/** GET /.well-known/jwks.json: the public key(s) that verify access tokens (RFC 7517). */
+export const jwksResponse = z.object({
+  keys: z.array(
+    z.object({
+      kty: z.enum(['OKP', 'RSA']),
+      crv: z.string().optional().meta({ description: 'OKP keys: the curve.', example: 'Ed25519' }),
+      x: z.string().optional().meta({ description: 'OKP keys: the public key, base64url.' }),
+      n: z.string().optional().meta({ description: 'RSA keys: the modulus, base64url.' }),
+      e: z.string().optional().meta({ description: 'RSA keys: the exponent, base64url.', example: 'AQAB' }),
+      kid: z.string().meta({ description: 'The `kid` in access-token headers (the key’s JWK thumbprint).' }),
+      alg: z.enum(['EdDSA', 'RS256']),
+      use: z.literal('sig'),
+    }),
+  ),
 });

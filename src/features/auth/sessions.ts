@@ -13,7 +13,7 @@ export interface TokenPair {
 }
 
 /** The fields of a token pair a client receives. */
-export const pick = (t: TokenPair): TokenPair => ({
+export const clientTokens = (t: TokenPair): TokenPair => ({
   accessToken: t.accessToken,
   refreshToken: t.refreshToken,
   expiresIn: t.expiresIn,
@@ -77,7 +77,7 @@ export async function rotateRefreshToken(ctx: AppContext, presented: string): Pr
   });
   // The revocation above must commit even though the caller gets an error.
   if ('error' in outcome && outcome.error) {
-    if (outcome.sessionId) ctx.emitter.disconnectSession(outcome.sessionId);
+    if (outcome.sessionId) ctx.sessions.disconnect(outcome.sessionId);
     throw fail(outcome.error);
   }
   return outcome;
@@ -86,17 +86,17 @@ export async function rotateRefreshToken(ctx: AppContext, presented: string): Pr
 /** Ends a session: its tokens stop working on REST at once and its sockets are closed. */
 export async function revokeSession(ctx: AppContext, sessionId: string): Promise<void> {
   await ctx.db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId));
-  ctx.emitter.disconnectSession(sessionId);
+  ctx.sessions.disconnect(sessionId);
 }
 
 /** A live session for this user, or auth.session_revoked. Touches lastUsedAt at most once a minute. */
 export async function assertSessionActive(ctx: AppContext, sessionId: string, userId: string): Promise<void> {
-  const [s] = await ctx.db
+  const [session] = await ctx.db
     .select({ revokedAt: sessions.revokedAt, userId: sessions.userId, lastUsedAt: sessions.lastUsedAt })
     .from(sessions)
     .where(eq(sessions.id, sessionId));
-  if (!s || s.revokedAt || s.userId !== userId) throw fail('auth.session_revoked');
-  if (Date.now() - s.lastUsedAt.getTime() > 60_000) {
+  if (!session || session.revokedAt || session.userId !== userId) throw fail('auth.session_revoked');
+  if (Date.now() - session.lastUsedAt.getTime() > 60_000) {
     void ctx.db
       .update(sessions)
       .set({ lastUsedAt: new Date() })

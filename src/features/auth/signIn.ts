@@ -5,7 +5,7 @@ import { newId } from '../../lib/ids.js';
 import { uniqueViolation } from '../../lib/pgErrors.js';
 import { avatarColorFor, generateUsername, initialsOf } from '../users/profile.js';
 import { presentUser, type UserRow } from '../users/queries.js';
-import { pick, startSession } from './sessions.js';
+import { clientTokens, startSession } from './sessions.js';
 
 /** A new account (phone or Google sign-in): username, initials and colour made up as for a registration. */
 export async function createUser(
@@ -48,8 +48,8 @@ export async function signIn(
         return { ...found, tokens };
       });
       // The same device signing in again ends its previous session, sockets included.
-      for (const id of tokens.replaced) ctx.emitter.disconnectSession(id);
-      return { user: await presentUser(ctx, user, user.id), ...pick(tokens), created };
+      for (const id of tokens.replaced) ctx.sessions.disconnect(id);
+      return { user: await presentUser(ctx, user, user.id), ...clientTokens(tokens), created };
     } catch (err) {
       if (uniqueViolation(err) !== undefined && attempt < 5) continue;
       throw err;

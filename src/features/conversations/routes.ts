@@ -1,31 +1,44 @@
+import { conversationSchema } from '@parley/protocol';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { idParams, limitParam, uuid } from '../../lib/validation.js';
+import { problems } from '../../lib/apiDocs.js';
+import { idParams, limitParam } from '../../lib/validation.js';
 import { authenticate, secured } from '../auth/authenticate.js';
 import { messageHistory } from '../messages/history.js';
 import { advanceWatermark } from '../messages/receipts.js';
-import { messagePage, upToSeq } from '../messages/schemas.js';
+import { messagePage } from '../messages/schemas.js';
 import { openDirect } from './openDirect.js';
 import { conversationPage, getConversation, requireMembership } from './queries.js';
-import { conversationSchema, historyQuery, pageQuery } from './schemas.js';
+import { conversationList, historyQuery, openDirectBody, openedDirect, pageQuery, readBody, readState } from './schemas.js';
 import { settingsBody, settingsSchema, updateSettings } from './settings.js';
 
 const tags = ['conversations'];
+/** What 404 means on every route of one conversation. */
+const notFound = 'A conversation that does not exist and one you are not a member of are both 404 `conversation.not_found`.';
 
+/** Every conversation route needs the bearer token. */
 export const conversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('onRequest', authenticate(ctx));
+  await app.register(conversationListRoutes, { ctx });
+  await app.register(oneConversationRoutes, { ctx });
+};
 
+/** The user's conversations, and opening a direct one. */
+const conversationListRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/conversations',
     {
       schema: {
+        operationId: 'listConversations',
+        summary: 'List your conversations',
+        description:
+          'Your direct chats and groups, pinned first, then by last activity, a page at a time: pass the `nextCursor` ' +
+          'of a page as `cursor` for the next. Each carries your own view: unread count, settings, last message you may read.',
         tags,
         ...secured,
         querystring: pageQuery,
-        response: {
-          200: z.object({ conversations: z.array(conversationSchema), nextCursor: z.string().nullable(), hasMore: z.boolean() }),
-        },
+        response: { 200: conversationList },
       },
     },
     async (req) => conversationPage(ctx, ctx.db, req.auth.userId, req.query),
@@ -35,13 +48,15 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     '/conversations',
     {
       schema: {
+        operationId: 'openDirectChat',
+        summary: 'Open the direct chat with a user',
+        description:
+          'Finds or creates the one direct chat between you and `userId`: 201 when this request created it, 200 when it ' +
+          'already existed (so it is safe to repeat). Not with yourself (422), an unknown user (404), nor across a block either way (403).',
         tags,
         ...secured,
-        body: z.object({ userId: uuid }),
-        response: {
-          200: z.object({ conversation: conversationSchema, created: z.boolean() }),
-          201: z.object({ conversation: conversationSchema, created: z.boolean() }),
-        },
+        body: openDirectBody,
+        response: { 200: openedDirect, 201: openedDirect, ...problems('user.not_found', 'user.blocked', 'conversation.self') },
       },
     },
     async (req, reply) => {
@@ -49,16 +64,22 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       return reply.status(result.created ? 201 : 200).send(result);
     },
   );
+};
 
+/** One conversation: its history, the read watermark and the user's settings. */
+const oneConversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/conversations/:id',
     {
       schema: {
+        operationId: 'getConversation',
+        summary: 'Get a conversation with its latest messages',
+        description: `The conversation as you see it and the latest page of the messages you may read (ascending seq). ${notFound}`,
         tags,
         ...secured,
         params: idParams,
         querystring: z.object({ limit: limitParam }),
-        response: { 200: messagePage.extend({ conversation: conversationSchema }) },
+        response: { 200: messagePage.extend({ conversation: conversationSchema }), ...problems('conversation.not_found') },
       },
     },
     async (req) => {
@@ -69,7 +90,20 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
 
   app.get(
     '/conversations/:id/messages',
-    { schema: { tags, ...secured, params: idParams, querystring: historyQuery, response: { 200: messagePage } } },
+    {
+      schema: {
+        operationId: 'listMessages',
+        summary: 'Page through the message history',
+        description:
+          'A page of the messages you may read, always in ascending seq: the latest by default, older ones with `before`, ' +
+          `newer ones with \`after\`. In a group whose history is \`joined\`, only what came after you joined. ${notFound}`,
+        tags,
+        ...secured,
+        params: idParams,
+        querystring: historyQuery,
+        response: { 200: messagePage, ...problems('conversation.not_found') },
+      },
+    },
     async (req) => {
       await requireMembership(ctx.db, req.params.id, req.auth.userId);
       const { limit, before, after, cursor } = req.query;
@@ -81,22 +115,38 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     '/conversations/:id/read',
     {
       schema: {
+        operationId: 'markConversationRead',
+        summary: 'Mark a conversation read',
+        description:
+          'Moves your read watermark forward to `upToSeq`, or to the last message; it never moves back, so repeating is ' +
+          `harmless. Members hear \`message:status\` when it moved. ${notFound}`,
         tags,
         ...secured,
         params: idParams,
-        body: z.object({ upToSeq: upToSeq.optional() }).optional(),
-        response: { 200: z.object({ lastReadSeq: z.number().int(), unreadCount: z.number().int() }) },
+        body: readBody,
+        response: { 200: readState, ...problems('conversation.not_found') },
       },
     },
     async (req) => {
-      const r = await advanceWatermark(ctx, req.auth.userId, req.params.id, 'read', req.body?.upToSeq);
-      return { lastReadSeq: r.lastReadSeq, unreadCount: r.unreadCount };
+      const watermark = await advanceWatermark(ctx, req.auth.userId, req.params.id, 'read', req.body.upToSeq);
+      return { lastReadSeq: watermark.lastReadSeq, unreadCount: watermark.unreadCount };
     },
   );
 
   app.patch(
     '/conversations/:id/settings',
-    { schema: { tags, ...secured, params: idParams, body: settingsBody, response: { 200: z.object({ settings: settingsSchema }) } } },
+    {
+      schema: {
+        operationId: 'updateConversationSettings',
+        summary: 'Mute, archive or pin a conversation',
+        description: `Changes your own settings for the conversation; your other devices hear \`conversation:updated\`. ${notFound}`,
+        tags,
+        ...secured,
+        params: idParams,
+        body: settingsBody,
+        response: { 200: z.object({ settings: settingsSchema }), ...problems('conversation.not_found') },
+      },
+    },
     async (req) => updateSettings(ctx, req.auth.userId, req.params.id, req.body),
   );
 };

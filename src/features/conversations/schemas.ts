@@ -1,44 +1,53 @@
+import { conversationSchema, seq, uuid } from '@parley/protocol';
 import { z } from 'zod';
 import { limitParam } from '../../lib/validation.js';
-import { messageSchema } from '../messages/schemas.js';
-import { userSchema } from '../users/schemas.js';
-
-export const conversationSchema = z.object({
-  id: z.uuid(),
-  type: z.enum(['direct', 'group']),
-  name: z.string().nullable(),
-  icon: z.string().nullable(),
-  iconBg: z.string().nullable(),
-  about: z.string().nullable(),
-  visibility: z.enum(['public', 'private']).nullable(),
-  /** Groups: whether members read the messages from before they joined ('shared') or not ('joined'); null for direct chats. */
-  historyVisibility: z.enum(['joined', 'shared']).nullable(),
-  lastSeq: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  otherUser: userSchema.nullable(),
-  lastMessage: messageSchema.nullable(),
-  unreadCount: z.number().int(),
-  lastReadSeq: z.number().int(),
-  isMuted: z.boolean(),
-  isArchived: z.boolean(),
-  isPinned: z.boolean(),
-  role: z.enum(['owner', 'admin', 'member']).nullable(),
-});
 
 /** `?limit=&cursor=` of the lists (conversations, groups, invitations): the cursor is the `nextCursor` of the page before. */
-export const pageQuery = z.object({ limit: limitParam, cursor: z.string().max(500).optional() });
+export const pageQuery = z.object({
+  limit: limitParam,
+  cursor: z.string().max(500).optional().meta({ description: 'The `nextCursor` of the page before; omit for the first page.' }),
+});
+
+/** How every list page ends: where the next one starts. */
+export const pageFields = {
+  nextCursor: z.string().nullable().meta({
+    description: 'Pass as `cursor` for the next page; null on the last page. Opaque.',
+    example: 'eyJwIjpmYWxzZSwidCI6MTc2NDU5MDQwMDAwMDAwMCwiaWQiOiIwMTk3YzFlMi01YjdhLTdkM2MtOWYxZS0yYTRiNmM4ZDBlMWYifQ',
+  }),
+  hasMore: z.boolean(),
+};
 
 const seqParam = z.coerce.number().int().min(0).max(2_147_483_647);
 
 export const historyQuery = z
   .object({
     limit: limitParam,
-    before: seqParam.optional(),
-    after: seqParam.optional(),
-    cursor: seqParam.optional(),
+    before: seqParam
+      .optional()
+      .meta({ description: 'The page just before this seq (paging back); the latest page if omitted.', example: 120 }),
+    after: seqParam
+      .optional()
+      .meta({ description: 'The page just after this seq (catching up); not with `before` or `cursor`.', example: 100 }),
+    cursor: seqParam.optional().meta({ description: 'Another name for `before`.', example: 120 }),
   })
   .refine((q) => q.after === undefined || (q.before === undefined && q.cursor === undefined), {
     message: 'use either after or before/cursor',
     path: ['after'],
   });
+
+export const conversationList = z.object({ conversations: z.array(conversationSchema), ...pageFields });
+
+export const openDirectBody = z.object({ userId: uuid.meta({ description: 'The other person.' }) });
+export const openedDirect = z.object({
+  conversation: conversationSchema,
+  created: z.boolean().meta({ description: 'True when this request created the chat (201), false when it already existed (200).' }),
+});
+
+/** A JSON object, `{}` at least: Fastify hands a missing body to the schema as null, which an `.optional()` never let through. */
+export const readBody = z.object({
+  upToSeq: seq.optional().meta({ description: "Up to this seq; the conversation's last message if omitted.", example: 42 }),
+});
+export const readState = z.object({
+  lastReadSeq: z.number().int().meta({ example: 42 }),
+  unreadCount: z.number().int().meta({ example: 0 }),
+});

@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { members } from '../../db/schema.js';
-import { runCommand } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { getConversation } from './queries.js';
 
@@ -14,16 +13,16 @@ export const settingsBody = z
 export const settingsSchema = z.object({ isMuted: z.boolean(), isArchived: z.boolean(), isPinned: z.boolean() });
 
 /** Per-member mute / archive / pin; the user's other devices hear `conversation:updated`. */
-export function updateSettings(ctx: AppContext, userId: string, conversationId: string, input: z.output<typeof settingsBody>) {
-  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
+export function updateSettings(ctx: AppContext, actorId: string, conversationId: string, input: z.output<typeof settingsBody>) {
+  return ctx.run(async (tx, events) => {
     const [row] = await tx
       .update(members)
       .set(input)
-      .where(and(eq(members.conversationId, conversationId), eq(members.userId, userId)))
+      .where(and(eq(members.conversationId, conversationId), eq(members.userId, actorId)))
       .returning({ isMuted: members.isMuted, isArchived: members.isArchived, isPinned: members.isPinned });
     if (!row) throw fail('conversation.not_found');
-    const conversation = await getConversation(ctx, tx, conversationId, userId);
-    events.add({ type: 'conversation:updated', conversationId, userId, payload: { conversation } });
+    const conversation = await getConversation(ctx, tx, conversationId, actorId);
+    events.add({ type: 'conversation:updated', conversationId, userId: actorId, payload: { conversation } });
     return { settings: row };
   });
 }

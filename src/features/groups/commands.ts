@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { rows, uuidArray, type Tx } from '../../db/connect.js';
 import { conversations, members, type SystemInfo } from '../../db/schema.js';
-import { runCommand } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { getConversation, type ConversationDto } from '../conversations/queries.js';
@@ -37,12 +36,13 @@ async function assertUsersExist(tx: Tx, ids: string[]): Promise<void> {
 }
 
 /** As for invitations and direct chats: nobody is put into a group with someone on the other side of a block, either way. */
-async function assertNoBlocks(tx: Tx, me: string, ids: string[]): Promise<void> {
+async function assertNoBlocks(tx: Tx, actorId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   const found = await rows<{ one: number }>(
     tx,
     sql`select 1 as one from blocks
-        where (blocker_id = ${me} and blocked_id = any(${uuidArray(ids)})) or (blocked_id = ${me} and blocker_id = any(${uuidArray(ids)}))
+        where (blocker_id = ${actorId} and blocked_id = any(${uuidArray(ids)}))
+           or (blocked_id = ${actorId} and blocker_id = any(${uuidArray(ids)}))
         limit 1`,
   );
   if (found.length > 0) throw fail('user.blocked', 'a block stands between you and one of these users');
@@ -51,11 +51,11 @@ async function assertNoBlocks(tx: Tx, me: string, ids: string[]): Promise<void> 
 const added = (actorId: string, userIds: string[]): SystemInfo[] => userIds.map((userId) => ({ action: 'member_added', actorId, userId }));
 
 /** The creator becomes the owner; the listed users join as members. */
-export function createGroup(ctx: AppContext, me: string, input: z.output<typeof createGroupBody>): Promise<ConversationDto> {
-  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
-    const memberIds = [...new Set(input.memberIds)].filter((id) => id !== me);
+export function createGroup(ctx: AppContext, actorId: string, input: z.output<typeof createGroupBody>): Promise<ConversationDto> {
+  return ctx.run(async (tx, events) => {
+    const memberIds = [...new Set(input.memberIds)].filter((id) => id !== actorId);
     await assertUsersExist(tx, memberIds);
-    await assertNoBlocks(tx, me, memberIds);
+    await assertNoBlocks(tx, actorId, memberIds);
     const [group] = await tx
       .insert(conversations)
       .values({
@@ -67,42 +67,42 @@ export function createGroup(ctx: AppContext, me: string, input: z.output<typeof 
         about: input.about ?? null,
         visibility: input.visibility,
         historyVisibility: input.historyVisibility,
-        createdBy: me,
+        createdBy: actorId,
       })
       .returning();
-    await addToGroup(ctx, tx, events, group!, [me], 'owner');
+    await addToGroup(ctx, tx, events, group!, [actorId], 'owner');
     await addToGroup(ctx, tx, events, group!, memberIds);
     await recordSystemMessages(tx, events, group!.id, [
-      { action: 'group_created', actorId: me, name: input.name },
-      ...added(me, memberIds),
+      { action: 'group_created', actorId, name: input.name },
+      ...added(actorId, memberIds),
     ]);
-    return getConversation(ctx, tx, group!.id, me);
+    return getConversation(ctx, tx, group!.id, actorId);
   });
 }
 
 /** Admins change name, icon, description or visibility; a rename is recorded in the conversation. */
 export function updateGroup(
   ctx: AppContext,
-  me: string,
+  actorId: string,
   groupId: string,
   input: z.output<typeof updateGroupBody>,
 ): Promise<ConversationDto> {
-  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
-    const { group, role } = await lockGroup(tx, groupId, me);
+  return ctx.run(async (tx, events) => {
+    const { group, role } = await lockGroup(tx, groupId, actorId);
     requireAdmin(role);
     const [updated] = await tx.update(conversations).set(input).where(eq(conversations.id, groupId)).returning();
     if (input.name !== undefined && input.name !== group.name) {
-      await recordSystemMessage(tx, events, groupId, { action: 'group_renamed', actorId: me, name: input.name });
+      await recordSystemMessage(tx, events, groupId, { action: 'group_renamed', actorId, name: input.name });
     }
     const count = (await memberCounts(tx, [groupId])).get(groupId) ?? 0;
     events.add({ type: 'conversation:updated', conversationId: groupId, payload: { conversation: toGroupSummary(updated!, count) } });
-    return getConversation(ctx, tx, groupId, me);
+    return getConversation(ctx, tx, groupId, actorId);
   });
 }
 
-export function addMembers(ctx: AppContext, me: string, groupId: string, userIds: string[]): Promise<void> {
-  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
-    const { group, role } = await lockGroup(tx, groupId, me);
+export function addMembers(ctx: AppContext, actorId: string, groupId: string, userIds: string[]): Promise<void> {
+  return ctx.run(async (tx, events) => {
+    const { group, role } = await lockGroup(tx, groupId, actorId);
     requireAdmin(role);
     const wanted = [...new Set(userIds)];
     await assertUsersExist(tx, wanted);
@@ -115,9 +115,9 @@ export function addMembers(ctx: AppContext, me: string, groupId: string, userIds
       ).map((m) => m.userId),
     );
     const fresh = wanted.filter((id) => !existing.has(id));
-    await assertNoBlocks(tx, me, fresh);
+    await assertNoBlocks(tx, actorId, fresh);
     await addToGroup(ctx, tx, events, group, fresh);
-    await recordSystemMessages(tx, events, groupId, added(me, fresh));
+    await recordSystemMessages(tx, events, groupId, added(actorId, fresh));
   });
 }
 
@@ -125,32 +125,32 @@ export function addMembers(ctx: AppContext, me: string, groupId: string, userIds
  * Anyone may remove themselves (leave). The owner cannot be removed by others; admins may
  * remove members, and only the owner may remove an admin.
  */
-export function removeMember(ctx: AppContext, me: string, groupId: string, userId: string): Promise<void> {
-  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
-    const { group, role } = await lockGroup(tx, groupId, me);
+export function removeMember(ctx: AppContext, actorId: string, groupId: string, userId: string): Promise<void> {
+  return ctx.run(async (tx, events) => {
+    const { group, role } = await lockGroup(tx, groupId, actorId);
     requireMember(role);
-    if (userId === me) {
-      await recordSystemMessage(tx, events, groupId, { action: 'member_left', actorId: me });
-      return removeFromGroup(tx, events, group, me);
+    if (userId === actorId) {
+      await recordSystemMessage(tx, events, groupId, { action: 'member_left', actorId });
+      return removeFromGroup(tx, events, group, actorId);
     }
     requireAdmin(role);
     const target = await memberRole(tx, groupId, userId);
     if (target.role === 'owner') throw fail('group.owner_protected', 'the owner cannot be removed');
     if (target.role === 'admin' && role !== 'owner') throw fail('group.not_admin', 'only the owner can remove an admin');
-    await recordSystemMessage(tx, events, groupId, { action: 'member_removed', actorId: me, userId });
+    await recordSystemMessage(tx, events, groupId, { action: 'member_removed', actorId, userId });
     await removeFromGroup(tx, events, group, userId);
   });
 }
 
 /** Owner and admins promote members to admin; the owner demotes admins, who may also step down; nobody changes the owner. */
-export function changeRole(ctx: AppContext, me: string, groupId: string, userId: string, newRole: 'admin' | 'member'): Promise<void> {
-  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
-    const { role } = await lockGroup(tx, groupId, me);
+export function changeRole(ctx: AppContext, actorId: string, groupId: string, userId: string, newRole: 'admin' | 'member'): Promise<void> {
+  return ctx.run(async (tx, events) => {
+    const { role } = await lockGroup(tx, groupId, actorId);
     requireAdmin(role);
     const target = await memberRole(tx, groupId, userId);
     if (target.role === 'owner') throw fail('group.owner_protected', "the owner's role cannot be changed");
     // An admin may step down; only the owner demotes someone else.
-    if (target.role === 'admin' && newRole === 'member' && role !== 'owner' && userId !== me) {
+    if (target.role === 'admin' && newRole === 'member' && role !== 'owner' && userId !== actorId) {
       throw fail('group.not_admin', 'only the owner can demote an admin');
     }
     if (target.role !== newRole) await setRole(tx, events, groupId, userId, newRole);
@@ -158,14 +158,14 @@ export function changeRole(ctx: AppContext, me: string, groupId: string, userId:
 }
 
 /** Joins a public group (idempotent for members). */
-export function joinGroup(ctx: AppContext, me: string, groupId: string): Promise<ConversationDto> {
-  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
-    const { group, role } = await lockGroup(tx, groupId, me);
+export function joinGroup(ctx: AppContext, actorId: string, groupId: string): Promise<ConversationDto> {
+  return ctx.run(async (tx, events) => {
+    const { group, role } = await lockGroup(tx, groupId, actorId);
     if (!role) {
       if (group.visibility !== 'public') throw fail('group.not_found');
-      await addToGroup(ctx, tx, events, group, [me]);
-      await recordSystemMessage(tx, events, groupId, { action: 'member_joined', actorId: me });
+      await addToGroup(ctx, tx, events, group, [actorId]);
+      await recordSystemMessage(tx, events, groupId, { action: 'member_joined', actorId });
     }
-    return getConversation(ctx, tx, groupId, me);
+    return getConversation(ctx, tx, groupId, actorId);
   });
 }

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { rows, type Executor, type Tx } from '../../db/connect.js';
 import { conversations, invitations, members } from '../../db/schema.js';
-import { runCommand } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.js';
@@ -15,19 +14,19 @@ import { summarize } from './summary.js';
 
 type InvitationRow = typeof invitations.$inferSelect;
 
-async function presentInvitations(ctx: AppContext, ex: Executor, rows: InvitationRow[], viewerId: string) {
-  if (rows.length === 0) return [];
+async function presentInvitations(ctx: AppContext, ex: Executor, invitationRows: InvitationRow[], actorId: string) {
+  if (invitationRows.length === 0) return [];
   const groups = await ex
     .select()
     .from(conversations)
-    .where(inArray(conversations.id, [...new Set(rows.map((r) => r.conversationId))]));
+    .where(inArray(conversations.id, [...new Set(invitationRows.map((r) => r.conversationId))]));
   const summaries = new Map((await summarize(ex, groups)).map((g) => [g.id, g]));
   const inviters = await usersByIds(
     ex,
-    rows.map((r) => r.inviterId),
+    invitationRows.map((r) => r.inviterId),
   );
-  const people = new Map((await presentUsers(ctx, [...inviters.values()], viewerId, ex)).map((u) => [u.id, u]));
-  return rows.map((r) => ({
+  const people = new Map((await presentUsers(ctx, [...inviters.values()], actorId, ex)).map((u) => [u.id, u]));
+  return invitationRows.map((r) => ({
     id: r.id,
     conversationId: r.conversationId,
     group: summaries.get(r.conversationId)!,
@@ -41,13 +40,13 @@ async function presentInvitations(ctx: AppContext, ex: Executor, rows: Invitatio
  * Members invite to public groups, admins to private ones. One pending invitation per person
  * and group: inviting again returns it. The invitee hears `invitation:new`.
  */
-export function invite(ctx: AppContext, me: string, groupId: string, inviteeId: string) {
-  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
-    const { group, role } = await lockGroup(tx, groupId, me);
+export function invite(ctx: AppContext, actorId: string, groupId: string, inviteeId: string) {
+  return ctx.run(async (tx, events) => {
+    const { group, role } = await lockGroup(tx, groupId, actorId);
     requireMember(role);
     if (group.visibility !== 'public' && !isAdmin(role)) throw fail('group.not_admin', 'only admins invite to a private group');
     await findUser(tx, inviteeId);
-    if (await isBlockedEitherWay(tx, me, inviteeId)) throw fail('user.blocked', 'a block stands between you and this user');
+    if (await isBlockedEitherWay(tx, actorId, inviteeId)) throw fail('user.blocked', 'a block stands between you and this user');
     const [already] = await tx
       .select({ userId: members.userId })
       .from(members)
@@ -57,25 +56,25 @@ export function invite(ctx: AppContext, me: string, groupId: string, inviteeId: 
       .select()
       .from(invitations)
       .where(and(eq(invitations.conversationId, groupId), eq(invitations.inviteeId, inviteeId), eq(invitations.status, 'pending')));
-    if (pending) return { invitation: (await presentInvitations(ctx, tx, [pending], me))[0]!, created: false };
-    const [row] = await tx.insert(invitations).values({ id: newId(), conversationId: groupId, inviterId: me, inviteeId }).returning();
-    const [invitation] = await presentInvitations(ctx, tx, [row!], inviteeId);
+    if (pending) return { invitation: (await presentInvitations(ctx, tx, [pending], actorId))[0]!, created: false };
+    const [row] = await tx.insert(invitations).values({ id: newId(), conversationId: groupId, inviterId: actorId, inviteeId }).returning();
+    const invitation = (await presentInvitations(ctx, tx, [row!], inviteeId))[0]!;
     events.add({ type: 'invitation:new', conversationId: groupId, userId: inviteeId, payload: { invitation } });
-    return { invitation: invitation!, created: true };
+    return { invitation, created: true };
   });
 }
 
 const invitationKey = z.object({ t: microsKey, id: z.uuid() });
 
 /** My pending invitations, newest first, a page at a time. */
-export async function myInvitations(ctx: AppContext, me: string, q: { limit: number; cursor?: string }) {
+export async function myInvitations(ctx: AppContext, actorId: string, q: { limit: number; cursor?: string }) {
   const after = decodeCursor(q.cursor, invitationKey);
   const found = await ctx.db
-    .select({ inv: invitations, t: sql<number>`(extract(epoch from ${invitations.createdAt}) * 1000000)::bigint` })
+    .select({ invitation: invitations, createdMicros: sql<number>`(extract(epoch from ${invitations.createdAt}) * 1000000)::bigint` })
     .from(invitations)
     .where(
       and(
-        eq(invitations.inviteeId, me),
+        eq(invitations.inviteeId, actorId),
         eq(invitations.status, 'pending'),
         after ? sql`(${invitations.createdAt}, ${invitations.id}) < (${fromMicros(after.t)}, ${after.id}::uuid)` : undefined,
       ),
@@ -84,13 +83,13 @@ export async function myInvitations(ctx: AppContext, me: string, q: { limit: num
     .limit(q.limit + 1);
   const page = found.slice(0, q.limit);
   const last = page.at(-1);
-  const nextCursor = found.length > q.limit && last ? encodeCursor({ t: Number(last.t), id: last.inv.id }) : null;
+  const nextCursor = found.length > q.limit && last ? encodeCursor({ t: Number(last.createdMicros), id: last.invitation.id }) : null;
   return {
     invitations: await presentInvitations(
       ctx,
       ctx.db,
-      page.map((f) => f.inv),
-      me,
+      page.map((f) => f.invitation),
+      actorId,
     ),
     nextCursor,
     hasMore: nextCursor !== null,
@@ -123,12 +122,17 @@ async function stillValid(tx: Tx, inv: InvitationRow, group: ConversationRow): P
  * Accepting joins the group, private ones included, if the group still allows it (else the
  * invitation is closed and reads as not found); declining just closes the invitation.
  */
-export async function respond(ctx: AppContext, me: string, invitationId: string, accept: boolean): Promise<ConversationDto | null> {
-  const outcome = await runCommand(ctx.db, ctx.emitter, async (tx, events) => {
+export async function respondToInvitation(
+  ctx: AppContext,
+  actorId: string,
+  invitationId: string,
+  accept: boolean,
+): Promise<ConversationDto | null> {
+  const outcome = await ctx.run(async (tx, events) => {
     const [inv] = await tx
       .select()
       .from(invitations)
-      .where(and(eq(invitations.id, invitationId), eq(invitations.inviteeId, me), eq(invitations.status, 'pending')))
+      .where(and(eq(invitations.id, invitationId), eq(invitations.inviteeId, actorId), eq(invitations.status, 'pending')))
       .for('update');
     if (!inv) throw fail('invitation.not_found');
     const close = (status: 'accepted' | 'declined' | 'revoked') =>
@@ -146,12 +150,12 @@ export async function respond(ctx: AppContext, me: string, invitationId: string,
     const [member] = await tx
       .select({ userId: members.userId })
       .from(members)
-      .where(and(eq(members.conversationId, inv.conversationId), eq(members.userId, me)));
+      .where(and(eq(members.conversationId, inv.conversationId), eq(members.userId, actorId)));
     if (!member) {
-      await addToGroup(ctx, tx, events, group!, [me]);
-      await recordSystemMessage(tx, events, group!.id, { action: 'member_joined', actorId: me });
+      await addToGroup(ctx, tx, events, group!, [actorId]);
+      await recordSystemMessage(tx, events, group!.id, { action: 'member_joined', actorId });
     }
-    return { conversation: await getConversation(ctx, tx, group!.id, me) };
+    return { conversation: await getConversation(ctx, tx, group!.id, actorId) };
   });
   if ('revoked' in outcome) throw fail('invitation.not_found', 'that invitation is no longer valid');
   return outcome.conversation;

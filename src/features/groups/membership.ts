@@ -13,23 +13,23 @@ export type Role = MemberRow['role'];
 export const isAdmin = (role: Role | undefined) => role === 'owner' || role === 'admin';
 
 /**
- * The group, locked, and the caller's membership. A private group you are not in does not
+ * The group, locked, and the actor's membership. A private group you are not in does not
  * exist for you (404); a public one you may see, so member-only actions there are 403.
  */
-export async function lockGroup(tx: Tx, groupId: string, userId: string): Promise<{ group: ConversationRow; role: Role | undefined }> {
+export async function lockGroup(tx: Tx, groupId: string, actorId: string): Promise<{ group: ConversationRow; role: Role | undefined }> {
   const [group] = await tx
     .select()
     .from(conversations)
     .where(and(eq(conversations.id, groupId), eq(conversations.type, 'group')))
     .for('update');
-  const [me] = group
+  const [membership] = group
     ? await tx
         .select({ role: members.role })
         .from(members)
-        .where(and(eq(members.conversationId, groupId), eq(members.userId, userId)))
+        .where(and(eq(members.conversationId, groupId), eq(members.userId, actorId)))
     : [];
-  if (!group || (!me && group.visibility !== 'public')) throw fail('group.not_found');
-  return { group, role: me?.role };
+  if (!group || (!membership && group.visibility !== 'public')) throw fail('group.not_found');
+  return { group, role: membership?.role };
 }
 
 export function requireMember(role: Role | undefined): Role {

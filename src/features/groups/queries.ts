@@ -17,7 +17,7 @@ const groupsCursor = z.object({ j: z.string().max(200).or(z.literal(false)).opti
  * first), optionally filtered by name or description. Both lists page together: `limit` each,
  * and one cursor that carries where each of them stopped.
  */
-export async function listGroups(ctx: AppContext, me: string, q: { search?: string; limit: number; cursor?: string }) {
+export async function listGroups(ctx: AppContext, actorId: string, q: { search?: string; limit: number; cursor?: string }) {
   const at = decodeCursor(q.cursor, groupsCursor) ?? {};
   const matches = q.search
     ? or(ilike(conversations.name, likePattern(q.search)), ilike(conversations.about, likePattern(q.search)))
@@ -25,23 +25,33 @@ export async function listGroups(ctx: AppContext, me: string, q: { search?: stri
   const joined =
     at.j === false
       ? { conversations: [], nextCursor: null }
-      : await conversationPage(ctx, ctx.db, me, { limit: q.limit, cursor: at.j, where: and(eq(conversations.type, 'group'), matches) });
-  const discover = at.d === false ? { groups: [], next: null } : await discoverPage(ctx, me, matches, q.limit, at.d);
+      : await conversationPage(ctx, ctx.db, actorId, {
+          limit: q.limit,
+          cursor: at.j,
+          where: and(eq(conversations.type, 'group'), matches),
+        });
+  const discover = at.d === false ? { groups: [], next: null } : await discoverPage(ctx, actorId, matches, q.limit, at.d);
   const next = { j: joined.nextCursor ?? (false as const), d: discover.next ?? (false as const) };
   const nextCursor = next.j === false && next.d === false ? null : encodeCursor(next);
   return { joined: joined.conversations, discover: discover.groups, nextCursor, hasMore: nextCursor !== null };
 }
 
-async function discoverPage(ctx: AppContext, me: string, matches: SQL | undefined, limit: number, after?: z.infer<typeof discoverKey>) {
+async function discoverPage(
+  ctx: AppContext,
+  actorId: string,
+  matches: SQL | undefined,
+  limit: number,
+  after?: z.infer<typeof discoverKey>,
+) {
   const found = await ctx.db
-    .select({ g: conversations, t: sql<number>`(extract(epoch from ${conversations.updatedAt}) * 1000000)::bigint` })
+    .select({ group: conversations, activity: sql<number>`(extract(epoch from ${conversations.updatedAt}) * 1000000)::bigint` })
     .from(conversations)
     .where(
       and(
         eq(conversations.type, 'group'),
         eq(conversations.visibility, 'public'),
         matches,
-        notExists(sql`(select 1 from members m where m.conversation_id = ${conversations.id} and m.user_id = ${me})`),
+        notExists(sql`(select 1 from members m where m.conversation_id = ${conversations.id} and m.user_id = ${actorId})`),
         after ? sql`(${conversations.updatedAt}, ${conversations.id}) < (${fromMicros(after.t)}, ${after.id}::uuid)` : undefined,
       ),
     )
@@ -52,14 +62,14 @@ async function discoverPage(ctx: AppContext, me: string, matches: SQL | undefine
   return {
     groups: await summarize(
       ctx.db,
-      page.map((f) => f.g),
+      page.map((f) => f.group),
     ),
-    next: found.length > limit && last ? { t: Number(last.t), id: last.g.id } : null,
+    next: found.length > limit && last ? { t: Number(last.activity), id: last.group.id } : null,
   };
 }
 
 /** A group with its members: for members, or for anyone when it is public. */
-export async function groupDetails(ctx: AppContext, me: string, groupId: string) {
+export async function groupDetails(ctx: AppContext, actorId: string, groupId: string) {
   const [group] = await ctx.db
     .select()
     .from(conversations)
@@ -71,15 +81,15 @@ export async function groupDetails(ctx: AppContext, me: string, groupId: string)
     .innerJoin(users, eq(users.id, members.userId))
     .where(eq(members.conversationId, groupId))
     .orderBy(sql`case ${members.role} when 'owner' then 0 when 'admin' then 1 else 2 end`, asc(members.joinedAt));
-  const isMember = roster.some((r) => r.user.id === me);
+  const isMember = roster.some((r) => r.user.id === actorId);
   if (!isMember && group.visibility !== 'public') throw fail('group.not_found');
   const people = await presentUsers(
     ctx,
     roster.map((r) => r.user),
-    me,
+    actorId,
   );
   return {
-    group: isMember ? await getConversation(ctx, ctx.db, groupId, me) : toGroupSummary(group, roster.length),
+    group: isMember ? await getConversation(ctx, ctx.db, groupId, actorId) : toGroupSummary(group, roster.length),
     members: roster.map((r, i) => ({ user: people[i]!, role: r.role, joinedAt: r.joinedAt.toISOString() })),
     memberCount: roster.length,
   };

@@ -1,62 +1,102 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { idParams, plainText, uuid } from '../../lib/validation.js';
+import { problems } from '../../lib/apiDocs.js';
+import { idParams } from '../../lib/validation.js';
 import { authenticate, secured } from '../auth/authenticate.js';
-import { conversationSchema, pageQuery } from '../conversations/schemas.js';
+import { pageQuery } from '../conversations/schemas.js';
+import { rateLimit } from '../limits/rateLimits.js';
+import { success } from '../messages/schemas.js';
 import { addMembers, changeRole, createGroup, joinGroup, removeMember, updateGroup } from './commands.js';
-import { invite, myInvitations, respond } from './invitations.js';
+import { invite, myInvitations, respondToInvitation } from './invitations.js';
 import { groupDetails, listGroups } from './queries.js';
 import {
+  acceptedResponse,
   createGroupBody,
+  groupDetailsResponse,
+  groupList,
+  groupListQuery,
   groupResponse,
-  invitationSchema,
+  invitationList,
+  invitationResponse,
+  inviteBody,
+  joinedResponse,
   memberIdsBody,
   memberParams,
-  memberSchema,
   roleBody,
   updateGroupBody,
 } from './schemas.js';
-import { groupSummarySchema } from './summary.js';
 
 const tags = ['groups'];
-const success = z.object({ success: z.literal(true) });
-const pageFields = { nextCursor: z.string().nullable(), hasMore: z.boolean() };
+/** What 404 and 403 mean on every route of one group. */
+const access =
+  'A group that does not exist and a private one you are not in are both 404 `group.not_found`; ' +
+  'in a public group you are not in, member-only actions are 403 `forbidden`.';
+/** The codes of a route that acts on one group as a member (membership.ts: lockGroup, requireMember). */
+const asMember = ['group.not_found', 'forbidden'] as const;
+/** …and as an admin (requireAdmin). */
+const asAdmin = [...asMember, 'group.not_admin'] as const;
 
+/** Every group route needs the bearer token. */
 export const groupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('onRequest', authenticate(ctx));
+  await app.register(groupCrudRoutes, { ctx });
+  await app.register(memberRoutes, { ctx });
+  await app.register(joinAndLeaveRoutes, { ctx });
+  await app.register(invitationRoutes, { ctx });
+};
 
+/** Listing, creating, reading and editing groups. */
+const groupCrudRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/groups',
     {
       schema: {
+        operationId: 'listGroups',
+        summary: 'List your groups and public groups to join',
+        description:
+          '`joined`: your groups, in conversation-list order; `discover`: public groups you are not in, newest activity ' +
+          'first. Both page together (`limit` each) with one cursor; `search` filters both by name or description.',
         tags,
         ...secured,
-        querystring: pageQuery.extend({ search: plainText(100).optional() }),
-        response: { 200: z.object({ joined: z.array(conversationSchema), discover: z.array(groupSummarySchema), ...pageFields }) },
+        querystring: groupListQuery,
+        response: { 200: groupList },
       },
     },
     async (req) => listGroups(ctx, req.auth.userId, { ...req.query, search: req.query.search || undefined }),
   );
 
-  app.post('/groups', { schema: { tags, ...secured, body: createGroupBody, response: { 201: groupResponse } } }, async (req, reply) =>
-    reply.status(201).send({ group: await createGroup(ctx, req.auth.userId, req.body) }),
+  app.post(
+    '/groups',
+    {
+      preHandler: rateLimit(ctx, 'groups'),
+      schema: {
+        operationId: 'createGroup',
+        summary: 'Create a group',
+        description:
+          'Creates a group with you as its owner and `memberIds` as members (each must exist, with no block between you ' +
+          'either way). Private by default. Rate-limited per user (RATE_LIMIT_GROUPS_PER_USER).',
+        tags,
+        ...secured,
+        body: createGroupBody,
+        response: { 201: groupResponse, ...problems('user.not_found', 'user.blocked', 'group.full') },
+      },
+    },
+    async (req, reply) => reply.status(201).send({ group: await createGroup(ctx, req.auth.userId, req.body) }),
   );
 
   app.get(
     '/groups/:id',
     {
       schema: {
+        operationId: 'getGroup',
+        summary: 'Get a group and its members',
+        description:
+          'A group with its members (owner, then admins, then members, by joining time): for its members, and for anyone ' +
+          'when it is public. A group that does not exist and a private one you are not in are both 404.',
         tags,
         ...secured,
         params: idParams,
-        response: {
-          200: z.object({
-            group: z.union([conversationSchema, groupSummarySchema]),
-            members: z.array(memberSchema),
-            memberCount: z.number().int(),
-          }),
-        },
+        response: { 200: groupDetailsResponse, ...problems('group.not_found') },
       },
     },
     async (req) => groupDetails(ctx, req.auth.userId, req.params.id),
@@ -64,13 +104,43 @@ export const groupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
 
   app.patch(
     '/groups/:id',
-    { schema: { tags, ...secured, params: idParams, body: updateGroupBody, response: { 200: groupResponse } } },
+    {
+      schema: {
+        operationId: 'updateGroup',
+        summary: 'Change a group',
+        description:
+          'Owner and admins change its name, icon, description, visibility or history visibility; a rename is recorded ' +
+          `as a system message and members hear \`conversation:updated\`. ${access}`,
+        tags,
+        ...secured,
+        params: idParams,
+        body: updateGroupBody,
+        response: { 200: groupResponse, ...problems(...asAdmin) },
+      },
+    },
     async (req) => ({ group: await updateGroup(ctx, req.auth.userId, req.params.id, req.body) }),
   );
+};
 
+/** Members and roles. */
+const memberRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post(
     '/groups/:id/members',
-    { schema: { tags, ...secured, params: idParams, body: memberIdsBody, response: { 200: success } } },
+    {
+      preHandler: rateLimit(ctx, 'group-member-adds'),
+      schema: {
+        operationId: 'addGroupMembers',
+        summary: 'Add members to a group',
+        description:
+          'Owner and admins add users (each must exist, with no block between you either way); those already in are ' +
+          `skipped, so repeating is harmless. Rate-limited per user (RATE_LIMIT_GROUP_MEMBER_ADDS_PER_USER). ${access}`,
+        tags,
+        ...secured,
+        params: idParams,
+        body: memberIdsBody,
+        response: { 200: success, ...problems(...asAdmin, 'user.not_found', 'user.blocked', 'group.full') },
+      },
+    },
     async (req) => {
       await addMembers(ctx, req.auth.userId, req.params.id, req.body.userIds);
       return { success: true as const };
@@ -79,7 +149,19 @@ export const groupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
 
   app.delete(
     '/groups/:id/members/:userId',
-    { schema: { tags, ...secured, params: memberParams, response: { 200: success } } },
+    {
+      schema: {
+        operationId: 'removeGroupMember',
+        summary: 'Remove a member from a group',
+        description:
+          'Admins remove members; only the owner removes an admin; nobody removes the owner. Your own id leaves the group. ' +
+          `A \`userId\` who is not a member is 404 \`user.not_found\`. ${access}`,
+        tags,
+        ...secured,
+        params: memberParams,
+        response: { 200: success, ...problems(...asAdmin, 'user.not_found', 'group.owner_protected') },
+      },
+    },
     async (req) => {
       await removeMember(ctx, req.auth.userId, req.params.id, req.params.userId);
       return { success: true as const };
@@ -88,40 +170,87 @@ export const groupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
 
   app.patch(
     '/groups/:id/members/:userId',
-    { schema: { tags, ...secured, params: memberParams, body: roleBody, response: { 200: success } } },
+    {
+      schema: {
+        operationId: 'changeGroupMemberRole',
+        summary: "Change a member's role",
+        description:
+          'Owner and admins make members admins; the owner demotes admins, who may also step down; nobody changes the ' +
+          `owner's role. A \`userId\` who is not a member is 404 \`user.not_found\`. ${access}`,
+        tags,
+        ...secured,
+        params: memberParams,
+        body: roleBody,
+        response: { 200: success, ...problems(...asAdmin, 'user.not_found', 'group.owner_protected') },
+      },
+    },
     async (req) => {
       await changeRole(ctx, req.auth.userId, req.params.id, req.params.userId, req.body.role);
       return { success: true as const };
     },
   );
+};
 
+/** Joining a public group, leaving any. */
+const joinAndLeaveRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post(
     '/groups/:id/join',
     {
       schema: {
+        operationId: 'joinGroup',
+        summary: 'Join a public group',
+        description:
+          'Joins a public group and returns it as your conversation; a member joining again gets the same answer. ' +
+          'A group that does not exist and a private one you are not in are both 404 (private groups are joined by invitation).',
         tags,
         ...secured,
         params: idParams,
-        response: { 200: z.object({ success: z.literal(true), conversation: conversationSchema }) },
+        response: { 200: joinedResponse, ...problems('group.not_found', 'group.full') },
       },
     },
     async (req) => ({ success: true as const, conversation: await joinGroup(ctx, req.auth.userId, req.params.id) }),
   );
 
-  app.post('/groups/:id/leave', { schema: { tags, ...secured, params: idParams, response: { 200: success } } }, async (req) => {
-    await removeMember(ctx, req.auth.userId, req.params.id, req.auth.userId);
-    return { success: true as const };
-  });
+  app.post(
+    '/groups/:id/leave',
+    {
+      schema: {
+        operationId: 'leaveGroup',
+        summary: 'Leave a group',
+        description: `Leaves the group; an owner who leaves hands it to the longest-standing admin, else member. ${access}`,
+        tags,
+        ...secured,
+        params: idParams,
+        response: { 200: success, ...problems(...asMember) },
+      },
+    },
+    async (req) => {
+      await removeMember(ctx, req.auth.userId, req.params.id, req.auth.userId);
+      return { success: true as const };
+    },
+  );
+};
 
+/** Invitations to a group: sent, listed, accepted or declined. */
+const invitationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post(
     '/groups/:id/invitations',
     {
       schema: {
+        operationId: 'inviteToGroup',
+        summary: 'Invite a user to a group',
+        description:
+          'Members invite to public groups, admins to private ones; the invitee hears `invitation:new`. One pending ' +
+          `invitation per person and group: 201 when this request created it, 200 with the pending one. ${access}`,
         tags,
         ...secured,
         params: idParams,
-        body: z.object({ userId: uuid }).strict(),
-        response: { 200: z.object({ invitation: invitationSchema }), 201: z.object({ invitation: invitationSchema }) },
+        body: inviteBody,
+        response: {
+          200: invitationResponse,
+          201: invitationResponse,
+          ...problems(...asAdmin, 'user.not_found', 'user.blocked', 'group.already_member'),
+        },
       },
     },
     async (req, reply) => {
@@ -134,10 +263,13 @@ export const groupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     '/invitations',
     {
       schema: {
+        operationId: 'listInvitations',
+        summary: 'List your pending invitations',
+        description: 'Invitations to groups waiting for your answer, newest first, a page at a time.',
         tags,
         ...secured,
         querystring: pageQuery,
-        response: { 200: z.object({ invitations: z.array(invitationSchema), ...pageFields }) },
+        response: { 200: invitationList },
       },
     },
     async (req) => myInvitations(ctx, req.auth.userId, req.query),
@@ -145,12 +277,38 @@ export const groupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
 
   app.post(
     '/invitations/:id/accept',
-    { schema: { tags, ...secured, params: idParams, response: { 200: z.object({ conversation: conversationSchema }) } } },
-    async (req) => ({ conversation: (await respond(ctx, req.auth.userId, req.params.id, true))! }),
+    {
+      schema: {
+        operationId: 'acceptInvitation',
+        summary: 'Accept an invitation',
+        description:
+          'Joins the group (private ones included) and returns it as your conversation, if the group still allows it: ' +
+          'else, as for one that is not yours or already answered, 404 `invitation.not_found`.',
+        tags,
+        ...secured,
+        params: idParams,
+        response: { 200: acceptedResponse, ...problems('invitation.not_found', 'group.full') },
+      },
+    },
+    async (req) => ({ conversation: (await respondToInvitation(ctx, req.auth.userId, req.params.id, true))! }),
   );
 
-  app.post('/invitations/:id/decline', { schema: { tags, ...secured, params: idParams, response: { 200: success } } }, async (req) => {
-    await respond(ctx, req.auth.userId, req.params.id, false);
-    return { success: true as const };
-  });
+  app.post(
+    '/invitations/:id/decline',
+    {
+      schema: {
+        operationId: 'declineInvitation',
+        summary: 'Decline an invitation',
+        description: 'Closes a pending invitation of yours; one that is not yours or already answered is 404.',
+        tags,
+        ...secured,
+        params: idParams,
+        response: { 200: success, ...problems('invitation.not_found') },
+      },
+    },
+    async (req) => {
+      await respondToInvitation(ctx, req.auth.userId, req.params.id, false);
+      return { success: true as const };
+    },
+  );
 };

@@ -1,9 +1,7 @@
+import { conversationSchema, displayName, groupSummarySchema, invitationSchema, memberSchema, plainText, uuid } from '@parley/protocol';
 import { z } from 'zod';
-import { displayName, plainText, uuid } from '../../lib/validation.js';
-import { conversationSchema } from '../conversations/schemas.js';
-import { userSchema } from '../users/schemas.js';
+import { pageFields, pageQuery } from '../conversations/schemas.js';
 import { emojiIcon, iconBackground } from './icons.js';
-import { groupSummarySchema } from './summary.js';
 
 /** Most user ids one request may add (POST /groups, POST /groups/:id/members); GROUP_MAX_MEMBERS still applies. */
 export const MAX_IDS_PER_REQUEST = 256;
@@ -43,15 +41,27 @@ export const memberIdsBody = z.object({ userIds: z.array(uuid).min(1).max(MAX_ID
 export const roleBody = z.object({ role: z.enum(['admin', 'member']) }).strict();
 export const memberParams = z.object({ id: uuid, userId: uuid });
 
-export const memberSchema = z.object({ user: userSchema, role: z.enum(['owner', 'admin', 'member']), joinedAt: z.string() });
+export const groupResponse = z.object({ group: conversationSchema });
 
-export const invitationSchema = z.object({
-  id: z.uuid(),
-  conversationId: z.uuid(),
-  group: groupSummarySchema,
-  inviter: userSchema,
-  status: z.enum(['pending', 'accepted', 'declined', 'revoked']),
-  createdAt: z.string(),
+export const groupListQuery = pageQuery.extend({
+  search: plainText(100).optional().meta({ description: 'Only groups whose name or description contains this.', example: 'tech' }),
+});
+export const groupList = z.object({
+  joined: z.array(conversationSchema).meta({ description: 'Groups you are in.' }),
+  discover: z.array(groupSummarySchema).meta({ description: 'Public groups you are not in.' }),
+  ...pageFields,
 });
 
-export const groupResponse = z.object({ group: conversationSchema });
+export const groupDetailsResponse = z.object({
+  group: z.union([conversationSchema, groupSummarySchema]).meta({
+    description: 'Your view of the group (a Conversation) when you are a member, else its public summary.',
+  }),
+  members: z.array(memberSchema),
+  memberCount: z.number().int().meta({ example: 12 }),
+});
+
+export const joinedResponse = z.object({ success: z.literal(true), conversation: conversationSchema });
+export const acceptedResponse = z.object({ conversation: conversationSchema });
+export const inviteBody = z.object({ userId: uuid.meta({ description: 'Who to invite.' }) }).strict();
+export const invitationResponse = z.object({ invitation: invitationSchema });
+export const invitationList = z.object({ invitations: z.array(invitationSchema), ...pageFields });

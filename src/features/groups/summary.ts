@@ -1,25 +1,7 @@
+import type { GroupSummary } from '@parley/protocol';
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { rows, uuidArray, type Executor } from '../../db/connect.js';
 import { sharedFields, type ConversationRow } from '../conversations/queries.js';
-import { conversationSchema } from '../conversations/schemas.js';
-
-/** What anyone who can see a group (members, or anyone for a public group) may know of it. */
-export const groupSummarySchema = conversationSchema
-  .pick({
-    id: true,
-    name: true,
-    icon: true,
-    iconBg: true,
-    about: true,
-    visibility: true,
-    historyVisibility: true,
-    lastSeq: true,
-    createdAt: true,
-    updatedAt: true,
-  })
-  .extend({ type: z.literal('group'), memberCount: z.number().int() });
-export type GroupSummary = z.infer<typeof groupSummarySchema>;
 
 export async function memberCounts(ex: Executor, ids: string[]): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();

@@ -18,26 +18,26 @@ interface BundleRow {
  * (oldest first) or null when none are left. The prekey is deleted in the same statement that
  * reads it, and concurrent claims skip rows another claim has locked, so each is handed out once.
  */
-export async function claimKeyBundle(ctx: AppContext, targetId: string) {
-  const [b] = await rows<BundleRow>(
+export async function claimKeyBundle(ctx: AppContext, userId: string) {
+  const [bundle] = await rows<BundleRow>(
     ctx.db,
     sql`with claimed as (
           delete from one_time_pre_keys
-          where id = (select id from one_time_pre_keys where user_id = ${targetId} order by id limit 1 for update skip locked)
+          where id = (select id from one_time_pre_keys where user_id = ${userId} order by id limit 1 for update skip locked)
           returning key_id, public_key
         )
         select k.identity_key, k.signed_pre_key_id, k.signed_pre_key, k.signed_pre_key_signature,
                c.key_id as otk_key_id, c.public_key as otk_public_key
         from user_keys k left join claimed c on true
-        where k.user_id = ${targetId}`,
+        where k.user_id = ${userId}`,
   );
-  if (!b) {
-    await findUser(ctx.db, targetId); // user.not_found when there is no such user
+  if (!bundle) {
+    await findUser(ctx.db, userId); // user.not_found when there is no such user
     throw fail('keys.not_found', 'this user has not published encryption keys');
   }
   return {
-    identityKey: b.identity_key,
-    signedPreKey: { keyId: Number(b.signed_pre_key_id), publicKey: b.signed_pre_key, signature: b.signed_pre_key_signature },
-    oneTimePreKey: b.otk_key_id === null ? null : { keyId: Number(b.otk_key_id), publicKey: b.otk_public_key! },
+    identityKey: bundle.identity_key,
+    signedPreKey: { keyId: Number(bundle.signed_pre_key_id), publicKey: bundle.signed_pre_key, signature: bundle.signed_pre_key_signature },
+    oneTimePreKey: bundle.otk_key_id === null ? null : { keyId: Number(bundle.otk_key_id), publicKey: bundle.otk_public_key! },
   };
 }

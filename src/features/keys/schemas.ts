@@ -14,7 +14,7 @@ export const identityKey = base64Bytes([32], 'an Ed25519 public key');
 /** A Curve25519 public key, raw (32 bytes) or with Signal's type byte (33). */
 export const preKeyPublic = base64Bytes([32, 33], 'a Curve25519 public key');
 export const signature = base64Bytes([64], 'an Ed25519 signature');
-export const keyId = z.number().int().min(0).max(2_147_483_647);
+export const keyId = z.number().int().min(0).max(2_147_483_647).meta({ example: 1 });
 
 export const MAX_ONE_TIME_PREKEYS = 1000;
 
@@ -31,7 +31,7 @@ export const publishKeysBody = z.object({
     .default([]),
 });
 
-export const keyCount = z.object({ oneTimePreKeyCount: z.number().int() });
+export const keyCount = z.object({ oneTimePreKeyCount: z.number().int().meta({ example: 100 }) });
 
 export const keyBundle = z.object({
   identityKey: z.string(),

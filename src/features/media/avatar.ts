@@ -19,10 +19,10 @@ export function avatarKeyOf(url: string | null): string | null {
 }
 
 /**
- * Makes an uploaded image the user's avatar: a 256 px square WebP (upright, no metadata) under a
+ * Makes an uploaded image the actor's avatar: a 256 px square WebP (upright, no metadata) under a
  * new name, so it can be cached forever at its public URL; the previous one is deleted.
  */
-export async function setAvatar(ctx: AppContext, userId: string, file: ReceivedFile): Promise<string> {
+export async function setAvatar(ctx: AppContext, actorId: string, file: ReceivedFile): Promise<string> {
   try {
     const type = await sniffFile(file.path, file.declaredType);
     if (type.kind !== 'image') throw fail('media.unsupported_type', 'an avatar must be a JPEG, PNG, WebP, GIF or AVIF image');
@@ -33,9 +33,9 @@ export async function setAvatar(ctx: AppContext, userId: string, file: ReceivedF
     let previous: string | null;
     try {
       previous = await ctx.db.transaction(async (tx) => {
-        const [before] = await tx.select({ avatarUrl: users.avatarUrl }).from(users).where(eq(users.id, userId)).for('update');
+        const [before] = await tx.select({ avatarUrl: users.avatarUrl }).from(users).where(eq(users.id, actorId)).for('update');
         if (!before) throw fail('user.not_found');
-        await tx.update(users).set({ avatarUrl: url, updatedAt: new Date() }).where(eq(users.id, userId));
+        await tx.update(users).set({ avatarUrl: url, updatedAt: new Date() }).where(eq(users.id, actorId));
         return before.avatarUrl;
       });
     } catch (err) {

@@ -15,12 +15,12 @@ export class DecodeGate {
   ) {}
 
   async run<T>(weight: number, job: () => Promise<T>): Promise<T> {
-    const w = Math.min(Math.max(0, weight), this.budget);
-    await this.acquire(w);
+    const clamped = Math.min(Math.max(0, weight), this.budget);
+    await this.acquire(clamped);
     try {
       return await job();
     } finally {
-      this.release(w);
+      this.release(clamped);
     }
   }
 

@@ -10,10 +10,10 @@ import type { ByteRange, Storage } from './storage.js';
 import type { MediaRow } from './present.js';
 
 /**
- * A media item the user may read: their own upload, or one attached to a message (not deleted
+ * A media item the actor may read: their own upload, or one attached to a message (not deleted
  * for everyone) in a conversation they are a member of. Anything else is media.not_found.
  */
-export async function readableMedia(ex: Executor, mediaId: string, userId: string): Promise<MediaRow> {
+export async function readableMedia(ex: Executor, mediaId: string, actorId: string): Promise<MediaRow> {
   const [row] = await ex
     .select()
     .from(media)
@@ -21,10 +21,10 @@ export async function readableMedia(ex: Executor, mediaId: string, userId: strin
       and(
         eq(media.id, mediaId),
         or(
-          eq(media.ownerId, userId),
+          eq(media.ownerId, actorId),
           sql`exists (select 1 from message_media mm
                       join messages msg on msg.id = mm.message_id and msg.deleted_at is null
-                      join members mb on mb.conversation_id = msg.conversation_id and mb.user_id = ${userId}
+                      join members mb on mb.conversation_id = msg.conversation_id and mb.user_id = ${actorId}
                       where mm.media_id = ${media.id})`,
         ),
       ),
@@ -64,16 +64,16 @@ export function requestedRange(
 ): ByteRange | 'unsatisfiable' | null {
   if (!header) return null;
   if (ifRange && ifRange.trim() !== etag) return null;
-  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!m || (m[1] === '' && m[2] === '')) return null;
-  if (m[1] === '') {
-    const suffix = Number(m[2]);
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return null;
+  if (match[1] === '') {
+    const suffix = Number(match[2]);
     if (suffix === 0) return 'unsatisfiable';
     return { start: Math.max(0, size - suffix), end: size - 1 };
   }
-  const start = Number(m[1]);
-  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
-  if (m[2] !== '' && Number(m[2]) < start) return null;
+  const start = Number(match[1]);
+  const end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  if (match[2] !== '' && Number(match[2]) < start) return null;
   if (start >= size) return 'unsatisfiable';
   return { start, end };
 }

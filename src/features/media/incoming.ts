@@ -74,8 +74,8 @@ export class IncomingDir {
     const cutoff = Date.now() - olderThanMs;
     for (const name of await fsp.readdir(this.dir).catch(() => [] as string[])) {
       const file = path.join(this.dir, name);
-      const s = await fsp.stat(file).catch(() => null);
-      if (s && s.mtimeMs < cutoff) await fsp.rm(file, { force: true });
+      const stats = await fsp.stat(file).catch(() => null);
+      if (stats && stats.mtimeMs < cutoff) await fsp.rm(file, { force: true });
     }
   }
 }

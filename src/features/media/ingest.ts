@@ -27,13 +27,13 @@ export const mediaKeys = (id: string) => {
  * Turns a received file into a Media: the type is sniffed from the bytes (media.unsupported_type
  * otherwise), images get their display variant and thumbnail (metadata stripped), the bytes go to
  * storage and the row is written last. A failure at any step leaves no object and no row.
- * The stored bytes must fit in the owner's quota (media.quota_exceeded), checked with the insert,
+ * The stored bytes must fit in the actor's quota (media.quota_exceeded), checked with the insert,
  * unless they were `reserved` when the upload began (tus). `inTransaction` runs with the insert
  * (tus marks its upload complete there).
  */
 export async function createMedia(
   ctx: AppContext,
-  ownerId: string,
+  actorId: string,
   file: ReceivedFile,
   opts: { reserved?: boolean; inTransaction?: (tx: Tx, row: MediaRow) => Promise<void> } = {},
 ): Promise<MediaRow> {
@@ -43,7 +43,7 @@ export async function createMedia(
     const id = newId();
     const keys = mediaKeys(id);
     let row: MediaRow;
-    const base = { id, ownerId, kind: type.kind, attachedAt: null, createdAt: new Date() };
+    const base = { id, ownerId: actorId, kind: type.kind, attachedAt: null, createdAt: new Date() };
     if (type.kind === 'image') {
       const { display, thumbnail } = await imageVariants(file.path, type, decodeLimits(ctx.config));
       written.push(keys.main);
@@ -77,7 +77,7 @@ export async function createMedia(
       };
     }
     await ctx.db.transaction(async (tx) => {
-      if (!opts.reserved) await claimStorage(tx, ctx.config, ownerId, row.size + (row.thumbnailSize ?? 0));
+      if (!opts.reserved) await claimStorage(tx, ctx.config, actorId, row.size + (row.thumbnailSize ?? 0));
       await tx.insert(media).values(row);
       await opts.inTransaction?.(tx, row);
     });

@@ -55,8 +55,8 @@ export class LocalStorage implements Storage {
 
   async stat(key: string): Promise<{ size: number } | null> {
     try {
-      const s = await fsp.stat(this.pathOf(key));
-      return { size: s.size };
+      const stats = await fsp.stat(this.pathOf(key));
+      return { size: stats.size };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;

@@ -1,8 +1,8 @@
+import type { mediaSchema } from '@parley/protocol';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Executor } from '../../db/connect.js';
 import { media, messageMedia } from '../../db/schema.js';
-import type { mediaSchema } from '../messages/schemas.js';
 
 export type MediaRow = typeof media.$inferSelect;
 export type MediaDto = z.infer<typeof mediaSchema>;

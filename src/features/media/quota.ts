@@ -10,15 +10,15 @@ export interface Usage {
   pending: number;
 }
 
-async function usageOf(ex: Executor, userId: string): Promise<Usage> {
-  const [u] = await rows<{ stored: string; reserved: string; pending: string }>(
+async function usageOf(ex: Executor, actorId: string): Promise<Usage> {
+  const [totals] = await rows<{ stored: string; reserved: string; pending: string }>(
     ex,
     sql`select
-          (select coalesce(sum(size + coalesce(thumbnail_size, 0)), 0) from media where owner_id = ${userId}) as stored,
-          (select coalesce(sum(length), 0) from tus_uploads where owner_id = ${userId} and media_id is null) as reserved,
-          (select count(*) from tus_uploads where owner_id = ${userId} and media_id is null) as pending`,
+          (select coalesce(sum(size + coalesce(thumbnail_size, 0)), 0) from media where owner_id = ${actorId}) as stored,
+          (select coalesce(sum(length), 0) from tus_uploads where owner_id = ${actorId} and media_id is null) as reserved,
+          (select count(*) from tus_uploads where owner_id = ${actorId} and media_id is null) as pending`,
   );
-  return { stored: Number(u!.stored), reserved: Number(u!.reserved), pending: Number(u!.pending) };
+  return { stored: Number(totals!.stored), reserved: Number(totals!.reserved), pending: Number(totals!.pending) };
 }
 
 /**
@@ -26,9 +26,9 @@ async function usageOf(ex: Executor, userId: string): Promise<Usage> {
  * of one user check and reserve one after the other (NO KEY UPDATE: their sends, which only
  * reference the row, are not held up).
  */
-async function lockedUsageOf(tx: Tx, userId: string): Promise<Usage> {
-  await rows(tx, sql`select 1 from users where id = ${userId} for no key update`);
-  return usageOf(tx, userId);
+async function lockedUsageOf(tx: Tx, actorId: string): Promise<Usage> {
+  await rows(tx, sql`select 1 from users where id = ${actorId} for no key update`);
+  return usageOf(tx, actorId);
 }
 
 function assertFits(config: Config, usage: Usage, bytes: number): void {
@@ -43,13 +43,13 @@ function assertFits(config: Config, usage: Usage, bytes: number): void {
 }
 
 /** A quick look before receiving a file of about `bytes`: refuses at once what cannot fit. The insert checks again, under the lock. */
-export async function assertRoomFor(ex: Executor, config: Config, userId: string, bytes: number): Promise<void> {
-  assertFits(config, await usageOf(ex, userId), bytes);
+export async function assertRoomFor(ex: Executor, config: Config, actorId: string, bytes: number): Promise<void> {
+  assertFits(config, await usageOf(ex, actorId), bytes);
 }
 
 /** Inside the transaction that stores `bytes` of new media for the user: media.quota_exceeded if they do not fit. */
-export async function claimStorage(tx: Tx, config: Config, userId: string, bytes: number): Promise<void> {
-  assertFits(config, await lockedUsageOf(tx, userId), bytes);
+export async function claimStorage(tx: Tx, config: Config, actorId: string, bytes: number): Promise<void> {
+  assertFits(config, await lockedUsageOf(tx, actorId), bytes);
 }
 
 /**
@@ -57,8 +57,8 @@ export async function claimStorage(tx: Tx, config: Config, userId: string, bytes
  * TUS_MAX_PENDING_PER_USER unfinished at once (media.too_many_uploads), and the whole length
  * reserved against the quota from the start (media.quota_exceeded).
  */
-export async function reserveUpload(tx: Tx, config: Config, userId: string, length: number): Promise<void> {
-  const usage = await lockedUsageOf(tx, userId);
+export async function reserveUpload(tx: Tx, config: Config, actorId: string, length: number): Promise<void> {
+  const usage = await lockedUsageOf(tx, actorId);
   const max = config.TUS_MAX_PENDING_PER_USER;
   if (usage.pending >= max) {
     throw fail('media.too_many_uploads', `you have ${max} unfinished uploads, the most allowed: finish or terminate (DELETE) one first`);

@@ -53,16 +53,16 @@ function slice(source: Readable, skip: number, take: number): Readable {
   let left = take;
   const out = new Transform({
     transform(chunk: Buffer, _enc, done) {
-      let c = chunk;
+      let part = chunk;
       if (skip > 0) {
-        const n = Math.min(skip, c.length);
-        c = c.subarray(n);
-        skip -= n;
+        const skipped = Math.min(skip, part.length);
+        part = part.subarray(skipped);
+        skip -= skipped;
       }
-      if (left > 0 && c.length > 0) {
-        c = c.subarray(0, left);
-        left -= c.length;
-        this.push(c);
+      if (left > 0 && part.length > 0) {
+        part = part.subarray(0, left);
+        left -= part.length;
+        this.push(part);
         if (left === 0) this.push(null);
       }
       done();

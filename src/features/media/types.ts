@@ -71,8 +71,8 @@ function classify(detected: string | undefined, declared: string | undefined): M
     const audio = allowed[wanted] ?? allowed['audio/mp4']!;
     return { mime: allowed[wanted] ? wanted : 'audio/mp4', ...audio };
   }
-  const a = allowed[mime];
-  return a ? { mime, ...a } : undefined;
+  const accepted = allowed[mime];
+  return accepted ? { mime, ...accepted } : undefined;
 }
 
 /** The type of a complete file, from its bytes; media.unsupported_type when it is not one Parley accepts. */

@@ -46,15 +46,15 @@ export async function receiveMultipart(req: FastifyRequest, field: string, incom
 /** Malformed multipart bodies and dropped connections are the client's doing: 4xx, never 500. */
 export function asUploadError(err: unknown): unknown {
   if (err instanceof AppError) return err;
-  const e = err as { code?: string; statusCode?: number; message?: string };
-  if (e.code === 'FST_REQ_FILE_TOO_LARGE') return fail('media.too_large');
-  if (e.statusCode === 413) return fail('request.too_large', e.message);
-  if (e.code === 'ERR_STREAM_PREMATURE_CLOSE' || e.code === 'ECONNRESET' || e.message === 'aborted') {
+  const failure = err as { code?: string; statusCode?: number; message?: string };
+  if (failure.code === 'FST_REQ_FILE_TOO_LARGE') return fail('media.too_large');
+  if (failure.statusCode === 413) return fail('request.too_large', failure.message);
+  if (failure.code === 'ERR_STREAM_PREMATURE_CLOSE' || failure.code === 'ECONNRESET' || failure.message === 'aborted') {
     return fail('request.bad', 'the upload was interrupted');
   }
   // The server's own file system (ENOSPC, EACCES…): a real 500.
-  if (typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) return err;
-  if ((e.statusCode && e.statusCode < 500) || /multipart|boundary|form|part/i.test(e.message ?? '')) {
+  if (typeof failure.code === 'string' && /^E[A-Z]+$/.test(failure.code)) return err;
+  if ((failure.statusCode && failure.statusCode < 500) || /multipart|boundary|form|part/i.test(failure.message ?? '')) {
     return fail('request.bad', 'malformed multipart body');
   }
   return err;

@@ -17,13 +17,13 @@ export interface MessageAccess {
  * not deleted for them), locked for
  * update when `lock` is set; otherwise 404, never revealing that it exists.
  */
-export async function visibleMessage(ex: Executor, messageId: string, userId: string, lock = false): Promise<MessageAccess> {
+export async function visibleMessage(ex: Executor, messageId: string, actorId: string, lock = false): Promise<MessageAccess> {
   const query = ex
     .select({ message: messages, role: members.role, conversationType: conversations.type })
     .from(messages)
-    .innerJoin(members, and(eq(members.conversationId, messages.conversationId), eq(members.userId, userId)))
+    .innerJoin(members, and(eq(members.conversationId, messages.conversationId), eq(members.userId, actorId)))
     .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-    .where(and(eq(messages.id, messageId), notHiddenFor(userId), withinHistoryOf(userId)));
+    .where(and(eq(messages.id, messageId), notHiddenFor(actorId), withinHistoryOf(actorId)));
   const [found] = lock ? await query.for('update', { of: messages }) : await query;
   if (!found) throw fail('message.not_found');
   return found;

@@ -42,33 +42,35 @@ export async function appendMessages(
   if (ids.some((id) => !heads.has(id))) throw fail('conversation.not_found');
   const next = new Map(ids.map((id) => [id, heads.get(id)! + 1]));
 
-  const written = list.map((m) => {
-    const seq = next.get(m.conversationId)!;
-    next.set(m.conversationId, seq + 1);
+  const written = list.map((draft) => {
+    const seq = next.get(draft.conversationId)!;
+    next.set(draft.conversationId, seq + 1);
     const row: MessageRow = {
       id: newId(),
-      conversationId: m.conversationId,
+      conversationId: draft.conversationId,
       seq,
-      senderId: m.senderId,
-      clientMessageId: m.clientMessageId ?? null,
-      type: m.type,
-      text: m.text,
-      replyToId: m.replyTo?.id ?? null,
-      encrypted: m.encrypted ?? false,
-      system: m.system ?? null,
+      senderId: draft.senderId,
+      clientMessageId: draft.clientMessageId ?? null,
+      type: draft.type,
+      text: draft.text,
+      replyToId: draft.replyTo?.id ?? null,
+      encrypted: draft.encrypted ?? false,
+      system: draft.system ?? null,
       editedAt: null,
       deletedAt: null,
       createdAt: now,
     };
-    return { m, row };
+    return { draft, row };
   });
-  const attachments = written.flatMap(({ m, row }) =>
-    (m.media ?? []).map((x, position) => ({ messageId: row.id, mediaId: x.id, position })),
+  const attachments = written.flatMap(({ draft, row }) =>
+    (draft.media ?? []).map((x, position) => ({ messageId: row.id, mediaId: x.id, position })),
   );
   // Each sender's watermarks move to their last new message.
-  const ownLast = new Map<string, { c: string; u: string; seq: number; origin?: string }>();
-  for (const { m, row } of written)
-    ownLast.set(`${row.conversationId}:${row.senderId}`, { c: row.conversationId, u: row.senderId, seq: row.seq, origin: m.origin });
+  const ownLast = new Map<string, { conversationId: string; userId: string; seq: number; origin?: string }>();
+  for (const { draft, row } of written) {
+    const mark = { conversationId: row.conversationId, userId: row.senderId, seq: row.seq, origin: draft.origin };
+    ownLast.set(`${row.conversationId}:${row.senderId}`, mark);
+  }
   // `o` is the member row before the update (the conversation locks above serialise these
   // members' writes); the data-modifying CTEs run whether or not they are referenced.
   const moved = await rows<{ conversation_id: string; user_id: string; old_read: number; seq: number }>(
@@ -86,26 +88,27 @@ export async function appendMessages(
         )
         update members m set last_read_seq = v.seq, last_read_at = ${now},
                last_delivered_seq = greatest(m.last_delivered_seq, v.seq), last_delivered_at = ${now}
-        from jsonb_to_recordset(${jsonRows([...ownLast.values()])}) as v(c uuid, u uuid, seq int), members o
-        where m.conversation_id = v.c and m.user_id = v.u and o.conversation_id = v.c and o.user_id = v.u
+        from jsonb_to_recordset(${jsonRows([...ownLast.values()])}) as v("conversationId" uuid, "userId" uuid, seq int), members o
+        where m.conversation_id = v."conversationId" and m.user_id = v."userId"
+          and o.conversation_id = v."conversationId" and o.user_id = v."userId"
         returning m.conversation_id, m.user_id, o.last_read_seq as old_read, v.seq`,
   );
 
-  const dtos = written.map(({ m, row }) => {
-    const message = toMessage(row, 'sent', m.replyTo ?? null, [], m.media);
-    events.add({ type: 'message:new', conversationId: row.conversationId, messageId: row.id, payload: { message }, origin: m.origin });
+  const dtos = written.map(({ draft, row }) => {
+    const message = toMessage(row, 'sent', draft.replyTo ?? null, [], draft.media);
+    events.add({ type: 'message:new', conversationId: row.conversationId, messageId: row.id, payload: { message }, origin: draft.origin });
     return message;
   });
   // Writing after others' messages reads them: they hear it as a read receipt. The socket that
   // sent knows already (its ack): like the message itself, the receipt skips it.
-  for (const w of moved) {
-    const upToSeq = Number(w.seq) - 1;
-    if (Number(w.old_read) >= upToSeq) continue;
+  for (const member of moved) {
+    const upToSeq = Number(member.seq) - 1;
+    if (Number(member.old_read) >= upToSeq) continue;
     events.add({
       type: 'message:status',
-      conversationId: w.conversation_id,
-      payload: { conversationId: w.conversation_id, userId: w.user_id, status: 'read', upToSeq, at: now.toISOString() },
-      origin: ownLast.get(`${w.conversation_id}:${w.user_id}`)?.origin,
+      conversationId: member.conversation_id,
+      payload: { conversationId: member.conversation_id, userId: member.user_id, status: 'read', upToSeq, at: now.toISOString() },
+      origin: ownLast.get(`${member.conversation_id}:${member.user_id}`)?.origin,
     });
   }
   return dtos;
@@ -121,7 +124,7 @@ async function lockHeads(tx: Tx, ids: string[]): Promise<Map<string, number>> {
 }
 
 /** One message: `appendMessages` with a list of one. */
-export async function appendMessage(tx: Tx, events: EventBatch, m: NewMessage): Promise<MessageDto> {
-  const [dto] = await appendMessages(tx, events, [m]);
+export async function appendMessage(tx: Tx, events: EventBatch, draft: NewMessage): Promise<MessageDto> {
+  const [dto] = await appendMessages(tx, events, [draft]);
   return dto!;
 }

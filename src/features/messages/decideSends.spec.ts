@@ -10,8 +10,8 @@ const bob = '00000000-0000-4000-8000-00000000000b';
 const chat = '00000000-0000-4000-8000-0000000000c1';
 const other = '00000000-0000-4000-8000-0000000000c2';
 
-const send = (input: Partial<SendMessageInput>, senderId = alice, origin?: string): SendRequest => ({
-  senderId,
+const send = (input: Partial<SendMessageInput>, actorId = alice, origin?: string): SendRequest => ({
+  actorId,
   input: { conversationId: chat, text: 'hi', ...input },
   origin,
 });
@@ -135,7 +135,7 @@ describe('decideSends', () => {
     expect(d).toMatchObject({ kind: 'write', message: { replyTo: { id: target.id, text: null } } });
   });
 
-  it('refuses a reply to an unknown message, one of another conversation, or one from before the sender joined, with message.reply_invalid', () => {
+  it('refuses a reply to an unknown message, to another conversation’s, or to one from before the sender joined: reply_invalid', () => {
     const elsewhere = message({ id: '00000000-0000-4000-8000-0000000000f3', conversationId: other });
     const old = message({ id: '00000000-0000-4000-8000-0000000000f4', seq: 4 });
     const joinedAt4 = reads({ members: [[chat, alice, { floor: 4 }]], replies: [elsewhere, old] });

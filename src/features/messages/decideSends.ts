@@ -29,10 +29,10 @@ export function decideSends(requests: readonly SendRequest[], reads: SendReads):
   const firstOfKey = new Map<string, number>();
   return requests.map((r, i): SendDecision => {
     const { conversationId, clientMessageId, replyToId } = r.input;
-    const member = reads.members.get(memberKey(conversationId, r.senderId));
+    const member = reads.members.get(memberKey(conversationId, r.actorId));
     if (!member || !reads.conversations.has(conversationId)) return { kind: 'refuse', error: fail('conversation.not_found') };
     if (clientMessageId) {
-      const key = repeatKey(conversationId, r.senderId, clientMessageId);
+      const key = repeatKey(conversationId, r.actorId, clientMessageId);
       const original = reads.originals.get(key);
       if (original) return { kind: 'repeat', original };
       const sameAs = firstOfKey.get(key);
@@ -48,7 +48,7 @@ export function decideSends(requests: readonly SendRequest[], reads: SendReads):
       kind: 'write',
       message: {
         conversationId,
-        senderId: r.senderId,
+        senderId: r.actorId,
         text: r.input.text ?? null,
         replyTo: target ? replySnippet(target) : null,
         clientMessageId,

@@ -1,7 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { events as eventLog, hiddenMessages, messages, reactions } from '../../db/schema.js';
-import { runCommand } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { visibleMessage } from './access.js';
 import { presentMessages } from './present.js';
@@ -10,26 +9,26 @@ import { withholdFromNonReaders } from './withhold.js';
 export type DeleteScope = 'self' | 'everyone';
 
 /**
- * 'self' hides the message from this user's history, sync, search and lastMessage.
+ * 'self' hides the message from the actor's history, sync, search and lastMessage.
  * 'everyone' (the sender within DELETE_WINDOW_SECONDS, or a group admin) wipes the content
  * for all, including from the stored events that sync replays, leaving a tombstone.
  */
 export function deleteMessage(
   ctx: AppContext,
-  userId: string,
+  actorId: string,
   messageId: string,
   scope: DeleteScope,
   origin?: string,
 ): Promise<Record<string, never>> {
-  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
-    const { message, role, conversationType } = await visibleMessage(tx, messageId, userId, true);
+  return ctx.run(async (tx, events) => {
+    const { message, role, conversationType } = await visibleMessage(tx, messageId, actorId, true);
     const { conversationId } = message;
     if (scope === 'self') {
-      await tx.insert(hiddenMessages).values({ userId, messageId }).onConflictDoNothing();
+      await tx.insert(hiddenMessages).values({ userId: actorId, messageId }).onConflictDoNothing();
       events.add({
         type: 'message:deleted',
         conversationId,
-        userId,
+        userId: actorId,
         messageId,
         payload: { conversationId, messageId, for: 'self' },
         origin,
@@ -37,7 +36,7 @@ export function deleteMessage(
       return {};
     }
     if (message.deletedAt) return {};
-    const isSender = message.senderId === userId;
+    const isSender = message.senderId === actorId;
     const isModerator = conversationType === 'group' && (role === 'owner' || role === 'admin');
     if (!isSender && !isModerator) throw fail('forbidden', 'only the sender or a group admin can delete for everyone');
     if (isSender && !isModerator && Date.now() - message.createdAt.getTime() > ctx.config.DELETE_WINDOW_SECONDS * 1000) {

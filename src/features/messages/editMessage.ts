@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { messages } from '../../db/schema.js';
-import { runCommand } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { assertNotBlockedInDirect } from '../users/blocks.js';
 import { visibleMessage } from './access.js';
@@ -14,15 +13,15 @@ import { withholdFromNonReaders } from './withhold.js';
  */
 export function editMessage(
   ctx: AppContext,
-  userId: string,
+  actorId: string,
   messageId: string,
   text: string,
   origin?: string,
 ): Promise<{ message: MessageDto }> {
-  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
-    const { message, conversationType } = await visibleMessage(tx, messageId, userId, true);
-    if (message.senderId !== userId) throw fail('message.not_sender', 'only the sender can edit a message');
-    await assertNotBlockedInDirect(tx, { id: message.conversationId, type: conversationType }, userId);
+  return ctx.run(async (tx, events) => {
+    const { message, conversationType } = await visibleMessage(tx, messageId, actorId, true);
+    if (message.senderId !== actorId) throw fail('message.not_sender', 'only the sender can edit a message');
+    await assertNotBlockedInDirect(tx, { id: message.conversationId, type: conversationType }, actorId);
     if (message.deletedAt) throw fail('message.deleted', 'the message was deleted');
     if (message.type === 'system' || message.encrypted) throw fail('message.not_editable', 'this message cannot be edited');
     if (Date.now() - message.createdAt.getTime() > ctx.config.EDIT_WINDOW_SECONDS * 1000) {

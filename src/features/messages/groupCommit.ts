@@ -1,5 +1,4 @@
-import type { Db } from '../../db/connect.js';
-import { runCommand, type CommitListener } from '../../events/runCommand.js';
+import type { AppContext, Metrics } from '../../context.js';
 import { databaseUnavailable } from '../../lib/pgErrors.js';
 import type { SendOutcome, SendQueue, SendRequest, SendResult } from './sendQueue.js';
 import { writeSendBatch } from './writeSendBatch.js';
@@ -40,9 +39,8 @@ export class GroupCommit implements SendQueue {
   private scheduled = false;
 
   constructor(
-    private readonly db: Db,
-    private readonly emitter: CommitListener,
-    private readonly opts: { maxBatch: number; lanes: number },
+    private readonly run: AppContext['run'],
+    private readonly opts: { maxBatch: number; lanes: number; metrics?: Pick<Metrics, 'batchCommitted'> | undefined },
   ) {
     this.lanes = Array.from({ length: opts.lanes }, () => ({ queue: [], busy: false }));
   }
@@ -78,7 +76,9 @@ export class GroupCommit implements SendQueue {
   private async write(batch: Pending[]): Promise<void> {
     let outcomes: SendOutcome[];
     try {
-      outcomes = await runCommand(this.db, this.emitter, (tx, events) => writeSendBatch(tx, events, batch));
+      const started = performance.now();
+      outcomes = await this.run((tx, events) => writeSendBatch(tx, events, batch));
+      this.opts.metrics?.batchCommitted(batch.length, (performance.now() - started) / 1000);
     } catch (err) {
       // The database is away or cut the session off: writing each send again alone would only
       // wait out the same timeout once per send. They all fail retryably (service.unavailable).
@@ -88,9 +88,9 @@ export class GroupCommit implements SendQueue {
       return;
     }
     batch.forEach((p, i) => {
-      const o = outcomes[i]!;
-      if ('ok' in o) p.resolve(o.ok);
-      else p.reject(o.error);
+      const outcome = outcomes[i]!;
+      if ('ok' in outcome) p.resolve(outcome.ok);
+      else p.reject(outcome.error);
     });
   }
 }

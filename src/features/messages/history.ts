@@ -14,7 +14,7 @@ export interface HistoryQuery {
 /** A page of a conversation's messages in ascending seq, with the cursor to continue in the same direction. */
 export async function messageHistory(
   ex: Executor,
-  viewerId: string,
+  actorId: string,
   conversationId: string,
   q: HistoryQuery,
 ): Promise<{ messages: MessageDto[]; nextCursor: string | null; hasMore: boolean }> {
@@ -26,8 +26,8 @@ export async function messageHistory(
       and(
         eq(messages.conversationId, conversationId),
         forward ? gt(messages.seq, q.after!) : q.before !== undefined ? lt(messages.seq, q.before) : undefined,
-        notHiddenFor(viewerId),
-        withinHistoryOf(viewerId),
+        notHiddenFor(actorId),
+        withinHistoryOf(actorId),
       ),
     )
     .orderBy(forward ? asc(messages.seq) : desc(messages.seq))
@@ -48,11 +48,11 @@ export async function messageHistory(
  * What a member may read of a conversation: in a group whose history is 'joined', only the
  * messages after the point they (last) joined; otherwise all of it. Not a member: nothing.
  */
-export const withinHistoryOf = (viewerId: string) =>
+export const withinHistoryOf = (actorId: string) =>
   sql`${messages.seq} > (select case when c.type = 'group' and c.history_visibility = 'joined' then m.joined_seq else 0 end
         from members m join conversations c on c.id = m.conversation_id
-        where m.conversation_id = ${messages.conversationId} and m.user_id = ${viewerId})`;
+        where m.conversation_id = ${messages.conversationId} and m.user_id = ${actorId})`;
 
-/** Messages the viewer deleted "for me" stay out of everything they read. */
-export const notHiddenFor = (viewerId: string) =>
-  notExists(sql`(select 1 from hidden_messages h where h.message_id = ${messages.id} and h.user_id = ${viewerId})`);
+/** Messages the actor deleted "for me" stay out of everything they read. */
+export const notHiddenFor = (actorId: string) =>
+  notExists(sql`(select 1 from hidden_messages h where h.message_id = ${messages.id} and h.user_id = ${actorId})`);

@@ -22,12 +22,12 @@ export interface SenderMembership {
   floor: number;
 }
 
-export const memberKey = (conversationId: string, senderId: string) => `${conversationId}:${senderId}`;
+export const memberKey = (conversationId: string, userId: string) => `${conversationId}:${userId}`;
 export const repeatKey = (conversationId: string, senderId: string, clientMessageId: string) =>
   `${conversationId}:${senderId}:${clientMessageId}`;
 
 interface Reads {
-  allowed: { c: string; u: string; blocked: boolean; floor: number }[] | null;
+  allowed: { conversationId: string; userId: string; blocked: boolean; floor: number }[] | null;
   originals: RawMessage[] | null;
   replies: RawMessage[] | null;
 }
@@ -45,24 +45,31 @@ interface Locked {
 export async function lockAndReadForSends(tx: Tx, requests: readonly SendRequest[]): Promise<SendReads> {
   const convIds = [...new Set(requests.map((r) => r.input.conversationId))].sort();
   const pairs = [
-    ...new Map(requests.map((r) => [memberKey(r.input.conversationId, r.senderId), { c: r.input.conversationId, u: r.senderId }])).values(),
+    ...new Map(
+      requests.map((r) => [memberKey(r.input.conversationId, r.actorId), { conversationId: r.input.conversationId, userId: r.actorId }]),
+    ).values(),
   ];
   const keyed = requests.flatMap((r) =>
-    r.input.clientMessageId ? [{ c: r.input.conversationId, u: r.senderId, k: r.input.clientMessageId }] : [],
+    r.input.clientMessageId
+      ? [{ conversationId: r.input.conversationId, senderId: r.actorId, clientMessageId: r.input.clientMessageId }]
+      : [],
   );
   const replyIds = [...new Set(requests.flatMap((r) => (r.input.replyToId ? [r.input.replyToId] : [])))];
 
   const reads = sql`
-      (select json_agg(json_build_object('c', v.c, 'u', v.u, 'blocked', c.type = 'direct' and exists (
-          select 1 from members o join blocks b
-            on (b.blocker_id = o.user_id and b.blocked_id = v.u) or (b.blocker_id = v.u and b.blocked_id = o.user_id)
-          where o.conversation_id = v.c and o.user_id <> v.u),
+      (select json_agg(json_build_object('conversationId', v."conversationId", 'userId', v."userId",
+          'blocked', c.type = 'direct' and exists (
+            select 1 from members o join blocks b
+              on (b.blocker_id = o.user_id and b.blocked_id = v."userId") or (b.blocker_id = v."userId" and b.blocked_id = o.user_id)
+            where o.conversation_id = v."conversationId" and o.user_id <> v."userId"),
           'floor', case when c.type = 'group' and c.history_visibility = 'joined' then m.joined_seq else 0 end))
-        from jsonb_to_recordset(${jsonRows(pairs)}) as v(c uuid, u uuid)
-        join members m on m.conversation_id = v.c and m.user_id = v.u
-        join conversations c on c.id = v.c) as allowed,
-      (select json_agg(x) from messages x join jsonb_to_recordset(${jsonRows(keyed)}) as v(c uuid, u uuid, k text)
-        on x.conversation_id = v.c and x.sender_id = v.u and x.client_message_id = v.k) as originals,
+        from jsonb_to_recordset(${jsonRows(pairs)}) as v("conversationId" uuid, "userId" uuid)
+        join members m on m.conversation_id = v."conversationId" and m.user_id = v."userId"
+        join conversations c on c.id = v."conversationId") as allowed,
+      (select json_agg(x) from messages x
+        join jsonb_to_recordset(${jsonRows(keyed)}) as v("conversationId" uuid, "senderId" uuid, "clientMessageId" text)
+          on x.conversation_id = v."conversationId" and x.sender_id = v."senderId" and x.client_message_id = v."clientMessageId"
+      ) as originals,
       (select json_agg(x) from messages x where x.id = any(${uuidArray(replyIds)})) as replies`;
   // The reads see the database as of the statement's start; if a conversation's row changed
   // between then and its lock (every send and every membership change writes it), they are
@@ -80,7 +87,9 @@ export async function lockAndReadForSends(tx: Tx, requests: readonly SendRequest
   const found = locked.some((l) => l.changed) ? (await rows<Reads>(tx, sql`select ${reads}`))[0]! : first!;
   return {
     conversations: new Map(locked.map((c) => [c.id, { type: c.type, lastSeq: Number(c.last_seq) }])),
-    members: new Map((found.allowed ?? []).map((a) => [memberKey(a.c, a.u), { blocked: a.blocked, floor: Number(a.floor) }])),
+    members: new Map(
+      (found.allowed ?? []).map((a) => [memberKey(a.conversationId, a.userId), { blocked: a.blocked, floor: Number(a.floor) }]),
+    ),
     originals: new Map((found.originals ?? []).map(fromRaw).map((m) => [repeatKey(m.conversationId, m.senderId, m.clientMessageId!), m])),
     replies: new Map((found.replies ?? []).map(fromRaw).map((m) => [m.id, m])),
   };

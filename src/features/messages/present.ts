@@ -1,9 +1,9 @@
+import type { messageSchema } from '@parley/protocol';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Executor } from '../../db/connect.js';
 import { members, messages, reactions } from '../../db/schema.js';
 import { mediaOfMessages } from '../media/present.js';
-import type { messageSchema } from './schemas.js';
 
 export type MessageRow = typeof messages.$inferSelect;
 export type MessageStatus = 'sent' | 'delivered' | 'read';
@@ -78,23 +78,23 @@ export const conversationWatermarks = (ex: Executor, conversationId: string): Pr
 /** Full message objects with reply snippets and reactions; `statusOf` defaults to the conversation's watermarks. */
 export async function presentMessages(
   ex: Executor,
-  rows: MessageRow[],
+  messageRows: MessageRow[],
   statusOf?: (m: MessageRow) => MessageStatus,
 ): Promise<MessageDto[]> {
-  if (rows.length === 0) return [];
+  if (messageRows.length === 0) return [];
   if (!statusOf) {
-    const marks = await conversationWatermarks(ex, rows[0]!.conversationId);
+    const marks = await conversationWatermarks(ex, messageRows[0]!.conversationId);
     statusOf = (m) => statusFor(m, marks);
   }
-  const replyIds = [...new Set(rows.map((r) => r.replyToId).filter((id): id is string => !!id))];
+  const replyIds = [...new Set(messageRows.map((r) => r.replyToId).filter((id): id is string => !!id))];
   const replies = new Map<string, MessageRow>();
   if (replyIds.length > 0) {
     for (const r of await ex.select().from(messages).where(inArray(messages.id, replyIds))) replies.set(r.id, r);
   }
-  const ids = rows.map((r) => r.id);
+  const ids = messageRows.map((r) => r.id);
   const byMessage = await reactionsOf(ex, ids);
   const mediaBy = await mediaOfMessages(ex, ids);
-  return rows.map((m) => {
+  return messageRows.map((m) => {
     const reply = m.replyToId ? replies.get(m.replyToId) : undefined;
     const replyTo = reply ? replySnippet(reply) : null;
     return toMessage(m, statusOf(m), replyTo, byMessage.get(m.id), mediaBy.get(m.id));

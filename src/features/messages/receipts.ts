@@ -2,35 +2,34 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { rows, type Executor } from '../../db/connect.js';
 import { members } from '../../db/schema.js';
-import { runCommand } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 
 export type ReceiptKind = 'delivered' | 'read';
 
 /**
- * Moves a member's delivered or read watermark forward (never back) to `upToSeq`, or to the
+ * Moves the actor's delivered or read watermark forward (never back) to `upToSeq`, or to the
  * conversation's last message when omitted. Reading implies delivery. One row per member,
  * not one per message; the conversation hears `message:status` when the watermark moved.
  */
 export async function advanceWatermark(
   ctx: AppContext,
-  userId: string,
+  actorId: string,
   conversationId: string,
   kind: ReceiptKind,
   upToSeq?: number,
 ): Promise<{ lastReadSeq: number; lastDeliveredSeq: number; unreadCount: number }> {
-  return runCommand(ctx.db, ctx.emitter, async (tx, events) => {
-    const [m] = await rows<{ last_seq: number; last_read_seq: number; last_delivered_seq: number }>(
+  return ctx.run(async (tx, events) => {
+    const [member] = await rows<{ last_seq: number; last_read_seq: number; last_delivered_seq: number }>(
       tx,
       sql`select c.last_seq, m.last_read_seq, m.last_delivered_seq from members m
           join conversations c on c.id = m.conversation_id
-          where m.conversation_id = ${conversationId} and m.user_id = ${userId} for update of m`,
+          where m.conversation_id = ${conversationId} and m.user_id = ${actorId} for update of m`,
     );
-    if (!m) throw fail('conversation.not_found');
-    const lastSeq = Number(m.last_seq);
+    if (!member) throw fail('conversation.not_found');
+    const lastSeq = Number(member.last_seq);
     const target = Math.min(upToSeq ?? lastSeq, lastSeq);
-    let read = Number(m.last_read_seq);
-    let delivered = Number(m.last_delivered_seq);
+    let read = Number(member.last_read_seq);
+    let delivered = Number(member.last_delivered_seq);
     const at = new Date();
     const moved = kind === 'read' ? target > read : target > delivered;
     if (moved) {
@@ -43,11 +42,11 @@ export async function advanceWatermark(
           ...(kind === 'read' ? { lastReadSeq: read, lastReadAt: at } : {}),
           ...(deliveredMoves ? { lastDeliveredSeq: delivered, lastDeliveredAt: at } : {}),
         })
-        .where(and(eq(members.conversationId, conversationId), eq(members.userId, userId)));
+        .where(and(eq(members.conversationId, conversationId), eq(members.userId, actorId)));
       events.add({
         type: 'message:status',
         conversationId,
-        payload: { conversationId, userId, status: kind, upToSeq: target, at: at.toISOString() },
+        payload: { conversationId, userId: actorId, status: kind, upToSeq: target, at: at.toISOString() },
       });
     }
     return { lastReadSeq: read, lastDeliveredSeq: delivered, unreadCount: Math.max(0, lastSeq - read) };

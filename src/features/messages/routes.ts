@@ -1,36 +1,58 @@
+import { newMessageFields, plainText, uuid, withTextOrMedia } from '@parley/protocol';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { idParams, limitParam, plainText, uuid } from '../../lib/validation.js';
+import { problems } from '../../lib/apiDocs.js';
+import { idParams, limitParam } from '../../lib/validation.js';
 import { authenticate, secured } from '../auth/authenticate.js';
 import { requireMembership } from '../conversations/queries.js';
 import { visibleMessage } from './access.js';
 import { deleteMessage } from './deleteMessage.js';
 import { editMessage } from './editMessage.js';
-import { emoji, setReaction } from './reactions.js';
+import { setReaction } from './reactions.js';
 import { advanceWatermark, listReceipts } from './receipts.js';
-import { messagePage, messageSchema, newMessageFields, withTextOrMedia } from './schemas.js';
+import { deleteQuery, editBody, messageResponse, reactionBody, reactionList, receipts, searchPage, success } from './schemas.js';
 import { searchMessages } from './search.js';
 import { sendMessage } from './sendMessage.js';
 
 const tags = ['messages'];
-const success = z.object({ success: z.literal(true) });
-const reactionList = z.object({ reactions: z.array(z.object({ emoji: z.string(), userId: z.uuid() })) });
-const receipt = z.array(z.object({ userId: z.uuid(), at: z.string() }));
+/** What 404 means on every route of one message. */
+const notFound =
+  'A message that does not exist, one outside the history you may read, and one you deleted for yourself are all 404 `message.not_found`.';
 
+/** Every message route needs the bearer token. */
 export const messageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('onRequest', authenticate(ctx));
-  const messageOut = { 200: z.object({ message: messageSchema }) };
+  await app.register(sendAndSearchRoutes, { ctx });
+  await app.register(changeMessageRoutes, { ctx });
+  await app.register(reactionRoutes, { ctx });
+  await app.register(readMessageRoutes, { ctx });
+};
 
+/**
+ * Sending (its rate limit is counted in `sendMessage`, the same budget as a socket's
+ * message:send, so not here) and searching.
+ */
+const sendAndSearchRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post(
     '/conversations/:id/messages',
     {
       schema: {
+        operationId: 'sendMessage',
+        summary: 'Send a message',
+        description:
+          'Sends text, media (your own uploads) or both to a conversation you are a member of: 201 with the new message. ' +
+          'A repeated `clientMessageId` of yours in the same conversation answers 200 with the original, never a duplicate. ' +
+          'Spends the same message budget as the socket `message:send`. A conversation you are not in is 404, as one that does not exist.',
         tags,
         ...secured,
         params: idParams,
-        body: withTextOrMedia(newMessageFields(ctx.config.MESSAGE_MAX_LENGTH)),
-        response: { ...messageOut, 201: z.object({ message: messageSchema }) },
+        body: withTextOrMedia(newMessageFields({ messageMaxLength: ctx.config.MESSAGE_MAX_LENGTH })),
+        response: {
+          200: messageResponse,
+          201: messageResponse,
+          ...problems('conversation.not_found', 'user.blocked', 'message.reply_invalid', 'message.media_invalid', 'rate_limited'),
+        },
       },
     },
     async (req, reply) => {
@@ -43,15 +65,20 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/messages/search',
     {
       schema: {
+        operationId: 'searchMessages',
+        summary: 'Search your messages',
+        description:
+          'Full-text search over the messages you may read, newest first; every word must match. Deleted and ' +
+          'end-to-end-encrypted messages never match. With `conversationId`, one conversation of yours (else 404).',
         tags,
         ...secured,
         querystring: z.object({
-          q: plainText(200).pipe(z.string().min(1, 'must not be empty')),
-          conversationId: uuid.optional(),
+          q: plainText(200).pipe(z.string().min(1, 'must not be empty')).meta({ description: 'Words to find.', example: 'lunch tomorrow' }),
+          conversationId: uuid.optional().meta({ description: 'Search only this conversation.' }),
           limit: limitParam,
-          cursor: uuid.optional(),
+          cursor: uuid.optional().meta({ description: 'The `nextCursor` of the page before.' }),
         }),
-        response: { 200: messagePage },
+        response: { 200: searchPage, ...problems('conversation.not_found') },
       },
     },
     async (req) => {
@@ -60,16 +87,34 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       return searchMessages(ctx.db, req.auth.userId, { text: q, conversationId, limit, before: cursor });
     },
   );
+};
 
+/** Changing one message: editing, deleting. */
+const changeMessageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.patch(
     '/messages/:id',
     {
       schema: {
+        operationId: 'editMessage',
+        summary: 'Edit a message',
+        description:
+          `The sender rewrites the text of their message within the edit window (EDIT_WINDOW_SECONDS); members hear ` +
+          `\`message:updated\`. System and encrypted messages cannot be edited. ${notFound}`,
         tags,
         ...secured,
         params: idParams,
-        body: z.object({ text: plainText(ctx.config.MESSAGE_MAX_LENGTH).pipe(z.string().min(1, 'must not be empty')) }),
-        response: messageOut,
+        body: editBody(ctx.config.MESSAGE_MAX_LENGTH),
+        response: {
+          200: messageResponse,
+          ...problems(
+            'message.not_found',
+            'message.not_sender',
+            'message.edit_window_passed',
+            'user.blocked',
+            'message.deleted',
+            'message.not_editable',
+          ),
+        },
       },
     },
     async (req) => editMessage(ctx, req.auth.userId, req.params.id, req.body.text),
@@ -79,11 +124,16 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/messages/:id',
     {
       schema: {
+        operationId: 'deleteMessage',
+        summary: 'Delete a message',
+        description:
+          '`for=self` (the default) hides it from your own history, sync and search. `for=everyone` wipes its content ' +
+          `for all, leaving a tombstone: the sender within DELETE_WINDOW_SECONDS, or a group admin at any time. ${notFound}`,
         tags,
         ...secured,
         params: idParams,
-        querystring: z.object({ for: z.enum(['self', 'everyone']).default('self') }),
-        response: { 200: success },
+        querystring: deleteQuery,
+        response: { 200: success, ...problems('message.not_found', 'forbidden', 'message.delete_window_passed') },
       },
     },
     async (req) => {
@@ -91,26 +141,79 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       return { success: true as const };
     },
   );
+};
 
+/** The caller's one reaction to a message. */
+const reactionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.put(
     '/messages/:id/reaction',
-    { schema: { tags, ...secured, params: idParams, body: z.object({ emoji }), response: { 200: reactionList } } },
+    {
+      schema: {
+        operationId: 'setReaction',
+        summary: 'React to a message',
+        description: `Sets your one reaction to the message, replacing any other; members hear \`reaction:updated\`. ${notFound}`,
+        tags,
+        ...secured,
+        params: idParams,
+        body: reactionBody,
+        response: { 200: reactionList, ...problems('message.not_found', 'user.blocked', 'message.deleted') },
+      },
+    },
     async (req) => setReaction(ctx, req.auth.userId, req.params.id, req.body.emoji),
   );
 
-  app.delete('/messages/:id/reaction', { schema: { tags, ...secured, params: idParams, response: { 200: reactionList } } }, async (req) =>
-    setReaction(ctx, req.auth.userId, req.params.id, null),
+  app.delete(
+    '/messages/:id/reaction',
+    {
+      schema: {
+        operationId: 'removeReaction',
+        summary: 'Take back your reaction',
+        description: `Removes your reaction to the message, if any (so repeating is harmless). ${notFound}`,
+        tags,
+        ...secured,
+        params: idParams,
+        response: { 200: reactionList, ...problems('message.not_found', 'message.deleted') },
+      },
+    },
+    async (req) => setReaction(ctx, req.auth.userId, req.params.id, null),
   );
+};
 
+/** Who has read one message, and marking it read. */
+const readMessageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/messages/:id/receipts',
-    { schema: { tags, ...secured, params: idParams, response: { 200: z.object({ delivered: receipt, read: receipt }) } } },
+    {
+      schema: {
+        operationId: 'listReceipts',
+        summary: 'Who has received and read a message',
+        description: `The members whose delivered and read watermarks have passed the message, with when. ${notFound}`,
+        tags,
+        ...secured,
+        params: idParams,
+        response: { 200: receipts, ...problems('message.not_found') },
+      },
+    },
     async (req) => listReceipts(ctx.db, (await visibleMessage(ctx.db, req.params.id, req.auth.userId)).message),
   );
 
-  app.post('/messages/:id/read', { schema: { tags, ...secured, params: idParams, response: { 200: success } } }, async (req) => {
-    const { message } = await visibleMessage(ctx.db, req.params.id, req.auth.userId);
-    await advanceWatermark(ctx, req.auth.userId, message.conversationId, 'read', message.seq);
-    return { success: true as const };
-  });
+  app.post(
+    '/messages/:id/read',
+    {
+      schema: {
+        operationId: 'markMessageRead',
+        summary: 'Mark read up to a message',
+        description: `Moves your read watermark in the message's conversation up to it (never back). ${notFound}`,
+        tags,
+        ...secured,
+        params: idParams,
+        response: { 200: success, ...problems('message.not_found', 'conversation.not_found') },
+      },
+    },
+    async (req) => {
+      const { message } = await visibleMessage(ctx.db, req.params.id, req.auth.userId);
+      await advanceWatermark(ctx, req.auth.userId, message.conversationId, 'read', message.seq);
+      return { success: true as const };
+    },
+  );
 };

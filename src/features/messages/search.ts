@@ -5,7 +5,7 @@ import { notHiddenFor, withinHistoryOf } from './history.js';
 import { presentMessages, type MessageDto } from './present.js';
 
 /**
- * Full-text search (PostgreSQL, 'simple' configuration) over the messages of the viewer's
+ * Full-text search (PostgreSQL, 'simple' configuration) over the messages of the actor's
  * conversations that they may read, newest first; deleted, hidden and end-to-end-encrypted
  * messages never match. Every word of the query must match. The query is parsed as plain
  * words (plainto_tsquery), never as operators: websearch_to_tsquery fails on some inputs
@@ -13,10 +13,10 @@ import { presentMessages, type MessageDto } from './present.js';
  */
 export async function searchMessages(
   ex: Executor,
-  viewerId: string,
+  actorId: string,
   q: { text: string; conversationId?: string; limit: number; before?: string },
 ): Promise<{ messages: MessageDto[]; nextCursor: string | null; hasMore: boolean }> {
-  const mine = ex.select({ id: members.conversationId }).from(members).where(eq(members.userId, viewerId));
+  const mine = ex.select({ id: members.conversationId }).from(members).where(eq(members.userId, actorId));
   const found = await ex
     .select()
     .from(messages)
@@ -27,8 +27,8 @@ export async function searchMessages(
         sql`to_tsvector('simple', coalesce(${messages.text}, '')) @@ plainto_tsquery('simple', ${q.text})`,
         isNull(messages.deletedAt),
         eq(messages.encrypted, false),
-        notHiddenFor(viewerId),
-        withinHistoryOf(viewerId),
+        notHiddenFor(actorId),
+        withinHistoryOf(actorId),
         q.before ? lt(messages.id, q.before) : undefined,
       ),
     )

@@ -12,7 +12,8 @@ export interface SendMessageInput {
 }
 
 export interface SendRequest {
-  senderId: string;
+  /** Who sends it: the message's senderId once written. */
+  actorId: string;
   input: SendMessageInput;
   /** The socket that sent it: it gets the ack, the others the event. */
   origin?: string;

@@ -19,38 +19,38 @@ export async function writeSendBatch(tx: Tx, events: EventBatch, requests: SendR
   const decisions = decideSends(requests, reads);
   const outcomes = new Array<SendOutcome | undefined>(requests.length);
 
-  const fresh: { i: number; m: NewMessage }[] = [];
-  for (const [i, d] of decisions.entries()) {
-    if (d.kind === 'refuse') outcomes[i] = { error: d.error };
-    if (d.kind !== 'write') continue;
-    const claimed = await claimUploads(tx, requests[i]!.senderId, d);
+  const fresh: { index: number; message: NewMessage }[] = [];
+  for (const [i, decision] of decisions.entries()) {
+    if (decision.kind === 'refuse') outcomes[i] = { error: decision.error };
+    if (decision.kind !== 'write') continue;
+    const claimed = await claimUploads(tx, requests[i]!.actorId, decision);
     if (claimed instanceof AppError) outcomes[i] = { error: claimed };
-    else fresh.push({ i, m: { ...d.message, type: claimed[0]?.kind ?? 'text', media: claimed } });
+    else fresh.push({ index: i, message: { ...decision.message, type: claimed[0]?.kind ?? 'text', media: claimed } });
   }
   const heads = new Map([...reads.conversations].map(([id, c]) => [id, c.lastSeq]));
   const written = await appendMessages(
     tx,
     events,
-    fresh.map((f) => f.m),
+    fresh.map((f) => f.message),
     heads,
   );
-  fresh.forEach((f, k) => (outcomes[f.i] = { ok: { message: written[k]!, created: true } }));
+  fresh.forEach((f, k) => (outcomes[f.index] = { ok: { message: written[k]!, created: true } }));
 
   const shown = await presentOriginals(tx, decisions);
-  for (const [i, d] of decisions.entries()) {
-    if (d.kind === 'repeat') outcomes[i] = { ok: { message: shown.get(d.original.id)!, created: false } };
-    if (d.kind !== 'repeat-in-batch') continue;
-    const first = outcomes[d.sameAs]!;
+  for (const [i, decision] of decisions.entries()) {
+    if (decision.kind === 'repeat') outcomes[i] = { ok: { message: shown.get(decision.original.id)!, created: false } };
+    if (decision.kind !== 'repeat-in-batch') continue;
+    const first = outcomes[decision.sameAs]!;
     outcomes[i] = 'ok' in first ? { ok: { message: first.ok.message, created: false } } : first;
   }
   return outcomes as SendOutcome[];
 }
 
 /** In a savepoint: a claim that fails must not leave the others' uploads half-claimed. */
-async function claimUploads(tx: Tx, senderId: string, d: WriteDecision): Promise<MessageDto['media'] | AppError> {
-  if (d.mediaIds.length === 0) return [];
+async function claimUploads(tx: Tx, actorId: string, decision: WriteDecision): Promise<MessageDto['media'] | AppError> {
+  if (decision.mediaIds.length === 0) return [];
   try {
-    return await tx.transaction((sp) => claimMedia(sp, senderId, d.mediaIds));
+    return await tx.transaction((sp) => claimMedia(sp, actorId, decision.mediaIds));
   } catch (err) {
     if (err instanceof AppError) return err;
     throw err;

@@ -15,13 +15,13 @@ export async function isBlockedEitherWay(ex: Executor, a: string, b: string): Pr
   return found.length > 0;
 }
 
-/** In a direct conversation, whether a block stands between `userId` and the other member (either way). */
-export async function blockedInDirect(ex: Executor, conversationId: string, userId: string): Promise<boolean> {
+/** In a direct conversation, whether a block stands between `actorId` and the other member (either way). */
+export async function blockedInDirect(ex: Executor, conversationId: string, actorId: string): Promise<boolean> {
   const found = await rows<{ one: number }>(
     ex,
     sql`select 1 as one from members o join blocks b
-          on (b.blocker_id = o.user_id and b.blocked_id = ${userId}) or (b.blocker_id = ${userId} and b.blocked_id = o.user_id)
-        where o.conversation_id = ${conversationId} and o.user_id <> ${userId}
+          on (b.blocker_id = o.user_id and b.blocked_id = ${actorId}) or (b.blocker_id = ${actorId} and b.blocked_id = o.user_id)
+        where o.conversation_id = ${conversationId} and o.user_id <> ${actorId}
         limit 1`,
   );
   return found.length > 0;
@@ -31,9 +31,9 @@ export async function blockedInDirect(ex: Executor, conversationId: string, user
 export async function assertNotBlockedInDirect(
   ex: Executor,
   conversation: { id: string; type: 'direct' | 'group' },
-  userId: string,
+  actorId: string,
 ): Promise<void> {
-  if (conversation.type === 'direct' && (await blockedInDirect(ex, conversation.id, userId))) {
+  if (conversation.type === 'direct' && (await blockedInDirect(ex, conversation.id, actorId))) {
     throw fail('user.blocked', 'a block stands between you and this user');
   }
 }
@@ -48,23 +48,23 @@ export async function blockRelations(ex: Executor, userId: string): Promise<stri
 }
 
 /** Blocking is private to the blocker: the blocked user is not told. */
-export async function blockUser(ctx: AppContext, blockerId: string, blockedId: string): Promise<void> {
-  if (blockerId === blockedId) throw fail('user.block_self', 'you cannot block yourself');
-  await findUser(ctx.db, blockedId);
-  await ctx.db.insert(blocks).values({ blockerId, blockedId }).onConflictDoNothing();
+export async function blockUser(ctx: AppContext, actorId: string, userId: string): Promise<void> {
+  if (actorId === userId) throw fail('user.block_self', 'you cannot block yourself');
+  await findUser(ctx.db, userId);
+  await ctx.db.insert(blocks).values({ blockerId: actorId, blockedId: userId }).onConflictDoNothing();
 }
 
-export async function unblockUser(ctx: AppContext, blockerId: string, blockedId: string): Promise<void> {
-  await findUser(ctx.db, blockedId);
-  await ctx.db.delete(blocks).where(and(eq(blocks.blockerId, blockerId), eq(blocks.blockedId, blockedId)));
+export async function unblockUser(ctx: AppContext, actorId: string, userId: string): Promise<void> {
+  await findUser(ctx.db, userId);
+  await ctx.db.delete(blocks).where(and(eq(blocks.blockerId, actorId), eq(blocks.blockedId, userId)));
 }
 
-export async function blockedUsers(ex: Executor, blockerId: string): Promise<UserRow[]> {
+export async function blockedUsers(ex: Executor, actorId: string): Promise<UserRow[]> {
   const found = await ex
     .select({ user: users })
     .from(blocks)
     .innerJoin(users, eq(users.id, blocks.blockedId))
-    .where(eq(blocks.blockerId, blockerId))
+    .where(eq(blocks.blockerId, actorId))
     .orderBy(asc(blocks.createdAt));
   return found.map((f) => f.user);
 }

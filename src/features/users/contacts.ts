@@ -18,7 +18,7 @@ export const contactSyncBody = z.object({
  * to E.164 (ones that cannot be are skipped); only numbers proven by OTP match, never the caller,
  * never someone who blocked the caller. `matches` maps each matching number as sent to its user.
  */
-export async function syncContacts(ctx: AppContext, userId: string, input: z.output<typeof contactSyncBody>) {
+export async function syncContacts(ctx: AppContext, actorId: string, input: z.output<typeof contactSyncBody>) {
   const byNumber = new Map<string, string[]>();
   for (const raw of input.phoneNumbers) {
     const e164 = normalizePhone(raw, input.defaultCountryCode);
@@ -32,13 +32,13 @@ export async function syncContacts(ctx: AppContext, userId: string, input: z.out
       and(
         inArray(users.phoneNumber, [...byNumber.keys()]),
         isNotNull(users.phoneVerifiedAt),
-        ne(users.id, userId),
-        notExists(sql`(select 1 from blocks b where b.blocker_id = ${users.id} and b.blocked_id = ${userId})`),
+        ne(users.id, actorId),
+        notExists(sql`(select 1 from blocks b where b.blocker_id = ${users.id} and b.blocked_id = ${actorId})`),
       ),
     )
     .orderBy(users.name, users.id);
   return {
-    users: await presentUsers(ctx, found, userId),
+    users: await presentUsers(ctx, found, actorId),
     matches: found.flatMap((u) =>
       (byNumber.get(u.phoneNumber!) ?? []).map((input) => ({ input, phoneNumber: u.phoneNumber!, userId: u.id })),
     ),

@@ -1,6 +1,6 @@
+import type { userSchema } from '@parley/protocol';
 import type { z } from 'zod';
 import type { users } from '../../db/schema.js';
-import type { userSchema } from './schemas.js';
 
 type UserRow = typeof users.$inferSelect;
 

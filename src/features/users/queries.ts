@@ -9,32 +9,37 @@ import { presenceVisibleAmong } from './visibility.js';
 export type UserRow = typeof users.$inferSelect;
 
 export async function findUser(ex: Executor, id: string): Promise<UserRow> {
-  const [u] = await ex.select().from(users).where(eq(users.id, id));
-  if (!u) throw fail('user.not_found');
-  return u;
+  const [user] = await ex.select().from(users).where(eq(users.id, id));
+  if (!user) throw fail('user.not_found');
+  return user;
 }
 
 /**
- * Users as `viewerId` sees them, in the order given: live presence only for people who may see
+ * Users as `actorId` sees them, in the order given: live presence only for people who may see
  * it (`presenceVisibleAmong`: a shared conversation and no block); others see the user offline
- * with no last-seen time. A null viewer (an event for a conversation's members) sees it all.
+ * with no last-seen time. A null actor (an event for a conversation's members) sees it all.
  * Inside a transaction pass it as `ex`: PGlite has one connection, which the transaction holds.
  */
-export async function presentUsers(ctx: AppContext, rows: UserRow[], viewerId: string | null, ex: Executor = ctx.db): Promise<UserDto[]> {
-  const ids = rows.map((r) => r.id);
+export async function presentUsers(
+  ctx: AppContext,
+  userRows: UserRow[],
+  actorId: string | null,
+  ex: Executor = ctx.db,
+): Promise<UserDto[]> {
+  const ids = userRows.map((r) => r.id);
   const [online, visible] = await Promise.all([
     ctx.presence.onlineAmong(ids),
-    viewerId ? presenceVisibleAmong(ex, viewerId, ids) : new Set(ids),
+    actorId ? presenceVisibleAmong(ex, actorId, ids) : new Set(ids),
   ]);
-  return rows.map((r) =>
+  return userRows.map((r) =>
     visible.has(r.id)
-      ? toUser(r, { online: online.has(r.id), self: r.id === viewerId })
+      ? toUser(r, { online: online.has(r.id), self: r.id === actorId })
       : { ...toUser(r, { online: false }), lastActive: null },
   );
 }
 
-export async function presentUser(ctx: AppContext, row: UserRow, viewerId: string): Promise<UserDto> {
-  const [dto] = await presentUsers(ctx, [row], viewerId);
+export async function presentUser(ctx: AppContext, row: UserRow, actorId: string): Promise<UserDto> {
+  const [dto] = await presentUsers(ctx, [row], actorId);
   return dto!;
 }
 

@@ -1,116 +1,195 @@
-import { and, asc, gt, ilike, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { users } from '../../db/schema.js';
-import { decodeCursor, encodeCursor, likePattern } from '../../lib/pagination.js';
-import { idParams, limitParam, plainText } from '../../lib/validation.js';
+import { problems } from '../../lib/apiDocs.js';
+import { idParams } from '../../lib/validation.js';
 import { authenticate, secured } from '../auth/authenticate.js';
 import { verifyPhone, verifyPhoneBody } from '../auth/otp.js';
+import { rateLimit } from '../limits/rateLimits.js';
 import { blockedUsers, blockUser, unblockUser } from './blocks.js';
 import { contactSyncBody, syncContacts } from './contacts.js';
-import { USERNAME_RE } from './profile.js';
 import { findUser, presentUser, presentUsers } from './queries.js';
-import { userSchema } from './schemas.js';
+import { contactSyncResponse, success, userResponse, userSearchPage, userSearchQuery, usersResponse } from './schemas.js';
+import { searchUsers } from './search.js';
 import { updateProfile, updateProfileBody } from './updateProfile.js';
 
 const tags = ['users'];
-const userResponse = z.object({ user: userSchema });
-const success = z.object({ success: z.literal(true) });
 
+/** Every user route needs the bearer token. */
 export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('onRequest', authenticate(ctx));
+  await app.register(profileRoutes, { ctx });
+  await app.register(findPeopleRoutes, { ctx });
+  await app.register(blockRoutes, { ctx });
+};
 
+/** Your own profile. */
+const profileRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
-    '/users',
+    '/users/me',
     {
       schema: {
+        operationId: 'getOwnProfile',
+        summary: 'Get your own profile',
+        description: 'Your profile, with the fields only you see: email, phone number and whether it is verified.',
         tags,
         ...secured,
-        // No listing of every account: a search term is required (and searches are rate-limited per user).
-        querystring: z.object({
-          search: plainText(100).pipe(z.string().min(2, 'must be at least 2 characters')),
-          limit: limitParam,
-          cursor: z.string().max(200).optional(),
-        }),
-        response: { 200: z.object({ users: z.array(userSchema), nextCursor: z.string().nullable(), hasMore: z.boolean() }) },
+        response: { 200: userResponse },
       },
     },
-    async (req) => {
-      const { search, limit } = req.query;
-      // A username, as issued: anything else (a NUL byte would fail in PostgreSQL) is not our cursor.
-      const after = decodeCursor(req.query.cursor, z.string().regex(USERNAME_RE));
-      const where: (SQL | undefined)[] = [
-        ne(users.id, req.auth.userId),
-        notExists(sql`(select 1 from blocks b where b.blocker_id = ${users.id} and b.blocked_id = ${req.auth.userId})`),
-      ];
-      where.push(or(ilike(users.name, likePattern(search)), ilike(users.username, likePattern(search))));
-      if (after !== undefined) where.push(gt(users.username, after));
-      const found = await ctx.db
-        .select()
-        .from(users)
-        .where(and(...where))
-        .orderBy(asc(users.username))
-        .limit(limit + 1);
-      const hasMore = found.length > limit;
-      const page = found.slice(0, limit);
-      return {
-        users: await presentUsers(ctx, page, req.auth.userId),
-        nextCursor: hasMore ? encodeCursor(page.at(-1)!.username) : null,
-        hasMore,
-      };
-    },
+    async (req) => ({ user: await presentUser(ctx, await findUser(ctx.db, req.auth.userId), req.auth.userId) }),
   );
 
-  app.get('/users/me', { schema: { tags, ...secured, response: { 200: userResponse } } }, async (req) => ({
-    user: await presentUser(ctx, await findUser(ctx.db, req.auth.userId), req.auth.userId),
-  }));
-
-  app.patch('/users/me', { schema: { tags, ...secured, body: updateProfileBody, response: { 200: userResponse } } }, async (req) => ({
-    user: await presentUser(ctx, await updateProfile(ctx, req.auth.userId, req.body), req.auth.userId),
-  }));
+  app.patch(
+    '/users/me',
+    {
+      schema: {
+        operationId: 'updateProfile',
+        summary: 'Update your profile',
+        description:
+          'Changes only the fields given; `null` clears `bio` or `phoneNumber`. A new phone number is unverified (it neither ' +
+          'signs in nor matches contacts) until proven with POST /users/me/phone/verify. A taken username is 409.',
+        tags,
+        ...secured,
+        body: updateProfileBody,
+        response: { 200: userResponse, ...problems('user.username_taken') },
+      },
+    },
+    async (req) => ({ user: await presentUser(ctx, await updateProfile(ctx, req.auth.userId, req.body), req.auth.userId) }),
+  );
 
   app.post(
     '/users/me/phone/verify',
-    { schema: { tags, ...secured, body: verifyPhoneBody, response: { 200: userResponse } } },
+    {
+      preHandler: rateLimit(ctx, 'login'),
+      schema: {
+        operationId: 'verifyPhoneNumber',
+        summary: 'Prove your phone number with an SMS code',
+        description:
+          'With a code from POST /auth/request-otp, the number becomes your verified one: phone sign-in reaches this account ' +
+          'and contact sync finds you. A number another account has verified is 409 `user.phone_taken`.',
+        tags,
+        ...secured,
+        body: verifyPhoneBody,
+        response: { 200: userResponse, ...problems('otp.invalid', 'otp.expired', 'otp.locked', 'user.phone_taken') },
+      },
+    },
     async (req) => ({ user: await presentUser(ctx, await verifyPhone(ctx, req.auth.userId, req.body), req.auth.userId) }),
+  );
+};
+
+/** Search, contacts, other people's profiles. */
+const findPeopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/users',
+    {
+      preHandler: rateLimit(ctx, 'user-search'),
+      schema: {
+        operationId: 'searchUsers',
+        summary: 'Search people by name or username',
+        description:
+          'People whose name or username contains `search`, by username, a page at a time: pass the `nextCursor` of a page ' +
+          'as `cursor` for the next. Never you, nor anyone who blocked you. Searches are rate-limited per user.',
+        tags,
+        ...secured,
+        querystring: userSearchQuery,
+        response: { 200: userSearchPage },
+      },
+    },
+    async (req) => searchUsers(ctx, req.auth.userId, req.query),
   );
 
   app.post(
     '/users/contacts/sync',
     {
+      preHandler: rateLimit(ctx, 'contact-sync'),
       schema: {
+        operationId: 'syncContacts',
+        summary: 'Find which of your contacts use Parley',
+        description:
+          'Each number is read as E.164 (national ones with `defaultCountryCode`; what cannot be read is skipped). Only ' +
+          'numbers their owners verified match, never you nor anyone who blocked you; `matches` maps each number sent to its user.',
         tags,
         ...secured,
         body: contactSyncBody,
-        response: {
-          200: z.object({
-            users: z.array(userSchema),
-            matches: z.array(z.object({ input: z.string(), phoneNumber: z.string(), userId: z.uuid() })),
-          }),
-        },
+        response: { 200: contactSyncResponse },
       },
     },
     async (req) => syncContacts(ctx, req.auth.userId, req.body),
   );
 
-  app.get('/users/:id', { schema: { tags, ...secured, params: idParams, response: { 200: userResponse } } }, async (req) => ({
-    user: await presentUser(ctx, await findUser(ctx.db, req.params.id), req.auth.userId),
-  }));
+  app.get(
+    '/users/:id',
+    {
+      schema: {
+        operationId: 'getUser',
+        summary: 'Get a user’s profile',
+        description:
+          'Their public profile. Online state and last-seen time only when you share a conversation and no block stands ' +
+          'between you; otherwise offline with no last-seen time.',
+        tags,
+        ...secured,
+        params: idParams,
+        response: { 200: userResponse, ...problems('user.not_found') },
+      },
+    },
+    async (req) => ({ user: await presentUser(ctx, await findUser(ctx.db, req.params.id), req.auth.userId) }),
+  );
+};
 
-  app.post('/users/:id/block', { schema: { tags, ...secured, params: idParams, response: { 200: success } } }, async (req) => {
-    await blockUser(ctx, req.auth.userId, req.params.id);
-    return { success: true as const };
-  });
+/** Blocking is private to the blocker: the blocked user is not told. */
+const blockRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.post(
+    '/users/:id/block',
+    {
+      schema: {
+        operationId: 'blockUser',
+        summary: 'Block a user',
+        description:
+          'No direct messages either way, no presence, and you vanish from their searches and contact syncs. They are not ' +
+          'told. Blocking again is harmless; yourself is 422.',
+        tags,
+        ...secured,
+        params: idParams,
+        response: { 200: success, ...problems('user.not_found', 'user.block_self') },
+      },
+    },
+    async (req) => {
+      await blockUser(ctx, req.auth.userId, req.params.id);
+      return { success: true as const };
+    },
+  );
 
-  app.delete('/users/:id/block', { schema: { tags, ...secured, params: idParams, response: { 200: success } } }, async (req) => {
-    await unblockUser(ctx, req.auth.userId, req.params.id);
-    return { success: true as const };
-  });
+  app.delete(
+    '/users/:id/block',
+    {
+      schema: {
+        operationId: 'unblockUser',
+        summary: 'Unblock a user',
+        description: 'Removes your block on the user, if there is one (so repeating is harmless).',
+        tags,
+        ...secured,
+        params: idParams,
+        response: { 200: success, ...problems('user.not_found') },
+      },
+    },
+    async (req) => {
+      await unblockUser(ctx, req.auth.userId, req.params.id);
+      return { success: true as const };
+    },
+  );
 
   app.get(
     '/users/me/blocks',
-    { schema: { tags, ...secured, response: { 200: z.object({ users: z.array(userSchema) }) } } },
+    {
+      schema: {
+        operationId: 'listBlockedUsers',
+        summary: 'List the users you blocked',
+        description: 'Everyone you have blocked, oldest block first.',
+        tags,
+        ...secured,
+        response: { 200: usersResponse },
+      },
+    },
     async (req) => ({ users: await presentUsers(ctx, await blockedUsers(ctx.db, req.auth.userId), req.auth.userId) }),
   );
 };

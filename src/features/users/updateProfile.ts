@@ -1,3 +1,4 @@
+import { plainText } from '@parley/protocol';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
@@ -5,7 +6,6 @@ import { users } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { uniqueViolation } from '../../lib/pgErrors.js';
 import { E164_RE } from '../../lib/phone.js';
-import { plainText } from '../../lib/validation.js';
 import { personName, username } from '../auth/schemas.js';
 import { initialsOf } from './profile.js';
 import type { UserRow } from './queries.js';
@@ -21,7 +21,7 @@ export const updateProfileBody = z
   })
   .strict();
 
-export async function updateProfile(ctx: AppContext, userId: string, input: z.output<typeof updateProfileBody>): Promise<UserRow> {
+export async function updateProfile(ctx: AppContext, actorId: string, input: z.output<typeof updateProfileBody>): Promise<UserRow> {
   try {
     return await ctx.db.transaction(async (tx) => {
       // Phone numbers are not checked against other accounts: that would tell anyone who owns a
@@ -30,7 +30,7 @@ export async function updateProfile(ctx: AppContext, userId: string, input: z.ou
         const [clash] = await tx
           .select({ id: users.id })
           .from(users)
-          .where(and(ne(users.id, userId), eq(users.username, input.username)));
+          .where(and(ne(users.id, actorId), eq(users.username, input.username)));
         if (clash) throw fail('user.username_taken', 'that username is taken');
       }
       const [row] = await tx
@@ -48,7 +48,7 @@ export async function updateProfile(ctx: AppContext, userId: string, input: z.ou
             : {}),
           updatedAt: new Date(),
         })
-        .where(eq(users.id, userId))
+        .where(eq(users.id, actorId))
         .returning();
       if (!row) throw fail('user.not_found');
       return row;

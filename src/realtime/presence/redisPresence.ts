@@ -20,7 +20,7 @@ export class RedisPresence implements Presence {
    */
   private readonly unrecordedLeft = new Map<string, boolean>();
   private timer: NodeJS.Timeout | undefined;
-  private readonly P: string;
+  private readonly keyPrefix: string;
 
   constructor(
     private readonly redis: Redis,
@@ -33,14 +33,14 @@ export class RedisPresence implements Presence {
       log: { warn(o: unknown, m?: string): void };
     },
   ) {
-    this.P = `${opts.prefix}presence:`;
+    this.keyPrefix = `${opts.prefix}presence:`;
   }
 
-  private nodeKey = (node: string) => `${this.P}node:${node}`;
-  private nodeUsersKey = (node: string) => `${this.P}node:${node}:users`;
-  private userNodesKey = (user: string) => `${this.P}user:${user}`;
+  private nodeKey = (node: string) => `${this.keyPrefix}node:${node}`;
+  private nodeUsersKey = (node: string) => `${this.keyPrefix}node:${node}:users`;
+  private userNodesKey = (user: string) => `${this.keyPrefix}user:${user}`;
   private get NODES() {
-    return `${this.P}nodes`;
+    return `${this.keyPrefix}nodes`;
   }
 
   async start(): Promise<void> {
@@ -188,7 +188,7 @@ export class RedisPresence implements Presence {
     const nodes = (await this.redis.smembers(this.NODES)).filter((n) => n !== this.nodeId);
     const alive = await this.aliveNodes(new Set(nodes));
     for (const dead of nodes.filter((n) => !alive.has(n))) {
-      const mine = await this.redis.set(`${this.P}sweep:${dead}`, this.nodeId, 'PX', this.opts.ttlMs, 'NX');
+      const mine = await this.redis.set(`${this.keyPrefix}sweep:${dead}`, this.nodeId, 'PX', this.opts.ttlMs, 'NX');
       if (!mine) continue;
       const users = await this.redis.smembers(this.nodeUsersKey(dead));
       for (const userId of users) {

@@ -1,13 +1,14 @@
+import type { OnlineUsers } from '../../context.js';
+
 /**
  * Who is connected. Counts sockets per user so a second device does not make a user
  * "come online" twice and closing one of two devices does not make them "go offline".
  */
-export interface Presence {
+export interface Presence extends OnlineUsers {
   /** Records a socket; true when it is the user's first. */
   connect(userId: string, socketId: string): Promise<boolean>;
   /** Forgets a socket; true when it was the user's last. */
   disconnect(userId: string, socketId: string): Promise<boolean>;
-  onlineAmong(userIds: readonly string[]): Promise<Set<string>>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { messageSchema, reactionSchema } from './objects.js';
+import { clientMessageId, emoji, plainText, seq, uuid } from './text.js';
+
+/** Server limits the payload schemas depend on (the server's configuration; these defaults are the server's). */
+export interface Limits {
+  /** MESSAGE_MAX_LENGTH */
+  messageMaxLength: number;
+}
+export const defaultLimits: Limits = { messageMaxLength: 10_000 };
+
+const conversationOnly = z.object({ conversationId: uuid });
+const empty = z.object({});
+
+/** Fields of a new message, shared by REST and the socket; `text` is capped at MESSAGE_MAX_LENGTH. */
+export const newMessageFields = (limits: Limits) =>
+  z.object({
+    text: plainText(limits.messageMaxLength).optional(),
+    mediaIds: z.array(uuid).max(10).optional(),
+    replyToId: uuid.optional(),
+    clientMessageId: clientMessageId.optional(),
+    encrypted: z.boolean().optional(),
+  });
+
+/** A message needs text or media: on a schema built from `newMessageFields` (refined last: a refined object cannot be extended). */
+export const withTextOrMedia = <S extends z.ZodType<{ text?: string; mediaIds?: string[] }>>(schema: S) =>
+  schema.refine((m) => !!m.text || !!m.mediaIds?.length, { path: ['text'], message: 'required when there is no media' });
+
+export const presenceEntry = z.object({ userId: uuid, isOnline: z.boolean(), lastActive: z.string().nullable() });
+
+export const syncedEvent = z.object({
+  eventId: z.number().int(),
+  type: z.string().meta({ description: 'A stored server event name (serverEvents with stored: true).' }),
+  payload: z.record(z.string(), z.unknown()).meta({ description: "Exactly what that event's live emit carried." }),
+});
+
+interface ClientEvent {
+  payload: z.ZodType;
+  /** What the ack carries besides `ok: true`. */
+  ack: z.ZodType;
+  summary: string;
+}
+const event = <P extends z.ZodType, A extends z.ZodType>(e: { payload: P; ack: A; summary: string }) => e satisfies ClientEvent;
+
+/** Every client → server event: its payload and ack. Each takes an ack callback; REST routes call the same commands. */
+export const clientEventSchemas = (limits: Limits = defaultLimits) => ({
+  'message:send': event({
+    // Required here, optional over REST (the contract): an ack can be lost with the connection, so every socket send must be retryable.
+    payload: withTextOrMedia(newMessageFields(limits).extend({ conversationId: uuid, clientMessageId })),
+    ack: z.object({ message: messageSchema }),
+    summary: 'Send a message. Acked once committed; a retry with the same clientMessageId returns the stored message.',
+  }),
+  'message:edit': event({
+    payload: z.object({ messageId: uuid, text: plainText(limits.messageMaxLength).pipe(z.string().min(1)) }),
+    ack: z.object({ message: messageSchema }),
+    summary: 'Edit your own message (within EDIT_WINDOW_SECONDS).',
+  }),
+  'message:delete': event({
+    payload: z.object({ messageId: uuid, for: z.enum(['self', 'everyone']) }),
+    ack: empty,
+    summary: 'Delete a message for yourself, or for everyone (the sender within DELETE_WINDOW_SECONDS, or a group admin).',
+  }),
+  'reaction:set': event({
+    payload: z.object({ messageId: uuid, emoji }),
+    ack: z.object({ reactions: z.array(reactionSchema) }),
+    summary: 'Set your one reaction to a message (replaces the one before).',
+  }),
+  'reaction:remove': event({
+    payload: z.object({ messageId: uuid }),
+    ack: z.object({ reactions: z.array(reactionSchema) }),
+    summary: 'Take your reaction back.',
+  }),
+  'message:delivered': event({
+    payload: conversationOnly.extend({ upToSeq: seq }),
+    ack: empty,
+    summary: 'Everything up to upToSeq reached this device (moves the delivered watermark forward only).',
+  }),
+  'message:read': event({
+    payload: conversationOnly.extend({ upToSeq: seq.optional() }),
+    ack: z.object({ lastReadSeq: z.number().int(), unreadCount: z.number().int() }),
+    summary: 'Read up to upToSeq (default: the latest message).',
+  }),
+  'typing:start': event({ payload: conversationOnly, ack: empty, summary: 'Tell the other members you are typing (never stored).' }),
+  'typing:stop': event({ payload: conversationOnly, ack: empty, summary: 'Tell the other members you stopped typing.' }),
+  'conversation:join': event({
+    payload: conversationOnly,
+    ack: empty,
+    summary: "Join a conversation's room (rarely needed: the server keeps rooms in step with membership).",
+  }),
+  'conversation:leave': event({ payload: conversationOnly, ack: empty, summary: "Stop hearing a conversation's live events." }),
+  'sync:request': event({
+    payload: z
+      .object({ cursor: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).default(500) })
+      .default({ limit: 500 }),
+    ack: z.object({ events: z.array(syncedEvent), cursor: z.number().int(), hasMore: z.boolean() }),
+    summary: 'The events of your stream after cursor (the last eventId you saw), in order.',
+  }),
+  'presence:query': event({
+    payload: z.object({ userIds: z.array(uuid).min(1).max(200) }),
+    ack: z.object({ presence: z.array(presenceEntry) }),
+    summary: 'Who of these is online (only people who share a conversation with you show it).',
+  }),
+});
+
+export type ClientEventSchemas = ReturnType<typeof clientEventSchemas>;
+export type ClientEventName = keyof ClientEventSchemas;
+/** What a client sends. */
+export type ClientPayload<E extends ClientEventName> = z.input<ClientEventSchemas[E]['payload']>;
+/** What the server's handler receives, validated. */
+export type ParsedPayload<E extends ClientEventName> = z.output<ClientEventSchemas[E]['payload']>;
+/** What a successful ack carries besides `ok: true`. */
+export type AckData<E extends ClientEventName> = z.output<ClientEventSchemas[E]['ack']>;
+export const clientEventNames = Object.keys(clientEventSchemas()) as ClientEventName[];

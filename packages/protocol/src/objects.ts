@@ -1,0 +1,137 @@
+import { z } from 'zod';
+
+/** The objects the API carries, over REST and the socket alike. Each is a named schema (OpenAPI/AsyncAPI component). */
+
+export const userSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    username: z.string(),
+    initials: z.string(),
+    avatarColor: z.string(),
+    avatarUrl: z.string().nullable(),
+    bio: z.string().nullable(),
+    isOnline: z.boolean(),
+    lastActive: z.string().nullable(),
+    createdAt: z.string(),
+    email: z.string().nullable().optional().meta({ description: 'Your own profile only.' }),
+    phoneNumber: z.string().nullable().optional().meta({ description: 'Your own profile only.' }),
+    phoneVerified: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Your own profile only: whether `phoneNumber` was proven by a code (only then does it sign in or match).' }),
+  })
+  .meta({ id: 'User' });
+
+export const mediaSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(['image', 'video', 'audio', 'file']),
+    mimeType: z.string(),
+    size: z.number(),
+    width: z.number().nullable(),
+    height: z.number().nullable(),
+    name: z.string().nullable().meta({ description: "The uploader's file name (made safe), or null." }),
+    url: z.string(),
+    thumbnailUrl: z.string().nullable(),
+  })
+  .meta({ id: 'Media' });
+
+export const systemInfoSchema = z
+  .object({
+    action: z.enum(['group_created', 'member_added', 'member_removed', 'member_joined', 'member_left', 'group_renamed']),
+    actorId: z.uuid(),
+    userId: z.uuid().optional(),
+    name: z.string().optional(),
+  })
+  .meta({ description: "For `type: 'system'`: what happened, so clients can render it in their own language." });
+
+export const reactionSchema = z.object({ emoji: z.string(), userId: z.uuid() }).meta({ id: 'Reaction' });
+
+export const messageSchema = z
+  .object({
+    id: z.uuid(),
+    conversationId: z.uuid(),
+    seq: z.number().int().meta({ description: 'Position in the conversation: no gaps, no reordering.' }),
+    senderId: z.uuid(),
+    clientMessageId: z.string().nullable(),
+    type: z.enum(['text', 'image', 'video', 'audio', 'file', 'system']),
+    text: z.string().nullable(),
+    media: z.array(mediaSchema),
+    replyTo: z.object({ id: z.uuid(), seq: z.number(), senderId: z.uuid(), text: z.string().nullable() }).nullable(),
+    reactions: z.array(reactionSchema),
+    status: z.enum(['sent', 'delivered', 'read']),
+    encrypted: z.boolean(),
+    system: systemInfoSchema.nullable(),
+    editedAt: z.string().nullable(),
+    deletedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Message' });
+
+export const roleSchema = z.enum(['owner', 'admin', 'member']);
+
+export const conversationSchema = z
+  .object({
+    id: z.uuid(),
+    type: z.enum(['direct', 'group']),
+    name: z.string().nullable(),
+    icon: z.string().nullable(),
+    iconBg: z.string().nullable(),
+    about: z.string().nullable(),
+    visibility: z.enum(['public', 'private']).nullable().meta({ description: 'Groups; null for direct chats.' }),
+    historyVisibility: z.enum(['joined', 'shared']).nullable().meta({
+      description: "Groups: whether members read messages from before they joined ('shared') or not ('joined'); null for direct chats.",
+    }),
+    lastSeq: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    otherUser: userSchema.nullable().meta({ description: 'Direct chats: the other person.' }),
+    lastMessage: messageSchema.nullable(),
+    unreadCount: z.number().int(),
+    lastReadSeq: z.number().int(),
+    isMuted: z.boolean(),
+    isArchived: z.boolean(),
+    isPinned: z.boolean(),
+    role: roleSchema.nullable().meta({ description: "Groups: the caller's role; null for direct chats." }),
+  })
+  .meta({ id: 'Conversation' });
+
+/** What anyone who can see a group (members, or anyone for a public group) may know of it. */
+export const groupSummarySchema = conversationSchema
+  .pick({
+    id: true,
+    name: true,
+    icon: true,
+    iconBg: true,
+    about: true,
+    visibility: true,
+    historyVisibility: true,
+    lastSeq: true,
+    createdAt: true,
+    updatedAt: true,
+  })
+  .extend({ type: z.literal('group'), memberCount: z.number().int() })
+  .meta({ id: 'GroupSummary' });
+
+export const memberSchema = z.object({ user: userSchema, role: roleSchema, joinedAt: z.string() }).meta({ id: 'Member' });
+
+export const invitationSchema = z
+  .object({
+    id: z.uuid(),
+    conversationId: z.uuid(),
+    group: groupSummarySchema,
+    inviter: userSchema,
+    status: z.enum(['pending', 'accepted', 'declined', 'revoked']),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Invitation' });
+
+export type User = z.infer<typeof userSchema>;
+export type Media = z.infer<typeof mediaSchema>;
+export type Message = z.infer<typeof messageSchema>;
+export type Reaction = z.infer<typeof reactionSchema>;
+export type Conversation = z.infer<typeof conversationSchema>;
+export type GroupSummary = z.infer<typeof groupSummarySchema>;
+export type Member = z.infer<typeof memberSchema>;
+export type Invitation = z.infer<typeof invitationSchema>;

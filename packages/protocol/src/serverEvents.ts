@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import {
+  conversationSchema,
+  groupSummarySchema,
+  invitationSchema,
+  messageSchema,
+  reactionSchema,
+  roleSchema,
+  userSchema,
+} from './objects.js';
+
+const eventId = z.number().int().meta({ description: "Position in the recipient's event stream: give the last one seen to sync:request." });
+
+interface ServerEvent {
+  payload: z.ZodType;
+  /** Stored in the event log: carries an eventId and is replayed by sync:request. */
+  stored: boolean;
+  summary: string;
+}
+const stored = <P extends z.ZodRawShape>(shape: P, summary: string) =>
+  ({ payload: z.object({ ...shape, eventId }), stored: true as const, summary }) satisfies ServerEvent;
+const ephemeral = <P extends z.ZodRawShape>(shape: P, summary: string) =>
+  ({ payload: z.object(shape), stored: false as const, summary }) satisfies ServerEvent;
+
+/** Every server → client event. Stored ones are in the user's ordered stream; ephemeral ones are never stored nor replayed. */
+export const serverEventSchemas = {
+  'message:new': stored({ message: messageSchema }, 'A message was sent in one of your conversations (not to the socket that sent it).'),
+  'message:updated': stored({ message: messageSchema }, 'A message was edited.'),
+  'message:deleted': stored(
+    { conversationId: z.uuid(), messageId: z.uuid(), for: z.enum(['self', 'everyone']) },
+    "A message was deleted for everyone, or for you on another of your devices ('self').",
+  ),
+  'message:status': stored(
+    { conversationId: z.uuid(), userId: z.uuid(), status: z.enum(['delivered', 'read']), upToSeq: z.number().int(), at: z.string() },
+    "A member's delivered or read watermark moved.",
+  ),
+  'reaction:updated': stored(
+    { conversationId: z.uuid(), messageId: z.uuid(), reactions: z.array(reactionSchema) },
+    "A message's reactions changed.",
+  ),
+  'conversation:created': stored(
+    { conversation: conversationSchema },
+    'You are in a new conversation (a direct chat opened, a group you were added to).',
+  ),
+  'conversation:updated': stored(
+    { conversation: z.union([conversationSchema, groupSummarySchema]) },
+    "Your settings for a conversation changed (Conversation), or a group's details did (GroupSummary).",
+  ),
+  'group:member-joined': stored(
+    { conversationId: z.uuid(), user: userSchema, role: roleSchema },
+    'Someone joined or was added to a group.',
+  ),
+  'group:member-left': stored({ conversationId: z.uuid(), userId: z.uuid() }, 'Someone left or was removed from a group.'),
+  'group:member-updated': stored({ conversationId: z.uuid(), userId: z.uuid(), role: roleSchema }, "A member's role changed."),
+  'invitation:new': stored({ invitation: invitationSchema }, 'You were invited to a group.'),
+  'keys:identity-changed': stored(
+    { userId: z.uuid(), identityKey: z.string() },
+    'Someone you share a conversation with published a new identity key (verify their safety number again).',
+  ),
+  typing: ephemeral({ conversationId: z.uuid(), userId: z.uuid(), isTyping: z.boolean() }, 'A member started or stopped typing.'),
+  'user:online': ephemeral({ userId: z.uuid() }, 'Someone you share a conversation with came online.'),
+  'user:offline': ephemeral({ userId: z.uuid(), lastActive: z.string() }, 'Someone you share a conversation with went offline.'),
+};
+
+export type ServerEventSchemas = typeof serverEventSchemas;
+export type ServerEventName = keyof ServerEventSchemas;
+export type ServerPayload<E extends ServerEventName> = z.output<ServerEventSchemas[E]['payload']>;
+export type StoredEventType = { [E in ServerEventName]: ServerEventSchemas[E]['stored'] extends true ? E : never }[ServerEventName];
+/** What a command records for a stored event: its payload without the eventId (assigned at append). */
+export type StoredPayload<E extends StoredEventType> = Omit<ServerPayload<E>, 'eventId'>;
+export const storedEventTypes = (Object.keys(serverEventSchemas) as ServerEventName[]).filter(
+  (e) => serverEventSchemas[e].stored,
+) as StoredEventType[];

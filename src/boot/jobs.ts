@@ -1,0 +1,30 @@
+import type { Config } from '../config.js';
+import type { AppContext } from '../context.js';
+import { pruneEvents } from '../events/prune.js';
+import { AmqpExporter } from '../export/amqpExporter.js';
+import { sweepOrphanMedia } from '../features/media/orphans.js';
+import type { Stop } from './stops.js';
+
+/** Background work beside the requests: event pruning, orphan media cleanup, event export (AMQP_URL). */
+export function startJobs(config: Config, ctx: AppContext): Stop[] {
+  const prune = every(config.EVENT_PRUNE_INTERVAL_MS, () =>
+    pruneEvents(ctx.db, config.EVENT_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'event pruning failed')),
+  );
+  const sweep = every(config.MEDIA_CLEANUP_INTERVAL_MS, () =>
+    sweepOrphanMedia(ctx).catch((err) => ctx.log.warn({ err }, 'media cleanup failed')),
+  );
+  const stops: Stop[] = [prune, sweep];
+  // The exporter publishes the log from its own loop; a broker that is down only delays it.
+  if (config.AMQP_URL) {
+    const exporter = new AmqpExporter(ctx.db, { url: config.AMQP_URL, exchange: config.AMQP_EXCHANGE, log: ctx.log });
+    exporter.start();
+    stops.push(() => exporter.stop());
+  }
+  return stops;
+}
+
+function every(ms: number, job: () => Promise<unknown>): Stop {
+  const timer = setInterval(() => void job(), ms);
+  timer.unref();
+  return () => clearInterval(timer);
+}
