@@ -5,13 +5,24 @@ import { defineConfig } from 'vitest/config';
  * (seconds). The integration tier, `test/**\/*.test.ts`: a real server on port 0, always on
  * embedded PGlite and, with TEST_DATABASE_URL, again on PostgreSQL.
  */
-const integration = { include: ['test/**/*.test.ts'], setupFiles: ['test/setup/openapi.ts'] };
+const integration = { include: ['test/**/*.test.ts'], exclude: [] as string[], setupFiles: ['test/setup/openapi.ts'] };
 const projects = [
   { extends: true as const, test: { name: 'unit', include: ['src/**/*.spec.ts', 'packages/*/src/**/*.spec.ts'] } },
   { extends: true as const, test: { ...integration, name: 'pglite', env: { PARLEY_TEST_DB: 'pglite' } } },
 ];
 if (process.env.TEST_DATABASE_URL) {
-  projects.push({ extends: true as const, test: { ...integration, name: 'postgres', env: { PARLEY_TEST_DB: 'postgres' } } });
+  // The documents and their tests (OpenAPI, AsyncAPI, docs, a generated client) do not depend on the database: once is enough.
+  const databaseFree = [
+    'test/openapi.test.ts',
+    'test/asyncapi.test.ts',
+    'test/docs.test.ts',
+    'test/typed-client.test.ts',
+    'test/config.test.ts',
+  ];
+  projects.push({
+    extends: true as const,
+    test: { ...integration, exclude: databaseFree, name: 'postgres', env: { PARLEY_TEST_DB: 'postgres' } },
+  });
 }
 
 export default defineConfig({

@@ -26,7 +26,9 @@ function checkerFor(origin: string): Promise<ResponseChecker | null> {
   return checker;
 }
 
-const checked = (pathname: string) => pathname.startsWith('/api/v1/') && pathname !== '/api/v1/openapi.json';
+// The documents themselves are not operations of the API they describe.
+const checked = (pathname: string) =>
+  pathname.startsWith('/api/v1/') && !['/api/v1/openapi.json', '/api/v1/asyncapi.json'].includes(pathname);
 
 globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
   const res = await realFetch(input, init);
