@@ -189,7 +189,11 @@ function dropUnusedSchemas(doc: Components): Components {
   const used = new Set(refs({ ...doc, components: { ...doc.components, schemas: {} } }));
   for (let grew = true; grew;) {
     grew = false;
-    for (const name of [...used]) for (const ref of refs(schemas[name])) if (!used.has(ref)) grew = used.add(ref) !== undefined;
+    for (const ref of [...used].flatMap((name) => refs(schemas[name]))) {
+      if (used.has(ref)) continue;
+      used.add(ref);
+      grew = true;
+    }
   }
   return { ...doc, components: { ...doc.components, schemas: Object.fromEntries(Object.entries(schemas).filter(([n]) => used.has(n))) } };
 }

@@ -5,7 +5,7 @@ import type { SendMessageInput, SendResult } from './sendQueue.js';
 
 /**
  * A member sends a message, over REST or the socket: the one entry point. The input has
- * passed `newMessageSchema`; here it is counted against the sender's message budget and
+ * passed the protocol's `newMessageFields` + `withTextOrMedia`; here it is counted against the sender's message budget and
  * queued to be committed with the sends around it (groupCommit.ts). Resolves after the commit.
  * Every answer is counted, with its time since receipt (ctx.metrics).
  */
