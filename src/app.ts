@@ -7,6 +7,7 @@ import { runInReverse, type Stop } from './boot/stops.js';
 import { allowedOrigins, type Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { Database } from './db/connect.js';
+import { fail } from './lib/errors.js';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './lib/httpErrors.js';
 import { installBodyDeadline, serverTimeouts } from './lib/httpTimeouts.js';
 import { exposeMetrics } from './metrics/expose.js';
@@ -40,6 +41,7 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
   const stops: Stop[] = [...built.stops, ...(await exposeMetrics(http, built.metrics, config)), ...startJobs(config, ctx)];
 
   let draining = false;
+  refuseWhileDraining(http, () => draining);
   await registerHttp(http, ctx, {
     isDraining: () => draining,
     database: () => database.ping(),
@@ -94,6 +96,8 @@ function createHttpServer(config: Config) {
     frameworkErrors,
     // Only these proxies' X-Forwarded-For is believed: per-IP rate limits must see the real client.
     trustProxy: config.TRUST_PROXY,
+    // Fastify's own 503 while closing is plain JSON; refuseWhileDraining answers problem+json instead.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   http.setValidatorCompiler(validatorCompiler);
   // JSON only: Fastify's built-in text/plain parser would hand a string to routes that expect an object (400, not 415).
@@ -103,6 +107,15 @@ function createHttpServer(config: Config) {
   installErrorHandlers(http);
   installBodyDeadline(http, config);
   return http;
+}
+
+/** A request arriving once close has begun (a kept-alive connection) → 503 `service.unavailable`, and the connection closes. */
+function refuseWhileDraining(http: FastifyInstance, isDraining: () => boolean) {
+  http.addHook('onRequest', async (_req, reply) => {
+    if (!isDraining()) return;
+    void reply.header('connection', 'close');
+    throw fail('service.unavailable', 'this node is shutting down: retry (another node will answer)');
+  });
 }
 
 /** The listener closes; in-flight commands finish and ack; every socket is asked to reconnect elsewhere. */

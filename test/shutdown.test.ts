@@ -1,3 +1,4 @@
+import net from 'node:net';
 import type { Socket as ServerSocket } from 'socket.io';
 import { describe, expect, it } from 'vitest';
 import { emit, TestServer } from './helpers/server.js';
@@ -62,6 +63,51 @@ describe('graceful shutdown', () => {
     await closing;
     await server.restart();
     expect((await server.api('GET', `/conversations/${chat}/messages`, { token: a.token })).body.messages).toEqual([]);
+    await server.close();
+  });
+
+  it('answers a request arriving on a kept-alive connection as close begins with problem+json 503, and writes nothing', async () => {
+    const server = await TestServer.start({}, { persistent: true });
+    const a = await server.register('Keepalive Kim');
+    const b = await server.register('Other Otto');
+    const chat = await server.directChat(a, b);
+    const send = (text: string, clientMessageId: string, order: string) => {
+      const body = JSON.stringify({ text, clientMessageId });
+      const head = [
+        `POST /api/v1/conversations/${chat}/messages HTTP/1.1`,
+        `Host: ${new URL(server.url).host}`,
+        `Authorization: Bearer ${a.token}`,
+        'Content-Type: application/json',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        `X-Order: ${order}`,
+      ];
+      return { head: `${head.join('\r\n')}\r\n\r\n`, body };
+    };
+    const first = send('before close', 'k-1', 'first');
+    const second = send('after close', 'k-2', 'second');
+    const conn = net.connect(Number(new URL(server.url).port), '127.0.0.1');
+    let received = '';
+    conn.on('data', (chunk) => (received += chunk.toString()));
+    const ended = new Promise((resolve) => conn.on('close', resolve));
+    // The first request is answered and its connection kept alive; close begins the moment the
+    // second has been read, before Parley routes it (the race a client's kept-alive connection runs).
+    let closing: Promise<void> | undefined;
+    server.app.http.server.prependListener('request', (req) => {
+      if (req.headers['x-order'] === 'second') closing = server.app.close();
+    });
+    conn.write(first.head + first.body);
+    while (!/^HTTP\/1\.1 201/m.test(received)) await new Promise((resolve) => setTimeout(resolve, 10));
+    conn.write(second.head + second.body);
+    await ended;
+    await closing;
+    const statuses = [...received.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1]));
+    expect(statuses).toEqual([201, 503]);
+    const last = received.slice(received.lastIndexOf('HTTP/1.1'));
+    expect(last).toMatch(/content-type: application\/problem\+json/i);
+    expect(last).toContain('"code":"service.unavailable"');
+    await server.restart();
+    const history = await server.api('GET', `/conversations/${chat}/messages`, { token: a.token });
+    expect(history.body.messages.map((m: any) => m.text)).toEqual(['before close']);
     await server.close();
   });
 });
