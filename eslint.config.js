@@ -27,7 +27,7 @@ export default defineConfig(
   {
     // Tests and the benchmark read JSON bodies, socket payloads and worker messages off the wire untyped;
     // the tests' assertions are the type check.
-    files: ['test/**/*.ts', 'src/**/*.spec.ts', 'bench/**/*.ts'],
+    files: ['test/**/*.ts', 'src/**/*.spec.ts', 'packages/*/src/**/*.spec.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
@@ -38,8 +38,22 @@ export default defineConfig(
     },
   },
   {
+    // The SDK runs in browsers and React Native too: no Node globals (its Node-only part is src/node.ts).
+    files: ['packages/client/src/**/*.ts'],
+    ignores: ['packages/client/src/node.ts', 'packages/client/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setImmediate'].map((name) => ({
+          name,
+          message: 'not in browsers: the SDK must run there (Node-only code goes in packages/client/src/node.ts)',
+        })),
+      ],
+    },
+  },
+  {
     // A describe block is a list of cases, not a function to split.
-    files: ['test/**/*.ts', 'src/**/*.spec.ts'],
+    files: ['test/**/*.ts', 'src/**/*.spec.ts', 'packages/*/src/**/*.spec.ts'],
     rules: { 'max-lines-per-function': 'off' },
   },
   {
@@ -50,7 +64,7 @@ export default defineConfig(
   {
     // Type-aware rules are for the code that ships (src/, packages/); tests and the benchmark are type-checked by
     // `npm run typecheck`, and linting them type-aware doubled the lint time.
-    files: ['**/*.js', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['**/*.{js,mjs}', 'test/**/*.ts', 'bench/**/*.ts'],
     extends: [tseslint.configs.disableTypeChecked],
   },
   prettier,

@@ -17,7 +17,10 @@ if (process.env.TEST_DATABASE_URL) {
     'test/asyncapi.test.ts',
     'test/docs.test.ts',
     'test/typed-client.test.ts',
+    'test/client-types.test.ts',
     'test/config.test.ts',
+    // The SDK's browser build in Chromium: it tests the bundle and the browser's storage, not the database.
+    'test/client-browser.test.ts',
   ];
   projects.push({
     extends: true as const,

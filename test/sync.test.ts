@@ -1,6 +1,7 @@
+import type { ParleyClient, StreamEvent } from '@parley/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Device, serverHistory } from './helpers/device.js';
-import { collect, emit, next, settle, TestServer, type TestUser } from './helpers/server.js';
+import { historyOf, increasing, sdkClient, shown, until, viewOf } from './helpers/sdk.js';
+import { emit, next, settle, TestServer, type TestUser } from './helpers/server.js';
 
 /** A sends 50 messages, edits one, deletes one for everyone and reacts to one while B is away. */
 async function missWhileAway(server: TestServer, a: TestUser, chatId: string) {
@@ -150,31 +151,76 @@ describe('event retention', () => {
   });
 });
 
-describe('a client following the documented algorithm', () => {
+/** B's device: an SDK client, online, and every stream event it delivered (no receipts of its own, so the stream is only A's doing). */
+async function phoneOf(server: TestServer, b: TestUser, syncPageSize?: number): Promise<{ phone: ParleyClient; events: StreamEvent[] }> {
+  const options = { deliveryReceipts: false, ...(syncPageSize ? { syncPageSize } : {}) };
+  const phone = await sdkClient(server, { email: b.email, password: b.password, name: b.name }, { signUp: false, options });
+  const events: StreamEvent[] = [];
+  phone.on('event', (e) => events.push(e));
+  phone.connect();
+  await until(() => phone.status.connection === 'online', 'the phone to connect');
+  return { phone, events };
+}
+
+describe('a client following the documented algorithm (the SDK)', () => {
+  let server: TestServer;
+  let a: TestUser;
+  let b: TestUser;
+  let chatId: string;
+  const phones: ParleyClient[] = [];
+  beforeAll(async () => {
+    server = await TestServer.start();
+    a = await server.register('Live Sender');
+    b = await server.register('Two Devices');
+    chatId = await server.directChat(a, b);
+  });
+  afterAll(async () => {
+    await Promise.all(phones.map((p) => p.close()));
+    await server?.close();
+  });
+
+  it('delivers exactly the missed events after being away, paging the sync, each once and in order', async () => {
+    const { phone, events } = await phoneOf(server, b, 20);
+    phones.push(phone);
+    await server.api('POST', `/conversations/${chatId}/messages`, { token: a.token, body: { text: 'before' } });
+    await until(() => events.some((e) => e.type === 'message:new'), 'the live message');
+    phone.disconnect();
+    const from = events.length;
+    const sent = await missWhileAway(server, a, chatId);
+    phone.connect();
+    await until(() => events.length - from >= 53, 'the 53 missed events');
+    await settle();
+    expectExactlyTheMissed(events.slice(from), sent);
+    expect(increasing(events.map((e) => e.eventId))).toBe(true);
+    phone.disconnect();
+  });
+
   it('ends with the same messages as the server after live traffic and reconnects', async () => {
-    const server = await TestServer.start();
-    try {
-      const a = await server.register('Live Sender');
-      const b = await server.register('Two Devices');
-      const chatId = await server.directChat(a, b);
-      const phone = new Device(server, b.token);
-      await phone.connect();
-      const aSock = await server.socket(a.token);
-      const sends = Array.from({ length: 30 }, (_, i) =>
-        emit(aSock, 'message:send', { conversationId: chatId, text: `t${i}`, clientMessageId: `t-${i}` }),
-      );
-      // Drop and come back in the middle of the traffic.
-      await Promise.all(sends.slice(0, 10));
-      phone.disconnect();
-      await phone.connect();
-      await Promise.all(sends);
-      await settle();
-      const seen = collect(phone.socket!, 'message:new');
-      await phone.sync();
-      expect(seen).toEqual([]);
-      expect(phone.view()).toEqual(await serverHistory(server, b.token, chatId));
-    } finally {
-      await server.close();
-    }
+    const { phone, events } = await phoneOf(server, b);
+    phones.push(phone);
+    const aSock = await server.socket(a.token);
+    const sends = Array.from({ length: 30 }, (_, i) =>
+      emit(aSock, 'message:send', { conversationId: chatId, text: `t${i}`, clientMessageId: `t-${i}` }),
+    );
+    // Drop and come back in the middle of the traffic.
+    await Promise.all(sends.slice(0, 10));
+    phone.disconnect();
+    phone.connect();
+    await Promise.all(sends);
+    // A new device starts from the oldest kept event: its view is the whole history, whatever came before this test.
+    const truth = (await historyOf(server, b.token, chatId)).map(shown);
+    const same = () => JSON.stringify(viewOf(events, chatId)) === JSON.stringify(truth);
+    await until(same, 'the phone to catch up').catch(() => {});
+    expect(viewOf(events, chatId)).toEqual(truth);
+    // Caught up: a reconnect and its sync bring nothing more.
+    const caughtUp = events.length;
+    phone.disconnect();
+    phone.connect();
+    await until(() => phone.status.connection === 'online', 'the phone to reconnect');
+    await settle();
+    expect(events.length).toBe(caughtUp);
+    const ids = events.map((e) => e.eventId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(increasing(ids)).toBe(true);
   });
 });

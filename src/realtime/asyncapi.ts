@@ -21,6 +21,7 @@ const pointRefsAtComponents = <T>(doc: T): T =>
 
 const deliveryRules = `Socket.IO v4 (Engine.IO 4) at \`/socket.io/\`, over WebSocket or HTTP long-polling. Authenticate in the handshake:
 \`io(url, { auth: { token: accessToken } })\`; a bad or expired token fails with a \`connect_error\` whose message is the error code.
+With \`auth.echo: true\` the socket also hears the stored events it causes (else only the user's other sockets do).
 On connect the server joins the socket to the rooms of all the user's conversations and keeps that true as membership changes.
 
 Every client event takes an ack callback: \`{ ok: true, ...data }\` or \`{ ok: false, error: { code, message, retryAfter? } }\`, with the

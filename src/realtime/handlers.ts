@@ -14,6 +14,9 @@ import { queryPresence } from './presence/query.js';
 import { conversationRoom, userRoom } from './rooms.js';
 import type { ParleySocket } from './types.js';
 
+/** Events a socket causes skip it (it has the ack), unless it asked to hear them too (HandshakeAuth.echo). */
+const origin = (socket: ParleySocket) => (socket.data.echo ? undefined : socket.id);
+
 type Handler<E extends ClientEventName> = (ctx: AppContext, socket: ParleySocket, input: ParsedPayload<E>) => Promise<AckData<E>>;
 
 /**
@@ -22,13 +25,13 @@ type Handler<E extends ClientEventName> = (ctx: AppContext, socket: ParleySocket
  */
 export const clientEventHandlers: { [E in ClientEventName]: Handler<E> } = {
   'message:send': async (ctx, socket, input) => {
-    const { message } = await sendMessage(ctx, socket.data.userId, input, socket.id);
+    const { message } = await sendMessage(ctx, socket.data.userId, input, origin(socket));
     return { message };
   },
-  'message:edit': (ctx, socket, { messageId, text }) => editMessage(ctx, socket.data.userId, messageId, text, socket.id),
-  'message:delete': (ctx, socket, input) => deleteMessage(ctx, socket.data.userId, input.messageId, input.for, socket.id),
-  'reaction:set': (ctx, socket, input) => setReaction(ctx, socket.data.userId, input.messageId, input.emoji, socket.id),
-  'reaction:remove': (ctx, socket, input) => setReaction(ctx, socket.data.userId, input.messageId, null, socket.id),
+  'message:edit': (ctx, socket, { messageId, text }) => editMessage(ctx, socket.data.userId, messageId, text, origin(socket)),
+  'message:delete': (ctx, socket, input) => deleteMessage(ctx, socket.data.userId, input.messageId, input.for, origin(socket)),
+  'reaction:set': (ctx, socket, input) => setReaction(ctx, socket.data.userId, input.messageId, input.emoji, origin(socket)),
+  'reaction:remove': (ctx, socket, input) => setReaction(ctx, socket.data.userId, input.messageId, null, origin(socket)),
   'message:delivered': async (ctx, socket, { conversationId, upToSeq }) => {
     await advanceWatermark(ctx, socket.data.userId, conversationId, 'delivered', upToSeq);
     return {};

@@ -101,12 +101,12 @@ function authenticateHandshake(ctx: AppContext, sockets: SocketCap) {
   return (socket: ParleySocket, next: (err?: Error) => void) =>
     void (async () => {
       try {
-        const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+        const { token, echo } = (socket.handshake.auth ?? {}) as { token?: unknown; echo?: unknown };
         if (typeof token !== 'string' || token === '') throw fail('auth.unauthorized', 'missing auth.token');
         const claims = await ctx.tokens.verify(token);
         await assertSessionActive(ctx, claims.sessionId, claims.userId);
         sockets.admit(socket, claims.userId); // last: only a socket that will connect is counted
-        socket.data = { userId: claims.userId, sessionId: claims.sessionId } satisfies SocketData;
+        socket.data = { userId: claims.userId, sessionId: claims.sessionId, echo: echo === true } satisfies SocketData;
         next();
       } catch (err) {
         const appErr = toAppError(err);

@@ -5,6 +5,8 @@ import type { Server, Socket } from 'socket.io';
 export interface SocketData {
   userId: string;
   sessionId: string;
+  /** HandshakeAuth.echo: this socket also hears the stored events it causes. */
+  echo: boolean;
 }
 
 /** The socket server and its sockets, typed by the protocol's event maps (@parley/protocol). */

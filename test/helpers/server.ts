@@ -78,17 +78,18 @@ export class TestServer {
     return server;
   }
 
-  private async boot(): Promise<void> {
+  private async boot(port = 0): Promise<void> {
     this.app = await buildApp(loadConfig(this.env));
-    const address = await this.app.http.listen({ port: 0, host: '127.0.0.1' });
+    const address = await this.app.http.listen({ port, host: '127.0.0.1' });
     this.url = address;
   }
 
-  /** Stops the server and starts it again on the same data (a new port). */
-  async restart(): Promise<void> {
+  /** Stops the server and starts it again on the same data: a new port, or the same one (`samePort`: clients reconnect to it). */
+  async restart(opts: { samePort?: boolean } = {}): Promise<void> {
+    const port = opts.samePort ? Number(new URL(this.url).port) : 0;
     this.closeSockets();
     await this.app.close();
-    await this.boot();
+    await this.boot(port);
   }
 
   async close(): Promise<void> {
@@ -144,8 +145,14 @@ export class TestServer {
    * A connected socket.io-client for this token (waits for the connection and the room joins).
    * `listen` attaches handlers before connecting, so no early event is missed.
    */
-  async socket(token: string, listen?: (s: Socket) => void): Promise<Socket> {
-    const s = connect(this.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, autoConnect: false });
+  async socket(token: string, listen?: (s: Socket) => void, auth: { echo?: boolean } = {}): Promise<Socket> {
+    const s = connect(this.url, {
+      auth: { token, ...auth },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      autoConnect: false,
+    });
     this.sockets.push(s);
     s.onAny((event: string, payload: unknown) => checkServerEvent(event, payload));
     listen?.(s);

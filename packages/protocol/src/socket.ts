@@ -16,4 +16,10 @@ export type ServerToClientEvents = {
 /** The handshake's auth payload. A bad or expired token fails with a connect_error whose message is the code. */
 export interface HandshakeAuth {
   token: string;
+  /**
+   * Also send this socket the stored events it caused (by default they go only to the user's
+   * other sockets, the acting one learns from its ack). A client that keeps one ordered stream
+   * of everything (the SDK, @parley/client) sets it.
+   */
+  echo?: boolean;
 }

@@ -38,6 +38,29 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   await app.register(uploadRoutes, { ctx });
   await app.register(downloadRoutes, { ctx });
   await app.register(avatarDownloadRoute, { ctx });
+  await app.register(describeRoute, { ctx });
+};
+
+/** A Media's JSON (what a tus upload's last response only names by `Media-Id`). */
+const describeRoute: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/media/:id/info',
+    {
+      onRequest: authenticate(ctx),
+      schema: {
+        operationId: 'describeMedia',
+        summary: 'Describe a media item',
+        description:
+          'The Media object (kind, type, size, dimensions, URLs) of a media item the caller may read, as for its download ' +
+          '(404: not found or not visible to you). A resumable upload ends with only its id (`Media-Id`): this is its Media.',
+        tags,
+        ...secured,
+        params: idParams,
+        response: { 200: json('The Media.', mediaResponse), ...problems('media.not_found') },
+      },
+    },
+    async (req) => ({ media: toMedia(await readableMedia(ctx.db, req.params.id, req.auth.userId)) }),
+  );
 };
 
 /** The multipart uploads: the handler streams the file, so the body schema only documents it. */

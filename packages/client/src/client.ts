@@ -1,0 +1,332 @@
+import type { Message, User } from '@parley/protocol';
+import { Connection, request, type ClientSocket, type ConnectionStatus } from './connection.js';
+import { ParleyError } from './errors.js';
+import { postJson } from './http.js';
+import { Listeners } from './listeners.js';
+import { newClientMessageId, Outbox, type OutboxEntry, type SendInput } from './outbox.js';
+import type { paths } from './openapi.js';
+import { DeliveryReceipts } from './receipts.js';
+import { createRestClient, unwrap, type RestClient } from './rest.js';
+import { Session, type AuthResult } from './session.js';
+import { memoryStorage } from './storage/memory.js';
+import type { ClientStorage } from './storage/types.js';
+import { Store } from './store.js';
+import { EventStream, type StreamEvent } from './stream.js';
+import { uploadMedia, type UploadOptions } from './upload.js';
+
+export interface ParleyClientOptions {
+  /** The server (`https://chat.example.com`), or several nodes: a lost node's client goes on to the next. */
+  url: string | string[];
+  /** Where the session, the stream cursor and the outbox persist. Memory (nothing survives) by default. */
+  storage?: ClientStorage;
+  /** Socket.IO transports. WebSocket only by default: no sticky sessions needed behind a load balancer. */
+  transports?: ('websocket' | 'polling')[];
+  /** How long an ack may take before the request counts as lost (and a send is retried). Default 10 s. */
+  ackTimeoutMs?: number;
+  /** Events per `sync:request` page (1..1000). Default 500. */
+  syncPageSize?: number;
+  /** The fetch used for REST (default: the global one). */
+  fetch?: typeof fetch;
+  /** Tell senders their messages reached this device (`message:delivered`, coalesced). Default true. */
+  deliveryReceipts?: boolean;
+}
+
+export interface ClientStatus {
+  connection: ConnectionStatus;
+  /** Sends not acked yet (in the outbox). */
+  pending: number;
+}
+
+export interface ClientEvents {
+  /** Every message once, per conversation in seq order, whether it came live or by sync (yours included). */
+  message(message: Message): void;
+  /** Every event of the stream once, in eventId order. */
+  event(event: StreamEvent): void;
+  status(status: ClientStatus): void;
+  /** `typing`, `user:online`, `user:offline`: live only, never replayed. */
+  ephemeral(type: 'typing' | 'user:online' | 'user:offline', payload: Record<string, unknown>): void;
+  /** The stream cursor could not be used (too old, or the server's log was reset): reload what you show over REST. */
+  reset(reason: ParleyError): void;
+  /** A send was refused (validation, not a member, blocked…) and will not be retried. */
+  sendFailed(send: { clientMessageId: string; conversationId: string }, reason: ParleyError): void;
+  /** The server ended the session (revoked, or the refresh token refused): sign in again. */
+  signedOut(reason: ParleyError): void;
+}
+
+/** The JSON body of a POST operation, from the OpenAPI document. */
+type JsonBody<P extends keyof paths> = paths[P] extends { post: { requestBody?: { content: { 'application/json': infer B } } } }
+  ? B
+  : never;
+
+/** What `send` returns at once: the pending send (its ids), which resolves with the stored message once acked. */
+export type PendingSend = Promise<Message> & { clientMessageId: string; conversationId: string };
+
+interface Bound {
+  userId: string;
+  stream: EventStream;
+  outbox: Outbox;
+}
+
+/**
+ * One signed-in user's connection to Parley. See packages/client/README.md for a tour and
+ * docs/client.md for the guarantees.
+ */
+export class ParleyClient {
+  readonly rest: RestClient;
+  readonly store: Store;
+  readonly conversations = {
+    /** A page of your conversations (pinned first, then by activity); also put in the store. */
+    list: async (query: { limit?: number; cursor?: string } = {}) => {
+      const page = unwrap(await this.rest.GET('/conversations', { params: { query } }));
+      this.store.putConversations(page.conversations);
+      return page;
+    },
+  };
+  readonly messages = {
+    /** A page of a conversation's history, newest first unless `before` (a seq) asks for older; also put in the store. */
+    list: async (conversationId: string, query: { before?: number; after?: number; limit?: number } = {}) => {
+      const page = unwrap(await this.rest.GET('/conversations/{id}/messages', { params: { path: { id: conversationId }, query } }));
+      this.store.putMessages(conversationId, page.messages, query.after === undefined ? page.hasMore : undefined);
+      return page;
+    },
+  };
+
+  private readonly listeners = new Listeners<ClientEvents>();
+  private readonly storage: ClientStorage;
+  private readonly session: Session;
+  private readonly connection: Connection;
+  private readonly fetchFn: typeof fetch;
+  private bound: Bound | undefined;
+  private readonly receipts: DeliveryReceipts;
+  /** Resolves once the stored session (if any) is restored: `userId`, `status` and `pending` are then known. */
+  readonly ready: Promise<void>;
+  private closed = false;
+
+  constructor(private readonly opts: ParleyClientOptions) {
+    const urls = (Array.isArray(opts.url) ? opts.url : [opts.url]).map((u) => u.replace(/\/+$/, ''));
+    if (urls.length === 0) throw new ParleyError({ code: 'client.bad_options', detail: 'url is required' });
+    this.storage = opts.storage ?? memoryStorage();
+    this.fetchFn = opts.fetch ?? ((...args) => fetch(...args));
+    this.session = new Session({
+      storage: this.storage,
+      post: (path, body) => postJson(this.fetchFn, this.connection.url, path, body),
+      onEnded: (reason) => this.ended(reason),
+    });
+    this.connection = new Connection({
+      urls,
+      session: this.session,
+      transports: opts.transports ?? ['websocket'],
+      onConnect: (socket) => this.synced(socket),
+      onEvent: (type, payload) => this.received(type, payload),
+      onStatus: () => this.connectionChanged(),
+      onRefused: (reason) => this.ended(reason),
+    });
+    this.store = new Store(() => this.bound?.userId);
+    this.receipts = new DeliveryReceipts(
+      () => this.bound?.userId,
+      () => this.connection.online,
+    );
+    this.rest = createRestClient({ url: () => this.connection.url, auth: this.session, fetch: this.fetchFn });
+    this.ready = this.restore();
+  }
+
+  /** The signed-in user's id (from the stored session), or undefined. */
+  get userId(): string | undefined {
+    return this.bound?.userId;
+  }
+
+  get status(): ClientStatus {
+    return { connection: this.connection.status, pending: this.bound?.outbox.pending.length ?? 0 };
+  }
+
+  /** Sends not acked yet, oldest first (shown as pending messages; they survive restarts with a persistent storage). */
+  get pending(): readonly OutboxEntry[] {
+    return this.bound?.outbox.pending ?? [];
+  }
+
+  on<K extends keyof ClientEvents>(name: K, listener: ClientEvents[K]): () => void {
+    return this.listeners.on(name, listener);
+  }
+
+  register(input: JsonBody<'/auth/register'>): Promise<User> {
+    return this.signInWith('/auth/register', input);
+  }
+
+  signIn(input: JsonBody<'/auth/login'>): Promise<User> {
+    return this.signInWith('/auth/login', input);
+  }
+
+  /** Signs in with a code sent by `POST /auth/request-otp` (`client.rest`). */
+  signInWithOtp(input: JsonBody<'/auth/verify-otp'>): Promise<User> {
+    return this.signInWith('/auth/verify-otp', input);
+  }
+
+  /** Adopts tokens obtained elsewhere (your backend, another sign-in method). */
+  async useSession(tokens: { accessToken: string; refreshToken: string; expiresIn?: number }): Promise<void> {
+    await this.ready;
+    await this.bind((await this.session.adopt(tokens)).userId);
+  }
+
+  /** Connects (and keeps reconnecting) once signed in: sync, then the outbox. */
+  connect(): void {
+    void this.ready.then(() => {
+      if (!this.closed) this.connection.start();
+    });
+  }
+
+  /** Resolves once every queued send has been acked or refused (at once when there are none). */
+  async drained(): Promise<void> {
+    await this.ready;
+    await this.bound?.outbox.drained();
+  }
+
+  /** Goes offline (until the next `connect()`); sends made meanwhile wait in the outbox. */
+  disconnect(): void {
+    this.connection.stop();
+  }
+
+  /** Queues a message (persisted at once) and resolves with the stored message once the server acks it. */
+  send(conversationId: string, input: SendInput): PendingSend {
+    const clientMessageId = newClientMessageId();
+    const acked = (async () => {
+      await this.ready;
+      if (!this.bound) throw new ParleyError({ code: 'auth.unauthorized', detail: 'sign in first' });
+      return (await this.bound.outbox.add(conversationId, input, clientMessageId)).acked;
+    })();
+    // Handled here so an unawaited send cannot crash the process; a refusal is also told as `sendFailed`.
+    acked.catch((err: unknown) => {
+      if (err instanceof ParleyError && err.code !== 'client.closed')
+        this.listeners.emit('sendFailed', { clientMessageId, conversationId }, err);
+    });
+    return Object.assign(acked, { clientMessageId, conversationId });
+  }
+
+  /** Tells the conversation you are (or stopped) typing; live only, nothing when offline. */
+  setTyping(conversationId: string, isTyping: boolean): void {
+    this.connection.online?.emit(isTyping ? 'typing:start' : 'typing:stop', { conversationId }, () => {});
+  }
+
+  /** Moves your read watermark (to the newest message without `upToSeq`): over the socket when online, else REST. */
+  async markRead(conversationId: string, upToSeq?: number): Promise<{ lastReadSeq: number; unreadCount: number }> {
+    const socket = this.connection.online;
+    const body = upToSeq === undefined ? {} : { upToSeq };
+    if (socket) return request(socket, 'message:read', { conversationId, ...body }, this.opts.ackTimeoutMs ?? 10_000);
+    return unwrap(await this.rest.POST('/conversations/{id}/read', { params: { path: { id: conversationId } }, body }));
+  }
+
+  /** Uploads a file (resumable, tus) and resolves with its Media; send it with `send(id, { mediaIds: [media.id] })`. */
+  upload(data: Blob | Uint8Array, opts: UploadOptions = {}) {
+    return uploadMedia({ url: this.connection.url, auth: this.session, fetch: this.fetchFn, data, ...opts });
+  }
+
+  /** Ends the session on the server and forgets it here (tokens, cursor and unsent messages of this user). */
+  async signOut(): Promise<void> {
+    await this.ready;
+    const token = await this.session.accessToken().catch(() => undefined);
+    this.connection.stop();
+    if (token) await postJson(this.fetchFn, this.connection.url, '/auth/logout', {}, token).catch(() => {});
+    const bound = this.bound;
+    this.bound = undefined;
+    bound?.outbox.close();
+    await Promise.all([this.session.clear(), bound?.stream.forget(), bound && this.storage.delete(`outbox:${bound.userId}`)]);
+  }
+
+  /** Disconnects and stores the cursor; unsent messages stay in storage for the next start. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.ready;
+    this.connection.stop();
+    this.receipts.stop();
+    this.bound?.outbox.close();
+    // Every write still in flight lands before this resolves: the next client on this storage must not be overwritten by it.
+    await Promise.all([this.bound?.stream.saved(), this.bound?.outbox.saved(), this.session.idle()]);
+  }
+
+  private async restore(): Promise<void> {
+    const saved = await this.session.restore();
+    if (saved) await this.bind(saved.userId);
+  }
+
+  private async signInWith(path: string, body: unknown): Promise<User> {
+    await this.ready;
+    const result = (await postJson(this.fetchFn, this.connection.url, path, body)) as AuthResult;
+    const saved = await this.session.adopt(result);
+    await this.bind(saved.userId);
+    return result.user;
+  }
+
+  /** The per-user parts: another account on the same storage keeps its own cursor and outbox. */
+  private async bind(userId: string): Promise<void> {
+    if (this.bound?.userId === userId) return;
+    this.bound?.outbox.close();
+    const stream = new EventStream({
+      storage: this.storage,
+      key: `cursor:${userId}`,
+      pageSize: this.opts.syncPageSize ?? 500,
+      ackTimeoutMs: this.opts.ackTimeoutMs ?? 10_000,
+      onEvent: (e) => this.applied(e),
+      onReset: (reason) => this.listeners.emit('reset', reason),
+    });
+    const outbox = new Outbox({
+      storage: this.storage,
+      key: `outbox:${userId}`,
+      ackTimeoutMs: this.opts.ackTimeoutMs ?? 10_000,
+      socket: () => this.connection.online,
+      onChange: () => this.statusChanged(),
+    });
+    await Promise.all([stream.load(), outbox.load()]);
+    this.bound = { userId, stream, outbox };
+    this.connectionChanged();
+  }
+
+  private async synced(socket: ClientSocket): Promise<void> {
+    await this.bound?.stream.sync(socket);
+  }
+
+  private received(type: string, payload: unknown): void {
+    const p = payload as Record<string, unknown>;
+    if (typeof p?.eventId === 'number') return this.bound?.stream.live({ eventId: p.eventId, type, payload } as StreamEvent);
+    if (type === 'typing' || type === 'user:online' || type === 'user:offline') {
+      this.store.applyEphemeral(type, p);
+      this.listeners.emit('ephemeral', type, p);
+    }
+  }
+
+  private applied(event: StreamEvent): void {
+    this.store.apply(event);
+    this.listeners.emit('event', event);
+    if (event.type !== 'message:new') return;
+    if (this.opts.deliveryReceipts !== false) this.receipts.received(event.payload.message);
+    this.listeners.emit('message', event.payload.message);
+  }
+
+  private connectionChanged(): void {
+    if (this.connection.status === 'online') {
+      this.bound?.outbox.flush();
+      this.receipts.flush();
+    } else this.bound?.stream.disconnected();
+    this.statusChanged();
+  }
+
+  /**
+   * Tells the listeners (the outbox changed, or the connection). Not a disconnect: a send queued during the last step
+   * of a sync (storing the cursor) must not put the stream back into buffering, where no sync would ever drain it.
+   */
+  private statusChanged(): void {
+    this.store.outboxChanged();
+    this.listeners.emit('status', this.status);
+  }
+
+  private ended(reason: ParleyError): void {
+    this.connection.stop();
+    // A session the server refused is dead: the next start must not restore it (the outbox stays, for the next sign-in).
+    void this.session.clear().catch(() => {});
+    this.bound = undefined;
+    this.listeners.emit('signedOut', reason);
+  }
+}
+
+/** The SDK's entry point: `createParleyClient({ url, storage })`, then sign in, `connect()`, `send`, `on`. */
+export function createParleyClient(opts: ParleyClientOptions): ParleyClient {
+  return new ParleyClient(opts);
+}

@@ -1,0 +1,231 @@
+import type { Conversation, GroupSummary, Message } from '@parley/protocol';
+import { Listeners } from './listeners.js';
+import type { StreamEvent } from './stream.js';
+
+export interface MessageWindow {
+  /** Ascending by seq: the newest page and whatever older pages were loaded with `before`. */
+  messages: Message[];
+  /** Older messages exist that are not loaded. */
+  hasMore: boolean;
+}
+
+export interface Presence {
+  isOnline: boolean;
+  lastActive: string | null;
+}
+
+export type StoreChange =
+  | { kind: 'conversations' }
+  | { kind: 'messages' | 'typing'; conversationId: string }
+  | { kind: 'presence'; userId: string }
+  | { kind: 'outbox' };
+
+const TYPING_EXPIRES_MS = 6_000;
+
+/**
+ * What a UI shows, kept current by the event stream: conversations (last message, unread),
+ * a window of messages per conversation, who is typing, who is online. Framework-agnostic:
+ * read with the getters, re-render on `subscribe`.
+ */
+export class Store {
+  private readonly convs = new Map<string, Conversation>();
+  private readonly windows = new Map<string, MessageWindow>();
+  private readonly typers = new Map<string, Map<string, ReturnType<typeof setTimeout>>>();
+  private readonly online = new Map<string, Presence>();
+  private readonly changes = new Listeners<{ change(c: StoreChange): void }>();
+  /** Bumped on every change: a snapshot version for `useSyncExternalStore` and the like. */
+  version = 0;
+
+  constructor(private readonly me: () => string | undefined) {}
+
+  subscribe(listener: (change: StoreChange) => void): () => void {
+    return this.changes.on('change', listener);
+  }
+
+  /** Pinned first, then by last activity (as the server lists them). */
+  conversations(): Conversation[] {
+    const activity = (c: Conversation) => c.lastMessage?.createdAt ?? c.updatedAt;
+    return [...this.convs.values()].sort((a, b) => Number(b.isPinned) - Number(a.isPinned) || activity(b).localeCompare(activity(a)));
+  }
+
+  conversation(id: string): Conversation | undefined {
+    return this.convs.get(id);
+  }
+
+  messages(conversationId: string): MessageWindow {
+    return this.windows.get(conversationId) ?? { messages: [], hasMore: true };
+  }
+
+  typing(conversationId: string): string[] {
+    return [...(this.typers.get(conversationId)?.keys() ?? [])];
+  }
+
+  presence(userId: string): Presence | undefined {
+    return this.online.get(userId);
+  }
+
+  putConversations(list: Conversation[]): void {
+    for (const c of list) this.convs.set(c.id, c);
+    this.changed({ kind: 'conversations' });
+  }
+
+  /**
+   * A page from `GET /conversations/:id/messages`, merged by seq. `hasOlder`: whether messages
+   * older than the page exist (its `hasMore`, unless it was an `after` page: then undefined).
+   */
+  putMessages(conversationId: string, page: Message[], hasOlder: boolean | undefined): void {
+    const known = this.windows.get(conversationId);
+    const bySeq = new Map((known?.messages ?? []).map((m) => [m.seq, m]));
+    for (const m of page) bySeq.set(m.seq, m);
+    const messages = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+    // The window's oldest message decides whether there is more before it.
+    const reachesOldest = page.length > 0 && page[0]!.seq === messages[0]!.seq;
+    const hasMore = hasOlder !== undefined && (reachesOldest || !known) ? hasOlder : (known?.hasMore ?? true);
+    this.windows.set(conversationId, { messages, hasMore });
+    this.changed({ kind: 'messages', conversationId });
+  }
+
+  outboxChanged(): void {
+    this.changed({ kind: 'outbox' });
+  }
+
+  apply(event: StreamEvent): void {
+    switch (event.type) {
+      case 'message:new':
+        return this.messageArrived(event.payload.message);
+      case 'message:updated':
+        return this.replaceMessage(event.payload.message.conversationId, event.payload.message.id, () => event.payload.message);
+      case 'message:deleted':
+        if (event.payload.for === 'self') return this.dropMessage(event.payload.conversationId, event.payload.messageId);
+        return this.replaceMessage(event.payload.conversationId, event.payload.messageId, (m) => ({
+          ...m,
+          text: null,
+          media: [],
+          reactions: [],
+          deletedAt: new Date().toISOString(),
+        }));
+      case 'reaction:updated':
+        return this.replaceMessage(event.payload.conversationId, event.payload.messageId, (m) => ({
+          ...m,
+          reactions: event.payload.reactions,
+        }));
+      case 'message:status':
+        return this.statusMoved(event.payload);
+      case 'conversation:created':
+      case 'conversation:updated':
+        return this.mergeConversation(event.payload.conversation);
+      case 'group:member-left':
+        if (event.payload.userId === this.me()) {
+          this.convs.delete(event.payload.conversationId);
+          this.windows.delete(event.payload.conversationId);
+          this.changed({ kind: 'conversations' });
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** `typing` and `user:online` / `user:offline`: not in the stream, only live. */
+  applyEphemeral(type: string, payload: Record<string, unknown>): void {
+    if (type === 'typing') this.setTyping(payload.conversationId as string, payload.userId as string, payload.isTyping === true);
+    else if (type === 'user:online' || type === 'user:offline') {
+      const userId = payload.userId as string;
+      const lastActive = (payload.lastActive as string | undefined) ?? this.online.get(userId)?.lastActive ?? null;
+      this.online.set(userId, { isOnline: type === 'user:online', lastActive });
+      this.changed({ kind: 'presence', userId });
+    }
+  }
+
+  private messageArrived(message: Message): void {
+    const window = this.windows.get(message.conversationId);
+    if (window && !window.messages.some((m) => m.seq === message.seq)) {
+      window.messages = [...window.messages, message].sort((a, b) => a.seq - b.seq);
+      this.changed({ kind: 'messages', conversationId: message.conversationId });
+    }
+    const c = this.convs.get(message.conversationId);
+    if (!c || message.seq <= c.lastSeq) return;
+    const mine = message.senderId === this.me();
+    this.convs.set(c.id, {
+      ...c,
+      lastSeq: message.seq,
+      lastMessage: message,
+      // Sending reads everything before it; someone else's message is one more unread.
+      lastReadSeq: mine ? message.seq : c.lastReadSeq,
+      unreadCount: mine ? 0 : c.unreadCount + 1,
+    });
+    this.changed({ kind: 'conversations' });
+  }
+
+  private statusMoved(p: { conversationId: string; userId: string; status: 'delivered' | 'read'; upToSeq: number }): void {
+    const c = this.convs.get(p.conversationId);
+    if (!c) return;
+    if (p.userId === this.me()) {
+      if (p.status !== 'read' || p.upToSeq <= c.lastReadSeq) return;
+      const unreadCount = p.upToSeq >= c.lastSeq ? 0 : Math.min(c.unreadCount, c.lastSeq - p.upToSeq);
+      this.convs.set(c.id, { ...c, lastReadSeq: p.upToSeq, unreadCount });
+      return this.changed({ kind: 'conversations' });
+    }
+    // A direct chat's other person moved their watermark: my messages up to it are delivered or read.
+    if (c.type !== 'direct') return;
+    const rank = { sent: 0, delivered: 1, read: 2 } as const;
+    this.replaceWhere(
+      p.conversationId,
+      (m) => m.senderId === this.me() && m.seq <= p.upToSeq && rank[m.status] < rank[p.status],
+      (m) => ({
+        ...m,
+        status: p.status,
+      }),
+    );
+  }
+
+  private mergeConversation(incoming: Conversation | GroupSummary): void {
+    const known = this.convs.get(incoming.id);
+    // A group edit carries the shared fields only: keep this user's own (unread, pinned, role…).
+    if (!known && !('unreadCount' in incoming)) return;
+    this.convs.set(incoming.id, { ...known, ...incoming } as Conversation);
+    this.changed({ kind: 'conversations' });
+  }
+
+  private replaceMessage(conversationId: string, id: string, change: (m: Message) => Message): void {
+    this.replaceWhere(conversationId, (m) => m.id === id, change);
+    const c = this.convs.get(conversationId);
+    if (c?.lastMessage?.id === id) {
+      this.convs.set(c.id, { ...c, lastMessage: change(c.lastMessage) });
+      this.changed({ kind: 'conversations' });
+    }
+  }
+
+  private replaceWhere(conversationId: string, match: (m: Message) => boolean, change: (m: Message) => Message): void {
+    const window = this.windows.get(conversationId);
+    if (!window?.messages.some(match)) return;
+    window.messages = window.messages.map((m) => (match(m) ? change(m) : m));
+    this.changed({ kind: 'messages', conversationId });
+  }
+
+  private dropMessage(conversationId: string, id: string): void {
+    const window = this.windows.get(conversationId);
+    if (!window) return;
+    window.messages = window.messages.filter((m) => m.id !== id);
+    this.changed({ kind: 'messages', conversationId });
+  }
+
+  private setTyping(conversationId: string, userId: string, isTyping: boolean): void {
+    const typers = this.typers.get(conversationId) ?? new Map<string, ReturnType<typeof setTimeout>>();
+    this.typers.set(conversationId, typers);
+    clearTimeout(typers.get(userId));
+    typers.delete(userId);
+    // A `typing: false` can be lost with a connection: typing ends by itself after a few seconds.
+    if (isTyping)
+      typers.set(
+        userId,
+        setTimeout(() => this.setTyping(conversationId, userId, false), TYPING_EXPIRES_MS),
+      );
+    this.changed({ kind: 'typing', conversationId });
+  }
+
+  private changed(change: StoreChange): void {
+    this.version++;
+    this.changes.emit('change', change);
+  }
+}
