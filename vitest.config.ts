@@ -11,7 +11,8 @@ const projects = [
   { extends: true as const, test: { ...integration, name: 'pglite', env: { PARLEY_TEST_DB: 'pglite' } } },
 ];
 if (process.env.TEST_DATABASE_URL) {
-  // The documents and their tests (OpenAPI, AsyncAPI, docs, a generated client) do not depend on the database: once is enough.
+  // Run once (PGlite project only): the documents and their tests (OpenAPI, AsyncAPI, docs, a generated client) do not
+  // depend on the database, nor do the browser build's tests.
   const databaseFree = [
     'test/openapi.test.ts',
     'test/asyncapi.test.ts',
@@ -21,6 +22,12 @@ if (process.env.TEST_DATABASE_URL) {
     'test/config.test.ts',
     // The SDK's browser build in Chromium: it tests the bundle and the browser's storage, not the database.
     'test/client-browser.test.ts',
+    // The HTTP layer, image decoding memory and the S3 storage backend do not depend on the database either.
+    'test/http-hardening.test.ts',
+    'test/media-memory.test.ts',
+    'test/s3-storage.test.ts',
+    // The SDK's fault property runs on PGlite; on PostgreSQL + Redis its counterpart is the 3-node kill -9 one (client-cluster).
+    'test/client-property.test.ts',
   ];
   projects.push({
     extends: true as const,

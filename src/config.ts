@@ -110,6 +110,20 @@ export const configSchema = z
     AMQP_URL: optionalString.pipe(z.string().url().optional()),
     /** The durable topic exchange events are published to (routing keys such as message.created). */
     AMQP_EXCHANGE: z.string().min(1).default('parley.events'),
+    /** Comma-separated URL prefixes the server may call even when not https to a public address (push endpoints, webhooks). */
+    OUTBOUND_ALLOWED_URLS: optionalString,
+    /** false: no push worker on this node (devices can still be registered). */
+    PUSH_ENABLED: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
+    /** The VAPID `sub` claim: how a push service contacts the operator (mailto: or https:). */
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:|https:\/\/)\S+$/, 'must be a mailto: or https: URL')
+      .default('mailto:push@parley.invalid'),
+    /** How long a push service keeps a notification for an unreachable device (Web Push TTL). */
+    PUSH_TTL_SECONDS: int(86_400, 0, 2_419_200),
     /** off turns every request rate limit off (load tests, trusted networks); the OTP rules stay. */
     RATE_LIMITS: z.enum(['on', 'off']).default('on'),
     RATE_LIMIT_REGISTER_PER_IP: limitSpec.prefault('300/1h'),

@@ -33,6 +33,11 @@ export interface Metrics {
   /** Events emitted to sockets; `lagSeconds`: from their commit (or, read from the log, their creation) to the emit. */
   eventsEmitted(count: number, path: 'local' | 'log', lagSeconds: number | undefined): void;
   syncRequested(): void;
+  /**
+   * One push ended (src/features/push): `providerSeconds`, the push service's answer time; `lagSeconds`, from
+   * the message's commit to that answer (sent only).
+   */
+  pushEnded(outcome: 'sent' | 'gone' | 'failed' | 'dropped' | 'retried', providerSeconds?: number, lagSeconds?: number): void;
 }
 
 /**

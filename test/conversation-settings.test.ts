@@ -27,7 +27,7 @@ describe('conversation settings', () => {
       body: { isMuted: true, isPinned: true },
     });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ settings: { isMuted: true, isArchived: false, isPinned: true } });
+    expect(res.body).toEqual({ settings: { isMuted: true, isArchived: false, isPinned: true, notifications: 'all', mutedUntil: null } });
     const ev = await updated;
     expect(ev.conversation).toMatchObject({ id: pinned, isMuted: true, isPinned: true, isArchived: false });
     expect(typeof ev.eventId).toBe('number');
@@ -38,7 +38,9 @@ describe('conversation settings', () => {
     expect(after.body.conversations[1]).toMatchObject({ isMuted: false, isPinned: false, isArchived: false });
 
     const archived = await server.api('PATCH', `/conversations/${pinned}/settings`, { token: jo.token, body: { isArchived: true } });
-    expect(archived.body).toEqual({ settings: { isMuted: true, isArchived: true, isPinned: true } });
+    expect(archived.body).toEqual({
+      settings: { isMuted: true, isArchived: true, isPinned: true, notifications: 'all', mutedUntil: null },
+    });
     expect(await listed(server, jo, pinned)).toMatchObject({ isMuted: true, isArchived: true, isPinned: true });
 
     // Kim's view of the same conversation is unaffected, and she heard nothing.
@@ -49,7 +51,17 @@ describe('conversation settings', () => {
 
   it('validates the body and hides conversations you are not in', async () => {
     const { a, chatId } = await pair(server, ['Set Tings', 'Val Idate']);
-    for (const body of [{}, { isMuted: true, colour: 'red' }, { isMuted: 'yes' }]) {
+    const invalid = [
+      {},
+      { isMuted: true, colour: 'red' },
+      { isMuted: 'yes' },
+      { notifications: 'some' },
+      { notifications: null },
+      { mutedUntil: 'tomorrow' },
+      { mutedUntil: 1764590400000 },
+      { isMuted: true, mutedUntil: null },
+    ];
+    for (const body of invalid) {
       const res = await server.api('PATCH', `/conversations/${chatId}/settings`, { token: a.token, body });
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.code).toBe('validation.failed');
@@ -59,5 +71,47 @@ describe('conversation settings', () => {
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('conversation.not_found');
     expect(await listed(server, a, chatId)).toMatchObject({ isMuted: false });
+  });
+
+  it('chooses what notifies you: notifications and a timed mute, in the reply, the lists and the other device', async () => {
+    const { a, b, chatId } = await pair(server, ['Noti Fied', 'Quiet Please']);
+    const patch = (body: Record<string, unknown>) => server.api('PATCH', `/conversations/${chatId}/settings`, { token: a.token, body });
+    expect(await listed(server, a, chatId)).toMatchObject({ notifications: 'all', mutedUntil: null, isMuted: false });
+
+    const device = await server.socket(a.token);
+    const heard = next(device, 'conversation:updated', (p) => p.conversation.id === chatId);
+    const mentionsOnly = await patch({ notifications: 'mentions' });
+    expect(mentionsOnly.body.settings).toEqual({
+      isMuted: false,
+      mutedUntil: null,
+      notifications: 'mentions',
+      isArchived: false,
+      isPinned: false,
+    });
+    expect((await heard).conversation).toMatchObject({ notifications: 'mentions', mutedUntil: null });
+
+    const until = new Date(Date.now() + 3_600_000);
+    const timed = await patch({ mutedUntil: until.toISOString().replace('Z', '+00:00') });
+    expect(timed.body.settings).toMatchObject({ isMuted: true, mutedUntil: until.toISOString(), notifications: 'mentions' });
+    expect(await listed(server, a, chatId)).toMatchObject({ isMuted: true, mutedUntil: until.toISOString(), notifications: 'mentions' });
+    expect(await listed(server, b, chatId)).toMatchObject({ isMuted: false, mutedUntil: null, notifications: 'all' });
+
+    // Muting without an end replaces the timed mute; unmuting ends both.
+    expect((await patch({ isMuted: true })).body.settings).toMatchObject({ isMuted: true, mutedUntil: null });
+    expect((await patch({ mutedUntil: until.toISOString() })).body.settings).toMatchObject({
+      isMuted: true,
+      mutedUntil: until.toISOString(),
+    });
+    expect((await patch({ isMuted: false })).body.settings).toMatchObject({ isMuted: false, mutedUntil: null });
+    // A time already past ends a timed mute (as null does) rather than failing.
+    await patch({ mutedUntil: until.toISOString() });
+    expect((await patch({ mutedUntil: '2020-01-01T00:00:00Z' })).body.settings).toMatchObject({ isMuted: false, mutedUntil: null });
+    await patch({ mutedUntil: until.toISOString() });
+    expect((await patch({ mutedUntil: null, notifications: 'none' })).body.settings).toMatchObject({
+      isMuted: false,
+      mutedUntil: null,
+      notifications: 'none',
+    });
+    expect(await listed(server, a, chatId)).toMatchObject({ isMuted: false, mutedUntil: null, notifications: 'none' });
   });
 });

@@ -3,9 +3,10 @@ import type { AppContext } from '../context.js';
 import { pruneEvents } from '../events/prune.js';
 import { AmqpExporter } from '../export/amqpExporter.js';
 import { sweepOrphanMedia } from '../features/media/orphans.js';
+import { PushWorker } from '../features/push/worker.js';
 import type { Stop } from './stops.js';
 
-/** Background work beside the requests: event pruning, orphan media cleanup, event export (AMQP_URL). */
+/** Background work beside the requests: event pruning, orphan media cleanup, event export (AMQP_URL), push (PUSH_ENABLED). */
 export function startJobs(config: Config, ctx: AppContext): Stop[] {
   const prune = every(config.EVENT_PRUNE_INTERVAL_MS, () =>
     pruneEvents(ctx.db, config.EVENT_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'event pruning failed')),
@@ -19,6 +20,12 @@ export function startJobs(config: Config, ctx: AppContext): Stop[] {
     const exporter = new AmqpExporter(ctx.db, { url: config.AMQP_URL, exchange: config.AMQP_EXCHANGE, log: ctx.log });
     exporter.start();
     stops.push(() => exporter.stop());
+  }
+  // Push reads the log under its own lease, as the exporter does: one node at a time sends.
+  if (config.PUSH_ENABLED) {
+    const worker = new PushWorker(ctx);
+    worker.start();
+    stops.push(() => worker.stop());
   }
   return stops;
 }

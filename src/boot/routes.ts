@@ -13,6 +13,7 @@ import { healthRoutes, type ReadinessChecks } from '../features/health/routes.js
 import { keyRoutes } from '../features/keys/routes.js';
 import { mediaRoutes } from '../features/media/routes.js';
 import { messageRoutes } from '../features/messages/routes.js';
+import { pushRoutes } from '../features/push/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import { asyncApiDocument } from '../realtime/asyncapi.js';
 import { documentCommonProblems, openApiTransform, openApiTransformObject } from '../lib/apiDocs.js';
@@ -39,6 +40,7 @@ const apiTags = [
   { name: 'auth', description: 'Accounts and sessions: register, sign in (password, phone code, Google), refresh, sign out.' },
   { name: 'users', description: 'Profiles, search, contacts and blocks.' },
   { name: 'keys', description: 'End-to-end encryption key bundles (X3DH-style identity, signed and one-time prekeys).' },
+  { name: 'push', description: 'Push devices (Web Push) that notify users who have no socket connected.' },
   { name: 'conversations', description: 'Direct chats and the caller’s view of every conversation: lists, history, read state, settings.' },
   { name: 'messages', description: 'Sending, editing, deleting, reactions, search.' },
   { name: 'media', description: 'Uploads (multipart and resumable tus 1.0) and downloads with Range.' },
@@ -81,6 +83,7 @@ export async function registerHttp(http: FastifyInstance, ctx: AppContext, readi
       await api.register(messageRoutes, { ctx });
       await api.register(mediaRoutes, { ctx });
       await api.register(groupRoutes, { ctx });
+      await api.register(pushRoutes, { ctx });
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
       const socketApi = asyncApiDocument({ version, limits: { messageMaxLength: ctx.config.MESSAGE_MAX_LENGTH } });
       api.get('/asyncapi.json', { schema: { hide: true } }, async () => socketApi);

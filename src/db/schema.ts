@@ -89,6 +89,10 @@ export const conversations = pgTable(
     historyVisibility: text('history_visibility', { enum: ['joined', 'shared'] })
       .notNull()
       .default('joined'),
+    /** Groups: who may mention everyone (`mentions.all`): 'admins' (owners and admins) or 'members' (anyone). */
+    mentionAll: text('mention_all', { enum: ['admins', 'members'] })
+      .notNull()
+      .default('admins'),
     lastSeq: integer('last_seq').notNull().default(0),
     createdBy: uuid('created_by'),
     /** Set on the default groups, so seeding them again on restart finds them. */
@@ -126,6 +130,12 @@ export const members = pgTable(
     isMuted: boolean('is_muted').notNull().default(false),
     isArchived: boolean('is_archived').notNull().default(false),
     isPinned: boolean('is_pinned').notNull().default(false),
+    /** Which messages notify them: 'all', only those that mention them ('mentions'), or 'none'. */
+    notifications: text('notifications', { enum: ['all', 'mentions', 'none'] })
+      .notNull()
+      .default('all'),
+    /** Muted until then (a timed mute); null when not. `is_muted` is the mute without an end. */
+    mutedUntil: ts('muted_until'),
   },
   (t) => [primaryKey({ columns: [t.conversationId, t.userId] }), index('members_user_idx').on(t.userId)],
 );
@@ -163,6 +173,12 @@ export const messages = pgTable(
     encrypted: boolean('encrypted').notNull().default(false),
     /** What a `system` message records (member added, group renamed…), for clients to render in their language. */
     system: jsonb('system').$type<SystemInfo>(),
+    /** The members it mentions by id (`mentions.userIds`), and whether it mentions everyone (`mentions.all`). */
+    mentionUserIds: uuid('mention_user_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    mentionsAll: boolean('mentions_all').notNull().default(false),
     editedAt: ts('edited_at'),
     deletedAt: ts('deleted_at'),
     createdAt: createdAt(),
@@ -174,6 +190,10 @@ export const messages = pgTable(
     index('messages_reply_to_idx')
       .on(t.replyToId)
       .where(sql`reply_to_id is not null`),
+    // unreadMentionCount reads the few mentioning messages after a watermark.
+    index('messages_mentions_idx')
+      .on(t.conversationId, t.seq)
+      .where(sql`mentions_all or cardinality(mention_user_ids) > 0`),
   ],
 );
 
@@ -422,6 +442,37 @@ export const signingKeys = pgTable('signing_keys', {
   createdAt: createdAt(),
 });
 
+/**
+ * A device that gets push notifications while its user has no socket connected. It belongs to
+ * the session that registered it: revoking the session deletes it (src/features/push/devices.ts).
+ */
+export const pushDevices = pgTable(
+  'push_devices',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    platform: text('platform', { enum: ['webpush', 'fcm', 'apns'] }).notNull(),
+    /** The Web Push endpoint URL, or the FCM / APNs token: one device per address. */
+    address: text('address').notNull(),
+    /** Web Push: the subscription's keys (base64url), for RFC 8291 encryption. */
+    p256dh: text('p256dh'),
+    auth: text('auth'),
+    /** The newest event this device was sent a push for: a worker that restarts mid-batch skips what it sent. */
+    lastEventId: bigint('last_event_id', { mode: 'number' }).notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('push_devices_address_key').on(t.platform, t.address),
+    index('push_devices_user_idx').on(t.userId),
+    index('push_devices_session_idx').on(t.sessionId),
+  ],
+);
+
 export const schema = {
   users,
   sessions,
@@ -445,4 +496,5 @@ export const schema = {
   userKeys,
   oneTimePreKeys,
   signingKeys,
+  pushDevices,
 };

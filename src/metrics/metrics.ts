@@ -33,6 +33,7 @@ export const noMetrics: Metrics = {
   batchCommitted() {},
   eventsEmitted() {},
   syncRequested() {},
+  pushEnded() {},
 };
 
 /**
@@ -105,6 +106,25 @@ export class PromMetrics implements Metrics {
     registers: [this.registry],
   });
 
+  private readonly pushes = new Counter({
+    name: 'parley_pushes_total',
+    help: 'Push attempts by outcome: sent, gone (device removed), failed (refused, not retried), dropped (given up), retried',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly pushProvider = new Histogram({
+    name: 'parley_push_provider_seconds',
+    help: 'How long push services took to answer',
+    buckets: lagBuckets,
+    registers: [this.registry],
+  });
+  private readonly pushLag = new Histogram({
+    name: 'parley_push_lag_seconds',
+    help: 'From a message commit to its push accepted by the push service (queue lag included)',
+    buckets: lagBuckets,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -167,6 +187,12 @@ export class PromMetrics implements Metrics {
 
   syncRequested(): void {
     this.syncs.inc();
+  }
+
+  pushEnded(outcome: 'sent' | 'gone' | 'failed' | 'dropped' | 'retried', providerSeconds?: number, lagSeconds?: number): void {
+    this.pushes.inc({ outcome });
+    if (providerSeconds !== undefined) this.pushProvider.observe(providerSeconds);
+    if (lagSeconds !== undefined) this.pushLag.observe(Math.max(0, lagSeconds));
   }
 }
 

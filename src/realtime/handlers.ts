@@ -28,7 +28,7 @@ export const clientEventHandlers: { [E in ClientEventName]: Handler<E> } = {
     const { message } = await sendMessage(ctx, socket.data.userId, input, origin(socket));
     return { message };
   },
-  'message:edit': (ctx, socket, { messageId, text }) => editMessage(ctx, socket.data.userId, messageId, text, origin(socket)),
+  'message:edit': (ctx, socket, { messageId, ...edit }) => editMessage(ctx, socket.data.userId, messageId, edit, origin(socket)),
   'message:delete': (ctx, socket, input) => deleteMessage(ctx, socket.data.userId, input.messageId, input.for, origin(socket)),
   'reaction:set': (ctx, socket, input) => setReaction(ctx, socket.data.userId, input.messageId, input.emoji, origin(socket)),
   'reaction:remove': (ctx, socket, input) => setReaction(ctx, socket.data.userId, input.messageId, null, origin(socket)),

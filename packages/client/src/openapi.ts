@@ -573,8 +573,8 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Mute, archive or pin a conversation
-     * @description Changes your own settings for the conversation; your other devices hear `conversation:updated`. A conversation that does not exist and one you are not a member of are both 404 `conversation.not_found`.
+     * Mute, archive or pin a conversation, or choose what notifies you
+     * @description Changes your own settings for the conversation; your other devices hear `conversation:updated`. `isMuted: true` mutes without an end, `mutedUntil` until then (a time not in the future ends it), `isMuted: false` unmutes; a mute silences every notification. `notifications` chooses which messages notify you: 'all', only those mentioning you ('mentions'), or 'none'. A conversation that does not exist and one you are not a member of are both 404 `conversation.not_found`.
      */
     patch: operations['updateConversationSettings'];
     trace?: never;
@@ -618,7 +618,7 @@ export interface paths {
     head?: never;
     /**
      * Edit a message
-     * @description The sender rewrites the text of their message within the edit window (EDIT_WINDOW_SECONDS); members hear `message:updated`. System and encrypted messages cannot be edited. A message that does not exist, one outside the history you may read, and one you deleted for yourself are all 404 `message.not_found`.
+     * @description The sender rewrites the text of their message within the edit window (EDIT_WINDOW_SECONDS); members hear `message:updated`. System and encrypted messages cannot be edited. `mentions`, when given, replaces the message's mentions (checked as on send); `message:updated` then carries `mentionsAdded`, who the edit newly mentions. A message that does not exist, one outside the history you may read, and one you deleted for yourself are all 404 `message.not_found`.
      */
     patch: operations['editMessage'];
     trace?: never;
@@ -1075,6 +1075,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/push/vapid-public-key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The Web Push application server key
+     * @description Pass it as `applicationServerKey` to `pushManager.subscribe()`; the server signs its pushes with the matching key.
+     */
+    get: operations['getVapidPublicKey'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/push/devices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your push devices
+     * @description The push devices of all your signed-in sessions, oldest first.
+     */
+    get: operations['listPushDevices'];
+    put?: never;
+    /**
+     * Register this session’s push device
+     * @description A Web Push subscription (`platform: "webpush"`). The endpoint must be https on a public address unless it is under `OUTBOUND_ALLOWED_URLS` (else 400 `push.endpoint_refused`). The device belongs to this session and is removed with it. The same endpoint again from this session answers 200 with the same device. A session keeps its 5 newest devices. FCM and APNs tokens: 422 `push.platform_unavailable` for now.
+     */
+    post: operations['registerPushDevice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/push/devices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Unregister a push device
+     * @description Stops pushes to one of your devices. Anyone else’s device is 404 `push.device_not_found`.
+     */
+    delete: operations['removePushDevice'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1117,6 +1181,13 @@ export interface components {
       /** Format: uuid */
       userId: string;
     };
+    /** @description Who a message mentions; empty (`{userIds: [], all: false}`) when no one. */
+    Mentions: {
+      /** @description The members mentioned by id. */
+      userIds: string[];
+      /** @description Whether everyone in the conversation is mentioned (`@all`). */
+      all: boolean;
+    };
     Message: {
       /** Format: uuid */
       id: string;
@@ -1152,6 +1223,7 @@ export interface components {
         userId?: string;
         name?: string;
       } | null;
+      mentions: components['schemas']['Mentions'];
       editedAt: string | null;
       deletedAt: string | null;
       createdAt: string;
@@ -1169,6 +1241,8 @@ export interface components {
       visibility: ('public' | 'private') | null;
       /** @description Groups: whether members read messages from before they joined ('shared') or not ('joined'); null for direct chats. */
       historyVisibility: ('joined' | 'shared') | null;
+      /** @description Groups: who may mention everyone (`mentions.all`): owners and admins ('admins') or any member; null for direct chats. */
+      mentionAll: ('admins' | 'members') | null;
       lastSeq: number;
       createdAt: string;
       updatedAt: string;
@@ -1176,8 +1250,18 @@ export interface components {
       otherUser: components['schemas']['User'] | null;
       lastMessage: components['schemas']['Message'] | null;
       unreadCount: number;
+      /** @description Messages after your read watermark that mention you (by id or `all`), not your own nor deleted ones. */
+      unreadMentionCount: number;
       lastReadSeq: number;
+      /** @description Muted now: muted without an end (`isMuted: true` in the settings) or until `mutedUntil`. Silences every notification. */
       isMuted: boolean;
+      /** @description A timed mute: muted until then (ISO 8601); null when not (or it has passed). */
+      mutedUntil: string | null;
+      /**
+       * @description Which messages notify you: all, only those mentioning you ('mentions'), or none.
+       * @enum {string}
+       */
+      notifications: 'all' | 'mentions' | 'none';
       isArchived: boolean;
       isPinned: boolean;
       /** @description Groups: the caller's role; null for direct chats. */
@@ -1194,6 +1278,8 @@ export interface components {
       visibility: ('public' | 'private') | null;
       /** @description Groups: whether members read messages from before they joined ('shared') or not ('joined'); null for direct chats. */
       historyVisibility: ('joined' | 'shared') | null;
+      /** @description Groups: who may mention everyone (`mentions.all`): owners and admins ('admins') or any member; null for direct chats. */
+      mentionAll: ('admins' | 'members') | null;
       lastSeq: number;
       createdAt: string;
       updatedAt: string;
@@ -5048,6 +5134,15 @@ export interface operations {
           replyToId?: string;
           clientMessageId?: string;
           encrypted?: boolean;
+          mentions?: {
+            /** @description Members to mention (at most 100). */
+            userIds: string[];
+            /**
+             * @description Mention everyone in the group.
+             * @default false
+             */
+            all?: boolean;
+          };
         };
       };
     };
@@ -5104,7 +5199,7 @@ export interface operations {
             });
         };
       };
-      /** @description `user.blocked` */
+      /** @description `message.mention_all_forbidden`, `user.blocked` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5113,7 +5208,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] &
             ({
               /** @enum {string} */
-              code: 'user.blocked';
+              code: 'message.mention_all_forbidden' | 'user.blocked';
             } & {
               [key: string]: unknown;
             });
@@ -5194,7 +5289,7 @@ export interface operations {
             });
         };
       };
-      /** @description `message.media_invalid`, `message.reply_invalid` */
+      /** @description `message.media_invalid`, `message.mention_invalid`, `message.reply_invalid` */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5203,7 +5298,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] &
             ({
               /** @enum {string} */
-              code: 'message.media_invalid' | 'message.reply_invalid';
+              code: 'message.media_invalid' | 'message.mention_invalid' | 'message.reply_invalid';
             } & {
               [key: string]: unknown;
             });
@@ -5440,7 +5535,15 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          /** @description true: muted without an end; false: unmuted (also ends a timed mute). */
           isMuted?: boolean;
+          /** @description Muted until then (ISO 8601); null, or a time not in the future, ends a timed mute. */
+          mutedUntil?: string | null;
+          /**
+           * @description Which messages notify you: 'all', 'mentions' (only those), 'none'.
+           * @enum {string}
+           */
+          notifications?: 'all' | 'mentions' | 'none';
           isArchived?: boolean;
           isPinned?: boolean;
         };
@@ -5456,6 +5559,9 @@ export interface operations {
           'application/json': {
             settings: {
               isMuted: boolean;
+              mutedUntil: string | null;
+              /** @enum {string} */
+              notifications: 'all' | 'mentions' | 'none';
               isArchived: boolean;
               isPinned: boolean;
             };
@@ -5901,6 +6007,16 @@ export interface operations {
       content: {
         'application/json': {
           text: string;
+          /** @description The mentions after the edit (replacing them); unchanged if omitted. */
+          mentions?: {
+            /** @description Members to mention (at most 100). */
+            userIds: string[];
+            /**
+             * @description Mention everyone in the group.
+             * @default false
+             */
+            all?: boolean;
+          };
         };
       };
     };
@@ -5946,7 +6062,7 @@ export interface operations {
             });
         };
       };
-      /** @description `message.edit_window_passed`, `message.not_sender`, `user.blocked` */
+      /** @description `message.edit_window_passed`, `message.mention_all_forbidden`, `message.not_sender`, `user.blocked` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5955,7 +6071,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] &
             ({
               /** @enum {string} */
-              code: 'message.edit_window_passed' | 'message.not_sender' | 'user.blocked';
+              code: 'message.edit_window_passed' | 'message.mention_all_forbidden' | 'message.not_sender' | 'user.blocked';
             } & {
               [key: string]: unknown;
             });
@@ -6051,7 +6167,7 @@ export interface operations {
             });
         };
       };
-      /** @description `message.not_editable` */
+      /** @description `message.mention_invalid`, `message.not_editable` */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6060,7 +6176,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] &
             ({
               /** @enum {string} */
-              code: 'message.not_editable';
+              code: 'message.mention_invalid' | 'message.not_editable';
             } & {
               [key: string]: unknown;
             });
@@ -8991,6 +9107,12 @@ export interface operations {
            * @enum {string}
            */
           historyVisibility?: 'joined' | 'shared';
+          /**
+           * @description Who may mention everyone (`mentions.all`): owners and admins, or any member.
+           * @default admins
+           * @enum {string}
+           */
+          mentionAll?: 'admins' | 'members';
           /** @default [] */
           memberIds?: string[];
         };
@@ -9313,6 +9435,11 @@ export interface operations {
           visibility?: 'public' | 'private';
           /** @enum {string} */
           historyVisibility?: 'joined' | 'shared';
+          /**
+           * @description Who may mention everyone (`mentions.all`): owners and admins, or any member.
+           * @enum {string}
+           */
+          mentionAll?: 'admins' | 'members';
         };
       };
     };
@@ -10940,6 +11067,497 @@ export interface operations {
             ({
               /** @enum {string} */
               code: 'invitation.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.timeout` */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.timeout';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.url_too_long` */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.url_too_long';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  getVapidPublicKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The VAPID application server key (uncompressed P-256 point, base64url). */
+            publicKey: string;
+          };
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  listPushDevices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            devices: {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              platform: 'webpush' | 'fcm' | 'apns';
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  registerPushDevice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json':
+          | {
+              /** @enum {string} */
+              platform: 'webpush';
+              /** @description A browser’s PushSubscription, as `subscription.toJSON()` gives it. */
+              subscription: {
+                /** @description The push service URL (PushSubscription.endpoint). */
+                endpoint: string;
+                keys: {
+                  /** @description The subscription’s P-256 public key: 65 bytes, uncompressed, base64url. */
+                  p256dh: string;
+                  /** @description The subscription’s authentication secret: 16 bytes, base64url. */
+                  auth: string;
+                };
+              };
+            }
+          | {
+              /** @enum {string} */
+              platform: 'fcm' | 'apns';
+              /** @description The FCM registration token or APNs device token. */
+              token: string;
+            };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            device: {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              platform: 'webpush' | 'fcm' | 'apns';
+              createdAt: string;
+            };
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            device: {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              platform: 'webpush' | 'fcm' | 'apns';
+              createdAt: string;
+            };
+          };
+        };
+      };
+      /** @description `push.endpoint_refused`, `request.bad`, `request.malformed_json`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'push.endpoint_refused' | 'request.bad' | 'request.malformed_json' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.timeout` */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.timeout';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `push.platform_unavailable` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'push.platform_unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  removePushDevice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            success: true;
+          };
+        };
+      };
+      /** @description `request.bad`, `request.bad_url`, `request.malformed_json`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.bad_url' | 'request.malformed_json' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `push.device_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'push.device_not_found';
             } & {
               [key: string]: unknown;
             });

@@ -16,14 +16,18 @@ const conversation = (over: Partial<Conversation> = {}): Conversation => ({
   about: null,
   visibility: null,
   historyVisibility: null,
+  mentionAll: null,
   lastSeq: 0,
   createdAt: '2026-12-01T10:00:00.000Z',
   updatedAt: '2026-12-01T10:00:00.000Z',
   otherUser: null,
   lastMessage: null,
   unreadCount: 0,
+  unreadMentionCount: 0,
   lastReadSeq: 0,
   isMuted: false,
+  mutedUntil: null,
+  notifications: 'all',
   isArchived: false,
   isPinned: false,
   role: null,
@@ -44,6 +48,7 @@ const message = (seq: number, senderId: string, over: Partial<Message> = {}): Me
   status: 'sent',
   encrypted: false,
   system: null,
+  mentions: { userIds: [], all: false },
   editedAt: null,
   deletedAt: null,
   createdAt: `2026-12-01T10:00:0${seq}.000Z`,
@@ -68,6 +73,19 @@ describe('Store', () => {
     // A repeat (the same seq again) changes nothing.
     store.apply(event('message:new', { message: message(3, ME) }));
     expect(store.conversation(CHAT)?.lastSeq).toBe(3);
+  });
+
+  it('counts the messages mentioning you (by id or all) until you read them', () => {
+    const store = new Store(() => ME);
+    store.putConversations([conversation({ type: 'group' })]);
+    store.apply(event('message:new', { message: message(1, THEM, { mentions: { userIds: [ME], all: false } }) }));
+    store.apply(event('message:new', { message: message(2, THEM, { mentions: { userIds: [THEM], all: false } }) }));
+    store.apply(event('message:new', { message: message(3, THEM, { mentions: { userIds: [], all: true } }) }));
+    expect(store.conversation(CHAT)).toMatchObject({ unreadCount: 3, unreadMentionCount: 2 });
+    store.apply(event('message:status', { conversationId: CHAT, userId: ME, status: 'read', upToSeq: 2, at: 'x' }));
+    expect(store.conversation(CHAT)).toMatchObject({ unreadCount: 1, unreadMentionCount: 1 });
+    store.apply(event('message:status', { conversationId: CHAT, userId: ME, status: 'read', upToSeq: 3, at: 'x' }));
+    expect(store.conversation(CHAT)).toMatchObject({ unreadCount: 0, unreadMentionCount: 0 });
   });
 
   it("your read watermark clears unread; the other person's marks your messages read in a direct chat", () => {

@@ -145,14 +145,17 @@ export class Store {
     }
     const c = this.convs.get(message.conversationId);
     if (!c || message.seq <= c.lastSeq) return;
-    const mine = message.senderId === this.me();
+    const me = this.me();
+    const mine = message.senderId === me;
+    const mentionsMe = message.mentions.all || (me !== undefined && message.mentions.userIds.includes(me));
     this.convs.set(c.id, {
       ...c,
       lastSeq: message.seq,
       lastMessage: message,
-      // Sending reads everything before it; someone else's message is one more unread.
+      // Sending reads everything before it; someone else's message is one more unread (and one more mention, if it mentions me).
       lastReadSeq: mine ? message.seq : c.lastReadSeq,
       unreadCount: mine ? 0 : c.unreadCount + 1,
+      unreadMentionCount: mine ? 0 : c.unreadMentionCount + (mentionsMe ? 1 : 0),
     });
     this.changed({ kind: 'conversations' });
   }
@@ -163,7 +166,9 @@ export class Store {
     if (p.userId === this.me()) {
       if (p.status !== 'read' || p.upToSeq <= c.lastReadSeq) return;
       const unreadCount = p.upToSeq >= c.lastSeq ? 0 : Math.min(c.unreadCount, c.lastSeq - p.upToSeq);
-      this.convs.set(c.id, { ...c, lastReadSeq: p.upToSeq, unreadCount });
+      // Which unread messages mentioned me is not known here: at most as many as are still unread.
+      const unreadMentionCount = Math.min(c.unreadMentionCount, unreadCount);
+      this.convs.set(c.id, { ...c, lastReadSeq: p.upToSeq, unreadCount, unreadMentionCount });
       return this.changed({ kind: 'conversations' });
     }
     // A direct chat's other person moved their watermark: my messages up to it are delivered or read.

@@ -12,6 +12,14 @@ export const defaultLimits: Limits = { messageMaxLength: 10_000 };
 const conversationOnly = z.object({ conversationId: uuid });
 const empty = z.object({});
 
+/** Who a new or edited message mentions: members only; `all` (everyone) as the group's `mentionAll` allows, never in a direct chat. */
+export const mentionsInput = z
+  .object({
+    userIds: z.array(uuid).max(100).meta({ description: 'Members to mention (at most 100).' }),
+    all: z.boolean().default(false).meta({ description: 'Mention everyone in the group.' }),
+  })
+  .strict();
+
 /** Fields of a new message, shared by REST and the socket; `text` is capped at MESSAGE_MAX_LENGTH. */
 export const newMessageFields = (limits: Limits) =>
   z.object({
@@ -20,6 +28,7 @@ export const newMessageFields = (limits: Limits) =>
     replyToId: uuid.optional(),
     clientMessageId: clientMessageId.optional(),
     encrypted: z.boolean().optional(),
+    mentions: mentionsInput.optional(),
   });
 
 /** A message needs text or media: on a schema built from `newMessageFields` (refined last: a refined object cannot be extended). */
@@ -51,7 +60,11 @@ export const clientEventSchemas = (limits: Limits = defaultLimits) => ({
     summary: 'Send a message. Acked once committed; a retry with the same clientMessageId returns the stored message.',
   }),
   'message:edit': event({
-    payload: z.object({ messageId: uuid, text: plainText(limits.messageMaxLength).pipe(z.string().min(1)) }),
+    payload: z.object({
+      messageId: uuid,
+      text: plainText(limits.messageMaxLength).pipe(z.string().min(1)),
+      mentions: mentionsInput.optional().meta({ description: 'The mentions after the edit (replacing them); unchanged if omitted.' }),
+    }),
     ack: z.object({ message: messageSchema }),
     summary: 'Edit your own message (within EDIT_WINDOW_SECONDS).',
   }),

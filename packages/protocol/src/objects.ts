@@ -48,6 +48,13 @@ export const systemInfoSchema = z
 
 export const reactionSchema = z.object({ emoji: z.string(), userId: z.uuid() }).meta({ id: 'Reaction' });
 
+export const mentionsSchema = z
+  .object({
+    userIds: z.array(z.uuid()).meta({ description: 'The members mentioned by id.' }),
+    all: z.boolean().meta({ description: 'Whether everyone in the conversation is mentioned (`@all`).' }),
+  })
+  .meta({ id: 'Mentions', description: 'Who a message mentions; empty (`{userIds: [], all: false}`) when no one.' });
+
 export const messageSchema = z
   .object({
     id: z.uuid(),
@@ -63,6 +70,7 @@ export const messageSchema = z
     status: z.enum(['sent', 'delivered', 'read']),
     encrypted: z.boolean(),
     system: systemInfoSchema.nullable(),
+    mentions: mentionsSchema,
     editedAt: z.string().nullable(),
     deletedAt: z.string().nullable(),
     createdAt: z.string(),
@@ -83,14 +91,26 @@ export const conversationSchema = z
     historyVisibility: z.enum(['joined', 'shared']).nullable().meta({
       description: "Groups: whether members read messages from before they joined ('shared') or not ('joined'); null for direct chats.",
     }),
+    mentionAll: z.enum(['admins', 'members']).nullable().meta({
+      description: "Groups: who may mention everyone (`mentions.all`): owners and admins ('admins') or any member; null for direct chats.",
+    }),
     lastSeq: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
     otherUser: userSchema.nullable().meta({ description: 'Direct chats: the other person.' }),
     lastMessage: messageSchema.nullable(),
     unreadCount: z.number().int(),
+    unreadMentionCount: z.number().int().meta({
+      description: 'Messages after your read watermark that mention you (by id or `all`), not your own nor deleted ones.',
+    }),
     lastReadSeq: z.number().int(),
-    isMuted: z.boolean(),
+    isMuted: z.boolean().meta({
+      description: 'Muted now: muted without an end (`isMuted: true` in the settings) or until `mutedUntil`. Silences every notification.',
+    }),
+    mutedUntil: z.string().nullable().meta({ description: 'A timed mute: muted until then (ISO 8601); null when not (or it has passed).' }),
+    notifications: z.enum(['all', 'mentions', 'none']).meta({
+      description: "Which messages notify you: all, only those mentioning you ('mentions'), or none.",
+    }),
     isArchived: z.boolean(),
     isPinned: z.boolean(),
     role: roleSchema.nullable().meta({ description: "Groups: the caller's role; null for direct chats." }),
@@ -107,6 +127,7 @@ export const groupSummarySchema = conversationSchema
     about: true,
     visibility: true,
     historyVisibility: true,
+    mentionAll: true,
     lastSeq: true,
     createdAt: true,
     updatedAt: true,
@@ -131,6 +152,7 @@ export type User = z.infer<typeof userSchema>;
 export type Media = z.infer<typeof mediaSchema>;
 export type Message = z.infer<typeof messageSchema>;
 export type Reaction = z.infer<typeof reactionSchema>;
+export type Mentions = z.infer<typeof mentionsSchema>;
 export type Conversation = z.infer<typeof conversationSchema>;
 export type GroupSummary = z.infer<typeof groupSummarySchema>;
 export type Member = z.infer<typeof memberSchema>;

@@ -3,6 +3,7 @@ import {
   conversationSchema,
   groupSummarySchema,
   invitationSchema,
+  mentionsSchema,
   messageSchema,
   reactionSchema,
   roleSchema,
@@ -25,7 +26,15 @@ const ephemeral = <P extends z.ZodRawShape>(shape: P, summary: string) =>
 /** Every server → client event. Stored ones are in the user's ordered stream; ephemeral ones are never stored nor replayed. */
 export const serverEventSchemas = {
   'message:new': stored({ message: messageSchema }, 'A message was sent in one of your conversations (not to the socket that sent it).'),
-  'message:updated': stored({ message: messageSchema }, 'A message was edited.'),
+  'message:updated': stored(
+    {
+      message: messageSchema,
+      mentionsAdded: mentionsSchema
+        .optional()
+        .meta({ description: 'Edits: who this edit newly mentioned (not mentioned before it); they alone are notified of it.' }),
+    },
+    'A message was edited.',
+  ),
   'message:deleted': stored(
     { conversationId: z.uuid(), messageId: z.uuid(), for: z.enum(['self', 'everyone']) },
     "A message was deleted for everyone, or for you on another of your devices ('self').",

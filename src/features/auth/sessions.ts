@@ -5,6 +5,7 @@ import { refreshTokens, sessions } from '../../db/schema.js';
 import type { AppContext } from '../../context.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { forgetSessionDevices } from '../push/sessionDevices.js';
 
 export interface TokenPair {
   accessToken: string;
@@ -40,6 +41,8 @@ export async function startSession(
     .set({ revokedAt: new Date() })
     .where(and(eq(sessions.userId, s.userId), eq(sessions.deviceId, deviceId), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
+  const ended = replaced.map((r) => r.id);
+  await forgetSessionDevices(ex, ended);
   const sessionId = newId();
   await ex.insert(sessions).values({ id: sessionId, userId: s.userId, deviceId, deviceName: s.deviceName ?? null });
   const refreshToken = await issueRefreshToken(ex, ctx, sessionId);
@@ -62,6 +65,7 @@ export async function rotateRefreshToken(ctx: AppContext, presented: string): Pr
     if (!row || row.session.revokedAt) return { error: 'auth.refresh_invalid' as const };
     if (row.token.usedAt) {
       await tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, row.session.id));
+      await forgetSessionDevices(tx, [row.session.id]);
       return { error: 'auth.refresh_reused' as const, sessionId: row.session.id };
     }
     if (row.token.expiresAt.getTime() < Date.now()) return { error: 'auth.refresh_invalid' as const };
@@ -83,9 +87,12 @@ export async function rotateRefreshToken(ctx: AppContext, presented: string): Pr
   return outcome;
 }
 
-/** Ends a session: its tokens stop working on REST at once and its sockets are closed. */
+/** Ends a session: its tokens stop working on REST at once, its sockets are closed and its push devices removed. */
 export async function revokeSession(ctx: AppContext, sessionId: string): Promise<void> {
-  await ctx.db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId));
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId));
+    await forgetSessionDevices(tx, [sessionId]);
+  });
   ctx.sessions.disconnect(sessionId);
 }
 

@@ -66,6 +66,11 @@ const conversationListRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
   );
 };
 
+const settingsDescription =
+  'Changes your own settings for the conversation; your other devices hear `conversation:updated`. `isMuted: true` mutes ' +
+  'without an end, `mutedUntil` until then (a time not in the future ends it), `isMuted: false` unmutes; a mute silences ' +
+  "every notification. `notifications` chooses which messages notify you: 'all', only those mentioning you ('mentions'), or 'none'.";
+
 /** One conversation: its history, the read watermark and the user's settings. */
 const oneConversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
@@ -138,8 +143,8 @@ const oneConversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     {
       schema: {
         operationId: 'updateConversationSettings',
-        summary: 'Mute, archive or pin a conversation',
-        description: `Changes your own settings for the conversation; your other devices hear \`conversation:updated\`. ${notFound}`,
+        summary: 'Mute, archive or pin a conversation, or choose what notifies you',
+        description: `${settingsDescription} ${notFound}`,
         tags,
         ...secured,
         params: idParams,

@@ -67,6 +67,7 @@ export function createGroup(ctx: AppContext, actorId: string, input: z.output<ty
         about: input.about ?? null,
         visibility: input.visibility,
         historyVisibility: input.historyVisibility,
+        mentionAll: input.mentionAll,
         createdBy: actorId,
       })
       .returning();
@@ -80,7 +81,7 @@ export function createGroup(ctx: AppContext, actorId: string, input: z.output<ty
   });
 }
 
-/** Admins change name, icon, description or visibility; a rename is recorded in the conversation. */
+/** Admins change name, icon, description, visibility or who may mention everyone; a rename is recorded in the conversation. */
 export function updateGroup(
   ctx: AppContext,
   actorId: string,

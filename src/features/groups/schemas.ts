@@ -12,6 +12,9 @@ const iconBg = iconBackground.nullable();
 const about = plainText(1000).nullable();
 const visibility = z.enum(['public', 'private']);
 export const historyVisibility = z.enum(['joined', 'shared']);
+const mentionAll = z
+  .enum(['admins', 'members'])
+  .meta({ description: 'Who may mention everyone (`mentions.all`): owners and admins, or any member.' });
 
 export const createGroupBody = z
   .object({
@@ -21,6 +24,7 @@ export const createGroupBody = z
     about: about.optional(),
     visibility: visibility.default('private'),
     historyVisibility: historyVisibility.default('joined'),
+    mentionAll: mentionAll.default('admins'),
     memberIds: z.array(uuid).max(MAX_IDS_PER_REQUEST).default([]),
   })
   .strict();
@@ -33,6 +37,7 @@ export const updateGroupBody = z
     about: about.optional(),
     visibility: visibility.optional(),
     historyVisibility: historyVisibility.optional(),
+    mentionAll: mentionAll.optional(),
   })
   .strict()
   .refine((b) => Object.keys(b).length > 0, 'give at least one field to change');

@@ -4,6 +4,7 @@ import type { SystemInfo } from '../../db/schema.js';
 import type { EventBatch } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import type { StoredMentions } from './mentions.js';
 import { toMessage, type MessageDto, type MessageRow } from './present.js';
 
 export interface NewMessage {
@@ -15,6 +16,8 @@ export interface NewMessage {
   clientMessageId?: string | null;
   encrypted?: boolean;
   system?: SystemInfo | null;
+  /** Checked already (checkMentions); none if omitted. */
+  mentions?: StoredMentions;
   /** Uploads already claimed by the sender (claimMedia), in order. */
   media?: MessageDto['media'];
   /** The socket that sent it: it gets the ack, the others the event. */
@@ -56,6 +59,7 @@ export async function appendMessages(
       replyToId: draft.replyTo?.id ?? null,
       encrypted: draft.encrypted ?? false,
       system: draft.system ?? null,
+      ...mentionColumns(draft.mentions),
       editedAt: null,
       deletedAt: null,
       createdAt: now,
@@ -79,9 +83,11 @@ export async function appendMessages(
           update conversations c set last_seq = v.seq, updated_at = ${now}
           from jsonb_to_recordset(${jsonRows([...next].map(([id, n]) => ({ id, seq: n - 1 })))}) as v(id uuid, seq int) where c.id = v.id
         ), added as (
-          insert into messages (id, conversation_id, seq, sender_id, client_message_id, type, text, reply_to_id, encrypted, system, created_at)
+          insert into messages (id, conversation_id, seq, sender_id, client_message_id, type, text, reply_to_id, encrypted, system,
+            mention_user_ids, mentions_all, created_at)
           select * from jsonb_to_recordset(${jsonRows(written.map((w) => w.row))}) as v(id uuid, "conversationId" uuid, seq int, "senderId" uuid,
-            "clientMessageId" text, type text, text text, "replyToId" uuid, encrypted boolean, system jsonb, "createdAt" timestamptz)
+            "clientMessageId" text, type text, text text, "replyToId" uuid, encrypted boolean, system jsonb,
+            "mentionUserIds" uuid[], "mentionsAll" boolean, "createdAt" timestamptz)
         ), attached as (
           insert into message_media (message_id, media_id, position)
           select * from jsonb_to_recordset(${jsonRows(attachments)}) as v("messageId" uuid, "mediaId" uuid, position int)
@@ -113,6 +119,8 @@ export async function appendMessages(
   }
   return dtos;
 }
+
+const mentionColumns = (m: StoredMentions | undefined) => ({ mentionUserIds: m?.userIds ?? [], mentionsAll: m?.all ?? false });
 
 /** Locks the conversations' rows (in id order) and reads their last seqs. */
 async function lockHeads(tx: Tx, ids: string[]): Promise<Map<string, number>> {

@@ -27,6 +27,8 @@ const message = (over: Partial<MessageRow>): MessageRow => ({
   replyToId: null,
   encrypted: false,
   system: null,
+  mentionUserIds: [],
+  mentionsAll: false,
   editedAt: null,
   deletedAt: null,
   createdAt: new Date(0),
@@ -35,17 +37,24 @@ const message = (over: Partial<MessageRow>): MessageRow => ({
 
 /** What the lock-and-read statement found: by default alice and bob are members of `chat`, no blocks. */
 function reads(
-  over: { members?: [string, string, Partial<SenderMembership>][]; originals?: MessageRow[]; replies?: MessageRow[] } = {},
+  over: {
+    members?: [string, string, Partial<SenderMembership>][];
+    originals?: MessageRow[];
+    replies?: MessageRow[];
+    type?: 'direct' | 'group';
+    mentionAll?: 'admins' | 'members';
+  } = {},
 ): SendReads {
   const members = over.members ?? [
     [chat, alice, {}],
     [chat, bob, {}],
   ];
   return {
-    conversations: new Map([[chat, { type: 'direct', lastSeq: 9 }]]),
-    members: new Map(members.map(([c, u, m]) => [memberKey(c, u), { blocked: false, floor: 0, ...m }])),
+    conversations: new Map([[chat, { type: over.type ?? 'direct', lastSeq: 9, mentionAll: over.mentionAll ?? 'admins' }]]),
+    members: new Map(members.map(([c, u, m]) => [memberKey(c, u), { blocked: false, floor: 0, role: 'member' as const, ...m }])),
     originals: new Map((over.originals ?? []).map((m) => [repeatKey(m.conversationId, m.senderId, m.clientMessageId!), m])),
     replies: new Map((over.replies ?? []).map((m) => [m.id, m])),
+    mentionable: new Set(members.map(([c, u]) => memberKey(c, u))),
   };
 }
 
@@ -63,6 +72,7 @@ describe('decideSends', () => {
         replyTo: null,
         clientMessageId: 'k1',
         encrypted: true,
+        mentions: { userIds: [], all: false },
         origin: 'sock-1',
       },
       mediaIds: ['m1'],
@@ -152,5 +162,25 @@ describe('decideSends', () => {
       reads({ members: [[chat, alice, {}]] }),
     );
     expect(ds.map(codeOf)).toEqual(['conversation.not_found', 'message.reply_invalid', 'write']);
+  });
+
+  it('writes the mentions of members (each once), and refuses a non-member with message.mention_invalid', () => {
+    const ds = decideSends(
+      [send({ mentions: { userIds: [bob, bob] } }), send({ mentions: { userIds: [bob, '00000000-0000-4000-8000-0000000000ee'] } })],
+      reads(),
+    );
+    expect(ds[0]).toMatchObject({ kind: 'write', message: { mentions: { userIds: [bob], all: false } } });
+    expect(codeOf(ds[1]!)).toBe('message.mention_invalid');
+  });
+
+  it('lets owners and admins mention everyone; members only where the group allows; never in a direct chat', () => {
+    const all = send({ mentions: { userIds: [], all: true } });
+    const group = (role: SenderMembership['role'], mentionAll: 'admins' | 'members' = 'admins') =>
+      reads({ type: 'group', mentionAll, members: [[chat, alice, { role }]] });
+    expect(codeOf(decideSends([all], group('owner'))[0]!)).toBe('write');
+    expect(codeOf(decideSends([all], group('admin'))[0]!)).toBe('write');
+    expect(codeOf(decideSends([all], group('member'))[0]!)).toBe('message.mention_all_forbidden');
+    expect(decideSends([all], group('member', 'members'))[0]).toMatchObject({ message: { mentions: { userIds: [], all: true } } });
+    expect(codeOf(decideSends([all], reads({ members: [[chat, alice, { role: 'owner' }]] }))[0]!)).toBe('message.mention_invalid');
   });
 });

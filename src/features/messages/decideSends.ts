@@ -1,6 +1,7 @@
-import { fail, type AppError } from '../../lib/errors.js';
+import { AppError, fail } from '../../lib/errors.js';
 import type { NewMessage } from './appendMessage.js';
 import { memberKey, repeatKey, type SendReads } from './lockAndReadForSends.js';
+import { checkMentions } from './mentions.js';
 import { replySnippet, type MessageRow } from './present.js';
 import type { SendRequest } from './sendQueue.js';
 
@@ -30,7 +31,8 @@ export function decideSends(requests: readonly SendRequest[], reads: SendReads):
   return requests.map((r, i): SendDecision => {
     const { conversationId, clientMessageId, replyToId } = r.input;
     const member = reads.members.get(memberKey(conversationId, r.actorId));
-    if (!member || !reads.conversations.has(conversationId)) return { kind: 'refuse', error: fail('conversation.not_found') };
+    const conversation = reads.conversations.get(conversationId);
+    if (!member || !conversation) return { kind: 'refuse', error: fail('conversation.not_found') };
     if (clientMessageId) {
       const key = repeatKey(conversationId, r.actorId, clientMessageId);
       const original = reads.originals.get(key);
@@ -44,6 +46,13 @@ export function decideSends(requests: readonly SendRequest[], reads: SendReads):
     if (replyToId && (target?.conversationId !== conversationId || target.seq <= member.floor)) {
       return { kind: 'refuse', error: fail('message.reply_invalid', 'replyToId is not a message of this conversation') };
     }
+    const mentions = checkMentions(r.input.mentions, {
+      conversationType: conversation.type,
+      mentionAll: conversation.mentionAll,
+      senderRole: member.role,
+      isMember: (userId) => reads.mentionable.has(memberKey(conversationId, userId)),
+    });
+    if (mentions instanceof AppError) return { kind: 'refuse', error: mentions };
     return {
       kind: 'write',
       message: {
@@ -53,6 +62,7 @@ export function decideSends(requests: readonly SendRequest[], reads: SendReads):
         replyTo: target ? replySnippet(target) : null,
         clientMessageId,
         encrypted: r.input.encrypted,
+        mentions,
         origin: r.origin,
       },
       mediaIds: r.input.mediaIds ?? [],

@@ -49,7 +49,7 @@ export function deleteMessage(
     const [tombstone] = await presentMessages(tx, [{ ...message, text: null, deletedAt }]);
     await tx
       .update(eventLog)
-      .set({ payload: sql`jsonb_set(${eventLog.payload}, '{message}', ${JSON.stringify(tombstone)}::jsonb)` })
+      .set({ payload: sql`jsonb_set(${eventLog.payload} - 'mentionsAdded', '{message}', ${JSON.stringify(tombstone)}::jsonb)` })
       .where(and(eq(eventLog.messageId, messageId), inArray(eventLog.type, ['message:new', 'message:updated'])));
     // …and from the snippet that replies to it carry.
     await tx

@@ -5,14 +5,16 @@ import type { SendRequest } from './sendQueue.js';
 
 /** What a batch of sends is decided on, read under the conversations' row locks. */
 export interface SendReads {
-  /** The conversations that exist (now locked), by id, with their last seq. */
-  conversations: ReadonlyMap<string, { type: 'direct' | 'group'; lastSeq: number }>;
+  /** The conversations that exist (now locked), by id, with their last seq and who may mention everyone. */
+  conversations: ReadonlyMap<string, { type: 'direct' | 'group'; lastSeq: number; mentionAll: 'admins' | 'members' }>;
   /** A sender's membership, by `memberKey`: absent when not a member. */
   members: ReadonlyMap<string, SenderMembership>;
   /** Earlier messages with a clientMessageId used again, by `repeatKey`. */
   originals: ReadonlyMap<string, MessageRow>;
   /** The messages replied to, by id (of any conversation: the decision checks which). */
   replies: ReadonlyMap<string, MessageRow>;
+  /** The mentioned users who are members, by `memberKey`. */
+  mentionable: ReadonlySet<string>;
 }
 
 export interface SenderMembership {
@@ -20,6 +22,7 @@ export interface SenderMembership {
   blocked: boolean;
   /** The last seq before what the sender may read (history 'joined'); a reply to an older message is refused. */
   floor: number;
+  role: 'owner' | 'admin' | 'member';
 }
 
 export const memberKey = (conversationId: string, userId: string) => `${conversationId}:${userId}`;
@@ -27,13 +30,14 @@ export const repeatKey = (conversationId: string, senderId: string, clientMessag
   `${conversationId}:${senderId}:${clientMessageId}`;
 
 interface Reads {
-  allowed: { conversationId: string; userId: string; blocked: boolean; floor: number }[] | null;
+  allowed: { conversationId: string; userId: string; blocked: boolean; floor: number; role: SenderMembership['role'] }[] | null;
   originals: RawMessage[] | null;
   replies: RawMessage[] | null;
+  mentionable: { conversationId: string; userId: string }[] | null;
 }
 
 interface Locked {
-  locked: { id: string; type: 'direct' | 'group'; last_seq: number; changed: boolean }[] | null;
+  locked: { id: string; type: 'direct' | 'group'; last_seq: number; mention_all: 'admins' | 'members'; changed: boolean }[] | null;
 }
 
 /**
@@ -55,6 +59,9 @@ export async function lockAndReadForSends(tx: Tx, requests: readonly SendRequest
       : [],
   );
   const replyIds = [...new Set(requests.flatMap((r) => (r.input.replyToId ? [r.input.replyToId] : [])))];
+  const mentioned = requests.flatMap((r) =>
+    (r.input.mentions?.userIds ?? []).map((userId) => ({ conversationId: r.input.conversationId, userId })),
+  );
 
   const reads = sql`
       (select json_agg(json_build_object('conversationId', v."conversationId", 'userId', v."userId",
@@ -62,7 +69,8 @@ export async function lockAndReadForSends(tx: Tx, requests: readonly SendRequest
             select 1 from members o join blocks b
               on (b.blocker_id = o.user_id and b.blocked_id = v."userId") or (b.blocker_id = v."userId" and b.blocked_id = o.user_id)
             where o.conversation_id = v."conversationId" and o.user_id <> v."userId"),
-          'floor', case when c.type = 'group' and c.history_visibility = 'joined' then m.joined_seq else 0 end))
+          'floor', case when c.type = 'group' and c.history_visibility = 'joined' then m.joined_seq else 0 end,
+          'role', m.role))
         from jsonb_to_recordset(${jsonRows(pairs)}) as v("conversationId" uuid, "userId" uuid)
         join members m on m.conversation_id = v."conversationId" and m.user_id = v."userId"
         join conversations c on c.id = v."conversationId") as allowed,
@@ -70,27 +78,35 @@ export async function lockAndReadForSends(tx: Tx, requests: readonly SendRequest
         join jsonb_to_recordset(${jsonRows(keyed)}) as v("conversationId" uuid, "senderId" uuid, "clientMessageId" text)
           on x.conversation_id = v."conversationId" and x.sender_id = v."senderId" and x.client_message_id = v."clientMessageId"
       ) as originals,
-      (select json_agg(x) from messages x where x.id = any(${uuidArray(replyIds)})) as replies`;
+      (select json_agg(x) from messages x where x.id = any(${uuidArray(replyIds)})) as replies,
+      (select json_agg(json_build_object('conversationId', m.conversation_id, 'userId', m.user_id))
+        from jsonb_to_recordset(${jsonRows(mentioned)}) as v("conversationId" uuid, "userId" uuid)
+        join members m on m.conversation_id = v."conversationId" and m.user_id = v."userId") as mentionable`;
   // The reads see the database as of the statement's start; if a conversation's row changed
   // between then and its lock (every send and every membership change writes it), they are
   // done again under the lock.
   const [first] = await rows<Reads & Locked>(
     tx,
     sql`with locked as materialized (
-          select id, type, last_seq, xmin::text as version from conversations where id = any(${uuidArray(convIds)}) order by id for update
+          select id, type, last_seq, mention_all, xmin::text as version from conversations where id = any(${uuidArray(convIds)}) order by id for update
         )
-        select (select json_agg(json_build_object('id', l.id, 'type', l.type, 'last_seq', l.last_seq, 'changed', l.version <> c.xmin::text))
+        select (select json_agg(json_build_object('id', l.id, 'type', l.type, 'last_seq', l.last_seq, 'mention_all', l.mention_all,
+                  'changed', l.version <> c.xmin::text))
                 from locked l join conversations c on c.id = l.id) as locked,
           ${reads}`,
   );
   const locked = first!.locked ?? [];
   const found = locked.some((l) => l.changed) ? (await rows<Reads>(tx, sql`select ${reads}`))[0]! : first!;
   return {
-    conversations: new Map(locked.map((c) => [c.id, { type: c.type, lastSeq: Number(c.last_seq) }])),
+    conversations: new Map(locked.map((c) => [c.id, { type: c.type, lastSeq: Number(c.last_seq), mentionAll: c.mention_all }])),
     members: new Map(
-      (found.allowed ?? []).map((a) => [memberKey(a.conversationId, a.userId), { blocked: a.blocked, floor: Number(a.floor) }]),
+      (found.allowed ?? []).map((a) => [
+        memberKey(a.conversationId, a.userId),
+        { blocked: a.blocked, floor: Number(a.floor), role: a.role },
+      ]),
     ),
     originals: new Map((found.originals ?? []).map(fromRaw).map((m) => [repeatKey(m.conversationId, m.senderId, m.clientMessageId!), m])),
     replies: new Map((found.replies ?? []).map(fromRaw).map((m) => [m.id, m])),
+    mentionable: new Set((found.mentionable ?? []).map((m) => memberKey(m.conversationId, m.userId))),
   };
 }

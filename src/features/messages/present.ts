@@ -43,6 +43,8 @@ export interface RawMessage {
   reply_to_id: string | null;
   encrypted: boolean;
   system: MessageRow['system'];
+  mention_user_ids: string[];
+  mentions_all: boolean;
   edited_at: string | null;
   deleted_at: string | null;
   created_at: string;
@@ -61,9 +63,17 @@ export const fromRaw = (r: RawMessage): MessageRow => ({
   replyToId: r.reply_to_id,
   encrypted: r.encrypted,
   system: r.system,
+  mentionUserIds: r.mention_user_ids,
+  mentionsAll: r.mentions_all,
   editedAt: date(r.edited_at),
   deletedAt: date(r.deleted_at),
   createdAt: new Date(r.created_at),
+});
+
+/** The message row's mentions, as the Message DTO carries them. */
+export const storedMentions = (m: Pick<MessageRow, 'mentionUserIds' | 'mentionsAll'>) => ({
+  userIds: m.mentionUserIds,
+  all: m.mentionsAll,
 });
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -146,6 +156,8 @@ export function toMessage(
     status,
     encrypted: m.encrypted,
     system: m.system ?? null,
+    // A message deleted for everyone mentions no one any more.
+    mentions: m.deletedAt ? { userIds: [], all: false } : storedMentions(m),
     editedAt: iso(m.editedAt),
     deletedAt: iso(m.deletedAt),
     createdAt: m.createdAt.toISOString(),

@@ -51,7 +51,15 @@ const sendAndSearchRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         response: {
           200: messageResponse,
           201: messageResponse,
-          ...problems('conversation.not_found', 'user.blocked', 'message.reply_invalid', 'message.media_invalid', 'rate_limited'),
+          ...problems(
+            'conversation.not_found',
+            'user.blocked',
+            'message.reply_invalid',
+            'message.media_invalid',
+            'message.mention_invalid',
+            'message.mention_all_forbidden',
+            'rate_limited',
+          ),
         },
       },
     },
@@ -99,7 +107,8 @@ const changeMessageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         summary: 'Edit a message',
         description:
           `The sender rewrites the text of their message within the edit window (EDIT_WINDOW_SECONDS); members hear ` +
-          `\`message:updated\`. System and encrypted messages cannot be edited. ${notFound}`,
+          `\`message:updated\`. System and encrypted messages cannot be edited. \`mentions\`, when given, replaces the message's ` +
+          `mentions (checked as on send); \`message:updated\` then carries \`mentionsAdded\`, who the edit newly mentions. ${notFound}`,
         tags,
         ...secured,
         params: idParams,
@@ -113,11 +122,13 @@ const changeMessageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
             'user.blocked',
             'message.deleted',
             'message.not_editable',
+            'message.mention_invalid',
+            'message.mention_all_forbidden',
           ),
         },
       },
     },
-    async (req) => editMessage(ctx, req.auth.userId, req.params.id, req.body.text),
+    async (req) => editMessage(ctx, req.auth.userId, req.params.id, req.body),
   );
 
   app.delete(

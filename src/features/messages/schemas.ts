@@ -1,4 +1,4 @@
-import { emoji, messageSchema, plainText, reactionSchema } from '@parley/protocol';
+import { emoji, mentionsInput, messageSchema, plainText, reactionSchema } from '@parley/protocol';
 import { z } from 'zod';
 
 /** A page of history, in ascending seq. */
@@ -20,7 +20,11 @@ export const searchPage = messagePage.extend({
 });
 
 /** PATCH /messages/:id: the new text (MESSAGE_MAX_LENGTH). */
-export const editBody = (maxLength: number) => z.object({ text: plainText(maxLength).pipe(z.string().min(1, 'must not be empty')) });
+export const editBody = (maxLength: number) =>
+  z.object({
+    text: plainText(maxLength).pipe(z.string().min(1, 'must not be empty')),
+    mentions: mentionsInput.optional().meta({ description: 'The mentions after the edit (replacing them); unchanged if omitted.' }),
+  });
 export const reactionBody = z.object({ emoji: emoji.meta({ example: '👍' }) });
 export const deleteQuery = z.object({
   for: z.enum(['self', 'everyone']).default('self').meta({ description: 'Hide it for yourself, or wipe it for everyone.' }),

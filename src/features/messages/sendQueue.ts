@@ -1,4 +1,5 @@
 import type { AppError } from '../../lib/errors.js';
+import type { MentionsRequest } from './mentions.js';
 import type { MessageDto } from './present.js';
 
 /** A new message as a client sends it (REST body or socket payload, already validated). */
@@ -9,6 +10,7 @@ export interface SendMessageInput {
   replyToId?: string;
   clientMessageId?: string;
   encrypted?: boolean;
+  mentions?: MentionsRequest;
 }
 
 export interface SendRequest {

@@ -1,0 +1,125 @@
+import { sql } from 'drizzle-orm';
+import { rows, uuidArray, type Db } from '../../db/connect.js';
+import type { BatchFacts, ConversationFacts, NewMessage, Recipient } from './decide.js';
+
+/** The `message:new` events (and edits that add mentions) in (after, through], and `through`: how far this read covered the log. */
+export async function readNewMessages(db: Db, after: number, limit: number): Promise<{ messages: NewMessage[]; through: number }> {
+  // Up to the head: every id at or below it has committed (ids are allocated under the head's row lock).
+  const found = await rows<{
+    head: number;
+    id: number | null;
+    type: string | null;
+    payload: StoredPayload | null;
+    hidden_from: string[] | null;
+    created_at: Date | string | null;
+  }>(
+    db,
+    sql`with head as (select least(last_id, ${after + limit}) as head from event_head where id = 1)
+        select head.head, e.id, e.type, e.payload, e.hidden_from::text[] as hidden_from, e.created_at from head
+        left join events e on e.id > ${after} and e.id <= head.head and e.type in ('message:new', 'message:updated')
+        order by e.id`,
+  );
+  const through = Math.max(after, Number(found[0]?.head ?? after));
+  const messages = found
+    .filter((r) => r.id !== null && r.payload?.message && (r.type === 'message:new' || addsMentions(r.payload)))
+    .map((r) => toNewMessage(Number(r.id), r.payload!, r));
+  return { messages, through };
+}
+
+/** A `message:new` payload, or a `message:updated` one whose edit added mentions (only they are told). */
+interface StoredPayload {
+  message?: StoredMessage;
+  mentionsAdded?: { userIds?: string[]; all?: boolean };
+}
+
+const addsMentions = (p: StoredPayload) => Boolean(p.mentionsAdded?.all || p.mentionsAdded?.userIds?.length);
+
+interface StoredMessage {
+  id: string;
+  conversationId: string;
+  seq: number;
+  senderId: string;
+  type: NewMessage['type'];
+  text: string | null;
+  encrypted?: boolean;
+  deletedAt?: string | null;
+  mentions?: { userIds?: string[]; all?: boolean };
+}
+
+function toNewMessage(
+  eventId: number,
+  p: StoredPayload,
+  r: { hidden_from: string[] | null; created_at: Date | string | null },
+): NewMessage {
+  const m = p.message!;
+  const mentions = p.mentionsAdded ?? m.mentions;
+  return {
+    eventId,
+    edit: p.mentionsAdded !== undefined,
+    createdAt: r.created_at === null ? Date.now() : new Date(r.created_at).getTime(),
+    conversationId: m.conversationId,
+    messageId: m.id,
+    seq: m.seq,
+    senderId: m.senderId,
+    type: m.type,
+    text: m.text,
+    encrypted: m.encrypted ?? false,
+    deleted: Boolean(m.deletedAt),
+    hiddenFrom: r.hidden_from ?? [],
+    mentions: { userIds: mentions?.userIds ?? [], all: mentions?.all ?? false },
+  };
+}
+
+/** Members with their settings, conversation names, sender names and the blocks that matter, for one batch. */
+export async function readBatchFacts(db: Db, batch: readonly NewMessage[]): Promise<BatchFacts> {
+  const conversationIds = [...new Set(batch.map((m) => m.conversationId))];
+  const senderIds = [...new Set(batch.map((m) => m.senderId))];
+  const [conversations, members, senders, blocks] = await Promise.all([
+    rows<{ id: string; type: 'direct' | 'group'; name: string | null }>(
+      db,
+      sql`select id, type, name from conversations where id = any(${uuidArray(conversationIds)})`,
+    ),
+    rows<{
+      conversation_id: string;
+      user_id: string;
+      is_muted: boolean;
+      notifications: Recipient['notifications'];
+      muted_until: Date | string | null;
+      last_read_seq: number;
+      joined_seq: number;
+    }>(
+      db,
+      sql`select conversation_id, user_id, is_muted, notifications, muted_until, last_read_seq, joined_seq
+          from members where conversation_id = any(${uuidArray(conversationIds)})`,
+    ),
+    rows<{ id: string; name: string }>(db, sql`select id, name from users where id = any(${uuidArray(senderIds)})`),
+    rows<{ blocker_id: string; blocked_id: string }>(
+      db,
+      sql`select b.blocker_id, b.blocked_id from blocks b
+          where b.blocked_id = any(${uuidArray(senderIds)})
+            and exists (select 1 from members m where m.user_id = b.blocker_id and m.conversation_id = any(${uuidArray(conversationIds)}))`,
+    ),
+  ]);
+  const byConversation = new Map<string, Recipient[]>();
+  for (const m of members) {
+    const list = byConversation.get(m.conversation_id) ?? [];
+    list.push({
+      userId: m.user_id,
+      isMuted: m.is_muted,
+      notifications: m.notifications,
+      mutedUntil: m.muted_until === null ? null : new Date(m.muted_until),
+      lastReadSeq: Number(m.last_read_seq),
+      joinedSeq: Number(m.joined_seq),
+    });
+    byConversation.set(m.conversation_id, list);
+  }
+  const facts = new Map<string, ConversationFacts>(
+    conversations.map((c) => [c.id, { type: c.type, name: c.name, members: byConversation.get(c.id) ?? [] }]),
+  );
+  return {
+    conversations: facts,
+    senderNames: new Map(senders.map((s) => [s.id, s.name])),
+    blocks: new Set(blocks.map((b) => `${b.blocker_id} ${b.blocked_id}`)),
+    now: new Date(),
+  };
+}
