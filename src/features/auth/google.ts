@@ -35,7 +35,17 @@ export async function signInWithGoogle(ctx: AppContext, input: z.output<typeof g
       .where(and(eq(authIdentities.provider, 'google'), eq(authIdentities.subject, profile.subject)));
     if (linked) return { user: linked.user, created: false };
 
-    const [byEmail] = await tx.select({ id: users.id }).from(users).where(eq(users.email, profile.email));
+    // One statement sees the account and its identity together: a concurrent first sign-in that
+    // committed between the select above and this one is found here, not taken for someone else's.
+    const [byEmail] = await tx
+      .select({ user: users, linkedSubject: authIdentities.subject })
+      .from(users)
+      .leftJoin(
+        authIdentities,
+        and(eq(authIdentities.userId, users.id), eq(authIdentities.provider, 'google'), eq(authIdentities.subject, profile.subject)),
+      )
+      .where(eq(users.email, profile.email));
+    if (byEmail?.linkedSubject) return { user: byEmail.user, created: false };
     if (byEmail) throw fail('auth.account_exists', LINK_HINT);
     const user = await createUser(tx, { name: profile.name, email: profile.email, avatarUrl: profile.picture });
     await tx.insert(authIdentities).values({ provider: 'google', subject: profile.subject, userId: user.id, email: profile.email });
