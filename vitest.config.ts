@@ -45,6 +45,7 @@ export default defineConfig({
     pool: 'forks',
     // Most of a test's time is waiting on sockets and the database: two files at once on two cores.
     maxWorkers: 2,
+    isolate: false,
     projects,
   },
 });

@@ -139,6 +139,8 @@ export const configSchema = z
     RATE_LIMIT_UPLOADS_PER_USER: limitSpec.prefault('200/1h'),
     /** POST /groups per user: each creation can add up to 256 members at once. */
     RATE_LIMIT_GROUPS_PER_USER: limitSpec.prefault('30/1h'),
+    /** POST /push/devices per user: each registration resolves a URL the server will call. */
+    RATE_LIMIT_PUSH_DEVICES_PER_USER: limitSpec.prefault('30/1h'),
     /** POST /groups/:id/members requests per user (each adds up to 256 members). */
     RATE_LIMIT_GROUP_MEMBER_ADDS_PER_USER: limitSpec.prefault('300/1h'),
     /** Key-bundle claims of one target by everyone together, so strangers cannot drain a user's one-time prekeys. */

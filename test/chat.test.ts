@@ -80,7 +80,7 @@ describe('two people chat through Parley', () => {
     expect(c.lastMessage.text).toBe('from laptop');
     expect(c.unreadCount).toBe(1); // bob's own message (seq 2) marked everything before it read
     const read = await server.api('POST', `/conversations/${chatId}/read`, { token: bob.token, body: {} });
-    expect(read.body).toEqual({ lastReadSeq: 3, unreadCount: 0 });
+    expect(read.body).toEqual({ lastReadSeq: 3, unreadCount: 0, unreadMentionCount: 0 });
     const after = await server.api('GET', '/conversations', { token: bob.token });
     expect(after.body.conversations.find((x: any) => x.id === chatId).unreadCount).toBe(0);
   });

@@ -38,6 +38,20 @@ describe('@parley/client: the local store', () => {
     await until(() => b.store.conversation(chat)?.unreadCount === 0, 'read to clear unread');
   });
 
+  it('markRead up to a message leaves the exact unreadMentionCount of what is still unread', async () => {
+    const { a, b, chat } = await pair(['Mention Max', 'Mention Mia']);
+    const mia = b.userId!;
+    a.connect();
+    const first = await a.send(chat, { text: '@mia one', mentions: { userIds: [mia] } });
+    await a.send(chat, { text: 'plain' });
+    await a.send(chat, { text: '@mia two', mentions: { userIds: [mia] } });
+    await b.conversations.list();
+    expect(b.store.conversation(chat)).toMatchObject({ unreadCount: 3, unreadMentionCount: 2 });
+    // The live status event alone could only bound it (≤ 2 unread); the ack knows the one mention left.
+    expect(await b.markRead(chat, first.seq)).toEqual({ lastReadSeq: first.seq, unreadCount: 2, unreadMentionCount: 1 });
+    expect(b.store.conversation(chat)).toMatchObject({ unreadCount: 2, unreadMentionCount: 1 });
+  });
+
   it('messages.list pages older history with before; live messages join the window; edits and deletes apply', async () => {
     const { a, b, chat } = await pair(['Window Wes', 'Window Val']);
     a.connect();

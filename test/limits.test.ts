@@ -37,6 +37,7 @@ const SMALL = {
   RATE_LIMIT_SOCKET_EVENTS: '6/2s',
   RATE_LIMIT_CONTACT_SYNC_PER_USER: '2/2s',
   RATE_LIMIT_KEY_CLAIMS_PER_USER: '2/2s',
+  RATE_LIMIT_PUSH_DEVICES_PER_USER: '2/2s',
   OTP_DEV_CODE: '112233',
   OTP_COOLDOWN_SECONDS: '0',
 };
@@ -179,6 +180,26 @@ describe('per-account and per-user limits', () => {
     expect(await emit(socket, 'message:send', { conversationId: chat, text: 'm7', clientMessageId: 'c7' })).toMatchObject({ ok: true });
     const history = await server.api('GET', `/conversations/${chat}/messages`, { token: bob.token });
     expect(history.body.messages.map((m: any) => m.text)).toEqual(['m1', 'm2', 'm3', 'm4', 'hi', 'm7']);
+  });
+
+  it('push device registrations are limited per user, refused endpoints included (each one is a DNS lookup)', async () => {
+    const [u, other] = [await register(server), await register(server)];
+    const keys = {
+      p256dh: Buffer.concat([Buffer.from([4]), crypto.createECDH('prime256v1').generateKeys().subarray(1)]),
+      auth: crypto.randomBytes(16),
+    };
+    const body = {
+      platform: 'webpush',
+      subscription: {
+        endpoint: 'https://10.0.0.1/push',
+        keys: { p256dh: keys.p256dh.toString('base64url'), auth: keys.auth.toString('base64url') },
+      },
+    };
+    const registerDevice = (token: string) => server.api('POST', '/push/devices', { token, body });
+    expectProblem(await registerDevice(u.token), 400, 'push.endpoint_refused');
+    expectProblem(await registerDevice(u.token), 400, 'push.endpoint_refused');
+    expectRateLimited(await registerDevice(u.token));
+    expectProblem(await registerDevice(other.token), 400, 'push.endpoint_refused');
   });
 
   it('contact sync and key-bundle claims are limited per user', async () => {

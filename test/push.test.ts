@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../src/db/connect.js';
+import type { PushSubscriptionLike } from '@parley/client';
 import { PushService, type TestSubscription } from './helpers/pushService.js';
+import { newAccount, sdkClient } from './helpers/sdk.js';
 import { settle, TestServer, type TestUser } from './helpers/server.js';
 
 /** Web Push end to end: a real server, and a loopback push service that checks VAPID and decrypts (test/helpers/pushService.ts). */
@@ -60,6 +62,15 @@ describe('Web Push', () => {
 
   const positionRow = async (s = server) =>
     (await rows<{ last_id: number }>(s.app.ctx.db, sql`select last_id from event_exports where name = 'push'`))[0];
+
+  /** Waits until the push worker has passed every event committed so far. */
+  async function caughtUp(s = server): Promise<void> {
+    const [{ max } = { max: 0 }] = await rows<{ max: number }>(s.app.ctx.db, sql`select coalesce(max(id), 0)::int as max from events`);
+    for (let i = 0; Number((await positionRow(s))?.last_id ?? 0) < max; i++) {
+      if (i > 400) throw new Error('the push worker did not catch up');
+      await settle(25);
+    }
+  }
 
   async function started(s: TestServer): Promise<void> {
     for (let i = 0; !(await positionRow(s)); i++) {
@@ -212,6 +223,24 @@ describe('Web Push', () => {
     await patch(dan, { mutedUntil: null });
   });
 
+  it("previews: 'name' drops the text, 'none' the sender too, on every device; bad values are 400", async () => {
+    const bobDevice = await device(bob);
+    const put = (previews: unknown) => server.api('PATCH', '/push/settings', { token: bob.token, body: { previews } });
+    expect((await server.api('GET', '/push/settings', { token: bob.token })).body).toEqual({ previews: 'full' });
+    expect((await put('name')).body).toEqual({ previews: 'name' });
+    const named = await send(ann, annBob, { text: 'the plan' });
+    expect((await pushOf(bobDevice, named.id)).payload).toMatchObject({ title: 'Ann Push' });
+    expect((await pushOf(bobDevice, named.id)).payload).not.toHaveProperty('body');
+    expect((await put('none')).status).toBe(200);
+    const hidden = await send(ann, annBob, { text: 'the plan, again' });
+    const p = (await pushOf(bobDevice, hidden.id)).payload;
+    expect(p).toMatchObject({ title: 'New message', conversationId: annBob });
+    expect(p).not.toHaveProperty('body');
+    expect((await put('some')).body.code).toBe('validation.failed');
+    expect((await server.api('GET', '/push/settings', { token: bob.token })).body).toEqual({ previews: 'none' });
+    await put('full');
+  });
+
   it('an encrypted message is pushed without a body', async () => {
     const bobDevice = await device(bob);
     const m = await send(ann, annBob, { text: 'c2VjcmV0IGNpcGhlcnRleHQ=', encrypted: true });
@@ -303,6 +332,86 @@ describe('Web Push', () => {
     const eventIds = pushes.map((p) => p.payload.eventId);
     expect(new Set(eventIds).size).toBe(eventIds.length);
   }, 40_000);
+
+  describe('through the SDK', () => {
+    /** A service worker registration's push manager, as a browser gives it, backed by the loopback push service. */
+    function registration() {
+      let current: { sub: TestSubscription; key: Uint8Array } | null = null;
+      const asSubscription = (c: { sub: TestSubscription; key: Uint8Array }): PushSubscriptionLike => ({
+        endpoint: c.sub.endpoint,
+        options: { applicationServerKey: c.key.slice().buffer },
+        toJSON: () => ({ endpoint: c.sub.endpoint, keys: c.sub.keys }),
+        unsubscribe: async () => ((current = null), true),
+      });
+      const reg = {
+        subscribedWith: [] as string[],
+        current: () => current?.sub,
+        pushManager: {
+          getSubscription: async () => current && asSubscription(current),
+          subscribe: async (o: { applicationServerKey: Uint8Array }) => {
+            reg.subscribedWith.push(Buffer.from(o.applicationServerKey).toString('base64url'));
+            current = { sub: service.subscribe(), key: o.applicationServerKey };
+            return asSubscription(current);
+          },
+        },
+      };
+      return reg;
+    }
+
+    it("enableWebPush subscribes with the server's key and registers once; settings silence; disableWebPush removes it", async () => {
+      const account = newAccount('Sdk Push');
+      const client = await sdkClient(server, account, { signUp: true });
+      try {
+        const chat = await server.directChat(ann, { id: client.userId! } as TestUser);
+        const reg = registration();
+        const device = await client.push.enableWebPush(reg);
+        expect(await client.push.enableWebPush(reg)).toEqual(device);
+        const key = (await server.api('GET', '/push/vapid-public-key', { token: ann.token })).body.publicKey;
+        expect(reg.subscribedWith).toEqual([key]);
+        expect(await client.push.list()).toEqual([device]);
+
+        const hello = await send(ann, chat, { text: 'to the pocket' });
+        expect((await pushOf(reg.current()!, hello.id)).payload).toMatchObject({ body: 'to the pocket', conversationId: chat });
+
+        await client.conversations.list();
+        expect(await client.conversations.updateSettings(chat, { notifications: 'none' })).toMatchObject({ notifications: 'none' });
+        expect(client.store.conversation(chat)?.notifications).toBe('none');
+        const quiet = await send(ann, chat, { text: 'shh' });
+        await caughtUp(); // the worker reads the settings when it gets to the message
+        await client.conversations.updateSettings(chat, { notifications: 'all' });
+        const loud = await send(ann, chat, { text: 'again' });
+        await pushOf(reg.current()!, loud.id);
+        expect(service.pushesTo(reg.current()!).map((p) => p.payload.messageId)).not.toContain(quiet.id);
+
+        expect(await client.push.updateSettings({ previews: 'name' })).toEqual({ previews: 'name' });
+        expect(await client.push.settings()).toEqual({ previews: 'name' });
+
+        const sub = reg.current()!;
+        await client.push.disableWebPush(reg);
+        expect(reg.current()).toBeUndefined();
+        expect(await client.push.list()).toEqual([]);
+        const after = await send(ann, chat, { text: 'nobody home' });
+        await settle(300);
+        expect(service.pushesTo(sub).map((p) => p.payload.messageId)).not.toContain(after.id);
+      } finally {
+        await client.close();
+      }
+    });
+
+    it('a subscription made with another key is replaced, not registered', async () => {
+      const client = await sdkClient(server, newAccount('Sdk Stale'), { signUp: true });
+      try {
+        const reg = registration();
+        await reg.pushManager.subscribe({ applicationServerKey: new Uint8Array(65).fill(4) });
+        const stale = reg.current()!;
+        await client.push.enableWebPush(reg);
+        expect(reg.current()).not.toBe(stale);
+        expect(reg.subscribedWith).toHaveLength(2);
+      } finally {
+        await client.close();
+      }
+    });
+  });
 });
 
 describe.skipIf(process.env.PARLEY_TEST_DB !== 'postgres')('Web Push on two nodes', () => {

@@ -163,7 +163,7 @@ describe('watermarks', () => {
     const status = next(as, 'message:status', (p) => p.status === 'read');
     const read = await server.api('POST', `/conversations/${chatId}/read`, { token: b.token, body: { upToSeq: 1000 } });
     expect(read.status).toBe(200);
-    expect(read.body).toEqual({ lastReadSeq: 3, unreadCount: 0 });
+    expect(read.body).toEqual({ lastReadSeq: 3, unreadCount: 0, unreadMentionCount: 0 });
     expect(await status).toMatchObject({ userId: b.id, status: 'read', upToSeq: 3 });
     // Reading implies delivery.
     const r = await receipts(a, ids[2]!);
@@ -172,7 +172,7 @@ describe('watermarks', () => {
     expect(await statuses(a, chatId)).toEqual(['read', 'read', 'read']);
 
     const back = await server.api('POST', `/conversations/${chatId}/read`, { token: b.token, body: { upToSeq: 1 } });
-    expect(back.body).toEqual({ lastReadSeq: 3, unreadCount: 0 });
+    expect(back.body).toEqual({ lastReadSeq: 3, unreadCount: 0, unreadMentionCount: 0 });
     const bs = await server.socket(b.token);
     expect(await emit(bs, 'message:read', { conversationId: chatId, upToSeq: 1 })).toMatchObject({ ok: true, lastReadSeq: 3 });
     expect(await emit(bs, 'message:delivered', { conversationId: chatId, upToSeq: 2 })).toEqual({ ok: true });

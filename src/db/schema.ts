@@ -26,6 +26,8 @@ export const users = pgTable(
     /** Set when the phone number was proven by OTP; only a verified number signs in or is found by contact sync. */
     phoneVerifiedAt: ts('phone_verified_at'),
     passwordHash: text('password_hash'),
+    /** What a push shows (every device): the sender and text ('full'), the sender only ('name'), neither ('none'). */
+    pushPreviews: text('push_previews', { enum: ['full', 'name', 'none'] }).notNull().default('full'),
     lastActive: ts('last_active'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -38,7 +38,7 @@ export const clientEventHandlers: { [E in ClientEventName]: Handler<E> } = {
   },
   'message:read': async (ctx, socket, { conversationId, upToSeq }) => {
     const watermark = await advanceWatermark(ctx, socket.data.userId, conversationId, 'read', upToSeq);
-    return { lastReadSeq: watermark.lastReadSeq, unreadCount: watermark.unreadCount };
+    return { lastReadSeq: watermark.lastReadSeq, unreadCount: watermark.unreadCount, unreadMentionCount: watermark.unreadMentionCount };
   },
   'typing:start': (ctx, socket, { conversationId }) => relayTyping(ctx, socket, conversationId, true),
   'typing:stop': (ctx, socket, { conversationId }) => relayTyping(ctx, socket, conversationId, false),

@@ -11,7 +11,9 @@ import { ResponseChecker } from '../helpers/openapi.js';
  * its end, listing each.
  * PARLEY_OPENAPI_REPORT=<file>: append the mismatches there instead of failing (for surveys).
  */
-const realFetch = globalThis.fetch;
+// Files share a process (and this module may run once per file): wrap the real fetch once.
+const holder = globalThis as typeof globalThis & { parleyRealFetch?: typeof fetch };
+const realFetch = (holder.parleyRealFetch ??= globalThis.fetch);
 const checkers = new Map<string, Promise<ResponseChecker | null>>();
 const report = process.env.PARLEY_OPENAPI_REPORT;
 

@@ -10,7 +10,8 @@ import { createRestClient, unwrap, type RestClient } from './rest.js';
 import { Session, type AuthResult } from './session.js';
 import { memoryStorage } from './storage/memory.js';
 import type { ClientStorage } from './storage/types.js';
-import { Store } from './store.js';
+import { PushDevices } from './push.js';
+import { Store, type ReadState } from './store.js';
 import { EventStream, type StreamEvent } from './stream.js';
 import { uploadMedia, type UploadOptions } from './upload.js';
 
@@ -58,6 +59,11 @@ type JsonBody<P extends keyof paths> = paths[P] extends { post: { requestBody?: 
   ? B
   : never;
 
+/** What `conversations.updateSettings` may change (`PATCH /conversations/:id/settings`). */
+export type ConversationSettingsPatch = NonNullable<
+  paths['/conversations/{id}/settings']['patch']['requestBody']
+>['content']['application/json'];
+
 /** What `send` returns at once: the pending send (its ids), which resolves with the stored message once acked. */
 export type PendingSend = Promise<Message> & { clientMessageId: string; conversationId: string };
 
@@ -81,7 +87,17 @@ export class ParleyClient {
       this.store.putConversations(page.conversations);
       return page;
     },
+    /** Changes your settings for a conversation (mute, what notifies you, archive, pin); also in the store. */
+    updateSettings: async (conversationId: string, settings: ConversationSettingsPatch) => {
+      const reply = unwrap(
+        await this.rest.PATCH('/conversations/{id}/settings', { params: { path: { id: conversationId } }, body: settings }),
+      );
+      this.store.settingsChanged(conversationId, reply.settings);
+      return reply.settings;
+    },
   };
+  /** Push devices of this session: Web Push from a service worker registration, or a native token. */
+  readonly push: PushDevices;
   readonly messages = {
     /** A page of a conversation's history, newest first unless `before` (a seq) asks for older; also put in the store. */
     list: async (conversationId: string, query: { before?: number; after?: number; limit?: number } = {}) => {
@@ -127,6 +143,7 @@ export class ParleyClient {
       () => this.connection.online,
     );
     this.rest = createRestClient({ url: () => this.connection.url, auth: this.session, fetch: this.fetchFn });
+    this.push = new PushDevices(this.rest);
     this.ready = this.restore();
   }
 
@@ -207,11 +224,14 @@ export class ParleyClient {
   }
 
   /** Moves your read watermark (to the newest message without `upToSeq`): over the socket when online, else REST. */
-  async markRead(conversationId: string, upToSeq?: number): Promise<{ lastReadSeq: number; unreadCount: number }> {
+  async markRead(conversationId: string, upToSeq?: number): Promise<ReadState> {
     const socket = this.connection.online;
     const body = upToSeq === undefined ? {} : { upToSeq };
-    if (socket) return request(socket, 'message:read', { conversationId, ...body }, this.opts.ackTimeoutMs ?? 10_000);
-    return unwrap(await this.rest.POST('/conversations/{id}/read', { params: { path: { id: conversationId } }, body }));
+    const state = socket
+      ? await request(socket, 'message:read', { conversationId, ...body }, this.opts.ackTimeoutMs ?? 10_000)
+      : unwrap(await this.rest.POST('/conversations/{id}/read', { params: { path: { id: conversationId } }, body }));
+    this.store.readAcked(conversationId, state);
+    return state;
   }
 
   /** Uploads a file (resumable, tus) and resolves with its Media; send it with `send(id, { mediaIds: [media.id] })`. */

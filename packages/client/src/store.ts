@@ -2,6 +2,13 @@ import type { Conversation, GroupSummary, Message } from '@parley/protocol';
 import { Listeners } from './listeners.js';
 import type { StreamEvent } from './stream.js';
 
+/** What a read leaves unread (the `message:read` ack and `POST /conversations/:id/read`). */
+export interface ReadState {
+  lastReadSeq: number;
+  unreadCount: number;
+  unreadMentionCount: number;
+}
+
 export interface MessageWindow {
   /** Ascending by seq: the newest page and whatever older pages were loaded with `before`. */
   messages: Message[];
@@ -83,6 +90,25 @@ export class Store {
     const hasMore = hasOlder !== undefined && (reachesOldest || !known) ? hasOlder : (known?.hasMore ?? true);
     this.windows.set(conversationId, { messages, hasMore });
     this.changed({ kind: 'messages', conversationId });
+  }
+
+  /** The server's answer to a read: what is still unread here, mentions included (the live event cannot tell mentions). */
+  readAcked(conversationId: string, ack: ReadState): void {
+    const c = this.convs.get(conversationId);
+    if (!c || ack.lastReadSeq < c.lastReadSeq) return;
+    this.convs.set(c.id, { ...c, ...ack });
+    this.changed({ kind: 'conversations' });
+  }
+
+  /** Your settings of a conversation changed (the reply to `conversations.updateSettings`). */
+  settingsChanged(
+    conversationId: string,
+    settings: Pick<Conversation, 'isMuted' | 'mutedUntil' | 'notifications' | 'isArchived' | 'isPinned'>,
+  ): void {
+    const c = this.convs.get(conversationId);
+    if (!c) return;
+    this.convs.set(c.id, { ...c, ...settings });
+    this.changed({ kind: 'conversations' });
   }
 
   outboxChanged(): void {

@@ -90,7 +90,7 @@ export const clientEventSchemas = (limits: Limits = defaultLimits) => ({
   }),
   'message:read': event({
     payload: conversationOnly.extend({ upToSeq: seq.optional() }),
-    ack: z.object({ lastReadSeq: z.number().int(), unreadCount: z.number().int() }),
+    ack: z.object({ lastReadSeq: z.number().int(), unreadCount: z.number().int(), unreadMentionCount: z.number().int() }),
     summary: 'Read up to upToSeq (default: the latest message).',
   }),
   'typing:start': event({ payload: conversationOnly, ack: empty, summary: 'Tell the other members you are typing (never stored).' }),

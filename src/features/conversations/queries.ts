@@ -7,6 +7,7 @@ import { conversations, members, messages } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.js';
 import { presentMessages, statusFor } from '../messages/present.js';
+import { unreadMentionCounts } from '../messages/unreadMentions.js';
 import { presentUsers, usersByIds } from '../users/queries.js';
 import { notificationSettings } from './notificationSettings.js';
 
@@ -182,27 +183,6 @@ async function lastVisibleMessages(ex: Executor, actorId: string, conversationId
       order by m.seq desc limit 1
     ) lm)`;
   return ex.select().from(messages).where(inArray(messages.id, newest));
-}
-
-/**
- * Per conversation, the messages after the actor's read watermark (and, in a group, after they
- * joined) that mention them by id or `all`: not their own, not deleted ones.
- */
-async function unreadMentionCounts(ex: Executor, actorId: string, conversationIds: string[]): Promise<Map<string, number>> {
-  if (conversationIds.length === 0) return new Map();
-  const counts = await rows<{ conversation_id: string; n: number }>(
-    ex,
-    sql`select mine.conversation_id, count(*)::int as n
-        from members mine
-        join messages m on m.conversation_id = mine.conversation_id
-          and m.seq > greatest(mine.last_read_seq, mine.joined_seq)
-          and (m.mentions_all or cardinality(m.mention_user_ids) > 0)
-          and (m.mentions_all or ${actorId}::uuid = any(m.mention_user_ids))
-          and m.sender_id <> ${actorId} and m.deleted_at is null
-        where mine.user_id = ${actorId} and mine.conversation_id = any(${uuidArray(conversationIds)})
-        group by mine.conversation_id`,
-  );
-  return new Map(counts.map((c) => [c.conversation_id, Number(c.n)]));
 }
 
 /** For each of these messages' conversations, the lowest watermarks among the members other than its sender. */

@@ -134,7 +134,7 @@ const oneConversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     },
     async (req) => {
       const watermark = await advanceWatermark(ctx, req.auth.userId, req.params.id, 'read', req.body.upToSeq);
-      return { lastReadSeq: watermark.lastReadSeq, unreadCount: watermark.unreadCount };
+      return { lastReadSeq: watermark.lastReadSeq, unreadCount: watermark.unreadCount, unreadMentionCount: watermark.unreadMentionCount };
     },
   );
 

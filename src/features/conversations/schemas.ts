@@ -50,4 +50,5 @@ export const readBody = z.object({
 export const readState = z.object({
   lastReadSeq: z.number().int().meta({ example: 42 }),
   unreadCount: z.number().int().meta({ example: 0 }),
+  unreadMentionCount: z.number().int().meta({ example: 0, description: 'Unread messages that mention you (by id or `all`).' }),
 });

@@ -3,13 +3,15 @@ import type { AppContext } from '../../context.js';
 import { rows, type Executor } from '../../db/connect.js';
 import { members } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
+import { unreadMentionCounts } from './unreadMentions.js';
 
 export type ReceiptKind = 'delivered' | 'read';
 
 /**
  * Moves the actor's delivered or read watermark forward (never back) to `upToSeq`, or to the
  * conversation's last message when omitted. Reading implies delivery. One row per member,
- * not one per message; the conversation hears `message:status` when the watermark moved.
+ * not one per message; the conversation hears `message:status` when the watermark moved. The
+ * answer says what is still unread, mentions of the actor included (the badge a reader clears).
  */
 export async function advanceWatermark(
   ctx: AppContext,
@@ -17,7 +19,7 @@ export async function advanceWatermark(
   conversationId: string,
   kind: ReceiptKind,
   upToSeq?: number,
-): Promise<{ lastReadSeq: number; lastDeliveredSeq: number; unreadCount: number }> {
+): Promise<{ lastReadSeq: number; lastDeliveredSeq: number; unreadCount: number; unreadMentionCount: number }> {
   return ctx.run(async (tx, events) => {
     const [member] = await rows<{ last_seq: number; last_read_seq: number; last_delivered_seq: number }>(
       tx,
@@ -49,7 +51,13 @@ export async function advanceWatermark(
         payload: { conversationId, userId: actorId, status: kind, upToSeq: target, at: at.toISOString() },
       });
     }
-    return { lastReadSeq: read, lastDeliveredSeq: delivered, unreadCount: Math.max(0, lastSeq - read) };
+    const mentions = await unreadMentionCounts(tx, actorId, [conversationId]);
+    return {
+      lastReadSeq: read,
+      lastDeliveredSeq: delivered,
+      unreadCount: Math.max(0, lastSeq - read),
+      unreadMentionCount: mentions.get(conversationId) ?? 0,
+    };
   });
 }
 

@@ -15,6 +15,7 @@ const member = (userId: string, over: Partial<Recipient> = {}): Recipient => ({
   mutedUntil: null,
   lastReadSeq: 0,
   joinedSeq: 0,
+  previews: 'full',
   ...over,
 });
 
@@ -124,6 +125,15 @@ describe('the payload', () => {
     expect(urgencyOf(gn!, g)).toBe('normal');
     const [en] = noticesFor([message({ encrypted: true })], g);
     expect(pushPayload(en!, g)).not.toHaveProperty('body');
+  });
+
+  it("previews: 'name' keeps the title and drops the text; 'none' shows neither who nor what", () => {
+    const g = facts([member('bob', { previews: 'name' }), member('cat', { previews: 'none' })], {}, 'group');
+    const [bob, cat] = noticesFor([message({ text: 'the secret' })], g);
+    expect(pushPayload(bob!, g)).toMatchObject({ title: 'Crew' });
+    expect(pushPayload(bob!, g)).not.toHaveProperty('body');
+    expect(pushPayload(cat!, g)).toMatchObject({ title: 'New message' });
+    expect(pushPayload(cat!, g)).not.toHaveProperty('body');
   });
 
   it('media get a word, long text is cut at a code point, the Topic is 32 base64url characters', () => {

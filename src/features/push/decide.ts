@@ -25,6 +25,8 @@ export interface Recipient extends NotificationSettings {
   userId: string;
   lastReadSeq: number;
   joinedSeq: number;
+  /** What their pushes show (`PATCH /push/settings`). */
+  previews: 'full' | 'name' | 'none';
 }
 
 export interface ConversationFacts {

@@ -1,6 +1,6 @@
 import type { BatchFacts, Notice } from './decide.js';
 
-/** The JSON a device decrypts (docs/push.md). `body` is absent for encrypted messages. */
+/** The JSON a device decrypts (docs/push.md). `body` is absent for encrypted messages and when the recipient hides previews. */
 export interface PushPayload {
   type: 'message';
   conversationId: string;
@@ -23,7 +23,8 @@ export function pushPayload(notice: Notice, facts: BatchFacts): PushPayload {
   const conversation = facts.conversations.get(m.conversationId);
   const sender = facts.senderNames.get(m.senderId) ?? 'Someone';
   const group = conversation?.type === 'group';
-  const preview = m.encrypted ? undefined : previewOf(m.type, m.text);
+  const { previews } = notice.recipient;
+  const preview = m.encrypted || previews !== 'full' ? undefined : previewOf(m.type, m.text);
   return {
     type: 'message',
     conversationId: m.conversationId,
@@ -31,7 +32,7 @@ export function pushPayload(notice: Notice, facts: BatchFacts): PushPayload {
     seq: m.seq,
     eventId: m.eventId,
     senderId: m.senderId,
-    title: group ? (conversation?.name ?? 'Group') : sender,
+    title: previews === 'none' ? 'New message' : group ? (conversation?.name ?? 'Group') : sender,
     ...(preview === undefined ? {} : { body: clip(group ? `${sender}: ${preview}` : preview) }),
     unreadCount: Math.max(0, m.seq - notice.recipient.lastReadSeq),
   };

@@ -87,10 +87,12 @@ export async function readBatchFacts(db: Db, batch: readonly NewMessage[]): Prom
       muted_until: Date | string | null;
       last_read_seq: number;
       joined_seq: number;
+      push_previews: Recipient['previews'];
     }>(
       db,
-      sql`select conversation_id, user_id, is_muted, notifications, muted_until, last_read_seq, joined_seq
-          from members where conversation_id = any(${uuidArray(conversationIds)})`,
+      sql`select m.conversation_id, m.user_id, m.is_muted, m.notifications, m.muted_until, m.last_read_seq, m.joined_seq, u.push_previews
+          from members m join users u on u.id = m.user_id
+          where m.conversation_id = any(${uuidArray(conversationIds)})`,
     ),
     rows<{ id: string; name: string }>(db, sql`select id, name from users where id = any(${uuidArray(senderIds)})`),
     rows<{ blocker_id: string; blocked_id: string }>(
@@ -110,6 +112,7 @@ export async function readBatchFacts(db: Db, batch: readonly NewMessage[]): Prom
       mutedUntil: m.muted_until === null ? null : new Date(m.muted_until),
       lastReadSeq: Number(m.last_read_seq),
       joinedSeq: Number(m.joined_seq),
+      previews: m.push_previews,
     });
     byConversation.set(m.conversation_id, list);
   }

@@ -4,10 +4,12 @@ import type { AppContext } from '../../context.js';
 import { problems } from '../../lib/apiDocs.js';
 import { idParams } from '../../lib/validation.js';
 import { authenticate, secured } from '../auth/authenticate.js';
+import { rateLimit } from '../limits/rateLimits.js';
 import { listDevices } from './listDevices.js';
 import { MAX_DEVICES_PER_SESSION, registerDevice } from './registerDevice.js';
 import { removeDevice } from './removeDevice.js';
-import { pushDeviceList, pushDeviceReply, registerDeviceBody, vapidPublicKey } from './schemas.js';
+import { pushDeviceList, pushDeviceReply, pushSettings, registerDeviceBody, vapidPublicKey } from './schemas.js';
+import { pushSettingsOf, updatePushSettings } from './settings.js';
 import { vapidKeys } from './vapid.js';
 
 const tags = ['push'];
@@ -35,6 +37,7 @@ export const pushRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     '/push/devices',
     {
+      preHandler: rateLimit(ctx, 'push-devices'),
       schema: {
         operationId: 'registerPushDevice',
         summary: 'Register this session’s push device',
@@ -91,5 +94,39 @@ export const pushRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       await removeDevice(ctx.db, req.auth.userId, req.params.id);
       return { success: true as const };
     },
+  );
+
+  app.get(
+    '/push/settings',
+    {
+      schema: {
+        operationId: 'getPushSettings',
+        summary: 'Your push settings',
+        description:
+          'What pushes to any of your devices show (`previews`). Per conversation, choose what notifies you with `PATCH /conversations/:id/settings`.',
+        tags,
+        ...secured,
+        response: { 200: pushSettings },
+      },
+    },
+    async (req) => pushSettingsOf(ctx.db, req.auth.userId),
+  );
+
+  app.patch(
+    '/push/settings',
+    {
+      schema: {
+        operationId: 'updatePushSettings',
+        summary: 'Change your push settings',
+        description:
+          "`previews`: 'full' shows the sender and the text, 'name' the sender only, 'none' neither (\"New message\"). " +
+          'FCM and APNs carry a push through Google’s and Apple’s servers in the clear: `none` keeps names and text off them too.',
+        tags,
+        ...secured,
+        body: pushSettings,
+        response: { 200: pushSettings },
+      },
+    },
+    async (req) => updatePushSettings(ctx.db, req.auth.userId, req.body),
   );
 };

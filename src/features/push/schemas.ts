@@ -52,3 +52,10 @@ export const pushDeviceList = z.object({ devices: z.array(pushDevice) });
 export const vapidPublicKey = z.object({
   publicKey: z.string().meta({ description: 'The VAPID application server key (uncompressed P-256 point, base64url).' }),
 });
+
+export const pushPreviews = z.enum(['full', 'name', 'none']).meta({
+  description:
+    "What a push shows on every device of yours: the sender and the text ('full'), the sender only ('name'), or neither ('none').",
+});
+export const pushSettings = z.object({ previews: pushPreviews }).meta({ id: 'PushSettings' });
+export type PushSettings = z.infer<typeof pushSettings>;
