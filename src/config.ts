@@ -122,8 +122,36 @@ export const configSchema = z
       .string()
       .regex(/^(mailto:|https:\/\/)\S+$/, 'must be a mailto: or https: URL')
       .default('mailto:push@parley.invalid'),
-    /** How long a push service keeps a notification for an unreachable device (Web Push TTL). */
+    /** How long a push service keeps a notification for an unreachable device (Web Push TTL, FCM ttl, apns-expiration). */
     PUSH_TTL_SECONDS: int(86_400, 0, 2_419_200),
+    /** FCM is on when this is set: the Firebase service-account key, as a path to its JSON file or the JSON itself. */
+    FCM_SERVICE_ACCOUNT_JSON: optionalString,
+    /** The FCM HTTP v1 API's origin (tests point it at a stand-in); the OAuth2 token URL is the key's `token_uri`. */
+    FCM_API_URL: z.string().url().default('https://fcm.googleapis.com'),
+    /** APNs is on when this is set: the .p8 token-signing key, as a path or the PEM itself; with APNS_KEY_ID, APNS_TEAM_ID, APNS_TOPIC. */
+    APNS_KEY: optionalString,
+    APNS_KEY_ID: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Z0-9]{10}$/, 'must be the 10-character key ID')
+        .optional(),
+    ),
+    APNS_TEAM_ID: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Z0-9]{10}$/, 'must be the 10-character team ID')
+        .optional(),
+    ),
+    /** The app's bundle ID (apns-topic). */
+    APNS_TOPIC: optionalString,
+    /** https://api.push.apple.com (production) or https://api.sandbox.push.apple.com (development builds). */
+    APNS_URL: z
+      .string()
+      .url()
+      .regex(/^https:\/\//, 'must be an https URL')
+      .default('https://api.push.apple.com'),
+    /** A PEM file of CA certificates trusted for the APNs connection besides the system's (tests). */
+    APNS_CA_FILE: optionalString,
     /** off turns every request rate limit off (load tests, trusted networks); the OTP rules stay. */
     RATE_LIMITS: z.enum(['on', 'off']).default('on'),
     RATE_LIMIT_REGISTER_PER_IP: limitSpec.prefault('300/1h'),
@@ -186,6 +214,15 @@ export const configSchema = z
     }
     if (c.NODE_ENV === 'production' && c.OTP_DEV_CODE) {
       issue.addIssue({ code: 'custom', path: ['OTP_DEV_CODE'], message: 'is not allowed when NODE_ENV=production' });
+    }
+    const apns = ['APNS_KEY', 'APNS_KEY_ID', 'APNS_TEAM_ID', 'APNS_TOPIC'] as const;
+    const apnsMissing = apns.filter((k) => !c[k]);
+    if (apnsMissing.length > 0 && apnsMissing.length < apns.length) {
+      issue.addIssue({
+        code: 'custom',
+        path: [apnsMissing[0]!],
+        message: `is required with ${apns.filter((k) => c[k]).join(', ')} (APNs needs the key, its ID, the team ID and the topic)`,
+      });
     }
     const s3Missing = (['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !c[k]);
     if (c.S3_BUCKET && s3Missing.length > 0) {

@@ -122,7 +122,7 @@ describe('Web Push', () => {
     expect((await server.api('GET', '/push/devices', { token: cat.token })).body.devices).toEqual([]);
   });
 
-  it('refuses endpoints that are not https to a public address, bad keys, and FCM/APNs for now', async () => {
+  it('refuses endpoints that are not https to a public address, bad keys, and FCM on a server without its key', async () => {
     const sub = service.subscribe();
     const post = (subscription: unknown, token = cat.token) =>
       server.api('POST', '/push/devices', { token, body: { platform: 'webpush', subscription } });

@@ -13,7 +13,7 @@ import { healthRoutes, type ReadinessChecks } from '../features/health/routes.js
 import { keyRoutes } from '../features/keys/routes.js';
 import { mediaRoutes } from '../features/media/routes.js';
 import { messageRoutes } from '../features/messages/routes.js';
-import { pushRoutes } from '../features/push/routes.js';
+import { pushRoutes, pushSettingsRoutes } from '../features/push/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import { asyncApiDocument } from '../realtime/asyncapi.js';
 import { documentCommonProblems, openApiTransform, openApiTransformObject } from '../lib/apiDocs.js';
@@ -84,6 +84,7 @@ export async function registerHttp(http: FastifyInstance, ctx: AppContext, readi
       await api.register(mediaRoutes, { ctx });
       await api.register(groupRoutes, { ctx });
       await api.register(pushRoutes, { ctx });
+      await api.register(pushSettingsRoutes, { ctx });
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
       const socketApi = asyncApiDocument({ version, limits: { messageMaxLength: ctx.config.MESSAGE_MAX_LENGTH } });
       api.get('/asyncapi.json', { schema: { hide: true } }, async () => socketApi);

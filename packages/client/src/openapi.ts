@@ -1110,7 +1110,7 @@ export interface paths {
     put?: never;
     /**
      * Register this session’s push device
-     * @description A Web Push subscription (`platform: "webpush"`). The endpoint must be https on a public address unless it is under `OUTBOUND_ALLOWED_URLS` (else 400 `push.endpoint_refused`). The device belongs to this session and is removed with it. The same endpoint again from this session answers 200 with the same device. A session keeps its 5 newest devices. FCM and APNs tokens: 422 `push.platform_unavailable` for now.
+     * @description A Web Push subscription (`platform: "webpush"`), an FCM registration token (`"fcm"`) or an APNs device token (`"apns"`, hex). A Web Push endpoint must be https on a public address unless it is under `OUTBOUND_ALLOWED_URLS` (else 400 `push.endpoint_refused`). The device belongs to this session and is removed with it. The same endpoint or token again from this session answers 200 with the same device. A session keeps its 5 newest devices. FCM or APNs when this server has no credentials for it: 422 `push.platform_unavailable`.
      */
     post: operations['registerPushDevice'];
     delete?: never;
@@ -11375,8 +11375,14 @@ export interface operations {
             }
           | {
               /** @enum {string} */
-              platform: 'fcm' | 'apns';
-              /** @description The FCM registration token or APNs device token. */
+              platform: 'fcm';
+              /** @description The FCM registration token (`getToken()` in the Firebase SDK). */
+              token: string;
+            }
+          | {
+              /** @enum {string} */
+              platform: 'apns';
+              /** @description The APNs device token, in hex (the `deviceToken` bytes of `didRegisterForRemoteNotificationsWithDeviceToken`). */
               token: string;
             };
       };

@@ -153,7 +153,15 @@ describe('jobsFor', () => {
   it('one job per device, oldest event first, skipping what a device was already sent', () => {
     const f = facts([member('bob')]);
     const m = message();
-    const device = (id: string, lastEventId: number) => ({ id, userId: 'bob', endpoint: 'https://x', p256dh: 'k', auth: 'a', lastEventId });
+    const device = (id: string, lastEventId: number) => ({
+      id,
+      platform: 'webpush' as const,
+      userId: 'bob',
+      endpoint: 'https://x',
+      p256dh: 'k',
+      auth: 'a',
+      lastEventId,
+    });
     const jobs = jobsFor(noticesFor([m], f), [device('d1', 0), device('d2', m.eventId), device('d3', m.eventId - 1)], f);
     expect(jobs.map((j) => j.device.id)).toEqual(['d1', 'd3']);
     expect(jobs[0]).toMatchObject({ eventId: m.eventId, topic: topicOf(conv), urgency: 'high' });

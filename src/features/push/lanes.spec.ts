@@ -3,7 +3,7 @@ import { DeviceLanes, type JobEnd, type PushJob } from './lanes.js';
 import { outcomeOf, retryAfterMs, type PushOutcome } from './sendWebPush.js';
 
 const job = (deviceId: string, eventId: number, conversationId = 'c1'): PushJob => ({
-  device: { id: deviceId, userId: 'u', endpoint: 'https://x', p256dh: 'k', auth: 'a', lastEventId: 0 },
+  device: { id: deviceId, platform: 'webpush', userId: 'u', endpoint: 'https://x', p256dh: 'k', auth: 'a', lastEventId: 0 },
   eventId,
   conversationId,
   payload: {} as PushJob['payload'],

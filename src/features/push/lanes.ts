@@ -1,14 +1,15 @@
-import type { WebPushDevice } from './devices.js';
+import type { PushDevice } from './devices.js';
+import type { PushOutcome } from './outcome.js';
 import type { PushPayload } from './payload.js';
-import type { PushOutcome } from './sendWebPush.js';
 
 /** One push to one device. */
 export interface PushJob {
-  device: WebPushDevice;
+  device: PushDevice;
   eventId: number;
   conversationId: string;
   payload: PushPayload;
   urgency: 'high' | 'normal';
+  /** Web Push `Topic` (RFC 8030); FCM and APNs collapse by the conversation id. */
   topic: string;
   /** When the event was committed (ms since the epoch): the queue lag is measured from it. */
   committedAt: number;

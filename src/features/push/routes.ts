@@ -42,10 +42,11 @@ export const pushRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         operationId: 'registerPushDevice',
         summary: 'Register this session’s push device',
         description:
-          'A Web Push subscription (`platform: "webpush"`). The endpoint must be https on a public address unless it is under ' +
-          '`OUTBOUND_ALLOWED_URLS` (else 400 `push.endpoint_refused`). The device belongs to this session and is removed with it. ' +
-          'The same endpoint again from this session answers 200 with the same device. A session keeps its ' +
-          `${MAX_DEVICES_PER_SESSION} newest devices. FCM and APNs tokens: 422 \`push.platform_unavailable\` for now.`,
+          'A Web Push subscription (`platform: "webpush"`), an FCM registration token (`"fcm"`) or an APNs device token ' +
+          '(`"apns"`, hex). A Web Push endpoint must be https on a public address unless it is under `OUTBOUND_ALLOWED_URLS` ' +
+          '(else 400 `push.endpoint_refused`). The device belongs to this session and is removed with it. The same endpoint or ' +
+          `token again from this session answers 200 with the same device. A session keeps its ${MAX_DEVICES_PER_SESSION} newest ` +
+          'devices. FCM or APNs when this server has no credentials for it: 422 `push.platform_unavailable`.',
         tags,
         ...secured,
         body: registerDeviceBody,
@@ -95,6 +96,11 @@ export const pushRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       return { success: true as const };
     },
   );
+};
+
+/** Push settings: what a push shows, on every device of the user. */
+export const pushSettingsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.addHook('onRequest', authenticate(ctx));
 
   app.get(
     '/push/settings',

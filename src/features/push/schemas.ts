@@ -34,8 +34,22 @@ export const webPushSubscription = z
 export const registerDeviceBody = z.discriminatedUnion('platform', [
   z.object({ platform: z.literal('webpush'), subscription: webPushSubscription }),
   z.object({
-    platform: z.enum(['fcm', 'apns']),
-    token: z.string().min(1).max(4096).meta({ description: 'The FCM registration token or APNs device token.' }),
+    platform: z.literal('fcm'),
+    token: z
+      .string()
+      .min(1)
+      .max(4096)
+      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+      .meta({ description: 'The FCM registration token (`getToken()` in the Firebase SDK).' }),
+  }),
+  z.object({
+    platform: z.literal('apns'),
+    token: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64,200}$/, 'must be 64 to 200 hex digits')
+      .meta({
+        description: 'The APNs device token, in hex (the `deviceToken` bytes of `didRegisterForRemoteNotificationsWithDeviceToken`).',
+      }),
   }),
 ]);
 export type RegisterDeviceBody = z.infer<typeof registerDeviceBody>;

@@ -2,15 +2,11 @@ import webpush from 'web-push';
 import { checkOutbound, OutboundRefused, type Lookup } from '../../lib/outbound.js';
 import { outboundRequest } from '../../lib/outboundRequest.js';
 import type { WebPushDevice } from './devices.js';
+import { noAnswer, retryOutcome, type PushOutcome } from './outcome.js';
 import type { PushPayload } from './payload.js';
 import type { VapidKeys } from './vapid.js';
 
-/** What became of one push: sent; gone (remove the device); retry (after `afterMs`, if given); failed (drop it). */
-export type PushOutcome =
-  | { kind: 'sent'; status: number }
-  | { kind: 'gone'; status?: number; reason: string }
-  | { kind: 'retry'; status?: number; afterMs?: number; reason: string }
-  | { kind: 'failed'; status?: number; reason: string };
+export { retryAfterMs, type PushOutcome } from './outcome.js';
 
 export interface WebPushOptions {
   vapid: VapidKeys;
@@ -60,25 +56,14 @@ export async function sendWebPush(
     });
     return outcomeOf(res.status, res.headers['retry-after']);
   } catch (err) {
-    return { kind: 'retry', reason: err instanceof Error ? err.message : String(err) };
+    return noAnswer(err);
   }
 }
 
 export function outcomeOf(status: number, retryAfter: string | undefined, now = Date.now()): PushOutcome {
   if (status >= 200 && status < 300) return { kind: 'sent', status };
   if (status === 404 || status === 410) return { kind: 'gone', status, reason: `push service answered ${status}` };
-  if (status === 429 || status >= 500) {
-    const afterMs = retryAfterMs(retryAfter, now);
-    return { kind: 'retry', status, reason: `push service answered ${status}`, ...(afterMs === undefined ? {} : { afterMs }) };
-  }
+  if (status === 429 || status >= 500) return retryOutcome(status, retryAfter, `push service answered ${status}`, now);
   // 400 (bad request), 401/403 (VAPID refused), 413 (too large): sending this again will not help.
   return { kind: 'failed', status, reason: `push service answered ${status}` };
-}
-
-/** Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3), in ms from now. */
-export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

@@ -1,14 +1,14 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { ExportPosition } from '../../export/position.js';
-import { allowedPrefixes, cachedLookup } from '../../lib/outbound.js';
 import { noticesFor, type BatchFacts, type NewMessage, type Notice } from './decide.js';
-import { markSent, removeGoneDevice, webPushDevicesOf, type WebPushDevice } from './devices.js';
+import { markSent, pushDevicesOf, removeGoneDevice, type PushDevice, type PushPlatform } from './devices.js';
 import { DeviceLanes, type JobEnd, type PushJob } from './lanes.js';
 import { pushPayload, topicOf, urgencyOf } from './payload.js';
 import { readBatchFacts, readNewMessages } from './readBatch.js';
-import { sendWebPush, type WebPushOptions } from './sendWebPush.js';
-import { vapidKeys } from './vapid.js';
+import type { PushOutcome } from './outcome.js';
+import type { PushSenders } from './sender.js';
+import { pushSenders } from './senders.js';
 
 export interface PushWorkerOptions {
   /** Events read per round. */
@@ -45,7 +45,7 @@ export class PushWorker {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private failures = 0;
-  private sendOptions: WebPushOptions | undefined;
+  private readonly senders: PushSenders;
 
   constructor(
     private readonly ctx: WorkerContext,
@@ -63,6 +63,8 @@ export class PushWorker {
       concurrency: 32,
       ...opts,
     };
+    // Builds every configured provider's sender now: a key that cannot be used stops the start.
+    this.senders = pushSenders(ctx, this.o.requestTimeoutMs);
     this.position = new ExportPosition(ctx.db, 'push', crypto.randomUUID(), this.o.leaseMs);
     this.lanes = new DeviceLanes({
       send: (job) => this.send(job),
@@ -85,6 +87,7 @@ export class PushWorker {
     this.wake?.();
     await this.loop;
     await this.lanes.stop();
+    await Promise.all(Object.values(this.senders).map((s) => s.close().catch(() => {})));
     if (this.held) await this.position.release().catch(() => {});
     this.held = undefined;
   }
@@ -157,29 +160,28 @@ export class PushWorker {
     const users = [...new Set(notices.map((n) => n.userId))];
     // Someone with a socket connected anywhere gets the event there, not a push.
     const online = await this.ctx.presence.onlineAmong(users);
-    const devices = await webPushDevicesOf(
+    const platforms = Object.keys(this.senders) as PushPlatform[];
+    const devices = await pushDevicesOf(
       this.ctx.db,
       users.filter((u) => !online.has(u)),
+      platforms,
     );
     const jobs = jobsFor(notices, devices, facts);
     await Promise.all(jobs.map((j) => this.lanes.push(j)));
   }
 
-  private async send(job: PushJob) {
-    this.sendOptions ??= {
-      vapid: await vapidKeys(this.ctx.db),
-      subject: this.ctx.config.VAPID_SUBJECT,
-      ttlSeconds: this.ctx.config.PUSH_TTL_SECONDS,
-      allowed: allowedPrefixes(this.ctx.config.OUTBOUND_ALLOWED_URLS),
-      timeoutMs: this.o.requestTimeoutMs,
-      lookup: cachedLookup(30_000),
-    };
+  private async send(job: PushJob): Promise<PushOutcome> {
+    const sender = this.senders[job.device.platform];
+    if (!sender) return { kind: 'failed', reason: `${job.device.platform} is not configured on this node` };
     const started = performance.now();
-    const outcome = await sendWebPush(job.device, job.payload, job, this.sendOptions);
+    const outcome = await sender.send(job).catch((err: unknown): PushOutcome => {
+      this.ctx.log.warn({ err, device: job.device.id, platform: job.device.platform }, 'push sender failed');
+      return { kind: 'failed', reason: err instanceof Error ? err.message : String(err) };
+    });
     const seconds = (performance.now() - started) / 1000;
     if (outcome.kind === 'retry') {
       this.ctx.metrics.pushEnded('retried', seconds);
-      this.ctx.log.debug({ device: job.device.id, reason: outcome.reason }, 'push will be retried');
+      this.ctx.log.debug({ device: job.device.id, platform: job.device.platform, reason: outcome.reason }, 'push will be retried');
     } else if (outcome.kind === 'sent') {
       this.ctx.metrics.pushEnded('sent', seconds, (Date.now() - job.committedAt) / 1000);
     }
@@ -191,7 +193,8 @@ export class PushWorker {
       if (end.kind === 'sent') return await markSent(this.ctx.db, job.device.id, job.eventId);
       this.ctx.metrics.pushEnded(end.kind);
       if (end.kind === 'gone') await removeGoneDevice(this.ctx.db, job.device.id);
-      this.ctx.log.info({ device: job.device.id, eventId: job.eventId, outcome: end.kind, reason: end.reason }, 'push not delivered');
+      const { id: device, platform } = job.device;
+      this.ctx.log.info({ device, platform, eventId: job.eventId, outcome: end.kind, reason: end.reason }, 'push not delivered');
     } catch (err) {
       this.ctx.log.warn({ err, device: job.device.id }, 'recording a push failed');
     }
@@ -211,8 +214,8 @@ export class PushWorker {
 }
 
 /** One job per device of each notice's user, oldest event first, skipping what a device was already sent. */
-export function jobsFor(notices: readonly Notice[], devices: readonly WebPushDevice[], facts: BatchFacts): PushJob[] {
-  const byUser = new Map<string, WebPushDevice[]>();
+export function jobsFor(notices: readonly Notice[], devices: readonly PushDevice[], facts: BatchFacts): PushJob[] {
+  const byUser = new Map<string, PushDevice[]>();
   for (const d of devices) byUser.set(d.userId, [...(byUser.get(d.userId) ?? []), d]);
   const jobs: PushJob[] = [];
   for (const n of notices) {
