@@ -6,6 +6,9 @@ import pg from 'pg';
 import { io as connect, type Socket } from 'socket.io-client';
 import { buildApp, type ParleyApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { users } from '../../src/db/schema.js';
+import { avatarColorFor, initialsOf } from '../../src/features/users/profile.js';
+import { newId } from '../../src/lib/ids.js';
 import { checkAck, checkServerEvent } from './contract.js';
 
 export interface TestUser {
@@ -134,6 +137,20 @@ export class TestServer {
     if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
     const b = res.body;
     return { id: b.user.id, token: b.accessToken, refreshToken: b.refreshToken, email, username: b.user.username, password, name };
+  }
+
+  /**
+   * `count` users written straight to the database (no password, no session): for tests that need
+   * a crowd to add to a group, not 500 registrations' worth of password hashing. Returns their ids.
+   */
+  async seedUsers(count: number, name: string): Promise<string[]> {
+    const tag = crypto.randomBytes(4).toString('hex');
+    const rows = Array.from({ length: count }, (_, i) => {
+      const id = newId();
+      return { id, name: `${name} ${i}`, username: `seed_${tag}_${i}`, initials: initialsOf(name), avatarColor: avatarColorFor(id) };
+    });
+    for (let i = 0; i < rows.length; i += 200) await this.app.ctx.db.insert(users).values(rows.slice(i, i + 200));
+    return rows.map((r) => r.id);
   }
 
   /** Registers one user per name, at once; typed as a tuple so callers can destructure. */
