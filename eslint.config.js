@@ -2,6 +2,8 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import { defineConfig } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
@@ -62,6 +64,12 @@ export default defineConfig(
     },
   },
   {
+    // The web client (packages/web) runs in browsers: their globals, and React's rules of hooks.
+    files: ['packages/web/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat.recommended],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     // A describe block is a list of cases, not a function to split.
     files: ['test/**/*.ts', 'src/**/*.spec.ts', 'packages/*/src/**/*.spec.ts'],
     rules: { 'max-lines-per-function': 'off' },
@@ -73,8 +81,9 @@ export default defineConfig(
   },
   {
     // Type-aware rules are for the code that ships (src/, packages/); tests and the benchmark are type-checked by
-    // `npm run typecheck`, and linting them type-aware doubled the lint time.
-    files: ['**/*.{js,mjs}', 'test/**/*.ts', 'bench/**/*.ts'],
+    // `npm run typecheck`, and linting them type-aware doubled the lint time. The web client's vite.config.ts is in no
+    // tsconfig: Vite's Node-side types would add a third to that package's program.
+    files: ['**/*.{js,mjs}', 'test/**/*.ts', 'bench/**/*.ts', 'packages/web/vite.config.ts'],
     extends: [tseslint.configs.disableTypeChecked],
   },
   prettier,

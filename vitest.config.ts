@@ -8,7 +8,11 @@ import { defineConfig } from 'vitest/config';
 const integration = { include: ['test/**/*.test.ts'], exclude: [] as string[], setupFiles: ['test/setup/openapi.ts'] };
 const projects = [
   { extends: true as const, test: { name: 'unit', include: ['src/**/*.spec.ts', 'packages/*/src/**/*.spec.ts'] } },
-  { extends: true as const, test: { ...integration, name: 'pglite', env: { PARLEY_TEST_DB: 'pglite' } } },
+  {
+    extends: true as const,
+    // The web client's browser tests (test/web/) run here only, with its build made first when stale (globalSetup).
+    test: { ...integration, name: 'pglite', env: { PARLEY_TEST_DB: 'pglite' }, globalSetup: ['test/web/globalSetup.ts'] },
+  },
 ];
 if (process.env.TEST_DATABASE_URL) {
   // Run once (PGlite project only): the documents and their tests (OpenAPI, AsyncAPI, docs, a generated client) do not
@@ -22,6 +26,8 @@ if (process.env.TEST_DATABASE_URL) {
     'test/config.test.ts',
     // The SDK's browser build in Chromium: it tests the bundle and the browser's storage, not the database.
     'test/client-browser.test.ts',
+    // The web client in Chromium, and how the server serves it: the SDK's and the server's behaviour under it is tested on both.
+    'test/web/**',
     // The HTTP layer, image decoding memory and the S3 storage backend do not depend on the database either.
     'test/http-hardening.test.ts',
     'test/media-memory.test.ts',

@@ -3,6 +3,7 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import { buildContext } from './boot/context.js';
 import { startJobs } from './boot/jobs.js';
 import { registerHttp } from './boot/routes.js';
+import { serveWebClient } from './boot/webClient.js';
 import { runInReverse, type Stop } from './boot/stops.js';
 import { allowedOrigins, type Config } from './config.js';
 import type { AppContext } from './context.js';
@@ -104,7 +105,8 @@ function createHttpServer(config: Config) {
   http.removeContentTypeParser('text/plain');
   // Response schemas document the API (OpenAPI); plain JSON.stringify serialises it fast.
   http.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  installErrorHandlers(http);
+  // The web client's pages and files are what no route answers: the API's own paths keep their 404s (and 414s).
+  installErrorHandlers(http, config.WEB_CLIENT === 'on' ? serveWebClient : undefined);
   installBodyDeadline(http, config);
   return http;
 }

@@ -91,6 +91,8 @@ export const configSchema = z
     METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     /** Serves GET /metrics on this port only (the main port then has none); without METRICS_TOKEN, to anyone who reaches it. */
     METRICS_PORT: optionalString.pipe(z.coerce.number<string>().int().min(1).max(65_535).optional()),
+    /** on: the reference web client (packages/web/dist) at `/`; off: the API alone (src/boot/webClient.ts). */
+    WEB_CLIENT: z.enum(['on', 'off']).default('on'),
     /** Sockets one user may hold open on one node; the next handshake fails with connect_error socket.too_many. */
     MAX_SOCKETS_PER_USER: int(20, 1, 10_000),
     /** With REDIS_URL: how often a node renews its presence heartbeat, and when a silent node counts as gone. */

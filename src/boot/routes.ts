@@ -18,6 +18,7 @@ import { userRoutes } from '../features/users/routes.js';
 import { asyncApiDocument } from '../realtime/asyncapi.js';
 import { documentCommonProblems, openApiTransform, openApiTransformObject } from '../lib/apiDocs.js';
 import { version } from '../version.js';
+import { registerWebClient } from './webClient.js';
 
 /** Response headers browsers may read: resumable uploads (tus) and media downloads. */
 const mediaExposedHeaders = [
@@ -55,7 +56,7 @@ const jwksDocs = {
   response: { 200: jwksResponse },
 };
 
-/** Security headers, CORS, the OpenAPI document and docs page, and every route under /api/v1. */
+/** Security headers, CORS, the OpenAPI document and docs page, every route under /api/v1, and the web client at `/`. */
 export async function registerHttp(http: FastifyInstance, ctx: AppContext, readiness: ReadinessChecks): Promise<void> {
   // The API and media serve no pages: nothing they send may run or load anything, or be framed.
   await http.register(helmet, {
@@ -92,6 +93,7 @@ export async function registerHttp(http: FastifyInstance, ctx: AppContext, readi
     { prefix: '/api/v1' },
   );
   http.get('/.well-known/jwks.json', { schema: jwksDocs }, async () => ctx.tokens.jwks());
+  if (ctx.config.WEB_CLIENT === 'on') await registerWebClient(http);
 }
 
 async function registerDocs(http: FastifyInstance): Promise<void> {

@@ -4,7 +4,7 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError, errorStatus, fail } from './errors.js';
-import { installErrorHandlers, toAppError } from './httpErrors.js';
+import { installErrorHandlers, toAppError, type Unrouted } from './httpErrors.js';
 import { RateLimited } from './rateLimit.js';
 
 /** The error Fastify throws when a zod route schema refuses part of a request (as fastify/lib/validation.js builds it). */
@@ -115,7 +115,7 @@ describe('toAppError: anything thrown while serving a request becomes an AppErro
 });
 
 /** A stand-in for Fastify: keeps the handlers installErrorHandlers registers. */
-function fakeApp() {
+function fakeApp(unrouted?: Unrouted) {
   const handlers: {
     error?: (err: unknown, req: FastifyRequest, reply: FastifyReply) => void;
     notFound?: (req: FastifyRequest, reply: FastifyReply) => void;
@@ -124,7 +124,7 @@ function fakeApp() {
     setErrorHandler: (h: typeof handlers.error) => (handlers.error = h),
     setNotFoundHandler: (h: typeof handlers.notFound) => (handlers.notFound = h),
   } as unknown as FastifyInstance;
-  installErrorHandlers(app);
+  installErrorHandlers(app, unrouted);
   return handlers;
 }
 
@@ -205,5 +205,20 @@ describe('installErrorHandlers: the one place errors become problem+json', () =>
     notFound!(req, reply);
     expect(sent.status).toBe(404);
     expect(sent.body).toMatchObject({ code: 'route.not_found', detail: 'no route for DELETE /nowhere', instance: '/nowhere' });
+  });
+
+  it('asks `unrouted` (the web client) first: what it answers is not a 404, what it declines is', () => {
+    const asked: string[] = [];
+    const { notFound } = fakeApp((req) => {
+      asked.push(req.url);
+      return req.url === '/chat/1';
+    });
+    const page = exchange('/chat/1');
+    notFound!(page.req, page.reply);
+    expect(page.sent).toEqual({ headers: {} });
+    const api = exchange('/api/v1/nope');
+    notFound!(api.req, api.reply);
+    expect(api.sent).toMatchObject({ status: 404, body: { code: 'route.not_found' } });
+    expect(asked).toEqual(['/chat/1', '/api/v1/nope']);
   });
 });

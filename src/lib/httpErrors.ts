@@ -58,10 +58,14 @@ function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unknown): vo
     .send(problem(appErr, instanceOf(req.url)));
 }
 
+/** Answers a request no route took, or returns false to leave it a 404 (the web client's pages: src/boot/webClient.ts). */
+export type Unrouted = (req: FastifyRequest, reply: FastifyReply) => boolean;
+
 /** One handler for every route: problem+json with a stable code, internals never leaked. */
-export function installErrorHandlers(app: FastifyInstance): void {
+export function installErrorHandlers(app: FastifyInstance, unrouted?: Unrouted): void {
   app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err));
   app.setNotFoundHandler((req, reply) => {
+    if (unrouted?.(req, reply)) return;
     void reply
       .status(404)
       .type('application/problem+json')

@@ -101,6 +101,21 @@ describe('Store', () => {
     expect(store.messages(CHAT).messages[0]?.status).toBe('read'); // never goes back
   });
 
+  it("the other person's watermark moves your last message's ticks in the list too, window open or not", () => {
+    const store = new Store(() => ME);
+    store.putConversations([conversation()]);
+    store.apply(event('message:new', { message: message(1, ME) }));
+    store.apply(event('message:status', { conversationId: CHAT, userId: THEM, status: 'delivered', upToSeq: 1, at: 'x' }));
+    expect(store.conversation(CHAT)?.lastMessage?.status).toBe('delivered');
+    store.apply(event('message:status', { conversationId: CHAT, userId: THEM, status: 'read', upToSeq: 1, at: 'x' }));
+    store.apply(event('message:status', { conversationId: CHAT, userId: THEM, status: 'delivered', upToSeq: 1, at: 'x' }));
+    expect(store.conversation(CHAT)?.lastMessage?.status).toBe('read'); // never goes back
+    // A watermark below the last message leaves it alone.
+    store.apply(event('message:new', { message: message(2, ME) }));
+    store.apply(event('message:status', { conversationId: CHAT, userId: THEM, status: 'read', upToSeq: 1, at: 'x' }));
+    expect(store.conversation(CHAT)?.lastMessage).toMatchObject({ seq: 2, status: 'sent' });
+  });
+
   it("a group edit keeps the user's own fields; leaving removes the conversation", () => {
     const store = new Store(() => ME);
     store.putConversations([conversation({ type: 'group', name: 'Old', unreadCount: 4, isPinned: true, role: 'admin' })]);

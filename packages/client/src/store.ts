@@ -200,14 +200,13 @@ export class Store {
     // A direct chat's other person moved their watermark: my messages up to it are delivered or read.
     if (c.type !== 'direct') return;
     const rank = { sent: 0, delivered: 1, read: 2 } as const;
-    this.replaceWhere(
-      p.conversationId,
-      (m) => m.senderId === this.me() && m.seq <= p.upToSeq && rank[m.status] < rank[p.status],
-      (m) => ({
-        ...m,
-        status: p.status,
-      }),
-    );
+    const moves = (m: Message) => m.senderId === this.me() && m.seq <= p.upToSeq && rank[m.status] < rank[p.status];
+    this.replaceWhere(p.conversationId, moves, (m) => ({ ...m, status: p.status }));
+    // The list's last message too (its ticks), whether or not the conversation's window is open.
+    if (c.lastMessage && moves(c.lastMessage)) {
+      this.convs.set(c.id, { ...c, lastMessage: { ...c.lastMessage, status: p.status } });
+      this.changed({ kind: 'conversations' });
+    }
   }
 
   private mergeConversation(incoming: Conversation | GroupSummary): void {

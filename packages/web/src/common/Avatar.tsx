@@ -1,0 +1,8 @@
+/** A round avatar: initials (or a group's emoji) on a colour. Decorative: the name is always shown beside it. */
+export function Avatar({ text, color, size = 'md' }: { text: string; color: string; size?: 'sm' | 'md' }) {
+  return (
+    <span className={`avatar avatar-${size}`} style={{ backgroundColor: color }} aria-hidden="true">
+      {text}
+    </span>
+  );
+}

@@ -1,0 +1,25 @@
+import { formatTime } from '../format';
+import { MessageStatus } from './MessageStatus';
+import type { Row } from './rows';
+
+/** One message: a bubble (own on the right), its time and, for own messages, its ticks; the day's label above the day's first. */
+export function MessageBubble({ row, sender, dayLabel }: { row: Row; sender: string; dayLabel: string | undefined }) {
+  return (
+    <li className={row.mine ? 'message mine' : 'message'}>
+      {dayLabel && (
+        <span className="day">
+          <span>{dayLabel}</span>
+        </span>
+      )}
+      <div className="bubble" data-deleted={row.deleted}>
+        <span className="visually-hidden">{row.mine ? 'You' : sender}: </span>
+        <span className="text">{row.text}</span>
+        <span className="meta">
+          {row.edited && <span className="edited">edited</span>}
+          <time dateTime={row.createdAt}>{formatTime(row.createdAt)}</time>
+          {row.status && <MessageStatus status={row.status} />}
+        </span>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Message, OutboxEntry } from '@parley/client';
+import type { Delivery } from './MessageStatus';
+
+/** What one bubble shows. */
+export interface Row {
+  key: string;
+  text: string;
+  createdAt: string;
+  mine: boolean;
+  /** Own messages only. */
+  status?: Delivery;
+  deleted: boolean;
+  edited: boolean;
+}
+
+function textOf(m: Message): string {
+  if (m.deletedAt) return 'This message was deleted';
+  if (m.encrypted) return 'Encrypted message';
+  return m.text ?? (m.media.length > 0 ? `${m.media.length} attachment${m.media.length > 1 ? 's' : ''}` : '');
+}
+
+/**
+ * The stored messages, then the sends still in the outbox (not yet stored: a send acked and stored
+ * shows once, as the stored message). Queued while offline, sending while online.
+ */
+export function rowsOf(messages: readonly Message[], pending: readonly OutboxEntry[], me: string | undefined, online: boolean): Row[] {
+  const stored = new Set(messages.map((m) => m.clientMessageId));
+  const rows: Row[] = messages.map((m) => ({
+    key: m.id,
+    text: textOf(m),
+    createdAt: m.createdAt,
+    mine: m.senderId === me,
+    ...(m.senderId === me && { status: m.status }),
+    deleted: m.deletedAt !== null,
+    edited: m.editedAt !== null && m.deletedAt === null,
+  }));
+  for (const entry of pending) {
+    if (stored.has(entry.clientMessageId)) continue;
+    rows.push({
+      key: entry.clientMessageId,
+      text: entry.input.text ?? '',
+      createdAt: entry.queuedAt,
+      mine: true,
+      status: online ? 'sending' : 'queued',
+      deleted: false,
+      edited: false,
+    });
+  }
+  return rows;
+}
