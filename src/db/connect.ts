@@ -57,16 +57,18 @@ async function connectPglite(dataPath: string): Promise<Database> {
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   const inMemory = dataPath.startsWith('memory://');
   if (!inMemory) fs.mkdirSync(dataPath, { recursive: true });
-  const template = inMemory ? await migratedTemplate : undefined;
+  // A folder without a cluster yet starts from the template too (a test's restartable server); one with data never does.
+  const fresh = inMemory || fs.readdirSync(dataPath).length === 0;
+  const template = fresh ? await migratedTemplate : undefined;
   // Event ids are int8; as with pg below, read them as JS numbers.
   const client = await PGlite.create(dataPath, { parsers: { 20: (v: string) => Number(v) }, loadDataDir: template });
   const db = drizzle(client, { schema }) as unknown as Db;
   await migrate(drizzle(client), { migrationsFolder });
-  // The first in-memory database of a process is kept as a template (dumped right after its migrations, before any data):
-  // creating a cluster costs ~2 s (initdb in WebAssembly), loading a dump ~0.5 s. A process that makes several (a test
-  // file's servers) gains ~2 s on each after the first; one that makes one pays ~0.2 s for the dump.
+  // The first new database of a process is kept as a template (dumped right after its migrations, before any data):
+  // creating a cluster costs ~2 s (initdb in WebAssembly), loading a dump ~0.5 s. A process that makes several (the
+  // test files' servers) gains ~2 s on each after the first; one that makes one pays ~0.2 s for the dump.
   // Awaited: the dump must not catch what the server writes next (its signing keys).
-  if (inMemory && !template && !migratedTemplate) {
+  if (fresh && !template && !migratedTemplate) {
     migratedTemplate = client.dumpDataDir('none').catch(() => undefined);
     await migratedTemplate;
   }
