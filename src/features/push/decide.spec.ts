@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { noticesFor, type BatchFacts, type NewMessage, type Recipient } from './decide.js';
 import { notifiable } from './notifiable.js';
 import { BODY_MAX, pushPayload, topicOf, urgencyOf } from './payload.js';
-import { jobsFor } from './worker.js';
+import { jobsFor } from './jobs.js';
 
 const now = new Date('2026-12-01T12:00:00Z');
 const conv = '01a2325b-9789-7c66-9665-8adf21ee2cc0';
