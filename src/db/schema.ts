@@ -27,7 +27,9 @@ export const users = pgTable(
     phoneVerifiedAt: ts('phone_verified_at'),
     passwordHash: text('password_hash'),
     /** What a push shows (every device): the sender and text ('full'), the sender only ('name'), neither ('none'). */
-    pushPreviews: text('push_previews', { enum: ['full', 'name', 'none'] }).notNull().default('full'),
+    pushPreviews: text('push_previews', { enum: ['full', 'name', 'none'] })
+      .notNull()
+      .default('full'),
     lastActive: ts('last_active'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
