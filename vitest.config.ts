@@ -49,8 +49,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Most of a test's time is waiting on sockets and the database: two files at once on two cores.
-    maxWorkers: 2,
+    // Much of a test's time is waiting (sockets, the database, a Retry-After, a restart): three files at once keep two
+    // cores busy (CI's suite used ~60 % of them with two). PARLEY_TEST_WORKERS overrides it.
+    maxWorkers: Number(process.env.PARLEY_TEST_WORKERS ?? 3),
+    // A worker process runs file after file: the modules (the whole server) are imported once per worker, not per file,
+    // and PGlite's migrated template (src/db/connect.ts) is made once per worker. Test files must clean up what they start.
     isolate: false,
     projects,
   },
