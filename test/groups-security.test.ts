@@ -132,6 +132,7 @@ describe('big member lists (item 10)', () => {
    * lock, the one connection) for its whole run, no send is acked before it ends: so, when it ran
    * long enough to tell (≥ 500 ms), some ack must come first. An order, not a timing threshold.
    */
+  const onPostgres = process.env.PARLEY_TEST_DB === 'postgres';
   async function sendsGoOnDuring(work: () => Promise<ApiResponse>): Promise<ApiResponse> {
     const [a, b] = await server.registerAll('Chatty A', 'Chatty B');
     const chat = await server.directChat(a, b);
@@ -151,7 +152,8 @@ describe('big member lists (item 10)', () => {
     }
     const res = await running;
     const ackTimes = await Promise.all(acked);
-    if (doneAt - started >= 500) expect(Math.min(...ackTimes), 'a send acked while the work ran').toBeLessThan(doneAt);
+    // PGlite has one connection: every transaction waits for the one before it, so only PostgreSQL can show this.
+    if (onPostgres && doneAt - started >= 500) expect(Math.min(...ackTimes), 'a send acked while the work ran').toBeLessThan(doneAt);
     return res;
   }
 
