@@ -292,7 +292,14 @@ describe('docs name only what exists, and docs/api.md names all of it', () => {
 
   describe('configuration variables', () => {
     /** Variables of the test harness (vitest.config.ts, test/helpers, .ci/run), not of Parley. */
-    const harness = ['TEST_DATABASE_URL', 'TEST_REDIS_URL', 'TEST_AMQP_URL', 'TEST_AMQP_RESTART_CMD', 'PARLEY_TEST_DB'];
+    const harness = [
+      'TEST_DATABASE_URL',
+      'TEST_REDIS_URL',
+      'TEST_AMQP_URL',
+      'TEST_AMQP_RESTART_CMD',
+      'PARLEY_TEST_DB',
+      'PARLEY_TEST_WORKERS',
+    ];
 
     it('the harness variables the docs may name are really read by the harness', () => {
       const sources = ['vitest.config.ts', '.ci/run', ...fs.readdirSync('test/helpers').map((f) => `test/helpers/${f}`)]
