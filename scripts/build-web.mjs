@@ -48,7 +48,15 @@ export async function buildWeb({ force = false } = {}) {
     return false;
   }
   process.stdout.write(`building the web client (${reason})…\n`);
-  await vite.build({ root: web, configFile: path.join(web, 'vite.config.ts'), logLevel: 'warn' });
+  // Always the production build, also under vitest (NODE_ENV=test would give React's development build, twice the size).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await vite.build({ root: web, configFile: path.join(web, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return true;
 }
 
