@@ -2,6 +2,7 @@ import type { Conversation } from '@parley/client';
 import { lookOf } from '../chats/look';
 import { Avatar } from '../common/Avatar';
 import { BackIcon } from '../common/icons';
+import { GroupInfoButton } from '../groups/GroupInfoButton';
 import { useClient } from '../hooks/useClient';
 import { useStore } from '../hooks/useStore';
 
@@ -27,6 +28,7 @@ export function ConversationHeader({ conversation, onBack }: { conversation: Con
           {status}
         </p>
       </div>
+      {conversation.type === 'group' && <GroupInfoButton conversation={conversation} />}
     </header>
   );
 }

@@ -2,8 +2,16 @@ import { formatTime } from '../format';
 import { MessageStatus } from './MessageStatus';
 import type { Row } from './rows';
 
+interface Props {
+  row: Row;
+  sender: string;
+  /** In a group: the sender's name shows above their text (the chat's title says who it is in a direct chat). */
+  showSender?: boolean;
+  dayLabel: string | undefined;
+}
+
 /** One message: a bubble (own on the right), its time and, for own messages, its ticks; the day's label above the day's first. */
-export function MessageBubble({ row, sender, dayLabel }: { row: Row; sender: string; dayLabel: string | undefined }) {
+export function MessageBubble({ row, sender, showSender = false, dayLabel }: Props) {
   return (
     <li className={row.mine ? 'message mine' : 'message'}>
       {dayLabel && (
@@ -12,7 +20,14 @@ export function MessageBubble({ row, sender, dayLabel }: { row: Row; sender: str
         </span>
       )}
       <div className="bubble" data-deleted={row.deleted}>
-        <span className="visually-hidden">{row.mine ? 'You' : sender}: </span>
+        {showSender && !row.mine ? (
+          <>
+            <span className="sender">{sender}</span>
+            <span className="visually-hidden">: </span>
+          </>
+        ) : (
+          <span className="visually-hidden">{row.mine ? 'You' : sender}: </span>
+        )}
         <span className="text">{row.text}</span>
         <span className="meta">
           {row.edited && <span className="edited">edited</span>}

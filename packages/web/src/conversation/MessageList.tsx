@@ -2,10 +2,11 @@ import type { Conversation } from '@parley/client';
 import { useState } from 'react';
 import { useClient } from '../hooks/useClient';
 import { useConnection } from '../hooks/useConnection';
+import { useMemberNames } from '../groups/useMemberNames';
 import { useStore } from '../hooks/useStore';
 import { groupByDay } from './days';
 import { MessageBubble } from './MessageBubble';
-import { rowsOf } from './rows';
+import { rowsOf, type Row } from './rows';
 import { useStickToBottom } from './useStickToBottom';
 
 /** The list "Messages": the conversation's window from the store and its unsent messages from the outbox, by day. */
@@ -17,7 +18,13 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
   const rows = rowsOf(window.messages, pending, client.userId, online);
   const { ref, onScroll } = useStickToBottom(rows);
   const [loading, setLoading] = useState(false);
-  const sender = conversation.type === 'direct' ? (conversation.otherUser?.name ?? 'Deleted account') : 'A member';
+  const names = useMemberNames(
+    conversation,
+    window.messages.map((m) => m.senderId),
+  );
+  const group = conversation.type === 'group';
+  const senderOf = (row: Row) =>
+    group ? ((row.senderId && names.get(row.senderId)) ?? 'A member') : (conversation.otherUser?.name ?? 'Deleted account');
 
   const loadOlder = () => {
     setLoading(true);
@@ -36,7 +43,15 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
       )}
       <ul className="messages" aria-label="Messages" tabIndex={0} ref={ref} onScroll={onScroll}>
         {groupByDay(rows, (r) => r.createdAt).map((day) =>
-          day.items.map((row, i) => <MessageBubble key={row.key} row={row} sender={sender} dayLabel={i === 0 ? day.label : undefined} />),
+          day.items.map((row, i) => (
+            <MessageBubble
+              key={row.key}
+              row={row}
+              sender={senderOf(row)}
+              showSender={group && !row.system}
+              dayLabel={i === 0 ? day.label : undefined}
+            />
+          )),
         )}
       </ul>
     </div>

@@ -7,6 +7,9 @@ export interface Row {
   text: string;
   createdAt: string;
   mine: boolean;
+  senderId: string | undefined;
+  /** A group's record of a change ("Ada added Bo"): its text names who did it. */
+  system: boolean;
   /** Own messages only. */
   status?: Delivery;
   deleted: boolean;
@@ -30,6 +33,8 @@ export function rowsOf(messages: readonly Message[], pending: readonly OutboxEnt
     text: textOf(m),
     createdAt: m.createdAt,
     mine: m.senderId === me,
+    senderId: m.senderId,
+    system: m.system !== null,
     ...(m.senderId === me && { status: m.status }),
     deleted: m.deletedAt !== null,
     edited: m.editedAt !== null && m.deletedAt === null,
@@ -41,6 +46,8 @@ export function rowsOf(messages: readonly Message[], pending: readonly OutboxEnt
       text: entry.input.text ?? '',
       createdAt: entry.queuedAt,
       mine: true,
+      senderId: me,
+      system: false,
       status: online ? 'sending' : 'queued',
       deleted: false,
       edited: false,
