@@ -4,21 +4,20 @@ import { useClient } from '../hooks/useClient';
 import { useConnection } from '../hooks/useConnection';
 import { useStore } from '../hooks/useStore';
 import { groupByDay } from './days';
-import { MessageBubble } from './MessageBubble';
+import { useDraft } from './draft';
+import { MessageBubble, type BubblePeople } from './MessageBubble';
 import { rowsOf } from './rows';
 import { useStickToBottom } from './useStickToBottom';
 
 /** The list "Messages": the conversation's window from the store and its unsent messages from the outbox, by day. */
-export function MessageList({ conversation }: { conversation: Conversation }) {
+export function MessageList({ conversation, people }: { conversation: Conversation; people: BubblePeople }) {
   const client = useClient();
   const online = useConnection() === 'online';
+  const { highlighted } = useDraft();
   const window = useStore((store) => store.messages(conversation.id));
   const pending = useStore(() => client.pending.filter((e) => e.conversationId === conversation.id));
   const rows = rowsOf(window.messages, pending, client.userId, online);
-  const { ref, onScroll } = useStickToBottom(rows);
   const [loading, setLoading] = useState(false);
-  const sender = conversation.type === 'direct' ? (conversation.otherUser?.name ?? 'Deleted account') : 'A member';
-
   const loadOlder = () => {
     setLoading(true);
     void client.messages
@@ -26,17 +25,35 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
       .catch(() => {})
       .finally(() => setLoading(false));
   };
+  const canLoadOlder = window.hasMore && window.messages.length > 0;
+  const { ref, onScroll } = useStickToBottom(rows, canLoadOlder && !loading ? loadOlder : undefined);
+  const [actionError, setActionError] = useState<string>();
+  const fallback = conversation.type === 'direct' ? (conversation.otherUser?.name ?? 'Deleted account') : 'A member';
+  const senderOf = (senderId: string | undefined) => (senderId && conversation.type === 'group' ? people.nameOf(senderId) : fallback);
 
   return (
     <div className="messages-pane">
-      {window.hasMore && window.messages.length > 0 && (
+      <p role="alert" className="error">
+        {actionError}
+      </p>
+      {canLoadOlder && (
         <button type="button" className="load-older" onClick={loadOlder} disabled={loading}>
           Load older messages
         </button>
       )}
       <ul className="messages" aria-label="Messages" tabIndex={0} ref={ref} onScroll={onScroll}>
         {groupByDay(rows, (r) => r.createdAt).map((day) =>
-          day.items.map((row, i) => <MessageBubble key={row.key} row={row} sender={sender} dayLabel={i === 0 ? day.label : undefined} />),
+          day.items.map((row, i) => (
+            <MessageBubble
+              key={row.key}
+              row={row}
+              sender={senderOf(row.message?.senderId)}
+              dayLabel={i === 0 ? day.label : undefined}
+              people={people}
+              highlighted={row.message !== undefined && row.message.id === highlighted}
+              onActionError={setActionError}
+            />
+          )),
         )}
       </ul>
     </div>
