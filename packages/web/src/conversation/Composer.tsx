@@ -1,63 +1,70 @@
-import { type Message, type ParleyClient } from '@parley/client';
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import './conversation.css';
+import type { User } from '@parley/client';
+import { useEffect, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { errorText } from '../common/errorText';
 import { SendIcon } from '../common/icons';
 import { useClient } from '../hooks/useClient';
-import { useTypingSignal } from './useTypingSignal';
+import { useDraft } from './draft';
+import { AttachButton } from './media/AttachButton';
+import { UploadList } from './media/UploadList';
+import { useUploads } from './media/useUploads';
+import { MentionPicker } from './MentionPicker';
+import { ReplyPreview } from './ReplyPreview';
+import { useComposer } from './useComposer';
 
-/**
- * The acked message into the open window at once, if the stream has not brought it yet: between the
- * ack (the send leaves the outbox) and its echo on the stream it would otherwise vanish for a moment.
- */
-function showStored(client: ParleyClient, message: Message): void {
-  const { messages } = client.store.messages(message.conversationId);
-  if (!messages.some((m) => m.seq === message.seq)) client.store.putMessages(message.conversationId, [message], undefined);
+interface ComposerProps {
+  conversationId: string;
+  /** Who `@` offers (groups only; empty elsewhere). */
+  mentionable: readonly User[];
+  nameOf: (userId: string) => string;
 }
 
 /** "Message" and "Send": a send goes into the SDK's outbox (stored first), so it waits out being offline. Enter sends. */
-export function Composer({ conversationId }: { conversationId: string }) {
+export function Composer({ conversationId, mentionable, nameOf }: ComposerProps) {
   const client = useClient();
-  const [text, setText] = useState('');
+  const draft = useDraft();
   const [refused, setRefused] = useState<string>();
-  const typing = useTypingSignal(conversationId);
+  const { text, box, change, moveCaret, send, pickMention, mention } = useComposer(conversationId, setRefused);
+  const uploads = useUploads(conversationId);
 
   useEffect(
     () => client.on('sendFailed', (send, reason) => send.conversationId === conversationId && setRefused(`Not sent: ${errorText(reason)}`)),
     [client, conversationId],
   );
 
-  function send(event?: FormEvent) {
+  const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    const body = text.trim();
-    if (!body) return;
-    setRefused(undefined);
-    client
-      .send(conversationId, { text: body })
-      .then((message) => showStored(client, message))
-      .catch(() => {});
-    setText('');
-    typing.stop();
-  }
-
-  const enterSends = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) send(e);
+    send();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) submit(e);
+    if (e.key === 'Escape' && draft.editing) draft.edit(undefined);
+    else if (e.key === 'Escape' && draft.replyTo) draft.reply(undefined);
+  };
+  const onDrop = (e: DragEvent<HTMLFormElement>) => {
+    if (e.dataTransfer.files.length === 0) return;
+    e.preventDefault();
+    uploads.add([...e.dataTransfer.files]);
   };
 
   return (
-    <form className="composer" onSubmit={send}>
+    <form className="composer" onSubmit={submit} onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <p role="alert" className="error">
         {refused}
       </p>
+      <ReplyPreview nameOf={nameOf} />
+      <UploadList items={uploads.items} onCancel={uploads.cancel} />
+      {mention && mentionable.length > 0 && <MentionPicker members={mentionable} query={mention.query} onPick={pickMention} />}
+      <AttachButton onFiles={uploads.add} />
       <textarea
+        ref={box}
         aria-label="Message"
         placeholder="Message"
         rows={1}
         value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          typing.changed(e.target.value);
-        }}
-        onKeyDown={enterSends}
+        onChange={(e) => change(e.target.value, e.target.selectionStart)}
+        onSelect={(e) => moveCaret(e.currentTarget.selectionStart)}
+        onKeyDown={onKeyDown}
       />
       <button type="submit" className="send" disabled={!text.trim()} title="Send">
         <SendIcon />

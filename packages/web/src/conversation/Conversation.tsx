@@ -1,11 +1,18 @@
+import type { Conversation as Chat } from '@parley/client';
+import { useState } from 'react';
 import { lookOf } from '../chats/look';
 import { BackIcon } from '../common/icons';
+import { useClient } from '../hooks/useClient';
 import { useStore } from '../hooks/useStore';
 import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
+import { DraftContext } from './draft';
 import { MessageList } from './MessageList';
+import { SearchMessages } from './SearchMessages';
 import { useConversationLoad } from './useConversationLoad';
+import { useDraftState } from './useDraftState';
 import { useMarkRead } from './useMarkRead';
+import { nameOf, useMembers } from './useMembers';
 
 /** The open chat: header, messages, composer. Opening it loads its newest page and reads it. */
 export function Conversation({ id, onBack }: { id: string; onBack: () => void }) {
@@ -26,11 +33,25 @@ export function Conversation({ id, onBack }: { id: string; onBack: () => void })
       </section>
     );
   }
+  return <OpenConversation conversation={conversation} onBack={onBack} />;
+}
+
+function OpenConversation({ conversation, onBack }: { conversation: Chat; onBack: () => void }) {
+  const me = useClient().userId;
+  const draft = useDraftState();
+  const members = useMembers(conversation);
+  const [searching, setSearching] = useState(false);
+  const people = { members, nameOf: (userId: string) => nameOf(members, userId, me) };
+  const mentionable = conversation.type === 'group' ? members.filter((u) => u.id !== me) : [];
+
   return (
-    <section className="conversation" aria-label={lookOf(conversation).title}>
-      <ConversationHeader conversation={conversation} onBack={onBack} />
-      <MessageList conversation={conversation} />
-      <Composer conversationId={id} />
-    </section>
+    <DraftContext.Provider value={draft}>
+      <section className="conversation" aria-label={lookOf(conversation).title}>
+        <ConversationHeader conversation={conversation} onBack={onBack} onSearch={() => setSearching((s) => !s)} />
+        {searching && <SearchMessages conversationId={conversation.id} nameOf={people.nameOf} onClose={() => setSearching(false)} />}
+        <MessageList conversation={conversation} people={people} />
+        <Composer conversationId={conversation.id} mentionable={mentionable} nameOf={people.nameOf} />
+      </section>
+    </DraftContext.Provider>
   );
 }

@@ -5,15 +5,18 @@ import { BackIcon } from '../common/icons';
 import { GroupInfoButton } from '../groups/GroupInfoButton';
 import { useClient } from '../hooks/useClient';
 import { useStore } from '../hooks/useStore';
+import { lastSeenText } from './lastSeen';
 
-/** Back (on a phone), who the chat is with, and whether they are typing or online. */
-export function ConversationHeader({ conversation, onBack }: { conversation: Conversation; onBack: () => void }) {
+/** Back (on a phone), who the chat is with, whether they are typing, online or when last seen; search in the chat. */
+export function ConversationHeader(props: { conversation: Conversation; onBack: () => void; onSearch: () => void }) {
+  const { conversation, onBack, onSearch } = props;
   const me = useClient().userId;
   const look = lookOf(conversation);
   const other = conversation.otherUser;
   const typing = useStore((store) => store.typing(conversation.id).some((id) => id !== me));
   const online = useStore((store) => (other ? (store.presence(other.id)?.isOnline ?? other.isOnline) : false));
-  const status = typing ? 'typing…' : online ? 'online' : '';
+  const lastActive = useStore((store) => (other ? (store.presence(other.id)?.lastActive ?? other.lastActive) : null));
+  const status = typing ? 'typing…' : online ? 'online' : lastActive ? lastSeenText(lastActive) : '';
 
   return (
     <header className="pane-header conversation-header">
@@ -29,6 +32,10 @@ export function ConversationHeader({ conversation, onBack }: { conversation: Con
         </p>
       </div>
       {conversation.type === 'group' && <GroupInfoButton conversation={conversation} />}
+      <button type="button" className="icon-button header-search" onClick={onSearch} title="Search messages">
+        <span aria-hidden="true">🔍</span>
+        <span className="visually-hidden">Search messages</span>
+      </button>
     </header>
   );
 }

@@ -1,40 +1,62 @@
+import type { User } from '@parley/client';
 import { formatTime } from '../format';
+import { messageElementId } from './draft';
+import { MediaAttachments } from './media/MediaAttachment';
+import { MessageActions } from './MessageActions';
 import { MessageStatus } from './MessageStatus';
+import { MessageText } from './MessageText';
+import { Reactions } from './Reactions';
+import { ReplyQuote } from './ReplyQuote';
 import type { Row } from './rows';
 
-interface Props {
+export interface BubblePeople {
+  members: readonly User[];
+  nameOf: (userId: string) => string;
+}
+
+interface BubbleProps {
   row: Row;
   sender: string;
   /** In a group: the sender's name shows above their text (the chat's title says who it is in a direct chat). */
   showSender?: boolean;
   dayLabel: string | undefined;
+  people: BubblePeople;
+  highlighted: boolean;
+  onActionError: (text: string) => void;
 }
 
 /** One message: a bubble (own on the right), its time and, for own messages, its ticks; the day's label above the day's first. */
-export function MessageBubble({ row, sender, showSender = false, dayLabel }: Props) {
+export function MessageBubble({ row, sender, showSender = false, dayLabel, people, highlighted, onActionError }: BubbleProps) {
+  const m = row.message;
   return (
-    <li className={row.mine ? 'message mine' : 'message'}>
+    <li className={row.mine ? 'message mine' : 'message'} id={m && messageElementId(m.id)} data-highlighted={highlighted}>
       {dayLabel && (
         <span className="day">
           <span>{dayLabel}</span>
         </span>
       )}
-      <div className="bubble" data-deleted={row.deleted}>
-        {showSender && !row.mine ? (
-          <>
-            <span className="sender">{sender}</span>
-            <span className="visually-hidden">: </span>
-          </>
-        ) : (
-          <span className="visually-hidden">{row.mine ? 'You' : sender}: </span>
-        )}
-        <span className="text">{row.text}</span>
-        <span className="meta">
-          {row.edited && <span className="edited">edited</span>}
-          <time dateTime={row.createdAt}>{formatTime(row.createdAt)}</time>
-          {row.status && <MessageStatus status={row.status} />}
-        </span>
+      <div className="bubble-row">
+        <div className="bubble" data-deleted={row.deleted}>
+          {showSender && !row.mine ? (
+            <>
+              <span className="sender">{sender}</span>
+              <span className="visually-hidden">: </span>
+            </>
+          ) : (
+            <span className="visually-hidden">{row.mine ? 'You' : sender}: </span>
+          )}
+          {m?.replyTo && !row.deleted && <ReplyQuote replyTo={m.replyTo} name={people.nameOf(m.replyTo.senderId)} />}
+          {m && <MediaAttachments media={m.media} />}
+          {row.text && <MessageText text={row.text} mentionIds={m?.mentions.userIds ?? []} members={people.members} />}
+          <span className="meta">
+            {row.edited && <span className="edited">edited</span>}
+            <time dateTime={row.createdAt}>{formatTime(row.createdAt)}</time>
+            {row.status && <MessageStatus status={row.status} />}
+          </span>
+        </div>
+        {m && <MessageActions message={m} onError={onActionError} />}
       </div>
+      {m && <Reactions message={m} />}
     </li>
   );
 }

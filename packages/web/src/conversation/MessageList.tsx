@@ -2,30 +2,22 @@ import type { Conversation } from '@parley/client';
 import { useState } from 'react';
 import { useClient } from '../hooks/useClient';
 import { useConnection } from '../hooks/useConnection';
-import { useMemberNames } from '../groups/useMemberNames';
 import { useStore } from '../hooks/useStore';
 import { groupByDay } from './days';
-import { MessageBubble } from './MessageBubble';
-import { rowsOf, type Row } from './rows';
+import { useDraft } from './draft';
+import { MessageBubble, type BubblePeople } from './MessageBubble';
+import { rowsOf } from './rows';
 import { useStickToBottom } from './useStickToBottom';
 
 /** The list "Messages": the conversation's window from the store and its unsent messages from the outbox, by day. */
-export function MessageList({ conversation }: { conversation: Conversation }) {
+export function MessageList({ conversation, people }: { conversation: Conversation; people: BubblePeople }) {
   const client = useClient();
   const online = useConnection() === 'online';
+  const { highlighted } = useDraft();
   const window = useStore((store) => store.messages(conversation.id));
   const pending = useStore(() => client.pending.filter((e) => e.conversationId === conversation.id));
   const rows = rowsOf(window.messages, pending, client.userId, online);
-  const { ref, onScroll } = useStickToBottom(rows);
   const [loading, setLoading] = useState(false);
-  const names = useMemberNames(
-    conversation,
-    window.messages.map((m) => m.senderId),
-  );
-  const group = conversation.type === 'group';
-  const senderOf = (row: Row) =>
-    group ? ((row.senderId && names.get(row.senderId)) ?? 'A member') : (conversation.otherUser?.name ?? 'Deleted account');
-
   const loadOlder = () => {
     setLoading(true);
     void client.messages
@@ -33,10 +25,18 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
       .catch(() => {})
       .finally(() => setLoading(false));
   };
+  const canLoadOlder = window.hasMore && window.messages.length > 0;
+  const { ref, onScroll } = useStickToBottom(rows, canLoadOlder && !loading ? loadOlder : undefined);
+  const [actionError, setActionError] = useState<string>();
+  const fallback = conversation.type === 'direct' ? (conversation.otherUser?.name ?? 'Deleted account') : 'A member';
+  const senderOf = (senderId: string | undefined) => (senderId && conversation.type === 'group' ? people.nameOf(senderId) : fallback);
 
   return (
     <div className="messages-pane">
-      {window.hasMore && window.messages.length > 0 && (
+      <p role="alert" className="error">
+        {actionError}
+      </p>
+      {canLoadOlder && (
         <button type="button" className="load-older" onClick={loadOlder} disabled={loading}>
           Load older messages
         </button>
@@ -47,9 +47,12 @@ export function MessageList({ conversation }: { conversation: Conversation }) {
             <MessageBubble
               key={row.key}
               row={row}
-              sender={senderOf(row)}
-              showSender={group && !row.system}
+              sender={senderOf(row.message?.senderId)}
+              showSender={conversation.type === 'group' && !row.system}
               dayLabel={i === 0 ? day.label : undefined}
+              people={people}
+              highlighted={row.message !== undefined && row.message.id === highlighted}
+              onActionError={setActionError}
             />
           )),
         )}

@@ -14,12 +14,14 @@ export interface Row {
   status?: Delivery;
   deleted: boolean;
   edited: boolean;
+  /** The stored message (replies, reactions, media, actions); none for a send still in the outbox. */
+  message?: Message;
 }
 
 function textOf(m: Message): string {
   if (m.deletedAt) return 'This message was deleted';
   if (m.encrypted) return 'Encrypted message';
-  return m.text ?? (m.media.length > 0 ? `${m.media.length} attachment${m.media.length > 1 ? 's' : ''}` : '');
+  return m.text ?? '';
 }
 
 /**
@@ -38,6 +40,7 @@ export function rowsOf(messages: readonly Message[], pending: readonly OutboxEnt
     ...(m.senderId === me && { status: m.status }),
     deleted: m.deletedAt !== null,
     edited: m.editedAt !== null && m.deletedAt === null,
+    message: m,
   }));
   for (const entry of pending) {
     if (stored.has(entry.clientMessageId)) continue;

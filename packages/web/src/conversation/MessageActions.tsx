@@ -1,0 +1,94 @@
+import type { Message } from '@parley/client';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useClient } from '../hooks/useClient';
+import { useDraft } from './draft';
+import { canEdit, deleteMessage, REACTIONS, toggleReaction } from './messageOps';
+import './conversation.css';
+
+interface Action {
+  label: string;
+  run(): Promise<void> | void;
+}
+
+/** The actions this person may take on a message: react, reply, edit (own, in the window), delete for me or everyone (own). */
+function useActions(message: Message, onError: (text: string) => void): Action[] {
+  const client = useClient();
+  const draft = useDraft();
+  const me = client.userId;
+  const failed = (what: string) => () => onError(`Could not ${what}. Try again.`);
+  const actions: Action[] = REACTIONS.map((emoji) => ({
+    label: `React with ${emoji}`,
+    run: () => toggleReaction(client, message, emoji).catch(failed('react')),
+  }));
+  actions.push({ label: 'Reply', run: () => draft.reply(message) });
+  if (canEdit(message, me)) actions.push({ label: 'Edit', run: () => draft.edit(message) });
+  actions.push({ label: 'Delete for me', run: () => deleteMessage(client, message.id, 'self').catch(failed('delete it')) });
+  if (message.senderId === me) {
+    actions.push({ label: 'Delete for everyone', run: () => deleteMessage(client, message.id, 'everyone').catch(failed('delete it')) });
+  }
+  return message.deletedAt ? actions.filter((a) => a.label === 'Delete for me') : actions;
+}
+
+/** A button opening the message's menu (keyboard: arrows move, Escape closes and returns focus to the button). */
+export function MessageActions({ message, onError }: { message: Message; onError: (text: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const actions = useActions(message, onError);
+
+  useEffect(() => {
+    if (open) menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
+    if (e.key === 'Escape' || e.key === 'Tab') close();
+    else if (step) {
+      e.preventDefault();
+      items[(at + step + items.length) % items.length]?.focus();
+    }
+  };
+
+  return (
+    <div className="message-actions">
+      <button
+        type="button"
+        ref={button}
+        className="actions-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        title="Message actions"
+      >
+        <span aria-hidden="true">⋯</span>
+        <span className="visually-hidden">Message actions</span>
+      </button>
+      {open && (
+        <div role="menu" aria-label="Message actions" className="actions-menu" ref={menu} onKeyDown={onKeyDown}>
+          {actions.map((a) => (
+            <button
+              key={a.label}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              className={a.label.startsWith('React') ? 'menu-reaction' : 'menu-item'}
+              aria-label={a.label}
+              onClick={() => {
+                close();
+                void a.run();
+              }}
+            >
+              {a.label.startsWith('React') ? a.label.slice('React with '.length) : a.label}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
