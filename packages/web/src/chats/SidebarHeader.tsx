@@ -2,6 +2,7 @@ import type { User } from '@parley/client';
 import { Avatar } from '../common/Avatar';
 import { NewChatIcon, SignOutIcon } from '../common/icons';
 import { useMe } from '../hooks/useMe';
+import { NotificationsButton } from '../notifications/NotificationsButton';
 
 /** The signed-in person, "New chat" and "Sign out". */
 export function SidebarHeader({
@@ -22,6 +23,7 @@ export function SidebarHeader({
         <NewChatIcon />
         <span className="visually-hidden">New chat</span>
       </button>
+      <NotificationsButton />
       <button type="button" className="icon-button" onClick={() => void onSignOut()} title="Sign out">
         <SignOutIcon />
         <span className="visually-hidden">Sign out</span>

@@ -4,6 +4,7 @@ import { Avatar } from '../common/Avatar';
 import { BackIcon } from '../common/icons';
 import { useClient } from '../hooks/useClient';
 import { useStore } from '../hooks/useStore';
+import { ChatNotificationsButton } from '../notifications/ChatNotificationsButton';
 
 /** Back (on a phone), who the chat is with, and whether they are typing or online. */
 export function ConversationHeader({ conversation, onBack }: { conversation: Conversation; onBack: () => void }) {
@@ -27,6 +28,7 @@ export function ConversationHeader({ conversation, onBack }: { conversation: Con
           {status}
         </p>
       </div>
+      <ChatNotificationsButton conversation={conversation} />
     </header>
   );
 }
