@@ -13,7 +13,7 @@ export interface PushSubscriptionLike {
 export interface PushRegistrationLike {
   readonly pushManager: {
     getSubscription(): Promise<PushSubscriptionLike | null>;
-    subscribe(options: { userVisibleOnly: true; applicationServerKey: Uint8Array }): Promise<PushSubscriptionLike>;
+    subscribe(options: { userVisibleOnly: true; applicationServerKey: Uint8Array<ArrayBuffer> }): Promise<PushSubscriptionLike>;
   };
 }
 
@@ -27,7 +27,7 @@ export interface PushDevice {
   createdAt: string;
 }
 
-const fromBase64Url = (s: string): Uint8Array => {
+const fromBase64Url = (s: string): Uint8Array<ArrayBuffer> => {
   const binary = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 };

@@ -5,6 +5,8 @@ import { MessageStatus } from '../conversation/MessageStatus';
 import { listTime } from '../format';
 import { useClient } from '../hooks/useClient';
 import { useStore } from '../hooks/useStore';
+import { isMutedNow } from '../notifications/chatMute';
+import { MutedMark } from '../notifications/MutedMark';
 import { lookOf, previewOf } from './look';
 
 interface Props {
@@ -47,6 +49,7 @@ export function ChatListItem({ conversation: c, active, onOpen }: Props) {
                 {last ? previewOf(last) : ''}
               </span>
             )}
+            {isMutedNow(c) && <MutedMark />}
             {c.unreadCount > 0 && (
               <span className="badge">
                 {c.unreadCount}

@@ -5,6 +5,7 @@ import { GroupsMenu } from '../groups/GroupsMenu';
 import { useMe } from '../hooks/useMe';
 import { ProfileAvatar } from '../profile/ProfileAvatar';
 import { ProfileMenu } from '../profile/ProfileMenu';
+import { NotificationsButton } from '../notifications/NotificationsButton';
 
 /** The signed-in person, "New chat" and "Sign out"; below it the groups' and the profile's buttons. */
 export function SidebarHeader({
@@ -28,6 +29,7 @@ export function SidebarHeader({
           <NewChatIcon />
           <span className="visually-hidden">New chat</span>
         </button>
+        <NotificationsButton />
         <button type="button" className="icon-button" onClick={() => void onSignOut()} title="Sign out">
           <SignOutIcon />
           <span className="visually-hidden">Sign out</span>

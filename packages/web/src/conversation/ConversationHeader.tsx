@@ -6,6 +6,7 @@ import { GroupInfoButton } from '../groups/GroupInfoButton';
 import { useClient } from '../hooks/useClient';
 import { useStore } from '../hooks/useStore';
 import { lastSeenText } from './lastSeen';
+import { ChatNotificationsButton } from '../notifications/ChatNotificationsButton';
 
 /** Back (on a phone), who the chat is with, whether they are typing, online or when last seen; search in the chat. */
 export function ConversationHeader(props: { conversation: Conversation; onBack: () => void; onSearch: () => void }) {
@@ -36,6 +37,7 @@ export function ConversationHeader(props: { conversation: Conversation; onBack: 
         <span aria-hidden="true">🔍</span>
         <span className="visually-hidden">Search messages</span>
       </button>
+      <ChatNotificationsButton conversation={conversation} />
     </header>
   );
 }
