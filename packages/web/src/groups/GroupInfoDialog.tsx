@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { errorText } from '../common/errorText';
 import { useClient } from '../hooks/useClient';
 import { navigate } from '../hooks/useRoute';
-import { Dialog } from './Dialog';
+import { Dialog } from '../common/Dialog';
 import { EditGroupForm } from './EditGroupForm';
 import { MemberRow } from './MemberRow';
 import { InviteSection } from './InviteSection';

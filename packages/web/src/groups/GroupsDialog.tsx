@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 import { errorText } from '../common/errorText';
 import { useClient } from '../hooks/useClient';
 import { navigate } from '../hooks/useRoute';
-import { Dialog } from './Dialog';
+import { Dialog } from '../common/Dialog';
 import { GroupRow } from './GroupRow';
 import { useLoad } from './useLoad';
 

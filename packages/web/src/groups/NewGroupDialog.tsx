@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { errorText } from '../common/errorText';
 import { useClient } from '../hooks/useClient';
 import { navigate } from '../hooks/useRoute';
-import { Dialog } from './Dialog';
+import { Dialog } from '../common/Dialog';
 import { GroupFields, readGroupFields } from './GroupFields';
 import { PeoplePicker } from './PeoplePicker';
 

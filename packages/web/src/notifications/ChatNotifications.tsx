@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { errorText } from '../common/errorText';
 import { useClient } from '../hooks/useClient';
 import { isMutedNow, muteChoices, muteText, unmutePatch, type NotifyLevel } from './chatMute';
-import { Dialog } from './Dialog';
+import { Dialog } from '../common/Dialog';
 
 const levels: { value: NotifyLevel; label: string }[] = [
   { value: 'all', label: 'All messages' },
@@ -31,7 +31,7 @@ export function ChatNotifications({ conversation: c, onClose }: { conversation: 
   };
 
   return (
-    <Dialog title="Chat notifications" onClose={onClose}>
+    <Dialog title="Chat notifications" className="sheet" onClose={onClose}>
       <fieldset disabled={busy}>
         <legend>Notify me about</legend>
         {levels.map((l) => (

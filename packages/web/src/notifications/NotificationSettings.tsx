@@ -1,4 +1,4 @@
-import { Dialog } from './Dialog';
+import { Dialog } from '../common/Dialog';
 import { usePushSettings, type DeviceState } from './usePushSettings';
 import type { Previews } from './webPush';
 
@@ -21,7 +21,7 @@ const deviceText: Record<DeviceState, string> = {
 export function NotificationSettings({ onClose }: { onClose: () => void }) {
   const { device, previews, error, turnOn, turnOff, choosePreviews } = usePushSettings();
   return (
-    <Dialog title="Notifications" onClose={onClose}>
+    <Dialog title="Notifications" className="sheet" onClose={onClose}>
       <p className="sheet-status" role="status">
         {deviceText[device]}
       </p>

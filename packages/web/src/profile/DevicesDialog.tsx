@@ -1,7 +1,7 @@
 import { unwrap } from '@parley/client';
 import { useCallback, useState } from 'react';
 import { errorText } from '../common/errorText';
-import { Dialog } from '../groups/Dialog';
+import { Dialog } from '../common/Dialog';
 import { useLoad } from '../groups/useLoad';
 import { listTime } from '../format';
 import { useClient } from '../hooks/useClient';

@@ -1,7 +1,7 @@
 import { unwrap, type User } from '@parley/client';
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../common/errorText';
-import { Dialog } from '../groups/Dialog';
+import { Dialog } from '../common/Dialog';
 import { formText } from '../groups/GroupFields';
 import { useClient } from '../hooks/useClient';
 

@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import './groups.css';
+import './dialog.css';
 
 /**
  * A modal `<dialog>` with a heading as its name: shown on mount, so the browser keeps focus inside, closes it on
  * Escape and returns focus to what opened it; `onClose` runs however it closes.
  */
-export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
+  const { title, onClose, children, className } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -22,7 +23,7 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
   };
 
   return (
-    <dialog ref={ref} className="panel-dialog" aria-labelledby={titleId} onClose={closed}>
+    <dialog ref={ref} className={className ? `panel-dialog ${className}` : 'panel-dialog'} aria-labelledby={titleId} onClose={closed}>
       <header className="panel-dialog-header">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="text-button" onClick={onClose}>
