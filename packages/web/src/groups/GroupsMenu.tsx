@@ -1,3 +1,4 @@
+import './groups.css';
 import { useState } from 'react';
 import { GroupsDialog } from './GroupsDialog';
 import { NewGroupDialog } from './NewGroupDialog';
