@@ -190,10 +190,10 @@ describe('notifications in the web client', () => {
     await page.getByRole('button', { name: 'Chat notifications' }).click();
     const dialog = page.getByRole('dialog', { name: 'Chat notifications' });
     await dialog.getByText('Not muted').waitFor();
+    if (process.env.WRITE_SCREENSHOTS === '1') await page.screenshot({ path: path.join(screenshots, 'desktop-chat-notifications.png') });
     await axeCheck(page, 'chat notifications');
     await dialog.getByLabel('Only mentions of me').check();
     await expect.poll(async () => (await listed()).notifications).toBe('mentions');
-    if (process.env.WRITE_SCREENSHOTS === '1') await page.screenshot({ path: path.join(screenshots, 'desktop-chat-notifications.png') });
 
     await dialog.getByRole('button', { name: 'Mute for 8 hours' }).click();
     await dialog.getByText(/^Muted until /).waitFor();

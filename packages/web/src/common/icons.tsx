@@ -40,3 +40,21 @@ export const TickIcon = ({ double }: { double: boolean }) => (
     )}
   </svg>
 );
+
+export const SearchIcon = () => (
+  <svg {...svg}>
+    <path
+      fill="currentColor"
+      d="M15.5 14h-.8l-.3-.3A6.5 6.5 0 1 0 9.5 16a6.5 6.5 0 0 0 4.2-1.6l.3.3v.8l5 5 1.5-1.5-5-5Zm-6 0A4.5 4.5 0 1 1 14 9.5 4.5 4.5 0 0 1 9.5 14Z"
+    />
+  </svg>
+);
+
+export const AttachIcon = () => (
+  <svg {...svg}>
+    <path
+      fill="currentColor"
+      d="M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6Z"
+    />
+  </svg>
+);

@@ -1,7 +1,7 @@
 import type { Conversation } from '@parley/client';
 import { lookOf } from '../chats/look';
 import { Avatar } from '../common/Avatar';
-import { BackIcon } from '../common/icons';
+import { BackIcon, SearchIcon } from '../common/icons';
 import { GroupInfoButton } from '../groups/GroupInfoButton';
 import { useClient } from '../hooks/useClient';
 import { useStore } from '../hooks/useStore';
@@ -34,7 +34,7 @@ export function ConversationHeader(props: { conversation: Conversation; onBack: 
       </div>
       {conversation.type === 'group' && <GroupInfoButton conversation={conversation} />}
       <button type="button" className="icon-button header-search" onClick={onSearch} title="Search messages">
-        <span aria-hidden="true">🔍</span>
+        <SearchIcon />
         <span className="visually-hidden">Search messages</span>
       </button>
       <ChatNotificationsButton conversation={conversation} />

@@ -18,6 +18,8 @@ export function ChatNotifications({ conversation: c, onClose }: { conversation: 
   const client = useClient();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // The level just chosen shows at once (a radio that waited for the server would look as if the click missed).
+  const [chosen, setChosen] = useState<NotifyLevel>();
   const change = async (patch: Patch) => {
     setError(undefined);
     setBusy(true);
@@ -26,9 +28,11 @@ export function ChatNotifications({ conversation: c, onClose }: { conversation: 
     } catch (err) {
       setError(errorText(err));
     } finally {
+      setChosen(undefined);
       setBusy(false);
     }
   };
+  const level = chosen ?? c.notifications;
 
   return (
     <Dialog title="Chat notifications" className="sheet" onClose={onClose}>
@@ -39,8 +43,11 @@ export function ChatNotifications({ conversation: c, onClose }: { conversation: 
             <input
               type="radio"
               name="notify"
-              checked={c.notifications === l.value}
-              onChange={() => void change({ notifications: l.value })}
+              checked={level === l.value}
+              onChange={() => {
+                setChosen(l.value);
+                void change({ notifications: l.value });
+              }}
             />
             {l.label}
           </label>

@@ -1,3 +1,4 @@
+import { AttachIcon } from '../../common/icons';
 import { useRef } from 'react';
 
 /** "Attach a file": the file picker (images and files; several at once). */
@@ -5,7 +6,7 @@ export function AttachButton({ onFiles }: { onFiles: (files: File[]) => void }) 
   const input = useRef<HTMLInputElement>(null);
   return (
     <label className="attach icon-button" title="Attach a file">
-      <span aria-hidden="true">📎</span>
+      <AttachIcon />
       <input
         ref={input}
         type="file"
