@@ -1,13 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two tiers. `unit`: `*.spec.ts` beside the code, pure logic with no server and no database
+ * Two tiers. `unit`: `*.spec.ts` beside the code (the benchmark's helpers too), pure logic with no server and no database
  * (seconds). The integration tier, `test/**\/*.test.ts`: a real server on port 0, always on
  * embedded PGlite and, with TEST_DATABASE_URL, again on PostgreSQL.
  */
 const integration = { include: ['test/**/*.test.ts'], exclude: [] as string[], setupFiles: ['test/setup/openapi.ts'] };
 const projects = [
-  { extends: true as const, test: { name: 'unit', include: ['src/**/*.spec.ts', 'packages/*/src/**/*.spec.ts'] } },
+  { extends: true as const, test: { name: 'unit', include: ['src/**/*.spec.ts', 'packages/*/src/**/*.spec.ts', 'bench/**/*.spec.ts'] } },
   {
     extends: true as const,
     // The web client's browser tests (test/web/) run here only, with its build made first when stale (globalSetup).

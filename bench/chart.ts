@@ -309,6 +309,7 @@ export function renderMarkdown(r: Results, svgDir = 'benchmarks'): string {
       'CPU is in % of one core (200 % is the whole machine). "Other" is every process outside the run (the machine is shared); near 0 means a clean measurement. Latency is send → `message:new` at the partner. "Other events" are what the clients received besides `message:new` (in Parley, the `message:status` read receipts that sending causes: writing in a chat reads the partner\'s messages).',
     );
   }
+  pushMarkdown(r, L);
   for (const run of r.runs) {
     const f = run.fanout;
     if (f) {
@@ -389,6 +390,61 @@ export function renderMarkdown(r: Results, svgDir = 'benchmarks'): string {
     );
   }
   return L.join('\n');
+}
+
+const PUSH_COLUMNS = [
+  'server',
+  'load',
+  'to offline/s',
+  'pushed / sent',
+  'pushes/s',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'max ms',
+  'online delivered/s',
+  'online p50 ms',
+  'online p99 ms',
+  'server CPU %',
+  'PostgreSQL CPU %',
+  'load gen. CPU %',
+  'other CPU %',
+];
+
+const PUSH_NOTE = [
+  'In every other pair the receiver has a Web Push device and no socket, and only the sender sends (closed loop, W in flight).',
+  "Latency is send → the push's arrival at the bench's push service on loopback (≈ the push leaving the server), for the",
+  'messages sent in the measured window that were pushed: the server turns a burst in one conversation into one push per',
+  'device, so "pushed / sent" is well under 100 %. "Online" is the other half in the same run, send → `message:new`. The push',
+  'service runs in the orchestrator, whose CPU is in "load gen.".',
+].join(' ');
+
+/** The push scenario's table (one row per database), when the run had it. */
+function pushMarkdown(r: Results, L: string[]): void {
+  const rows = r.runs.flatMap((x) => (x.push ? [x.push] : []));
+  if (!rows.length) return;
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  L.push('', '### Push (half the receivers offline)', '', line(PUSH_COLUMNS), `|${PUSH_COLUMNS.map(() => '---').join('|')}|`);
+  for (const p of rows) {
+    const { match: m, resources: res, online } = p;
+    L.push(
+      line([
+        p.target,
+        `${p.pairs} pairs (${p.offlinePairs} offline), W=${p.window}`,
+        num(p.sentToOfflinePerSec),
+        `${num(m.pushed)} / ${num(m.sent)} (${num((m.pushed / m.sent) * 100, 1)} %)`,
+        num(m.pushesPerSec),
+        ...[m.latency.p50, m.latency.p95, m.latency.p99, m.latency.max].map((v) => num(v, 1)),
+        num(online.deliveredPerSec),
+        num(online.latency.p50, 1),
+        num(online.latency.p99, 1),
+        ...[res.serverCpuPct, res.postgresCpuPct, res.loadgenCpuPct, res.otherPct].map((v) => num(v)),
+      ]),
+    );
+  }
+  L.push('', PUSH_NOTE);
+  for (const p of rows.filter((x) => x.match.lastWithoutPush || x.rejected))
+    L.push('', `**${p.target}:** ${p.match.lastWithoutPush} conversations' last message got no push, ${p.rejected} pushes refused.`);
 }
 
 const median = (v: number[]) => {

@@ -1,15 +1,19 @@
 import type { Api } from './api.js';
 import type { Sampler, WindowStats } from './proc.js';
+import type { PushMatch } from './pushStats.js';
 import type { ServerHandle } from './server.js';
 import type { LatencySummary } from './stats.js';
 import type { WorkerPool } from './workers.js';
 
 export interface Options {
   quick: boolean;
-  scenarios: Set<'pairs' | 'fanout' | 'connections' | 'storm'>;
+  scenarios: Set<'pairs' | 'push' | 'fanout' | 'connections' | 'storm'>;
   dbs: string[];
   pairs: number;
   windows: number[];
+  /** Push scenario: direct pairs (half with the receiver offline) and the messages in flight per sender. */
+  pushPairs: number;
+  pushWindow: number;
   halfRate: boolean;
   durationMs: number;
   warmupMs: number;
@@ -108,6 +112,24 @@ export interface PairsSection {
   };
 }
 
+/** The push scenario: pairs load where half the receivers are offline with a Web Push device. */
+export interface PushFigures {
+  target: string;
+  pairs: number;
+  offlinePairs: number;
+  window: number;
+  seconds: number;
+  /** Messages sent to offline receivers in the measured window, per second. */
+  sentToOfflinePerSec: number;
+  match: PushMatch;
+  /** Pushes the bench's push service refused (VAPID or decryption failed): 0 unless something is wrong. */
+  rejected: number;
+  /** The same run's pairs figures: delivered and latency are the online pairs', acked counts every sender. */
+  online: PairsFigures;
+  resources: ResourceFigures;
+  attempts?: number;
+}
+
 export interface ProfileEntry {
   functionName: string;
   url: string;
@@ -178,6 +200,7 @@ export interface StormSection {
 export interface DbRun {
   db: string;
   pairs?: PairsSection;
+  push?: PushFigures;
   fanout?: FanoutSection;
   connections?: ConnectionsSection;
   storm?: StormSection;

@@ -9,12 +9,14 @@ import { Histogram, mapLimit, now, sleep, type HistogramData } from './stats.js'
  * (it sends the next one when an ack comes back). Open loop: this worker sends `ratePerSec`
  * messages a second in total, round-robin over its clients, whatever the acks do (a client
  * with `maxInFlight` unacked messages skips its turn). The send time travels in the text, so
- * the receiver measures send → delivered latency on the same clock.
+ * the receiver measures send → delivered latency on the same clock. A pair with `bOffline` has
+ * no socket for b: only a sends, and it records the id and send time of each message acked (the
+ * push scenario matches them with the pushes b's device gets).
  */
 export interface PairsArgs {
   url: string;
   protocol: 'parley' | 'relay';
-  pairs: { conversationId: string; a: { token?: string }; b: { token?: string } }[];
+  pairs: { conversationId: string; a: { token?: string }; b: { token?: string }; bOffline?: boolean }[];
   window: number;
   ratePerSec?: number;
   maxInFlight?: number;
@@ -43,6 +45,17 @@ export interface PairsResult {
   /** Messages delivered per second of the whole run (warm-up included), for charts. */
   timeline: number[];
   cpuMs: number;
+  /** Pairs with b offline: what a sent there. */
+  offline?: OfflineSends;
+}
+
+/** Messages sent to offline receivers and acked: those sent in the measured window, and each conversation's last one. */
+export interface OfflineSends {
+  /** Message ids (from the acks) and send times (see `now`), in the same order. */
+  ids: string[];
+  sentAt: number[];
+  /** The last message acked in each offline conversation, window or not: the newest, so a push must come for it. */
+  lastIds: string[];
 }
 
 interface Client {
@@ -50,6 +63,9 @@ interface Client {
   conversationId: string;
   inFlight: number;
   n: number;
+  /** Its partner is offline: record what it sends. */
+  toOffline: boolean;
+  lastId?: string;
 }
 
 const FILLER = ' hello from the pairs benchmark, a short chat line';
@@ -58,12 +74,14 @@ export async function runPairs(args: PairsArgs): Promise<PairsResult> {
   const runTag = crypto.randomBytes(3).toString('hex');
   const clients: Client[] = [];
   args.pairs.forEach((p, i) => {
-    for (const side of ['a', 'b'] as const) {
+    for (const side of p.bOffline ? (['a'] as const) : (['a', 'b'] as const)) {
       const auth = args.protocol === 'relay' ? { pair: `${runTag}-${i}`, side } : { token: p[side].token };
       const localAddress = args.localAddresses.length ? args.localAddresses[clients.length % args.localAddresses.length] : undefined;
-      clients.push({ socket: makeSocket(args.url, { auth, localAddress }), conversationId: p.conversationId, inFlight: 0, n: 0 });
+      const socket = makeSocket(args.url, { auth, localAddress });
+      clients.push({ socket, conversationId: p.conversationId, inFlight: 0, n: 0, toOffline: Boolean(p.bOffline) });
     }
   });
+  const offline: OfflineSends = { ids: [], sentAt: [], lastIds: [] };
 
   const latency = new Histogram();
   const ackLatency = new Histogram();
@@ -112,13 +130,20 @@ export async function runPairs(args: PairsArgs): Promise<PairsResult> {
     c.socket.emit(
       'message:send',
       { conversationId: c.conversationId, text: `${t.toFixed(3)}${FILLER}`, clientMessageId: `${runTag}-${c.n++}` },
-      (ack: { ok?: boolean; error?: { code?: string } }) => {
+      (ack: { ok?: boolean; message?: { id?: string }; error?: { code?: string } }) => {
         const ta = now();
         c.inFlight--;
         if (ack?.ok) {
           if (inWindow(ta)) {
             acked++;
             ackLatency.record(ta - t);
+          }
+          if (c.toOffline && ack.message?.id) {
+            c.lastId = ack.message.id;
+            if (inWindow(t)) {
+              offline.ids.push(ack.message.id);
+              offline.sentAt.push(t);
+            }
           }
         } else {
           errors++;
@@ -162,6 +187,7 @@ export async function runPairs(args: PairsArgs): Promise<PairsResult> {
   while (clients.some((c) => c.inFlight > 0) && now() < drainUntil) await sleep(20);
   const unackedAtEnd = clients.reduce((s, c) => s + c.inFlight, 0);
   for (const c of clients) c.socket.disconnect();
+  for (const c of clients) if (c.lastId) offline.lastIds.push(c.lastId);
 
   return {
     clients: clients.length,
@@ -180,5 +206,6 @@ export async function runPairs(args: PairsArgs): Promise<PairsResult> {
     ackLatency: ackLatency.toJSON(),
     timeline: Array.from(timeline, (v) => v ?? 0),
     cpuMs: (cpu.user + cpu.system) / 1000,
+    ...(clients.some((c) => c.toOffline) ? { offline } : {}),
   };
 }

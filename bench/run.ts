@@ -16,25 +16,31 @@ import { formatProfile } from './profileSummary.js';
 import { connectionsScenario } from './scenarios/connections.js';
 import { fanoutScenario } from './scenarios/fanout.js';
 import { pairsScenario } from './scenarios/pairs.js';
+import { pushScenario } from './scenarios/push.js';
 import { stormScenario } from './scenarios/storm.js';
 import { benchDir, postgresVersion, repoDir, startParley, startRelay, type DbSpec, type ServerHandle } from './server.js';
 import { defaultLocalAddresses } from './sockets.js';
 import { now } from './stats.js';
 import { WorkerPool } from './workers.js';
+import { PushService } from '../test/helpers/pushService.js';
 
 const HELP = `Usage: npm run bench -- [flags]
 
   --quick                  small sizes and short runs (about a minute)
-  --scenarios LIST         pairs,fanout,connections,storm (default: all)
+  --scenarios LIST         pairs,push,fanout,connections,storm (default: all)
   --db DB                  pglite or a PostgreSQL URL (an admin URL: a fresh database is created
-                           per run and dropped after); repeatable. Pairs runs on every --db; the
-                           other scenarios on the first PostgreSQL one (else the first).
+                           per run and dropped after); repeatable. Pairs and push run on every
+                           --db; the other scenarios on the first PostgreSQL one (else the first).
                            Default: pglite, plus $BENCH_DATABASE_URL when set. none: only the relay.
   --pairs N                direct pairs (2N clients, both sides send)          [100; quick 20]
   --window LIST            messages in flight per client, closed loop          [1,8; quick 4]
   --duration S             measured seconds per pairs run                      [10; quick 3]
   --warmup S               unmeasured seconds before each pairs run            [2; quick 1]
   --no-half-rate           skip the open-loop run at half the best rate
+  --push-pairs N           push: direct pairs; in every other one the receiver is offline with a
+                           Web Push device (the bench's push service) and only the sender sends
+                                                                               [--pairs: 100; quick 20]
+  --push-window N          push: messages in flight per sender, closed loop    [first --window: 1; quick 4]
   --fanout-members N       group size, sender included                         [1000; quick 100]
   --fanout-messages N      measured messages                                   [20; quick 5]
   --connections N          idle sockets (capped by the server's open-files limit) [20000; quick 600]
@@ -73,6 +79,8 @@ function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?:
       duration: { type: 'string' },
       warmup: { type: 'string' },
       'no-half-rate': { type: 'boolean' },
+      'push-pairs': { type: 'string' },
+      'push-window': { type: 'string' },
       'fanout-members': { type: 'string' },
       'fanout-messages': { type: 'string' },
       connections: { type: 'string' },
@@ -102,7 +110,7 @@ function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?:
     if (!Number.isFinite(n) || n < 0) throw new Error(`not a number: ${v}`);
     return n;
   };
-  const all = ['pairs', 'fanout', 'connections', 'storm'] as const;
+  const all = ['pairs', 'push', 'fanout', 'connections', 'storm'] as const;
   const scenarios = new Set((values.scenarios?.split(',') ?? all).map((s) => s.trim()));
   for (const s of scenarios) if (!(all as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}`);
   let dbs = values.db?.length ? values.db : ['pglite', ...(process.env.BENCH_DATABASE_URL ? [process.env.BENCH_DATABASE_URL] : [])];
@@ -115,13 +123,17 @@ function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?:
     if (i < 1) throw new Error(`--server-env wants K=V, not ${kv}`);
     serverEnv[kv.slice(0, i)] = kv.slice(i + 1);
   }
+  const pairs = int(values.pairs, 100, 20);
+  const windows = (values.window ?? (quick ? '4' : '1,8')).split(',').map(Number);
   return {
     help: Boolean(values.help),
     quick,
     scenarios: scenarios as Options['scenarios'],
     dbs,
-    pairs: int(values.pairs, 100, 20),
-    windows: (values.window ?? (quick ? '4' : '1,8')).split(',').map(Number),
+    pairs,
+    windows,
+    pushPairs: int(values['push-pairs'], pairs, pairs),
+    pushWindow: int(values['push-window'], windows[0]!, windows[0]!),
     halfRate: !values['no-half-rate'],
     durationMs: int(values.duration, 10, 3) * 1000,
     warmupMs: int(values.warmup, 2, 1) * 1000,
@@ -316,6 +328,53 @@ function printReport(r: Results): void {
       ),
     );
   }
+  const pushes = r.runs.flatMap((x) => (x.push ? [x.push] : []));
+  if (pushes.length) {
+    out.push(
+      '\nPUSH (half the receivers offline with a Web Push device; send → push arrival at the loopback push service, ms; ' +
+        'online: the other half, send → delivered)',
+      table(
+        [
+          'target',
+          'load',
+          'to offline/s',
+          'pushed/sent',
+          'pushes/s',
+          'p50',
+          'p95',
+          'p99',
+          'max',
+          'online dlv/s',
+          'online p50',
+          'online p99',
+          'srv CPU',
+          'pg CPU',
+          'load CPU',
+          'other CPU',
+          'missing',
+        ],
+        pushes.map((p) => [
+          p.target,
+          `${p.pairs} pairs W=${p.window}`,
+          fmt(p.sentToOfflinePerSec),
+          `${fmt(p.match.pushed)}/${fmt(p.match.sent)} (${fmt((p.match.pushed / p.match.sent) * 100, 1)} %)`,
+          fmt(p.match.pushesPerSec),
+          fmt(p.match.latency.p50, 1),
+          fmt(p.match.latency.p95, 1),
+          fmt(p.match.latency.p99, 1),
+          fmt(p.match.latency.max, 1),
+          fmt(p.online.deliveredPerSec),
+          fmt(p.online.latency.p50, 1),
+          fmt(p.online.latency.p99, 1),
+          fmt(p.resources.serverCpuPct),
+          fmt(p.resources.postgresCpuPct),
+          fmt(p.resources.loadgenCpuPct),
+          fmt(p.resources.otherPct),
+          p.match.lastWithoutPush || p.rejected ? `${p.match.lastWithoutPush} last, ${p.rejected} refused` : '',
+        ]),
+      ),
+    );
+  }
   for (const run of r.runs) {
     const f = run.fanout;
     if (f && !f.skipped) {
@@ -355,6 +414,12 @@ function printReport(r: Results): void {
   console.log(out.join('\n'));
 }
 
+/** `--server-env` with `url` added to OUTBOUND_ALLOWED_URLS (a comma-separated list of prefixes). */
+function withOutboundAllowed(env: Record<string, string>, url: string): Record<string, string> {
+  const mine = env.OUTBOUND_ALLOWED_URLS;
+  return { ...env, OUTBOUND_ALLOWED_URLS: mine ? `${mine},${url}` : url };
+}
+
 const percentile = (values: number[], p: number) => {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.max(0, Math.ceil(p * s.length) - 1)] ?? NaN;
@@ -386,6 +451,9 @@ async function main(): Promise<void> {
   const mainDb = pgSpec ?? dbSpecs[0];
 
   const pool = await WorkerPool.start(opts.workers);
+  // The push scenario's Web Push service; the server must be allowed to call it (plain http on loopback).
+  const pushService = opts.scenarios.has('push') ? await PushService.start({ clock: now }) : undefined;
+  const serverEnv = pushService ? withOutboundAllowed(opts.serverEnv, `${pushService.origin}/`) : opts.serverEnv;
   let server: ServerHandle | undefined;
   const sampler = new Sampler({ server: () => server?.pid, loadgen: () => [process.pid, ...pool.pids()] }).start();
   const bench: Bench = {
@@ -411,6 +479,7 @@ async function main(): Promise<void> {
     sampler.stop();
     await server?.stop().catch(() => undefined);
     await pool.close();
+    await pushService?.close();
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -452,10 +521,10 @@ async function main(): Promise<void> {
     for (const db of dbSpecs) {
       const isMain = db === mainDb;
       const label = db.kind;
-      const wanted = [...opts.scenarios].filter((s) => s === 'pairs' || isMain);
+      const wanted = [...opts.scenarios].filter((s) => s === 'pairs' || s === 'push' || isMain);
       if (!wanted.length) continue;
       log(`${label}: starting Parley`);
-      server = await startParley({ serverDir: opts.serverDir, db, env: opts.serverEnv });
+      server = await startParley({ serverDir: opts.serverDir, db, env: serverEnv });
       sampler.database = server.database;
       const api = new Api(server.url);
       const run: DbRun = { db: label, setup: { users: 0, registerPerSec: NaN }, serverLogLines: 0, serverLogTail: [] };
@@ -463,6 +532,7 @@ async function main(): Promise<void> {
       // Register everyone this server will need at once, so the rate is measured on a big batch.
       const need = Math.max(
         wanted.includes('pairs') ? 2 * opts.pairs : 0,
+        wanted.includes('push') ? 2 * opts.pushPairs : 0,
         wanted.includes('fanout') ? opts.fanoutMembers : 0,
         wanted.includes('connections') ? Math.min(opts.connections, opts.connUsers) : 0,
         wanted.includes('storm') ? opts.stormClients + opts.stormPartners : 0,
@@ -492,6 +562,9 @@ async function main(): Promise<void> {
       };
       await attempt('pairs', async () => {
         run.pairs = await pairsScenario(bench, label, 'parley', api, results.ceiling);
+      });
+      await attempt('push', async () => {
+        run.push = await pushScenario(bench, label, api, pushService!);
       });
       await attempt('fanout', async () => {
         run.fanout = await fanoutScenario(bench, api);

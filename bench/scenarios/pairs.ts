@@ -9,7 +9,7 @@ import { split } from '../workers.js';
 
 type Pair = PairsArgs['pairs'][number];
 
-/** P direct chats between 2P users (registered through the API), or P fake pairs for the relay. */
+/** P direct chats between the first 2P users (registered through the API), or P fake pairs for the relay. */
 export async function preparePairs(bench: Bench, api: Api | undefined, count: number): Promise<Pair[]> {
   if (!api) return Array.from({ length: count }, (_, i) => ({ conversationId: `relay-${i}`, a: {}, b: {} }));
   const users = await api.ensureUsers(2 * count, bench.opts.registerParallel);
@@ -18,13 +18,31 @@ export async function preparePairs(bench: Bench, api: Api | undefined, count: nu
   return couples.map(([a, b], i) => ({ conversationId: ids[i]!, a: { token: a.token }, b: { token: b.token } }));
 }
 
-/** Other processes' CPU (% of one core) above which a pairs run counts as disturbed and is repeated. */
+/** Other processes' CPU (% of one core) above which a run counts as disturbed and is repeated. */
 const DISTURBED_PCT = 25;
 
 /**
- * One pairs run; repeated (up to --retries times) when other processes took more than
+ * Runs `attempt` and repeats it (up to `retries` times) when other processes took more than
  * DISTURBED_PCT % of a core meanwhile. The least disturbed attempt is kept, with its `attempts`.
  */
+export async function leastDisturbed<T extends { attempts?: number }>(
+  bench: Bench,
+  attempt: () => Promise<T>,
+  otherPct: (result: T) => number,
+  retries = bench.opts.retries,
+): Promise<T> {
+  let best: T | undefined;
+  for (let n = 1; n <= 1 + retries; n++) {
+    const result = await attempt();
+    result.attempts = n;
+    if (!best || otherPct(result) < otherPct(best)) best = { ...result, attempts: n };
+    if (!(otherPct(result) > DISTURBED_PCT)) break;
+    if (n <= retries) bench.log(`  disturbed by other processes: running it again (${n + 1} of ${1 + retries})`);
+  }
+  return best!;
+}
+
+/** One pairs run, repeated when other processes disturbed it (see `leastDisturbed`). */
 export async function pairsRun(
   bench: Bench,
   target: string,
@@ -33,25 +51,22 @@ export async function pairsRun(
   load: { window: number; rate?: number },
   retries = bench.opts.retries,
 ): Promise<PairsFigures> {
-  let best: PairsFigures | undefined;
-  for (let attempt = 1; attempt <= 1 + retries; attempt++) {
-    const fig = await pairsAttempt(bench, target, protocol, pairs, load);
-    fig.attempts = attempt;
-    if (!best || fig.resources.otherPct < best.resources.otherPct) best = { ...fig, attempts: attempt };
-    if (!(fig.resources.otherPct > DISTURBED_PCT)) break;
-    if (attempt <= retries) bench.log(`  disturbed by other processes: running it again (${attempt + 1} of ${1 + retries})`);
-  }
-  return best!;
+  return leastDisturbed(
+    bench,
+    async () => (await pairsAttempt(bench, target, protocol, pairs, load)).fig,
+    (f) => f.resources.otherPct,
+    retries,
+  );
 }
 
-/** One pairs run (closed loop with `window`, or open loop at `rate` messages/s in total). */
-async function pairsAttempt(
+/** One pairs run (closed loop with `window`, or open loop at `rate` messages/s in total): its figures and what each worker reported. */
+export async function pairsAttempt(
   bench: Bench,
   target: string,
   protocol: 'parley' | 'relay',
   pairs: Pair[],
   load: { window: number; rate?: number },
-): Promise<PairsFigures> {
+): Promise<{ fig: PairsFigures; results: PairsResult[] }> {
   const { opts, pool } = bench;
   await bench.quiet(`${target} pairs`);
   const slices = split(pairs, Math.min(pool.size, pairs.length));
@@ -81,8 +96,10 @@ async function pairsAttempt(
   let skipped = 0;
   let unacked = 0;
   let otherEvents = 0;
+  let clients = 0;
   let measureFrom = Infinity;
   for (const r of results) {
+    clients += r.clients;
     latency.merge(r.latency);
     ackLatency.merge(r.ackLatency);
     acked += r.acked;
@@ -102,7 +119,7 @@ async function pairsAttempt(
     target,
     mode: load.rate === undefined ? 'closed' : 'open',
     pairs: pairs.length,
-    clients: pairs.length * 2,
+    clients,
     window: load.window,
     offeredRate: load.rate,
     seconds,
@@ -125,7 +142,7 @@ async function pairsAttempt(
       (errors ? `, ${errors} errors ${JSON.stringify(errorCodes)}` : '') +
       (fig.resources.otherPct >= 15 ? ` (other processes used ${Math.round(fig.resources.otherPct)} % of a core meanwhile)` : ''),
   );
-  return fig;
+  return { fig, results };
 }
 
 /** All windows closed-loop, then (Parley) an open-loop run at half the best rate. */

@@ -15,7 +15,10 @@ export interface TestSubscription {
 /** One push as the service received it, checked and decrypted. */
 export interface ReceivedPush {
   subscription: string;
+  /** When it was checked and answered, by the service's clock. */
   at: number;
+  /** When its body had arrived, before the checks (by the same clock): when the push left the sender, on loopback. */
+  arrived: number;
   answered: number;
   ttl: string | undefined;
   urgency: string | undefined;
@@ -45,8 +48,11 @@ export class PushService {
   private server!: http.Server;
   origin = '';
 
-  static async start(): Promise<PushService> {
-    const s = new PushService();
+  private constructor(private readonly clock: () => number) {}
+
+  /** `clock`: what `at` and `arrived` are read from (ms; the benchmark passes one comparable across processes). */
+  static async start(opts: { clock?: () => number } = {}): Promise<PushService> {
+    const s = new PushService(opts.clock ?? Date.now);
     s.server = http.createServer((req, res) => void s.handle(req, res));
     await new Promise<void>((r) => s.server.listen(0, '127.0.0.1', r));
     s.origin = `http://127.0.0.1:${(s.server.address() as AddressInfo).port}`;
@@ -100,6 +106,7 @@ export class PushService {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
+    const arrived = this.clock();
     const id = /^\/push\/([0-9a-f]+)$/.exec(req.url ?? '')?.[1];
     const sub = id ? this.subscriptions.get(id) : undefined;
     if (req.method !== 'POST' || !sub) return void res.writeHead(404).end();
@@ -110,7 +117,8 @@ export class PushService {
       const answer = this.plans.get(sub.id)?.shift() ?? { status: 201 };
       this.received.push({
         subscription: sub.id,
-        at: Date.now(),
+        at: this.clock(),
+        arrived,
         answered: answer.status,
         ttl: header(req, 'ttl'),
         urgency: header(req, 'urgency'),
