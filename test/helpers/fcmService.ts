@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as jose from 'jose';
 import { checkFcmMessage, fcmError, type FcmAnswer } from './fcmMessage.js';
+import { listenOnLoopback, type Loopback } from './loopback.js';
 
 /** One send as the stand-in received it (answered or not). */
 export interface ReceivedFcm {
@@ -31,20 +31,18 @@ export class FcmService {
   private readonly clientEmail = `push@${this.projectId}.iam.gserviceaccount.com`;
   private readonly live = new Set<string>();
   private readonly plans = new Map<string, FcmAnswer[]>();
-  private server!: http.Server;
+  private loopback!: Loopback;
   origin = '';
 
   static async start(): Promise<FcmService> {
     const s = new FcmService();
-    s.server = http.createServer((req, res) => void s.handle(req, res));
-    await new Promise<void>((r) => s.server.listen(0, '127.0.0.1', r));
-    s.origin = `http://127.0.0.1:${(s.server.address() as AddressInfo).port}`;
+    s.loopback = await listenOnLoopback((req, res) => void s.handle(req, res));
+    s.origin = s.loopback.origin;
     return s;
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise((r) => this.server.close(r));
+  close(): Promise<void> {
+    return this.loopback.close();
   }
 
   /** The service-account key JSON, as the Firebase console downloads it (its token_uri is this stand-in). */

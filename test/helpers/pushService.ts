@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as jose from 'jose';
+import { listenOnLoopback, type Loopback } from './loopback.js';
 
 /** A browser's side of a subscription: what it registers, and the private key that decrypts. */
 export interface TestSubscription {
@@ -45,7 +45,7 @@ export class PushService {
   readonly rejected: { subscription: string; reason: string }[] = [];
   private readonly subscriptions = new Map<string, TestSubscription>();
   private readonly plans = new Map<string, Answer[]>();
-  private server!: http.Server;
+  private loopback!: Loopback;
   origin = '';
 
   private constructor(private readonly clock: () => number) {}
@@ -53,15 +53,13 @@ export class PushService {
   /** `clock`: what `at` and `arrived` are read from (ms; the benchmark passes one comparable across processes). */
   static async start(opts: { clock?: () => number } = {}): Promise<PushService> {
     const s = new PushService(opts.clock ?? Date.now);
-    s.server = http.createServer((req, res) => void s.handle(req, res));
-    await new Promise<void>((r) => s.server.listen(0, '127.0.0.1', r));
-    s.origin = `http://127.0.0.1:${(s.server.address() as AddressInfo).port}`;
+    s.loopback = await listenOnLoopback((req, res) => void s.handle(req, res));
+    s.origin = s.loopback.origin;
     return s;
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise((r) => this.server.close(r));
+  close(): Promise<void> {
+    return this.loopback.close();
   }
 
   /** A new subscription, as `pushManager.subscribe()` would make it. */
