@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer } from '../helpers/server.js';
+import { launchChromium, watchPage } from './chromium.js';
 
 /**
  * The reference web client (packages/web) in Debian's Chromium, served by a real server at `/`: two
@@ -33,11 +34,7 @@ let bo: Person;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    TestServer.start(),
-    // Root in CI: Chromium's sandbox needs an unprivileged user.
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] }),
-  ]);
+  [server, browser] = await Promise.all([TestServer.start(), launchChromium()]);
 });
 
 afterEach(() => {
@@ -57,10 +54,7 @@ async function newPerson(name: string): Promise<Person> {
   const context = await browser.newContext({ viewport: DESKTOP });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  page.on('pageerror', (err) => problems.push(`${first}: ${err.message}`));
-  page.on('console', (msg) => {
-    if (/Content[- ]Security[- ]Policy/i.test(msg.text())) problems.push(`${first}: ${msg.text()}`);
-  });
+  watchPage(page, problems, first);
   await page.goto(server.url);
   return { name, email: `${first.toLowerCase()}-${tag}@example.test`, password: `${tag} plum tractor lantern`, context, page };
 }

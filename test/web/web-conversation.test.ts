@@ -1,7 +1,8 @@
-import { chromium, type Browser, type Locator, type Page, type Route } from 'playwright-core';
+import { type Browser, type Locator, type Page, type Route } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, type TestUser } from '../helpers/server.js';
+import { launchChromium, watchPage } from './chromium.js';
 
 /**
  * The conversation's features in the reference web client (packages/web/src/conversation), two people in
@@ -22,10 +23,7 @@ let bo: Person;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    TestServer.start(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] }),
-  ]);
+  [server, browser] = await Promise.all([TestServer.start(), launchChromium()]);
   const [a, b] = await server.registerAll('Ada Lovelace', 'Bo Diddley');
   const chatId = await server.directChat(a, b);
   [ada, bo] = await Promise.all([signIn(a, chatId), signIn(b, chatId)]);
@@ -44,10 +42,7 @@ async function signIn(user: TestUser, chatId: string): Promise<Person> {
   const first = user.name.split(' ')[0]!;
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   page.setDefaultTimeout(10_000);
-  page.on('pageerror', (err) => problems.push(`${first}: ${err.message}`));
-  page.on('console', (msg) => {
-    if (/Content[- ]Security[- ]Policy/i.test(msg.text())) problems.push(`${first}: ${msg.text()}`);
-  });
+  watchPage(page, problems, first);
   await page.goto(`${server.url}/chat/${chatId}`);
   await page.getByLabel('Email or username', { exact: true }).fill(user.email);
   await page.getByLabel('Password', { exact: true }).fill(user.password);

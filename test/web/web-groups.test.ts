@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer } from '../helpers/server.js';
+import { launchChromium, watchPage } from './chromium.js';
 
 /**
  * Groups, profile and devices in the reference web client (packages/web), in Debian's Chromium against a real
@@ -28,10 +29,7 @@ let cy: Person;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    TestServer.start(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] }),
-  ]);
+  [server, browser] = await Promise.all([TestServer.start(), launchChromium()]);
 });
 
 afterEach(() => {
@@ -47,10 +45,7 @@ async function openPage(label: string): Promise<{ context: BrowserContext; page:
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  page.on('pageerror', (err) => problems.push(`${label}: ${err.message}`));
-  page.on('console', (msg) => {
-    if (/Content[- ]Security[- ]Policy/i.test(msg.text())) problems.push(`${label}: ${msg.text()}`);
-  });
+  watchPage(page, problems, label);
   await page.goto(server.url);
   return { context, page };
 }

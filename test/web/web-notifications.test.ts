@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PushService, type TestSubscription } from '../helpers/pushService.js';
 import { next, TestServer, type TestUser } from '../helpers/server.js';
+import { launchChromium, watchPage } from './chromium.js';
 
 /**
  * Notifications in the web client, in Debian's Chromium, against a real server whose push worker
@@ -37,10 +38,7 @@ const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-co
 
 beforeAll(async () => {
   service = await PushService.start();
-  [server, browser] = await Promise.all([
-    TestServer.start({ OUTBOUND_ALLOWED_URLS: `${service.origin}/` }),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] }),
-  ]);
+  [server, browser] = await Promise.all([TestServer.start({ OUTBOUND_ALLOWED_URLS: `${service.origin}/` }), launchChromium()]);
   [ada, bo] = await server.registerAll('Ada Lovelace', 'Bo Diddley');
   chatId = await server.directChat(bo, ada);
 });
@@ -81,10 +79,7 @@ function stubPushManager(sub: { endpoint: string; keys: { p256dh: string; auth: 
 async function openPage(): Promise<Page> {
   const p = await context.newPage();
   p.setDefaultTimeout(10_000);
-  p.on('pageerror', (err) => problems.push(err.message));
-  p.on('console', (msg) => {
-    if (/Content[- ]Security[- ]Policy/i.test(msg.text())) problems.push(msg.text());
-  });
+  watchPage(p, problems);
   return p;
 }
 
