@@ -15,28 +15,32 @@ function onServerEvent(server: TestServer, event: string, then: () => void, timi
   });
 }
 
+/** A persistent server (it is restarted to read what was written) with a direct chat between two people. */
+async function serverWithChat(names: [string, string]) {
+  const server = await TestServer.start({}, { persistent: true });
+  const a = await server.register(names[0]);
+  const b = await server.register(names[1]);
+  return { server, a, b, chat: await server.directChat(a, b) };
+}
+
+/** Begins the server's close the moment `event` arrives; `closed()` waits for the close to finish. */
+function closeOnServerEvent(server: TestServer, event: string, timing: 'before-handler' | 'handler-running') {
+  let closing: Promise<void> | undefined;
+  onServerEvent(server, event, () => (closing = server.app.close()), timing);
+  return { closed: () => closing };
+}
+
 describe('graceful shutdown', () => {
   it('lets an in-flight command commit and ack, then asks the socket to reconnect instead of dropping it', async () => {
-    const server = await TestServer.start({}, { persistent: true });
-    const a = await server.register('Draining Dana');
-    const b = await server.register('Patient Pat');
-    const chat = await server.directChat(a, b);
-    let closing: Promise<void> | undefined;
-    onServerEvent(
-      server,
-      'message:send',
-      () => {
-        closing = server.app.close();
-      },
-      'handler-running',
-    );
+    const { server, a, b, chat } = await serverWithChat(['Draining Dana', 'Patient Pat']);
+    const close = closeOnServerEvent(server, 'message:send', 'handler-running');
     const s = await server.socket(a.token);
     const reason = new Promise<string>((resolve) => s.on('disconnect', (r) => resolve(r)));
     const ack = await emit(s, 'message:send', { conversationId: chat, text: 'just in time', clientMessageId: 'late-1' });
     expect(ack.ok).toBe(true);
     // "transport close" makes socket.io clients reconnect by themselves ("io server disconnect" would not).
     expect(await reason).toBe('transport close');
-    await closing;
+    await close.closed();
     await server.restart();
     const history = await server.api('GET', `/conversations/${chat}/messages`, { token: b.token });
     expect(history.body.messages.map((m: any) => m.text)).toEqual(['just in time']);
@@ -44,33 +48,19 @@ describe('graceful shutdown', () => {
   });
 
   it('answers work that arrives once the drain has begun with a retryable code, and writes nothing', async () => {
-    const server = await TestServer.start({}, { persistent: true });
-    const a = await server.register('Late Larry');
-    const b = await server.register('Other Olga');
-    const chat = await server.directChat(a, b);
-    let closing: Promise<void> | undefined;
-    onServerEvent(
-      server,
-      'message:send',
-      () => {
-        closing = server.app.close();
-      },
-      'before-handler',
-    );
+    const { server, a, chat } = await serverWithChat(['Late Larry', 'Other Olga']);
+    const close = closeOnServerEvent(server, 'message:send', 'before-handler');
     const s = await server.socket(a.token);
     const ack = await emit(s, 'message:send', { conversationId: chat, text: 'too late', clientMessageId: 'd-1' });
     expect(ack).toMatchObject({ ok: false, error: { code: 'service.unavailable' } });
-    await closing;
+    await close.closed();
     await server.restart();
     expect((await server.api('GET', `/conversations/${chat}/messages`, { token: a.token })).body.messages).toEqual([]);
     await server.close();
   });
 
   it('answers a request arriving on a kept-alive connection as close begins with problem+json 503, and writes nothing', async () => {
-    const server = await TestServer.start({}, { persistent: true });
-    const a = await server.register('Keepalive Kim');
-    const b = await server.register('Other Otto');
-    const chat = await server.directChat(a, b);
+    const { server, a, chat } = await serverWithChat(['Keepalive Kim', 'Other Otto']);
     const send = (text: string, clientMessageId: string, order: string) => {
       const body = JSON.stringify({ text, clientMessageId });
       const head = [
