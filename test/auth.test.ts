@@ -185,6 +185,16 @@ describe('access tokens', () => {
     expectProblem(await server.api('GET', '/auth/me', { token: `${h}.${b64url(payload)}.${sig}` }), 401, 'auth.token_invalid');
   });
 
+  /** The claims the server puts in a token for `user`, signed with another key or algorithm. */
+  const signedAsServerWould = (alg: string, key: CryptoKey | Uint8Array) =>
+    new jose.SignJWT({ sid: sessionIdOf(user.token) })
+      .setProtectedHeader({ alg, typ: 'JWT' })
+      .setSubject(user.id)
+      .setIssuer('parley')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(key);
+
   it('an unsigned token (alg: none) → 401 auth.token_invalid', async () => {
     const now = Math.floor(Date.now() / 1000);
     const payload = { sub: user.id, sid: sessionIdOf(user.token), iss: 'parley', iat: now, exp: now + 600 };
@@ -194,26 +204,14 @@ describe('access tokens', () => {
 
   it('a token signed by another Ed25519 key → 401 auth.token_invalid', async () => {
     const { privateKey } = await jose.generateKeyPair('EdDSA');
-    const token = await new jose.SignJWT({ sid: sessionIdOf(user.token) })
-      .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
-      .setSubject(user.id)
-      .setIssuer('parley')
-      .setIssuedAt()
-      .setExpirationTime('5m')
-      .sign(privateKey);
+    const token = await signedAsServerWould('EdDSA', privateKey);
     expectProblem(await server.api('GET', '/auth/me', { token }), 401, 'auth.token_invalid');
   });
 
   it('a token signed with the public key as an HMAC secret (algorithm confusion) → 401 auth.token_invalid', async () => {
     const jwks = await (await fetch(`${server.url}/.well-known/jwks.json`)).json();
     const secret = new TextEncoder().encode(JSON.stringify(jwks.keys[0]));
-    const token = await new jose.SignJWT({ sid: sessionIdOf(user.token) })
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setSubject(user.id)
-      .setIssuer('parley')
-      .setIssuedAt()
-      .setExpirationTime('5m')
-      .sign(secret);
+    const token = await signedAsServerWould('HS256', secret);
     expectProblem(await server.api('GET', '/auth/me', { token }), 401, 'auth.token_invalid');
   });
 
