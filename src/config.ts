@@ -171,6 +171,8 @@ export const configSchema = z
     RATE_LIMIT_GROUPS_PER_USER: limitSpec.prefault('30/1h'),
     /** POST /push/devices per user: each registration resolves a URL the server will call. */
     RATE_LIMIT_PUSH_DEVICES_PER_USER: limitSpec.prefault('30/1h'),
+    /** GET /users/me/export per user: each reads everything the account holds. */
+    RATE_LIMIT_EXPORTS_PER_USER: limitSpec.prefault('10/1h'),
     /** POST /groups/:id/members requests per user (each adds up to 256 members). */
     RATE_LIMIT_GROUP_MEMBER_ADDS_PER_USER: limitSpec.prefault('300/1h'),
     /** Key-bundle claims of one target by everyone together, so strangers cannot drain a user's one-time prekeys. */

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { problems } from '../../lib/apiDocs.js';
 import { idParams } from '../../lib/validation.js';
@@ -7,6 +8,7 @@ import { verifyPhone, verifyPhoneBody } from '../auth/otp.js';
 import { rateLimit } from '../limits/rateLimits.js';
 import { blockedUsers, blockUser, unblockUser } from './blocks.js';
 import { contactSyncBody, syncContacts } from './contacts.js';
+import { exportUserData, sendArchive } from './export.js';
 import { findUser, presentUser, presentUsers } from './queries.js';
 import { contactSyncResponse, success, userResponse, userSearchPage, userSearchQuery, usersResponse } from './schemas.js';
 import { searchUsers } from './search.js';
@@ -18,6 +20,7 @@ const tags = ['users'];
 export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('onRequest', authenticate(ctx));
   await app.register(profileRoutes, { ctx });
+  await app.register(exportRoutes, { ctx });
   await app.register(findPeopleRoutes, { ctx });
   await app.register(blockRoutes, { ctx });
 };
@@ -74,6 +77,35 @@ const profileRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { 
       },
     },
     async (req) => ({ user: await presentUser(ctx, await verifyPhone(ctx, req.auth.userId, req.body), req.auth.userId) }),
+  );
+};
+
+/** Your data, to take elsewhere. */
+const exportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/users/me/export',
+    {
+      preHandler: rateLimit(ctx, 'exports'),
+      schema: {
+        operationId: 'exportOwnData',
+        summary: 'Download your data as a zip',
+        description:
+          'A zip archive of your data (GDPR Art. 20), streamed as it is read: `profile.json`, `conversations.json` (every ' +
+          'conversation you are a member of, with your role and settings), `messages/<conversationId>.json` (the messages you ' +
+          'sent, oldest first, deleted ones left out), `media/` (every file you uploaded) with `media.json` describing them, ' +
+          'and a `README.txt`.',
+        tags,
+        ...secured,
+        response: {
+          200: {
+            description: 'The archive.',
+            headers: { 'Content-Disposition': { type: 'string', description: '`attachment; filename="parley-export-<date>.zip"`.' } },
+            content: { 'application/zip': { schema: z.file().meta({ description: 'A zip archive.' }) } },
+          },
+        },
+      },
+    },
+    async (req, reply) => sendArchive(reply, await exportUserData(ctx, req.auth.userId)),
   );
 };
 
