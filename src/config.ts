@@ -8,6 +8,44 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
 
+/** Claim names that carry each profile field, when an issuer uses other names than the OpenID Connect standard ones. */
+const claimName = z.string().min(1).max(100);
+/** One OpenID Connect issuer (or the app's own backend) whose ID tokens sign in through POST /auth/token. */
+export const authIssuerSchema = z
+  .object({
+    /** How clients name it in POST /auth/token, and the key its accounts are stored under (do not rename it later). */
+    name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be 1-40 characters of a-z, 0-9, _ and -, starting with a letter or digit'),
+    /** The `iss` its tokens carry (default for the `google` preset: GOOGLE_ISSUER). */
+    issuer: z.string().min(1).max(2048).optional(),
+    /** The `aud` its tokens must carry (one of them, if a list). */
+    audience: z.union([z.string().min(1).max(2048), z.array(z.string().min(1).max(2048)).min(1).max(20)]),
+    /** Its public keys (default for the `google` preset: GOOGLE_JWKS_URL). */
+    jwksUrl: z
+      .string()
+      .url()
+      .regex(/^https?:\/\//, 'must be an http or https URL')
+      .optional(),
+    claims: z
+      .object({ name: claimName, email: claimName, emailVerified: claimName, username: claimName, avatarUrl: claimName })
+      .partial()
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type AuthIssuerConfig = z.infer<typeof authIssuerSchema>;
+
+const authIssuers = optionalString
+  .transform((v, ctx): unknown => {
+    if (v === undefined) return [];
+    try {
+      return JSON.parse(v);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON list of {name, issuer, audience, jwksUrl, claims?}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(authIssuerSchema, 'must be a JSON list of {name, issuer, audience, jwksUrl, claims?}').max(50));
+
 /** Every environment variable Parley reads. `.env.example` mirrors this list. */
 export const configSchema = z
   .object({
@@ -196,6 +234,16 @@ export const configSchema = z
     GOOGLE_CLIENT_ID: optionalString,
     GOOGLE_ISSUER: z.string().default('https://accounts.google.com,accounts.google.com'),
     GOOGLE_JWKS_URL: z.string().url().default('https://www.googleapis.com/oauth2/v3/certs'),
+    /**
+     * OpenID Connect issuers (or the app's own backend) for POST /auth/token: a JSON list of
+     * {name, issuer, audience, jwksUrl, claims?}; `name: "google"` is the Google preset (issuer and jwksUrl optional).
+     */
+    AUTH_ISSUERS: authIssuers,
+    /**
+     * After fetching an issuer's key set (Google's too), a token naming an unknown `kid` fetches it again only after this
+     * many seconds (fractions allowed), so forged kids cannot make the server hammer the issuer.
+     */
+    AUTH_JWKS_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(30),
   })
   .superRefine((c, issue) => {
     const badOrigins = corsOriginList(c.CORS_ORIGINS).filter((o) => o !== '*' && !isOrigin(o));
@@ -228,6 +276,24 @@ export const configSchema = z
         message: `is required with ${apns.filter((k) => c[k]).join(', ')} (APNs needs the key, its ID, the team ID and the topic)`,
       });
     }
+    const seen = new Set<string>();
+    c.AUTH_ISSUERS.forEach((entry, i) => {
+      if (seen.has(entry.name))
+        issue.addIssue({ code: 'custom', path: ['AUTH_ISSUERS', i, 'name'], message: `${entry.name} is listed twice` });
+      seen.add(entry.name);
+      if (entry.name === 'google' && c.GOOGLE_CLIENT_ID) {
+        issue.addIssue({
+          code: 'custom',
+          path: ['AUTH_ISSUERS', i, 'name'],
+          message: 'google is already configured by GOOGLE_CLIENT_ID; set one or the other',
+        });
+      }
+      if (entry.name !== 'google') {
+        for (const key of ['issuer', 'jwksUrl'] as const) {
+          if (!entry[key]) issue.addIssue({ code: 'custom', path: ['AUTH_ISSUERS', i, key], message: 'is required' });
+        }
+      }
+    });
     const s3Missing = (['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !c[k]);
     if (c.S3_BUCKET && s3Missing.length > 0) {
       issue.addIssue({

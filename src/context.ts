@@ -3,7 +3,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
 import type { Command } from './events/runCommand.js';
 import type { AccessTokens } from './features/auth/accessToken.js';
-import type { GoogleVerifier } from './features/auth/googleVerifier.js';
+import type { IdTokenVerifier } from './features/auth/idTokenVerifier.js';
 import type { OtpSender } from './features/auth/otpSender.js';
 import type { Storage } from './features/media/storage.js';
 import type { SendQueue } from './features/messages/sendQueue.js';
@@ -61,7 +61,7 @@ export interface AppContext {
   limits: RateLimiter;
   /** null: phone sign-in is off (production without SMS_WEBHOOK_URL). */
   otpSender: OtpSender | null;
-  /** null: Google sign-in is off (no GOOGLE_CLIENT_ID). */
-  google: GoogleVerifier | null;
+  /** The ID token issuers POST /auth/token accepts, by name (AUTH_ISSUERS; `google` is also POST /auth/google). */
+  issuers: ReadonlyMap<string, IdTokenVerifier>;
   metrics: Metrics;
 }

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.js';
 import { connectDatabase, type Database } from '../db/connect.js';
 import { runCommand } from '../events/runCommand.js';
 import { AccessTokens } from '../features/auth/accessToken.js';
-import { GoogleVerifier } from '../features/auth/googleVerifier.js';
+import { issuersFrom } from '../features/auth/idTokenVerifier.js';
 import { loadSigningKeys } from '../features/auth/keys.js';
 import { createOtpSender } from '../features/auth/otpSender.js';
 import { seedDefaultGroups } from '../features/groups/defaults.js';
@@ -82,7 +82,7 @@ export async function buildContext(config: Config, io: ParleyServer, log: Fastif
     log,
     limits,
     otpSender: createOtpSender(config, log),
-    google: GoogleVerifier.from(config),
+    issuers: issuersFrom(config),
     metrics: metrics ?? noMetrics,
   };
   const start = async () => {

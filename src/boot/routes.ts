@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { allowedOrigins } from '../config.js';
 import type { AppContext } from '../context.js';
 import { authRoutes } from '../features/auth/routes.js';
+import { serverRoutes } from '../features/server/routes.js';
 import { jwksResponse } from '../features/auth/schemas.js';
 import { conversationRoutes } from '../features/conversations/routes.js';
 import { groupRoutes } from '../features/groups/routes.js';
@@ -46,6 +47,7 @@ const apiTags = [
   { name: 'messages', description: 'Sending, editing, deleting, reactions, search.' },
   { name: 'media', description: 'Uploads (multipart and resumable tus 1.0) and downloads with Range.' },
   { name: 'groups', description: 'Groups: members, roles, invitations, public groups to join.' },
+  { name: 'server', description: 'The server API, for the app’s backend with a server API key: provision users, start their sessions.' },
 ];
 
 const jwksDocs = {
@@ -86,6 +88,7 @@ export async function registerHttp(http: FastifyInstance, ctx: AppContext, readi
       await api.register(groupRoutes, { ctx });
       await api.register(pushRoutes, { ctx });
       await api.register(pushSettingsRoutes, { ctx });
+      await api.register(serverRoutes, { ctx });
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
       const socketApi = asyncApiDocument({ version, limits: { messageMaxLength: ctx.config.MESSAGE_MAX_LENGTH } });
       api.get('/asyncapi.json', { schema: { hide: true } }, async () => socketApi);
@@ -111,7 +114,16 @@ async function registerDocs(http: FastifyInstance): Promise<void> {
       },
       servers: [{ url: '/', description: 'The Parley serving this document' }],
       tags: apiTags,
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+          serverKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A server API key (npm run server-key -- create NAME), for /server routes.',
+          },
+        },
+      },
     },
     transform: openApiTransform,
     transformObject: openApiTransformObject,

@@ -502,3 +502,16 @@ export const schema = {
   signingKeys,
   pushDevices,
 };
+
+/** A server API key of the app's backend (`npm run server-key -- create NAME`): only its SHA-256 is kept. */
+export const serverKeys = pgTable(
+  'server_keys',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull(),
+    createdAt: createdAt(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [uniqueIndex('server_keys_hash_key').on(t.keyHash)],
+);

@@ -14,6 +14,7 @@ import { refresh } from './refresh.js';
 import { register } from './register.js';
 import { authResponse, loginBody, otpSentResponse, refreshBody, registerBody, sessionSchema, signInResponse, success } from './schemas.js';
 import { revokeSession } from './sessions.js';
+import { signInWithToken, tokenSignInBody } from './tokenSignIn.js';
 import { listSessions, revokeOwnSession } from './userSessions.js';
 
 const tags = ['auth'];
@@ -22,6 +23,7 @@ const sameDevice = 'Signing in again with the same `deviceId` ends that device�
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   await app.register(passwordRoutes, { ctx });
   await app.register(phoneAndGoogleRoutes, { ctx });
+  await app.register(issuerRoutes, { ctx });
   await app.register(sessionRoutes, { ctx });
 };
 
@@ -78,6 +80,33 @@ const passwordRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, {
       },
     },
     async (req) => refresh(ctx, req.body.refreshToken),
+  );
+};
+
+/** Sign-in with an ID token from any configured OpenID Connect issuer (AUTH_ISSUERS), which creates the account when there is none. */
+const issuerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.post(
+    '/auth/token',
+    {
+      preHandler: rateLimit(ctx, 'login'),
+      schema: {
+        operationId: 'signInWithIdToken',
+        summary: 'Sign in with an ID token from a configured OpenID Connect issuer',
+        description:
+          'For the issuers in AUTH_ISSUERS (and `google`): signs in to the account linked to the token’s `(issuer, sub)`, or ' +
+          'creates one (`created: true`). An email the issuer marks verified becomes the new account’s email; an account ' +
+          'that already has it is not linked here (409 `auth.account_exists`). An unknown issuer name is 400 ' +
+          '`auth.unknown_issuer`; a token that is expired, for another audience or badly signed is 401 `auth.id_token_invalid`. ' +
+          sameDevice,
+        tags,
+        body: tokenSignInBody,
+        response: {
+          200: signInResponse,
+          ...problems('auth.unknown_issuer', 'auth.id_token_invalid', 'auth.google_invalid', 'auth.account_exists'),
+        },
+      },
+    },
+    async (req) => signInWithToken(ctx, req.body),
   );
 };
 

@@ -10,7 +10,15 @@ import { clientTokens, startSession } from './sessions.js';
 /** A new account (phone or Google sign-in): username, initials and colour made up as for a registration. */
 export async function createUser(
   ex: Executor,
-  fields: { name: string; email?: string | null; phoneNumber?: string | null; phoneVerifiedAt?: Date | null; avatarUrl?: string | null },
+  fields: {
+    name: string;
+    /** What the username is made from (default: the name). */
+    usernameFrom?: string | null;
+    email?: string | null;
+    phoneNumber?: string | null;
+    phoneVerifiedAt?: Date | null;
+    avatarUrl?: string | null;
+  },
 ): Promise<UserRow> {
   const id = newId();
   const [user] = await ex
@@ -18,7 +26,7 @@ export async function createUser(
     .values({
       id,
       name: fields.name,
-      username: await generateUsername(ex, fields.name),
+      username: await generateUsername(ex, fields.usernameFrom || fields.name),
       initials: initialsOf(fields.name),
       avatarColor: avatarColorFor(id),
       email: fields.email ?? null,
