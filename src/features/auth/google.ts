@@ -15,15 +15,17 @@ export const googleBody = z.object({
 
 /** How to link Google to an account that already has this email: from inside it. */
 const LINK_HINT =
-  'an account with this email already exists. If it is yours, sign in to it (email or username and password), ' +
-  'then link Google from there with POST /api/v1/auth/google/link {idToken}';
+  'an account with this email already exists and has not verified it. If it is yours, sign in to it (email or username ' +
+  'and password), then verify the email (POST /api/v1/auth/email/verification) or link Google from there with POST /api/v1/auth/google/link {idToken}';
 
 /**
- * Signs in with Google: the account linked to this Google `sub`; else, if no account has this
- * email, a new account (the Google picture, if https, becomes its avatar). An account that
- * already has the email is never linked here: Parley has not verified that its owner holds the
+ * Signs in with Google: the account linked to this Google `sub`; else the account with this
+ * email when both sides verified it (Google's `email_verified`, which every accepted token
+ * carries, and our `emailVerified`): then Google is linked to it; else, if no account has this
+ * email, a new account (verified email; the Google picture, if https, becomes its avatar). An
+ * account whose email Parley has not verified is never linked here: its owner may not hold the
  * email, so linking would hand it (and whoever registered it) the Google identity. That person
- * links from inside the account instead (`linkGoogle`); until then 409 auth.account_exists.
+ * verifies the email or links from inside the account (`linkGoogle`); until then 409 auth.account_exists.
  */
 export async function signInWithGoogle(ctx: AppContext, input: z.output<typeof googleBody>) {
   const profile = await verifiedProfile(ctx, input.idToken);
@@ -46,8 +48,20 @@ export async function signInWithGoogle(ctx: AppContext, input: z.output<typeof g
       )
       .where(eq(users.email, profile.email));
     if (byEmail?.linkedSubject) return { user: byEmail.user, created: false };
+    if (byEmail?.user.emailVerifiedAt) {
+      // The same person proved this email to both: link (a concurrent link of the same sub hits the primary key; signIn retries).
+      await tx
+        .insert(authIdentities)
+        .values({ provider: 'google', subject: profile.subject, userId: byEmail.user.id, email: profile.email });
+      return { user: byEmail.user, created: false };
+    }
     if (byEmail) throw fail('auth.account_exists', LINK_HINT);
-    const user = await createUser(tx, { name: profile.name, email: profile.email, avatarUrl: profile.picture });
+    const user = await createUser(tx, {
+      name: profile.name,
+      email: profile.email,
+      emailVerifiedAt: new Date(),
+      avatarUrl: profile.picture,
+    });
     await tx.insert(authIdentities).values({ provider: 'google', subject: profile.subject, userId: user.id, email: profile.email });
     return { user, created: true };
   });

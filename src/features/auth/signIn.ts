@@ -10,7 +10,14 @@ import { clientTokens, startSession } from './sessions.js';
 /** A new account (phone or Google sign-in): username, initials and colour made up as for a registration. */
 export async function createUser(
   ex: Executor,
-  fields: { name: string; email?: string | null; phoneNumber?: string | null; phoneVerifiedAt?: Date | null; avatarUrl?: string | null },
+  fields: {
+    name: string;
+    email?: string | null;
+    emailVerifiedAt?: Date | null;
+    phoneNumber?: string | null;
+    phoneVerifiedAt?: Date | null;
+    avatarUrl?: string | null;
+  },
 ): Promise<UserRow> {
   const id = newId();
   const [user] = await ex
@@ -22,6 +29,7 @@ export async function createUser(
       initials: initialsOf(fields.name),
       avatarColor: avatarColorFor(id),
       email: fields.email ?? null,
+      emailVerifiedAt: fields.emailVerifiedAt ?? null,
       phoneNumber: fields.phoneNumber ?? null,
       phoneVerifiedAt: fields.phoneVerifiedAt ?? null,
       avatarUrl: fields.avatarUrl ?? null,
