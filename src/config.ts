@@ -230,6 +230,17 @@ export const configSchema = z
     /** Where codes are POSTed as JSON {phoneNumber, code, message}; unset: logged (not in production). */
     SMS_WEBHOOK_URL: optionalString.pipe(z.string().url().optional()),
     SMS_WEBHOOK_TOKEN: optionalString,
+    /** Where the web client is, for the links in mails (`${PUBLIC_URL}/#/verify-email?token=…`); default http://localhost:PORT. */
+    PUBLIC_URL: optionalString.pipe(z.string().url().optional()),
+    /** The SMTP server mail goes through, e.g. smtp://user:pass@mail.example.com:587 or smtps://…; unset: mails are logged (not in production: not sent). */
+    SMTP_URL: optionalString.pipe(z.string().url().optional()),
+    MAIL_FROM: z.string().default('Parley <no-reply@localhost>'),
+    /** How often the mail sender looks for mail due (it is also woken at once by new mail on this node). */
+    MAIL_POLL_MS: int(5000, 50, 600_000),
+    EMAIL_VERIFY_TTL_HOURS: int(24, 1, 720),
+    PASSWORD_RESET_TTL_MINUTES: int(60, 5, 1440),
+    /** Verification and reset mails per address (and per account), whoever asks. */
+    RATE_LIMIT_ACCOUNT_MAIL_PER_EMAIL: limitSpec.prefault('5/1h'),
     /** Google sign-in is on when this is set: the audience ID tokens must carry. */
     GOOGLE_CLIENT_ID: optionalString,
     GOOGLE_ISSUER: z.string().default('https://accounts.google.com,accounts.google.com'),

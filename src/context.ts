@@ -40,6 +40,14 @@ export interface Metrics {
   pushEnded(outcome: 'sent' | 'gone' | 'failed' | 'dropped' | 'retried', providerSeconds?: number, lagSeconds?: number): void;
 }
 
+/** The mail sender of the outbox (src/features/accounts/outbox.ts): mail is written with enqueueMail in a transaction. */
+export interface MailQueue {
+  /** Looks for due mail now: call after committing a transaction that wrote some. */
+  wake(): void;
+  start(): void;
+  stop(): Promise<void>;
+}
+
 /**
  * What commands, routes and socket handlers share: built once (src/boot/context.ts). Only
  * interfaces of what realtime provides, so features never import realtime.
@@ -64,4 +72,5 @@ export interface AppContext {
   /** The ID token issuers POST /auth/token accepts, by name (AUTH_ISSUERS; `google` is also POST /auth/google). */
   issuers: ReadonlyMap<string, IdTokenVerifier>;
   metrics: Metrics;
+  mail: MailQueue;
 }

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as jose from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalSmtp, linkToken } from './helpers/smtpService.js';
 import { TestServer } from './helpers/server.js';
 import { expectProblem } from './helpers/problems.js';
 
@@ -55,15 +56,26 @@ const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64ur
 
 let google: LocalIssuer;
 let server: TestServer;
+// Email verification mails its link: the test reads it here.
+let smtp: LocalSmtp;
 
 beforeAll(async () => {
   google = new LocalIssuer();
   await google.start();
-  server = await TestServer.start({ GOOGLE_CLIENT_ID: google.clientId, GOOGLE_ISSUER: google.issuer, GOOGLE_JWKS_URL: google.jwksUrl });
+  smtp = new LocalSmtp();
+  await smtp.start();
+  server = await TestServer.start({
+    GOOGLE_CLIENT_ID: google.clientId,
+    GOOGLE_ISSUER: google.issuer,
+    GOOGLE_JWKS_URL: google.jwksUrl,
+    SMTP_URL: smtp.url,
+    MAIL_POLL_MS: '100',
+  });
 });
 afterAll(async () => {
   await server?.close();
   await google?.close();
+  await smtp?.stop();
 });
 
 const signIn = (idToken: string, extra: Record<string, unknown> = {}) =>
@@ -108,6 +120,30 @@ describe('POST /auth/google', () => {
     expectProblem(await signIn(await google.token({ email: attacker.email })), 409, 'auth.account_exists');
     const me = await server.api('GET', '/auth/me', { token: attacker.token });
     expect(me.body.user).toMatchObject({ id: attacker.id, name: 'Not The Victim', avatarUrl: null });
+  });
+
+  it('links into an account by email once both sides verified it (Google and a mailed link)', async () => {
+    const u = await server.register('Verified Vera');
+    const sub = `g-${unique()}`;
+    expectProblem(await signIn(await google.token({ sub, email: u.email })), 409, 'auth.account_exists');
+    const before = smtp.mails.length;
+    expect((await server.api('POST', '/auth/email/verification', { token: u.token })).status).toBe(202);
+    const token = linkToken(await smtp.mailTo(u.email, { after: before }), 'verify-email');
+    expect((await server.api('POST', '/auth/email/verify', { body: { token } })).body.user.emailVerified).toBe(true);
+    const res = await signIn(await google.token({ sub, email: u.email.toUpperCase() }));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ created: false, user: { id: u.id, name: 'Verified Vera', emailVerified: true } });
+    // Linked: the same Google account signs in to it again, even under another email.
+    const again = await signIn(await google.token({ sub, email: `moved.${unique()}@gmail.test` }));
+    expect(again.body).toMatchObject({ created: false, user: { id: u.id } });
+    // Another Google account with the same email (not linked, but both verified) links too.
+    const other = await signIn(await google.token({ email: u.email }));
+    expect(other.body).toMatchObject({ created: false, user: { id: u.id } });
+  });
+
+  it('an account Google creates has its email verified', async () => {
+    const res = await signIn(await google.token({ email: `fresh.${unique()}@gmail.test` }));
+    expect(res.body).toMatchObject({ created: true, user: { emailVerified: true } });
   });
 
   it('the account owner links Google from inside the account; then Google signs in to it and the password still works', async () => {

@@ -9,6 +9,8 @@ import { AccessTokens } from '../features/auth/accessToken.js';
 import { issuersFrom } from '../features/auth/idTokenVerifier.js';
 import { loadSigningKeys } from '../features/auth/keys.js';
 import { createOtpSender } from '../features/auth/otpSender.js';
+import { createMailer } from '../features/accounts/mailer.js';
+import { MailOutbox } from '../features/accounts/outbox.js';
 import { seedDefaultGroups } from '../features/groups/defaults.js';
 import { mediaDirs } from '../features/media/dirs.js';
 import { LocalStorage } from '../features/media/localStorage.js';
@@ -84,6 +86,7 @@ export async function buildContext(config: Config, io: ParleyServer, log: Fastif
     otpSender: createOtpSender(config, log),
     issuers: issuersFrom(config),
     metrics: metrics ?? noMetrics,
+    mail: new MailOutbox(database.db, createMailer(config, log), config.MAIL_POLL_MS, log),
   };
   const start = async () => {
     await emitter.start(database.kind === 'postgres' ? config.EMITTER_POLL_MS : null);

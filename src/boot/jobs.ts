@@ -14,7 +14,9 @@ export function startJobs(config: Config, ctx: AppContext): Stop[] {
   const sweep = every(config.MEDIA_CLEANUP_INTERVAL_MS, () =>
     sweepOrphanMedia(ctx).catch((err) => ctx.log.warn({ err }, 'media cleanup failed')),
   );
-  const stops: Stop[] = [prune, sweep];
+  // Mail from the outbox: a mail server that is down only delays it.
+  ctx.mail.start();
+  const stops: Stop[] = [prune, sweep, () => ctx.mail.stop()];
   // The exporter publishes the log from its own loop; a broker that is down only delays it.
   if (config.AMQP_URL) {
     const exporter = new AmqpExporter(ctx.db, { url: config.AMQP_URL, exchange: config.AMQP_EXCHANGE, log: ctx.log });

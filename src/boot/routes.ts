@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { allowedOrigins } from '../config.js';
 import type { AppContext } from '../context.js';
+import { accountRoutes } from '../features/accounts/routes.js';
 import { authRoutes } from '../features/auth/routes.js';
 import { serverRoutes } from '../features/server/routes.js';
 import { jwksResponse } from '../features/auth/schemas.js';
@@ -80,6 +81,7 @@ export async function registerHttp(http: FastifyInstance, ctx: AppContext, readi
     async (api) => {
       await api.register(healthRoutes, { readiness });
       await api.register(authRoutes, { ctx });
+      await api.register(accountRoutes, { ctx });
       await api.register(userRoutes, { ctx });
       await api.register(keyRoutes, { ctx });
       await api.register(conversationRoutes, { ctx });

@@ -26,6 +26,8 @@ export const users = pgTable(
     /** Set when the phone number was proven by OTP; only a verified number signs in or is found by contact sync. */
     phoneVerifiedAt: ts('phone_verified_at'),
     passwordHash: text('password_hash'),
+    /** Set when the owner followed a verification link mailed to `email`; cleared when the email changes. */
+    emailVerifiedAt: ts('email_verified_at'),
     /** What a push shows (every device): the sender and text ('full'), the sender only ('name'), neither ('none'). */
     pushPreviews: text('push_previews', { enum: ['full', 'name', 'none'] })
       .notNull()
@@ -514,4 +516,44 @@ export const serverKeys = pgTable(
     revokedAt: ts('revoked_at'),
   },
   (t) => [uniqueIndex('server_keys_hash_key').on(t.keyHash)],
+);
+
+/** Single-use links mailed to a user (verify the email, reset the password): only the SHA-256 of the token is kept. */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['verify_email', 'reset_password'] }).notNull(),
+    /** The address the link was sent to: verifying it verifies this address only, not one changed since. */
+    email: text('email').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('account_tokens_user_idx').on(t.userId)],
+);
+
+/** Mail waiting to be delivered, written in the transaction that decided to send it; the sender loop delivers it. */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: uuid('id').primaryKey(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** When a sender may (next) take it: pushed ahead while one is sending it (a lease), and by the backoff after a failure. */
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: ts('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('mail_outbox_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.sentAt} is null`),
+  ],
 );

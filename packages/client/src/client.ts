@@ -10,6 +10,7 @@ import { createRestClient, unwrap, type RestClient } from './rest.js';
 import { Session, type AuthResult } from './session.js';
 import { memoryStorage } from './storage/memory.js';
 import type { ClientStorage } from './storage/types.js';
+import { Account } from './account.js';
 import { PushDevices } from './push.js';
 import { Store, type ReadState } from './store.js';
 import { EventStream, type StreamEvent } from './stream.js';
@@ -98,6 +99,8 @@ export class ParleyClient {
   };
   /** Push devices of this session: Web Push from a service worker registration, or a native token. */
   readonly push: PushDevices;
+  /** Email verification and passwords: request and follow mailed links, change the password. */
+  readonly account: Account;
   readonly messages = {
     /** A page of a conversation's history, newest first unless `before` (a seq) asks for older; also put in the store. */
     list: async (conversationId: string, query: { before?: number; after?: number; limit?: number } = {}) => {
@@ -144,6 +147,7 @@ export class ParleyClient {
     );
     this.rest = createRestClient({ url: () => this.connection.url, auth: this.session, fetch: this.fetchFn });
     this.push = new PushDevices(this.rest);
+    this.account = new Account(this.rest);
     this.ready = this.restore();
   }
 

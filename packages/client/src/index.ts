@@ -3,6 +3,7 @@ export type { ClientEvents, ClientStatus, ConversationSettingsPatch, ParleyClien
 export type { ConnectionStatus } from './connection.js';
 export { isRetryable, ParleyError } from './errors.js';
 export type { OutboxEntry, SendInput } from './outbox.js';
+export { Account } from './account.js';
 export { PushDevices } from './push.js';
 export type { PushDevice, PushRegistrationLike, PushSettings, PushSubscriptionLike } from './push.js';
 export { createRestClient, unwrap } from './rest.js';

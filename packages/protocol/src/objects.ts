@@ -20,6 +20,10 @@ export const userSchema = z
       .boolean()
       .optional()
       .meta({ description: 'Your own profile only: whether `phoneNumber` was proven by a code (only then does it sign in or match).' }),
+    emailVerified: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Your own profile only: whether `email` was proven by following a mailed link (POST /auth/email/verify).' }),
   })
   .meta({ id: 'User' });
 

@@ -13,8 +13,8 @@ export const googleBody = z.object({
 
 /** How to link Google to an account that already has this email: from inside it. */
 const LINK_HINT =
-  'an account with this email already exists. If it is yours, sign in to it (email or username and password), ' +
-  'then link Google from there with POST /api/v1/auth/google/link {idToken}';
+  'an account with this email already exists and has not verified it. If it is yours, sign in to it (email or username ' +
+  'and password), then verify the email (POST /api/v1/auth/email/verification) or link Google from there with POST /api/v1/auth/google/link {idToken}';
 
 /**
  * Signs in with Google, the `google` issuer preset (the same path as POST /auth/token): the

@@ -7,11 +7,13 @@ import { createUser, signIn } from './signIn.js';
 
 /**
  * Signs in with a verified ID token's profile: the account linked to this `(provider, sub)`;
- * else a new account. An existing account with the same email is never linked here: Parley has
- * not verified that its owner holds the email, so linking would hand it (and whoever registered
- * it) this identity; until that person links from inside the account, 409 auth.account_exists
- * with `linkHint`. An email the issuer has not verified is only a claim: the new account gets no
- * email (it would otherwise take the address from its real owner), the identity row keeps it.
+ * else the account with the same email when both sides verified it (the issuer's `email_verified`
+ * and our `emailVerified`): the identity is linked to it. An account whose email Parley has not
+ * verified is never linked here: its owner may not hold the email, so linking would hand it (and
+ * whoever registered it) this identity; until that person verifies the email or links from inside
+ * the account, 409 auth.account_exists with `linkHint`. An email the issuer has not verified is
+ * only a claim: the new account gets no email (it would otherwise take the address from its real
+ * owner), the identity row keeps it. A new account's issuer-verified email counts as verified.
  */
 export async function signInWithIdentity(
   ctx: AppContext,
@@ -38,9 +40,22 @@ export async function signInWithIdentity(
         .leftJoin(authIdentities, and(eq(authIdentities.userId, users.id), byIdentity))
         .where(eq(users.email, email));
       if (byEmail?.linkedSubject) return { user: byEmail.user, created: false };
+      if (byEmail?.user.emailVerifiedAt) {
+        // The same person proved this email to both: link (a concurrent link of the same sub hits the primary key; signIn retries).
+        await tx
+          .insert(authIdentities)
+          .values({ provider: profile.provider, subject: profile.subject, userId: byEmail.user.id, email: profile.email });
+        return { user: byEmail.user, created: false };
+      }
       if (byEmail) throw fail('auth.account_exists', linkHint);
     }
-    const user = await createUser(tx, { name: profile.name, usernameFrom: profile.username, email, avatarUrl: profile.picture });
+    const user = await createUser(tx, {
+      name: profile.name,
+      usernameFrom: profile.username,
+      email,
+      emailVerifiedAt: email ? new Date() : null,
+      avatarUrl: profile.picture,
+    });
     await tx.insert(authIdentities).values({ provider: profile.provider, subject: profile.subject, userId: user.id, email: profile.email });
     return { user, created: true };
   });

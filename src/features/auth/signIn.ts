@@ -15,6 +15,7 @@ export async function createUser(
     /** What the username is made from (default: the name). */
     usernameFrom?: string | null;
     email?: string | null;
+    emailVerifiedAt?: Date | null;
     phoneNumber?: string | null;
     phoneVerifiedAt?: Date | null;
     avatarUrl?: string | null;
@@ -30,6 +31,7 @@ export async function createUser(
       initials: initialsOf(fields.name),
       avatarColor: avatarColorFor(id),
       email: fields.email ?? null,
+      emailVerifiedAt: fields.emailVerifiedAt ?? null,
       phoneNumber: fields.phoneNumber ?? null,
       phoneVerifiedAt: fields.phoneVerifiedAt ?? null,
       avatarUrl: fields.avatarUrl ?? null,

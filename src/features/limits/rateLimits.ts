@@ -32,6 +32,9 @@ const routeLimits = {
   login: { budget: (c) => c.RATE_LIMIT_LOGIN_PER_IP, key: byIp },
   otp: { budget: (c) => c.RATE_LIMIT_OTP_PER_IP, key: byIp },
   'otp-phone': { budget: (c) => c.RATE_LIMIT_OTP_PER_PHONE, key: (req) => (req.body as { phoneNumber?: string }).phoneNumber },
+  // Mails with links: verification per account, reset per email asked for (known or not, so a 429 tells nothing).
+  'verify-mail': { budget: (c) => c.RATE_LIMIT_ACCOUNT_MAIL_PER_EMAIL, key: byUser },
+  'reset-mail': { budget: (c) => c.RATE_LIMIT_ACCOUNT_MAIL_PER_EMAIL, key: (req) => (req.body as { email?: string }).email },
   'contact-sync': { budget: (c) => c.RATE_LIMIT_CONTACT_SYNC_PER_USER, key: byUser },
   'user-search': { budget: (c) => c.RATE_LIMIT_USER_SEARCH_PER_USER, key: byUser },
   uploads: { budget: (c) => c.RATE_LIMIT_UPLOADS_PER_USER, key: byUser },

@@ -22,7 +22,12 @@ export function toUser(u: UserRow, opts: { online: boolean; self?: boolean }): U
     lastActive: iso(u.lastActive),
     createdAt: iso(u.createdAt)!,
     ...(opts.self
-      ? { email: u.email, phoneNumber: u.phoneNumber, phoneVerified: u.phoneNumber !== null && u.phoneVerifiedAt !== null }
+      ? {
+          email: u.email,
+          emailVerified: u.email !== null && u.emailVerifiedAt !== null,
+          phoneNumber: u.phoneNumber,
+          phoneVerified: u.phoneNumber !== null && u.phoneVerifiedAt !== null,
+        }
       : {}),
   };
 }
