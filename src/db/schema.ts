@@ -33,6 +33,8 @@ export const users = pgTable(
       .notNull()
       .default('full'),
     lastActive: ts('last_active'),
+    /** Set when the account was deleted: the row stays as an anonymous tombstone (DELETE /users/me). */
+    deletedAt: ts('deleted_at'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

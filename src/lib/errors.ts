@@ -18,6 +18,7 @@ export const errorStatus = {
   'auth.refresh_reused': 401,
   'auth.session_revoked': 401,
   forbidden: 403,
+  'auth.reauth_required': 403,
   'user.blocked': 403,
   'group.not_admin': 403,
   'group.owner_protected': 403,

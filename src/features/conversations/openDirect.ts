@@ -4,7 +4,7 @@ import { conversations, memberPeriods, members } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { isBlockedEitherWay } from '../users/blocks.js';
-import { findUser } from '../users/queries.js';
+import { findActiveUser } from '../users/queries.js';
 import { getConversation, type ConversationDto } from './queries.js';
 
 /**
@@ -19,7 +19,7 @@ export async function openDirect(
   if (otherId === actorId) throw fail('conversation.self', 'a direct conversation needs another user');
   const directKey = [actorId, otherId].sort().join(':');
   return ctx.run(async (tx, events) => {
-    await findUser(tx, otherId);
+    await findActiveUser(tx, otherId);
     if (await isBlockedEitherWay(tx, actorId, otherId)) throw fail('user.blocked', 'a block stands between you and this user');
     const id = newId();
     const inserted = await tx

@@ -12,6 +12,7 @@ import {
   type Role,
   recordSystemMessage,
   recordSystemMessages,
+  leaveGroup,
   removeFromGroup,
   requireAdmin,
   requireMember,
@@ -31,7 +32,10 @@ async function memberRole(tx: Tx, groupId: string, userId: string): Promise<{ ro
 
 async function assertUsersExist(tx: Tx, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const [found] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from users where id = any(${uuidArray(ids)})`);
+  const [found] = await rows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from users where id = any(${uuidArray(ids)}) and deleted_at is null`,
+  );
   if (Number(found!.n) !== new Set(ids).size) throw fail('user.not_found', 'some of those users do not exist');
 }
 
@@ -130,10 +134,7 @@ export function removeMember(ctx: AppContext, actorId: string, groupId: string, 
   return ctx.run(async (tx, events) => {
     const { group, role } = await lockGroup(tx, groupId, actorId);
     requireMember(role);
-    if (userId === actorId) {
-      await recordSystemMessage(tx, events, groupId, { action: 'member_left', actorId });
-      return removeFromGroup(tx, events, group, actorId);
-    }
+    if (userId === actorId) return leaveGroup(tx, events, group, actorId);
     requireAdmin(role);
     const target = await memberRole(tx, groupId, userId);
     if (target.role === 'owner') throw fail('group.owner_protected', 'the owner cannot be removed');

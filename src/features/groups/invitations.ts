@@ -8,7 +8,7 @@ import { newId } from '../../lib/ids.js';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.js';
 import { fromMicros, microsKey, getConversation, type ConversationDto, type ConversationRow } from '../conversations/queries.js';
 import { isBlockedEitherWay } from '../users/blocks.js';
-import { findUser, presentUsers, usersByIds } from '../users/queries.js';
+import { findActiveUser, presentUsers, usersByIds } from '../users/queries.js';
 import { addToGroup, isAdmin, lockGroup, recordSystemMessage, requireMember } from './membership.js';
 import { summarize } from './summary.js';
 
@@ -45,7 +45,7 @@ export function invite(ctx: AppContext, actorId: string, groupId: string, invite
     const { group, role } = await lockGroup(tx, groupId, actorId);
     requireMember(role);
     if (group.visibility !== 'public' && !isAdmin(role)) throw fail('group.not_admin', 'only admins invite to a private group');
-    await findUser(tx, inviteeId);
+    await findActiveUser(tx, inviteeId);
     if (await isBlockedEitherWay(tx, actorId, inviteeId)) throw fail('user.blocked', 'a block stands between you and this user');
     const [already] = await tx
       .select({ userId: members.userId })

@@ -163,6 +163,12 @@ export async function removeFromGroup(tx: Tx, events: EventBatch, group: Convers
   if (heir) await setRole(tx, events, group.id, heir.userId, 'owner');
 }
 
+/** A member leaving on their own: the "left" system message, then `removeFromGroup` (ownership passes on). Also used by account deletion. */
+export async function leaveGroup(tx: Tx, events: EventBatch, group: ConversationRow, userId: string): Promise<void> {
+  await recordSystemMessage(tx, events, group.id, { action: 'member_left', actorId: userId });
+  await removeFromGroup(tx, events, group, userId);
+}
+
 export async function setRole(tx: Tx, events: EventBatch, groupId: string, userId: string, role: Role): Promise<void> {
   await tx
     .update(members)

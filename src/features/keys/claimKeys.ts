@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { rows } from '../../db/connect.js';
 import { fail } from '../../lib/errors.js';
-import { findUser } from '../users/queries.js';
+import { findActiveUser } from '../users/queries.js';
 
 interface BundleRow {
   identity_key: string;
@@ -32,7 +32,7 @@ export async function claimKeyBundle(ctx: AppContext, userId: string) {
         where k.user_id = ${userId}`,
   );
   if (!bundle) {
-    await findUser(ctx.db, userId); // user.not_found when there is no such user
+    await findActiveUser(ctx.db, userId); // user.not_found when there is no such user
     throw fail('keys.not_found', 'this user has not published encryption keys');
   }
   return {

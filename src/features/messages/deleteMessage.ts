@@ -1,9 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
+import type { Tx } from '../../db/connect.js';
+import type { EventBatch } from '../../events/runCommand.js';
 import { events as eventLog, hiddenMessages, messages, reactions } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { visibleMessage } from './access.js';
-import { presentMessages } from './present.js';
+import { presentMessages, type MessageRow } from './present.js';
 import { withholdFromNonReaders } from './withhold.js';
 
 export type DeleteScope = 'self' | 'everyone';
@@ -42,27 +44,37 @@ export function deleteMessage(
     if (isSender && !isModerator && Date.now() - message.createdAt.getTime() > ctx.config.DELETE_WINDOW_SECONDS * 1000) {
       throw fail('message.delete_window_passed', `messages can be deleted for everyone for ${ctx.config.DELETE_WINDOW_SECONDS} s`);
     }
-    const deletedAt = new Date();
-    await tx.update(messages).set({ text: null, deletedAt }).where(eq(messages.id, messageId));
-    await tx.delete(reactions).where(eq(reactions.messageId, messageId));
-    // Sync replays stored payloads: the wiped content must be gone from them too.
-    const [tombstone] = await presentMessages(tx, [{ ...message, text: null, deletedAt }]);
-    await tx
-      .update(eventLog)
-      .set({ payload: sql`jsonb_set(${eventLog.payload} - 'mentionsAdded', '{message}', ${JSON.stringify(tombstone)}::jsonb)` })
-      .where(and(eq(eventLog.messageId, messageId), inArray(eventLog.type, ['message:new', 'message:updated'])));
-    // …and from the snippet that replies to it carry.
-    await tx
-      .update(eventLog)
-      .set({ payload: sql`jsonb_set(${eventLog.payload}, '{message,replyTo,text}', 'null'::jsonb)` })
-      .where(
-        and(
-          inArray(eventLog.messageId, tx.select({ id: messages.id }).from(messages).where(eq(messages.replyToId, messageId))),
-          inArray(eventLog.type, ['message:new', 'message:updated']),
-        ),
-      );
-    events.add({ type: 'message:deleted', conversationId, messageId, payload: { conversationId, messageId, for: 'everyone' }, origin });
-    await withholdFromNonReaders(tx, events, message);
+    await wipeMessage(tx, events, message, origin);
     return {};
   });
+}
+
+/**
+ * Delete for everyone, once allowed: the text is wiped (a tombstone stays), its reactions go, the
+ * stored events that sync replays and the snippets replies carry lose the content, and members hear
+ * `message:deleted`. Also used when an account is deleted (src/features/users/deleteAccount.ts).
+ */
+export async function wipeMessage(tx: Tx, events: EventBatch, message: MessageRow, origin?: string): Promise<void> {
+  const { id: messageId, conversationId } = message;
+  const deletedAt = new Date();
+  await tx.update(messages).set({ text: null, deletedAt }).where(eq(messages.id, messageId));
+  await tx.delete(reactions).where(eq(reactions.messageId, messageId));
+  // Sync replays stored payloads: the wiped content must be gone from them too.
+  const [tombstone] = await presentMessages(tx, [{ ...message, text: null, deletedAt }]);
+  await tx
+    .update(eventLog)
+    .set({ payload: sql`jsonb_set(${eventLog.payload} - 'mentionsAdded', '{message}', ${JSON.stringify(tombstone)}::jsonb)` })
+    .where(and(eq(eventLog.messageId, messageId), inArray(eventLog.type, ['message:new', 'message:updated'])));
+  // …and from the snippet that replies to it carry.
+  await tx
+    .update(eventLog)
+    .set({ payload: sql`jsonb_set(${eventLog.payload}, '{message,replyTo,text}', 'null'::jsonb)` })
+    .where(
+      and(
+        inArray(eventLog.messageId, tx.select({ id: messages.id }).from(messages).where(eq(messages.replyToId, messageId))),
+        inArray(eventLog.type, ['message:new', 'message:updated']),
+      ),
+    );
+  events.add({ type: 'message:deleted', conversationId, messageId, payload: { conversationId, messageId, for: 'everyone' }, origin });
+  await withholdFromNonReaders(tx, events, message);
 }

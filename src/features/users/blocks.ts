@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import { rows, type Executor } from '../../db/connect.js';
 import { blocks, users } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
-import { findUser, type UserRow } from './queries.js';
+import { findActiveUser, type UserRow } from './queries.js';
 
 /** Either of the two has blocked the other. */
 export async function isBlockedEitherWay(ex: Executor, a: string, b: string): Promise<boolean> {
@@ -50,12 +50,12 @@ export async function blockRelations(ex: Executor, userId: string): Promise<stri
 /** Blocking is private to the blocker: the blocked user is not told. */
 export async function blockUser(ctx: AppContext, actorId: string, userId: string): Promise<void> {
   if (actorId === userId) throw fail('user.block_self', 'you cannot block yourself');
-  await findUser(ctx.db, userId);
+  await findActiveUser(ctx.db, userId);
   await ctx.db.insert(blocks).values({ blockerId: actorId, blockedId: userId }).onConflictDoNothing();
 }
 
 export async function unblockUser(ctx: AppContext, actorId: string, userId: string): Promise<void> {
-  await findUser(ctx.db, userId);
+  await findActiveUser(ctx.db, userId);
   await ctx.db.delete(blocks).where(and(eq(blocks.blockerId, actorId), eq(blocks.blockedId, userId)));
 }
 

@@ -1,4 +1,4 @@
-import { and, inArray, isNotNull, ne, notExists, sql } from 'drizzle-orm';
+import { and, inArray, isNotNull, isNull, ne, notExists, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { users } from '../../db/schema.js';
@@ -33,6 +33,7 @@ export async function syncContacts(ctx: AppContext, actorId: string, input: z.ou
         inArray(users.phoneNumber, [...byNumber.keys()]),
         isNotNull(users.phoneVerifiedAt),
         ne(users.id, actorId),
+        isNull(users.deletedAt),
         notExists(sql`(select 1 from blocks b where b.blocker_id = ${users.id} and b.blocked_id = ${actorId})`),
       ),
     )

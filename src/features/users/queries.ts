@@ -14,6 +14,13 @@ export async function findUser(ex: Executor, id: string): Promise<UserRow> {
   return user;
 }
 
+/** Like `findUser`, but a deleted account (a tombstone, DELETE /users/me) is user.not_found: nobody can start anything with it. */
+export async function findActiveUser(ex: Executor, id: string): Promise<UserRow> {
+  const user = await findUser(ex, id);
+  if (user.deletedAt) throw fail('user.not_found');
+  return user;
+}
+
 /**
  * Users as `actorId` sees them, in the order given: live presence only for people who may see
  * it (`presenceVisibleAmong`: a shared conversation and no block); others see the user offline

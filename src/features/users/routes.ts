@@ -8,6 +8,7 @@ import { verifyPhone, verifyPhoneBody } from '../auth/otp.js';
 import { rateLimit } from '../limits/rateLimits.js';
 import { blockedUsers, blockUser, unblockUser } from './blocks.js';
 import { contactSyncBody, syncContacts } from './contacts.js';
+import { deleteAccount, deleteAccountBody } from './deleteAccount.js';
 import { exportUserData, sendArchive } from './export.js';
 import { findUser, presentUser, presentUsers } from './queries.js';
 import { contactSyncResponse, success, userResponse, userSearchPage, userSearchQuery, usersResponse } from './schemas.js';
@@ -58,6 +59,31 @@ const profileRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { 
       },
     },
     async (req) => ({ user: await presentUser(ctx, await updateProfile(ctx, req.auth.userId, req.body), req.auth.userId) }),
+  );
+
+  app.delete(
+    '/users/me',
+    {
+      preHandler: rateLimit(ctx, 'login'),
+      schema: {
+        operationId: 'deleteAccount',
+        summary: 'Delete your account',
+        description:
+          'Erases your account (GDPR Art. 17). An account with a password sends it as `password`; one without (phone or ' +
+          'Google sign-in) must have signed in within the last 10 minutes; otherwise 403 `auth.reauth_required`. Your ' +
+          'messages become deleted tombstones for everyone, you leave every group (ownership passes on), and your sessions ' +
+          '(sockets closed), push devices, keys, sign-in identities, blocks, reactions, media and profile are gone; your ' +
+          'username is free again. Your user id stays, on an anonymous "Deleted account" that direct chats still show.',
+        tags,
+        ...secured,
+        body: deleteAccountBody,
+        response: { 204: { description: 'The account is deleted.' }, ...problems('auth.reauth_required') },
+      },
+    },
+    async (req, reply) => {
+      await deleteAccount(ctx, req.auth.userId, req.auth.sessionId, req.body);
+      return reply.code(204).send();
+    },
   );
 
   app.post(

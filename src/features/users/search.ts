@@ -1,4 +1,4 @@
-import { and, asc, gt, ilike, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, gt, ilike, isNull, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { users } from '../../db/schema.js';
@@ -17,6 +17,7 @@ export async function searchUsers(ctx: AppContext, actorId: string, query: { sea
   const after = decodeCursor(query.cursor, z.string().regex(USERNAME_RE));
   const where: (SQL | undefined)[] = [
     ne(users.id, actorId),
+    isNull(users.deletedAt),
     notExists(sql`(select 1 from blocks b where b.blocker_id = ${users.id} and b.blocked_id = ${actorId})`),
   ];
   where.push(or(ilike(users.name, likePattern(search)), ilike(users.username, likePattern(search))));
