@@ -175,6 +175,18 @@ describe('notifications in the web client', () => {
     await expect.poll(() => shownNotifications(page)).toEqual([{ title: 'Bo Diddley', body: 'Are you there, Ada?', tag: chatId }]);
   });
 
+  it('a shown notification is closed once its chat is read on another device', async () => {
+    await page
+      .getByRole('region', { name: 'Chats' })
+      .getByRole('link', { name: /Bo Diddley/ })
+      .filter({ hasText: '1 unread' })
+      .waitFor();
+    expect(await shownNotifications(page)).toHaveLength(1);
+    const read = await server.api('POST', `/conversations/${chatId}/read`, { token: ada.token, body: {} });
+    expect(read.status).toBe(200);
+    await expect.poll(() => shownNotifications(page)).toEqual([]);
+  });
+
   it('per chat: which messages notify, mute for 8 hours / always, unmute; the chat list marks a muted chat', async () => {
     const item = page.getByRole('region', { name: 'Chats' }).getByRole('link', { name: /Bo Diddley/ });
     await item.click();

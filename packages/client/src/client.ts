@@ -182,6 +182,11 @@ export class ParleyClient {
     return this.signInWith('/auth/verify-otp', input);
   }
 
+  /** Signs in with a Google ID token (`GET /auth/methods` says whether the server takes them). */
+  signInWithGoogle(input: JsonBody<'/auth/google'>): Promise<User> {
+    return this.signInWith('/auth/google', input);
+  }
+
   /** Adopts tokens obtained elsewhere (your backend, another sign-in method). */
   async useSession(tokens: { accessToken: string; refreshToken: string; expiresIn?: number }): Promise<void> {
     await this.ready;

@@ -43,6 +43,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/auth/methods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The ways to sign in this server offers
+     * @description Public. `password` is always on. `phone` (POST /auth/request-otp) is set when codes can be sent: `sms` through SMS_WEBHOOK_URL, or `log` outside production without it (the code is written to the server log); else null. `google` carries the OAuth client ID when GOOGLE_CLIENT_ID is set, else null.
+     */
+    get: operations['listSignInMethods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/register': {
     parameters: {
       query?: never;
@@ -1646,6 +1666,68 @@ export interface operations {
              * @enum {string}
              */
             redis?: 'connected';
+          };
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  listSignInMethods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            password: true;
+            phone: {
+              /** @enum {string} */
+              delivery: 'sms' | 'log';
+            } | null;
+            /** @description Set when Google sign-in (POST /auth/google) is configured. */
+            google: {
+              /** @example 1234-abc.apps.googleusercontent.com */
+              clientId: string;
+            } | null;
           };
         };
       };

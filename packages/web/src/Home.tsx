@@ -7,10 +7,12 @@ import { ConnectionBanner } from './common/ConnectionBanner';
 import { Conversation } from './conversation/Conversation';
 import { useOpenChat } from './hooks/useRoute';
 import { useLiveClient } from './hooks/useLiveClient';
+import { useCloseReadNotifications } from './notifications/useCloseReadNotifications';
 
 /** The signed-in app: the chat list (or the people search) beside the open conversation; one pane at a time on a phone. */
 export function Home({ me, onSignOut }: { me: User | undefined; onSignOut: () => Promise<void> }) {
   useLiveClient();
+  useCloseReadNotifications();
   const [openId, open] = useOpenChat();
   const [searching, setSearching] = useState(false);
 

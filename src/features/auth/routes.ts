@@ -21,10 +21,44 @@ const tags = ['auth'];
 const sameDevice = 'Signing in again with the same `deviceId` ends that device’s previous session.';
 
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  await app.register(methodRoutes, { ctx });
   await app.register(passwordRoutes, { ctx });
   await app.register(phoneAndGoogleRoutes, { ctx });
   await app.register(issuerRoutes, { ctx });
   await app.register(sessionRoutes, { ctx });
+};
+
+/** Which ways to sign in this server offers, for a sign-in screen to show only those. */
+const methodRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/auth/methods',
+    {
+      schema: {
+        operationId: 'listSignInMethods',
+        summary: 'The ways to sign in this server offers',
+        description:
+          'Public. `password` is always on. `phone` (POST /auth/request-otp) is set when codes can be sent: `sms` through ' +
+          'SMS_WEBHOOK_URL, or `log` outside production without it (the code is written to the server log); else null. ' +
+          '`google` carries the OAuth client ID when GOOGLE_CLIENT_ID is set, else null.',
+        tags,
+        response: {
+          200: z.object({
+            password: z.literal(true),
+            phone: z.object({ delivery: z.enum(['sms', 'log']) }).nullable(),
+            google: z
+              .object({ clientId: z.string().meta({ example: '1234-abc.apps.googleusercontent.com' }) })
+              .nullable()
+              .meta({ description: 'Set when Google sign-in (POST /auth/google) is configured.' }),
+          }),
+        },
+      },
+    },
+    async () => ({
+      password: true as const,
+      phone: ctx.otpSender ? { delivery: ctx.otpSender.kind === 'webhook' ? ('sms' as const) : ('log' as const) } : null,
+      google: ctx.google && ctx.config.GOOGLE_CLIENT_ID ? { clientId: ctx.config.GOOGLE_CLIENT_ID } : null,
+    }),
+  );
 };
 
 /** Email-or-username and password accounts, and token refresh. */

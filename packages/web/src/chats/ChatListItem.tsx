@@ -7,6 +7,7 @@ import { useClient } from '../hooks/useClient';
 import { useStore } from '../hooks/useStore';
 import { isMutedNow } from '../notifications/chatMute';
 import { MutedMark } from '../notifications/MutedMark';
+import { ChatActions } from './ChatActions';
 import { lookOf, previewOf } from './look';
 
 interface Props {
@@ -15,7 +16,10 @@ interface Props {
   onOpen: (id: string) => void;
 }
 
-/** One chat: avatar, name, last message (or "typing…"), its time, and the unread count. A link: it opens /chat/:id. */
+/**
+ * One chat: avatar, name, last message (or "typing…"), its time, the unread count, and marks read as
+ * "Pinned", "Muted", "Archived". A link: it opens /chat/:id; beside it, "Chat options for <name>".
+ */
 export function ChatListItem({ conversation: c, active, onOpen }: Props) {
   const me = useClient().userId;
   const typing = useStore((store) => store.typing(c.id).some((id) => id !== me));
@@ -28,7 +32,7 @@ export function ChatListItem({ conversation: c, active, onOpen }: Props) {
   };
 
   return (
-    <li>
+    <li className="chat-row">
       <a href={`/chat/${c.id}`} className="chat-item" aria-current={active ? 'page' : undefined} onClick={open}>
         <Avatar text={look.avatarText} color={look.avatarColor} />
         <span className="chat-item-body">
@@ -49,6 +53,13 @@ export function ChatListItem({ conversation: c, active, onOpen }: Props) {
                 {last ? previewOf(last) : ''}
               </span>
             )}
+            {c.isPinned && (
+              <span className="pin-mark" title="Pinned">
+                <PinIcon />
+                <span className="visually-hidden">Pinned</span>
+              </span>
+            )}
+            {c.isArchived && <span className="visually-hidden">Archived</span>}
             {isMutedNow(c) && <MutedMark />}
             {c.unreadCount > 0 && (
               <span className="badge">
@@ -59,6 +70,13 @@ export function ChatListItem({ conversation: c, active, onOpen }: Props) {
           </span>
         </span>
       </a>
+      <ChatActions conversation={c} title={look.title} />
     </li>
   );
 }
+
+const PinIcon = () => (
+  <svg aria-hidden focusable={false} viewBox="0 0 24 24" width={16} height={16}>
+    <path fill="currentColor" d="M16 3v2h-1v6l3 3v2h-5v5l-1 1-1-1v-5H6v-2l3-3V5H8V3Z" />
+  </svg>
+);
