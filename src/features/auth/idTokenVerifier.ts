@@ -64,8 +64,12 @@ export class IdTokenVerifier {
   private readonly claims: ClaimNames;
   private readonly invalidCode: 'auth.google_invalid' | 'auth.id_token_invalid';
 
+  /** The client id a browser asks this issuer for tokens with (the first audience). */
+  readonly clientId: string;
+
   constructor(private readonly opts: IdTokenVerifierOptions) {
     this.name = opts.name;
+    this.clientId = Array.isArray(opts.audience) ? opts.audience[0]! : opts.audience;
     this.claims = { ...standardClaims, ...opts.claims };
     this.invalidCode = opts.invalidCode ?? 'auth.id_token_invalid';
     this.jwks = jose.createRemoteJWKSet(new URL(opts.jwksUrl), {

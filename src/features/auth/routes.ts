@@ -53,11 +53,14 @@ const methodRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { c
         },
       },
     },
-    async () => ({
-      password: true as const,
-      phone: ctx.otpSender ? { delivery: ctx.otpSender.kind === 'webhook' ? ('sms' as const) : ('log' as const) } : null,
-      google: ctx.google && ctx.config.GOOGLE_CLIENT_ID ? { clientId: ctx.config.GOOGLE_CLIENT_ID } : null,
-    }),
+    async () => {
+      const google = ctx.issuers.get('google');
+      return {
+        password: true as const,
+        phone: ctx.otpSender ? { delivery: ctx.otpSender.kind === 'webhook' ? ('sms' as const) : ('log' as const) } : null,
+        google: google ? { clientId: google.clientId } : null,
+      };
+    },
   );
 };
 
