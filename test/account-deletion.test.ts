@@ -6,7 +6,7 @@ import { rows } from '../src/db/connect.js';
 import { filesUnder, pdfBytes, photo, uploadFile } from './helpers/media.js';
 import { history, send } from './helpers/messages.js';
 import { expectProblem } from './helpers/problems.js';
-import { emit, next, TestServer, type TestUser } from './helpers/server.js';
+import { next, syncEvents, TestServer } from './helpers/server.js';
 
 const DEV_CODE = '246810';
 const phone = () => `+1415555${crypto.randomInt(1000, 10_000)}${crypto.randomInt(0, 10)}`.slice(0, 13);
@@ -18,14 +18,6 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const deleteMe = (u: { token: string }, body?: unknown) => server.api('DELETE', '/users/me', { token: u.token, body });
-
-async function syncEvents(user: TestUser): Promise<any[]> {
-  const s = await server.socket(user.token);
-  const ack = await emit(s, 'sync:request', { cursor: 0 });
-  expect(ack.ok).toBe(true);
-  s.disconnect();
-  return ack.events;
-}
 
 /** Every text, varchar and jsonb value in the database, cast to text, that contains `needle`: `table.column` of each. */
 async function findAnywhere(needle: string): Promise<string[]> {
@@ -159,7 +151,7 @@ describe('DELETE /users/me', () => {
     expect(tomb).toMatchObject({ senderId: gone.id, text: null });
     expect(tomb.deletedAt).toEqual(expect.any(String));
     expect(seen.find((m) => m.id === reply.id)).toMatchObject({ text: 'a reply', reactions: [] });
-    const events = await syncEvents(friend);
+    const events = await syncEvents(server, friend);
     expect(JSON.stringify(events)).not.toContain(secret);
     expect(events.some((e) => e.type === 'message:deleted' && e.payload.messageId === mine.id)).toBe(true);
 

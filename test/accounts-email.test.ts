@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox } from '../src/db/schema.js';
 import { expectProblem } from './helpers/problems.js';
 import { newAccount, sdkClient } from './helpers/sdk.js';
-import { TestServer, type TestUser } from './helpers/server.js';
+import { disconnected, TestServer, type TestUser } from './helpers/server.js';
 import { LocalSmtp, linkToken } from './helpers/smtpService.js';
 
 const unique = () => crypto.randomBytes(4).toString('hex');
@@ -25,16 +24,6 @@ afterAll(async () => {
 });
 
 const me = async (token: string) => (await server.api('GET', '/auth/me', { token })).body.user;
-
-/** Resolves with the disconnect reason, or rejects if the socket is still connected after `ms`. */
-const disconnected = (s: Socket, ms = 3000) =>
-  new Promise<string>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error('socket still connected')), ms);
-    s.once('disconnect', (reason) => {
-      clearTimeout(t);
-      resolve(reason);
-    });
-  });
 
 async function requestVerification(u: TestUser): Promise<string> {
   const before = smtp.mails.length;

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import * as jose from 'jose';
-import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settle, TestServer, type TestUser } from './helpers/server.js';
+import { disconnected, settle, TestServer, type TestUser } from './helpers/server.js';
 import { expectProblem } from './helpers/problems.js';
 
 // The server signs with a key we know, so tests can mint tokens it accepts (or that expired).
@@ -456,16 +455,6 @@ describe('socket handshake', () => {
 });
 
 describe('revoking a session closes its sockets', () => {
-  /** Resolves with the disconnect reason, or rejects if the socket is still connected after `ms`. */
-  const disconnected = (s: Socket, ms = 3000) =>
-    new Promise<string>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error('socket still connected')), ms);
-      s.once('disconnect', (reason) => {
-        clearTimeout(t);
-        resolve(reason);
-      });
-    });
-
   it("a reused refresh token revokes the family and disconnects that session's sockets, and only those", async () => {
     const user = await server.register('Socket Replay');
     const other = await login({ login: user.email, password: user.password, deviceId: 'untouched-device' });

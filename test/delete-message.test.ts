@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ISO, history, listed, pair, search, send } from './helpers/messages.js';
-import { collect, emit, next, settle, TestServer, type TestUser } from './helpers/server.js';
+import { collect, emit, next, settle, syncEvents, TestServer } from './helpers/server.js';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await TestServer.start();
 });
 afterAll(() => server?.close());
-
-async function syncEvents(user: TestUser): Promise<any[]> {
-  const s = await server.socket(user.token);
-  const ack = await emit(s, 'sync:request', { cursor: 0 });
-  expect(ack.ok).toBe(true);
-  s.disconnect();
-  return ack.events;
-}
 
 describe('deleting a message for yourself', () => {
   it('hides it from your history, lastMessage, search and sync, not the other member’s; your other device hears it', async () => {
@@ -37,7 +29,7 @@ describe('deleting a message for yourself', () => {
     expect((await history(server, a, chatId)).map((m) => m.id)).toEqual([before.id]);
     expect((await listed(server, a, chatId)).lastMessage).toMatchObject({ id: before.id, text: 'earlier words' });
     expect((await search(server, a, 'q=wombat')).body.messages).toEqual([]);
-    const aSync = await syncEvents(a);
+    const aSync = await syncEvents(server, a);
     expect(aSync.some((e) => e.type === 'message:new' && e.payload.message.id === msg.id)).toBe(false);
     expect(aSync.some((e) => e.type === 'message:new' && e.payload.message.id === before.id)).toBe(true);
     // ...and not reachable through the message routes.
@@ -48,7 +40,7 @@ describe('deleting a message for yourself', () => {
     expect((await history(server, b, chatId)).map((m) => m.id)).toEqual([before.id, msg.id]);
     expect((await listed(server, b, chatId)).lastMessage).toMatchObject({ id: msg.id, text: 'embarrassing wombat remark' });
     expect((await search(server, b, 'q=wombat')).body.messages.map((m: any) => m.id)).toEqual([msg.id]);
-    const bSync = await syncEvents(b);
+    const bSync = await syncEvents(server, b);
     expect(bSync.some((e) => e.type === 'message:new' && e.payload.message.id === msg.id)).toBe(true);
     expect(bSync.some((e) => e.type === 'message:deleted')).toBe(false);
     await settle();
@@ -112,7 +104,7 @@ describe('deleting a message for everyone', () => {
       expect(last).toMatchObject({ id: msg.id, text: null });
       expect(last.deletedAt).toMatch(ISO);
 
-      const events = await syncEvents(user);
+      const events = await syncEvents(server, user);
       const created = events.find((e) => e.type === 'message:new' && e.payload.message.id === msg.id);
       expect(created.payload.message.text).toBeNull();
       expect(created.payload.message.deletedAt).toMatch(ISO);

@@ -250,4 +250,23 @@ export function collect<T = any>(s: Socket, event: string): T[] {
 }
 
 /** Resolves once nothing more is expected: lets in-flight emits arrive (for asserting absence). */
+/** Every stored event `user` can sync from the start, over a socket opened for it. */
+export async function syncEvents(server: TestServer, user: TestUser): Promise<any[]> {
+  const s = await server.socket(user.token);
+  const ack = await emit(s, 'sync:request', { cursor: 0 });
+  if (!ack.ok) throw new Error(`sync:request failed: ${JSON.stringify(ack)}`);
+  s.disconnect();
+  return ack.events;
+}
+
+/** Resolves with the disconnect reason, or rejects if the socket is still connected after `ms`. */
+export const disconnected = (s: Socket, ms = 3000) =>
+  new Promise<string>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('socket still connected')), ms);
+    s.once('disconnect', (reason) => {
+      clearTimeout(t);
+      resolve(reason);
+    });
+  });
+
 export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
