@@ -1,5 +1,6 @@
 import type { ParleyClient, User } from '@parley/client';
 import { useCallback, useEffect, useState } from 'react';
+import { AccountLinkScreen, clearAccountLink, readAccountLink } from './auth/AccountLink';
 import { SignIn } from './auth/SignIn';
 import { Home } from './Home';
 import { createWebClient } from './client';
@@ -14,6 +15,7 @@ export function App() {
   const [phase, setPhase] = useState<Phase>('restoring');
   const [me, setMe] = useState<User>();
   const [notice, setNotice] = useState<string>();
+  const [link, setLink] = useState(readAccountLink);
 
   const restart = useCallback((message?: string) => {
     setClient(createWebClient());
@@ -48,11 +50,36 @@ export function App() {
     setPhase('signedIn');
   }, []);
 
+  // A mailed link opened in a tab already showing Parley changes only the fragment.
+  useEffect(() => {
+    const opened = () => {
+      const next = readAccountLink();
+      if (next) setLink(next);
+    };
+    window.addEventListener('hashchange', opened);
+    return () => window.removeEventListener('hashchange', opened);
+  }, []);
+
+  // A mailed link: after a reset every session of the account has ended, so this one signs out too.
+  const linkDone = useCallback(
+    async (passwordReset: boolean, verified?: User) => {
+      clearAccountLink();
+      setLink(undefined);
+      if (verified && verified.id === client.userId) setMe(verified);
+      if (!passwordReset) return;
+      if (client.userId) await client.signOut();
+      await client.close();
+      restart('Your password is set. Sign in with your new password.');
+    },
+    [client, restart],
+  );
+
   return (
     <ClientContext.Provider value={client}>
-      {phase === 'restoring' && <p className="splash">Parley</p>}
-      {phase === 'signedOut' && <SignIn notice={notice} onSignedIn={signedIn} />}
-      {phase === 'signedIn' && <Home me={me} onSignOut={signOut} />}
+      {link && <AccountLinkScreen link={link} onDone={(reset, verified) => void linkDone(reset, verified)} />}
+      {!link && phase === 'restoring' && <p className="splash">Parley</p>}
+      {!link && phase === 'signedOut' && <SignIn notice={notice} onSignedIn={signedIn} />}
+      {!link && phase === 'signedIn' && <Home me={me} onSignOut={signOut} />}
     </ClientContext.Provider>
   );
 }

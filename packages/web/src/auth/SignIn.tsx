@@ -4,11 +4,12 @@ import { deviceId } from '../client';
 import { errorText } from '../common/errorText';
 import { useClient } from '../hooks/useClient';
 import { Field } from './Field';
+import { ForgotPassword, ForgotPasswordLink } from './ForgotPassword';
 import { startGoogleSignIn, takeGoogleIdToken } from './google';
 import { PhoneSignIn } from './PhoneSignIn';
 import { useSignInMethods, type SignInMethods } from './useSignInMethods';
 
-type Mode = 'signIn' | 'register' | 'phone';
+type Mode = 'signIn' | 'register' | 'phone' | 'forgot';
 const DEVICE_NAME = 'Parley web';
 
 /**
@@ -58,7 +59,8 @@ export function SignIn({ notice, onSignedIn }: { notice: string | undefined; onS
         {mode === 'phone' && methods.phone && (
           <PhoneSignIn delivery={methods.phone.delivery} deviceName={DEVICE_NAME} onSignedIn={onSignedIn} />
         )}
-        {mode !== 'phone' && (
+        {mode === 'forgot' && <ForgotPassword onBack={() => switchTo('signIn')} />}
+        {(mode === 'signIn' || mode === 'register') && (
           <form onSubmit={(e) => void submit(e)} aria-labelledby="sign-in-title">
             <h2 id="sign-in-title">{mode === 'signIn' ? 'Welcome back' : 'Create your account'}</h2>
             {notice && <p className="notice">{notice}</p>}
@@ -81,6 +83,7 @@ export function SignIn({ notice, onSignedIn }: { notice: string | undefined; onS
             <button type="submit" className="primary" disabled={busy}>
               {mode === 'signIn' ? 'Sign in' : 'Create account'}
             </button>
+            {mode === 'signIn' && <ForgotPasswordLink onClick={() => switchTo('forgot')} />}
           </form>
         )}
         <OtherWays methods={methods} showPhone={mode !== 'phone'} busy={busy} onPhone={() => switchTo('phone')} />

@@ -37,7 +37,7 @@ export function SidebarHeader({
       </header>
       <nav className="sidebar-actions" aria-label="Groups and profile">
         <GroupsMenu />
-        <ProfileMenu me={me} onSaved={setSaved} />
+        <ProfileMenu me={me} onSaved={setSaved} onSignOut={onSignOut} />
       </nav>
     </>
   );

@@ -4,9 +4,11 @@ import { errorText } from '../common/errorText';
 import { Dialog } from '../common/Dialog';
 import { formText } from '../groups/GroupFields';
 import { useClient } from '../hooks/useClient';
+import { AccountSection } from './AccountSection';
 
-/** "Profile": name, username and bio (PATCH /users/me), and a new avatar (POST /users/me/avatar, field `avatar`). */
-export function ProfileDialog({ me, onSaved, onClose }: { me: User; onSaved: (user: User) => void; onClose: () => void }) {
+/** "Profile": name, username and bio (PATCH /users/me), a new avatar (POST /users/me/avatar, field `avatar`), and the account. */
+export function ProfileDialog(props: { me: User; onSaved: (user: User) => void; onClose: () => void; onSignOut: () => Promise<void> }) {
+  const { me, onSaved, onClose, onSignOut } = props;
   const client = useClient();
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
@@ -68,6 +70,7 @@ export function ProfileDialog({ me, onSaved, onClose }: { me: User; onSaved: (us
           Save profile
         </button>
       </form>
+      <AccountSection me={me} onSignOut={onSignOut} />
     </Dialog>
   );
 }
