@@ -96,6 +96,13 @@ export const configSchema = z
     /** Days of event log kept for sync (fractions allowed); older cursors get sync.cursor_expired. */
     EVENT_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(30),
     EVENT_PRUNE_INTERVAL_MS: int(3_600_000, 100, 86_400_000),
+    /** Days a message is kept (fractions allowed) before the retention purge deletes it; unset: kept forever. A group's own setting wins. */
+    MESSAGE_RETENTION_DAYS: optionalString
+      .transform((v) => (v === undefined ? undefined : Number(v)))
+      .pipe(z.number().positive().max(36_500).optional()),
+    MESSAGE_PURGE_INTERVAL_MS: int(3_600_000, 100, 86_400_000),
+    /** Messages the retention purge deletes per transaction. */
+    MESSAGE_PURGE_BATCH_SIZE: int(500, 1, 10_000),
     EMITTER_POLL_MS: int(1000, 10, 60_000),
     /** Where uploads live with the local storage driver (default DATA_DIR/media). */
     MEDIA_DIR: optionalString,
@@ -105,8 +112,8 @@ export const configSchema = z
     TUS_MAX_BYTES: int(2 * 1024 * 1_048_576, 1, 1024 * 1_048_576 * 1024),
     /** Unfinished tus uploads one user may have at once; 429 media.too_many_uploads beyond. */
     TUS_MAX_PENDING_PER_USER: int(10, 1, 10_000),
-    /** Bytes one user may store: their media plus the full length of their unfinished tus uploads; 413 media.quota_exceeded beyond. */
-    MEDIA_QUOTA_BYTES_PER_USER: int(5 * 1024 * 1_048_576, 1, 1024 ** 5),
+    /** Bytes one user may store: their media plus the full length of their unfinished tus uploads; 413 media.quota_exceeded beyond. 0: no quota. */
+    MEDIA_QUOTA_BYTES_PER_USER: int(5 * 1024 * 1_048_576, 0, 1024 ** 5),
     /** Largest image, in pixels (width × height × frames), that is decoded; 413 beyond (from the header, before decoding). */
     MEDIA_MAX_PIXELS: int(40_000_000, 1, 1_000_000_000),
     /** Images decoded at once per process; more wait their turn, so decoding memory stays near this × MEDIA_MAX_PIXELS × 4 bytes. */

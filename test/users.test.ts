@@ -66,10 +66,11 @@ describe('GET /users/:id', () => {
 });
 
 describe('GET /users/me', () => {
-  it('returns the own profile with email, emailVerified, phoneNumber and phoneVerified', async () => {
+  it('returns the own profile with email, emailVerified, phoneNumber, phoneVerified, storageUsed and storageQuota', async () => {
     const res = await server.api('GET', '/users/me', { token: me.token });
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.user).sort()).toEqual([...publicKeys, 'email', 'emailVerified', 'phoneNumber', 'phoneVerified'].sort());
+    const own = ['email', 'emailVerified', 'phoneNumber', 'phoneVerified', 'storageUsed', 'storageQuota'];
+    expect(Object.keys(res.body.user).sort()).toEqual([...publicKeys, ...own].sort());
     expect(res.body.user).toMatchObject({ id: me.id, email: me.email, name: 'Main Viewer', initials: 'MV', username: me.username });
   });
 

@@ -4,9 +4,13 @@ import { pruneEvents } from '../events/prune.js';
 import { AmqpExporter } from '../export/amqpExporter.js';
 import { sweepOrphanMedia } from '../features/media/orphans.js';
 import { PushWorker } from '../features/push/worker.js';
+import { MessageRetention } from '../features/retention/retention.js';
 import type { Stop } from './stops.js';
 
-/** Background work beside the requests: event pruning, orphan media cleanup, event export (AMQP_URL), push (PUSH_ENABLED). */
+/**
+ * Background work beside the requests: event pruning, orphan media cleanup, the message retention
+ * purge, event export (AMQP_URL), push (PUSH_ENABLED).
+ */
 export function startJobs(config: Config, ctx: AppContext): Stop[] {
   const prune = every(config.EVENT_PRUNE_INTERVAL_MS, () =>
     pruneEvents(ctx.db, config.EVENT_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'event pruning failed')),
@@ -14,9 +18,15 @@ export function startJobs(config: Config, ctx: AppContext): Stop[] {
   const sweep = every(config.MEDIA_CLEANUP_INTERVAL_MS, () =>
     sweepOrphanMedia(ctx).catch((err) => ctx.log.warn({ err }, 'media cleanup failed')),
   );
+  // Every node runs it; the lease lets one at a time purge (a group's own retention applies even with no server default).
+  const retention = new MessageRetention(ctx);
+  const purge = every(config.MESSAGE_PURGE_INTERVAL_MS, () =>
+    retention.run().catch((err) => ctx.log.warn({ err }, 'message retention purge failed')),
+  );
   // Mail from the outbox: a mail server that is down only delays it.
   ctx.mail.start();
-  const stops: Stop[] = [prune, sweep, () => ctx.mail.stop()];
+  // In reverse on close: the timer is cleared before the round in flight is waited for.
+  const stops: Stop[] = [prune, sweep, () => retention.stop(), purge, () => ctx.mail.stop()];
   // The exporter publishes the log from its own loop; a broker that is down only delays it.
   if (config.AMQP_URL) {
     const exporter = new AmqpExporter(ctx.db, { url: config.AMQP_URL, exchange: config.AMQP_EXCHANGE, log: ctx.log });

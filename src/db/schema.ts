@@ -2,10 +2,12 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export interface SystemInfo {
-  action: 'group_created' | 'member_added' | 'member_removed' | 'member_joined' | 'member_left' | 'group_renamed';
+  action: 'group_created' | 'member_added' | 'member_removed' | 'member_joined' | 'member_left' | 'group_renamed' | 'retention_changed';
   actorId: string;
   userId?: string;
   name?: string;
+  /** `retention_changed`: the group's new message retention in days; null: the server's default again. */
+  days?: number | null;
 }
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -102,6 +104,10 @@ export const conversations = pgTable(
       .notNull()
       .default('admins'),
     lastSeq: integer('last_seq').notNull().default(0),
+    /** Groups: days a message is kept before the retention purge deletes it; null: MESSAGE_RETENTION_DAYS. */
+    messageRetentionDays: integer('message_retention_days'),
+    /** Every message with a seq at or below this was purged by retention (src/features/retention/). */
+    purgedThroughSeq: integer('purged_through_seq').notNull().default(0),
     createdBy: uuid('created_by'),
     /** Set on the default groups, so seeding them again on restart finds them. */
     seedKey: text('seed_key'),
@@ -202,6 +208,8 @@ export const messages = pgTable(
     index('messages_mentions_idx')
       .on(t.conversationId, t.seq)
       .where(sql`mentions_all or cardinality(mention_user_ids) > 0`),
+    // The retention purge reads the oldest messages first.
+    index('messages_created_idx').on(t.createdAt),
   ],
 );
 
@@ -251,6 +259,13 @@ export const eventExports = pgTable('event_exports', {
   name: text('name').primaryKey(),
   /** Every event with an id at or below this has been published and confirmed. */
   lastId: bigint('last_id', { mode: 'number' }).notNull().default(0),
+  owner: text('owner'),
+  lockedUntil: ts('locked_until'),
+});
+
+/** A background job that runs on one node at a time (`retention`: src/features/retention/): who holds it, until when. */
+export const jobLeases = pgTable('job_leases', {
+  name: text('name').primaryKey(),
   owner: text('owner'),
   lockedUntil: ts('locked_until'),
 });

@@ -412,7 +412,7 @@ export interface paths {
     };
     /**
      * Get your own profile
-     * @description Your profile, with the fields only you see: email, phone number and whether it is verified.
+     * @description Your profile, with the fields only you see: email, phone number and whether they are verified, and your media storage: `storageUsed` and `storageQuota` in bytes (null: no quota).
      */
     get: operations['getOwnProfile'];
     put?: never;
@@ -1070,7 +1070,7 @@ export interface paths {
     head?: never;
     /**
      * Change a group
-     * @description Owner and admins change its name, icon, description, visibility or history visibility; a rename is recorded as a system message and members hear `conversation:updated`. A group that does not exist and a private one you are not in are both 404 `group.not_found`; in a public group you are not in, member-only actions are 403 `forbidden`.
+     * @description Owner and admins change its name, icon, description, visibility, history visibility, `mentionAll` or `messageRetentionDays` (days messages are kept; null: the server default); a rename and a retention change are recorded as system messages and members hear `conversation:updated`. A group that does not exist and a private one you are not in are both 404 `group.not_found`; in a public group you are not in, member-only actions are 403 `forbidden`.
      */
     patch: operations['updateGroup'];
     trace?: never;
@@ -1398,6 +1398,10 @@ export interface components {
       phoneVerified?: boolean;
       /** @description Your own profile only: whether `email` was proven by following a mailed link (POST /auth/email/verify). */
       emailVerified?: boolean;
+      /** @description Your own profile only: bytes counted against your storage quota: your stored media (with thumbnails) and the full `Upload-Length` of your unfinished tus uploads. Avatars do not count. */
+      storageUsed?: number;
+      /** @description Your own profile only: your storage quota in bytes (MEDIA_QUOTA_BYTES_PER_USER); null: no quota. */
+      storageQuota?: number | null;
     };
     Media: {
       /** Format: uuid */
@@ -1453,12 +1457,15 @@ export interface components {
       encrypted: boolean;
       system: {
         /** @enum {string} */
-        action: 'group_created' | 'member_added' | 'member_removed' | 'member_joined' | 'member_left' | 'group_renamed';
+        action:
+          'group_created' | 'member_added' | 'member_removed' | 'member_joined' | 'member_left' | 'group_renamed' | 'retention_changed';
         /** Format: uuid */
         actorId: string;
         /** Format: uuid */
         userId?: string;
         name?: string;
+        /** @description `retention_changed`: the group's new `messageRetentionDays`; null: the server's default again. */
+        days?: number | null;
       } | null;
       mentions: components['schemas']['Mentions'];
       editedAt: string | null;
@@ -1481,6 +1488,10 @@ export interface components {
       /** @description Groups: who may mention everyone (`mentions.all`): owners and admins ('admins') or any member; null for direct chats. */
       mentionAll: ('admins' | 'members') | null;
       lastSeq: number;
+      /** @description Groups: days a message is kept before it is purged, the group's own setting; null: the server's default (MESSAGE_RETENTION_DAYS, which may be none) and always for direct chats. */
+      messageRetentionDays: number | null;
+      /** @description Every message with a seq at or below this was purged by retention (0: none); history, search and sync start after it. */
+      purgedThroughSeq: number;
       createdAt: string;
       updatedAt: string;
       /** @description Direct chats: the other person. */
@@ -1518,6 +1529,10 @@ export interface components {
       /** @description Groups: who may mention everyone (`mentions.all`): owners and admins ('admins') or any member; null for direct chats. */
       mentionAll: ('admins' | 'members') | null;
       lastSeq: number;
+      /** @description Groups: days a message is kept before it is purged, the group's own setting; null: the server's default (MESSAGE_RETENTION_DAYS, which may be none) and always for direct chats. */
+      messageRetentionDays: number | null;
+      /** @description Every message with a seq at or below this was purged by retention (0: none); history, search and sync start after it. */
+      purgedThroughSeq: number;
       createdAt: string;
       updatedAt: string;
       /** @constant */
@@ -10927,6 +10942,11 @@ export interface operations {
            * @enum {string}
            */
           mentionAll?: 'admins' | 'members';
+          /**
+           * @description Days a message is kept before it is purged; null: the server's default (MESSAGE_RETENTION_DAYS). Longer or shorter than it.
+           * @example 90
+           */
+          messageRetentionDays?: number | null;
         };
       };
     };

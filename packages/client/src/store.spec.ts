@@ -18,6 +18,8 @@ const conversation = (over: Partial<Conversation> = {}): Conversation => ({
   historyVisibility: null,
   mentionAll: null,
   lastSeq: 0,
+  messageRetentionDays: null,
+  purgedThroughSeq: 0,
   createdAt: '2026-12-01T10:00:00.000Z',
   updatedAt: '2026-12-01T10:00:00.000Z',
   otherUser: null,
@@ -140,6 +142,16 @@ describe('Store', () => {
     expect(store.messages(CHAT).messages[0]).toMatchObject({ text: null, deletedAt: expect.any(String) });
     store.apply(event('message:deleted', { conversationId: CHAT, messageId: message(2, THEM).id, for: 'self' }));
     expect(store.messages(CHAT).messages.map((m) => m.seq)).toEqual([1]);
+  });
+
+  it("drops the messages a conversation's purgedThroughSeq says the server's retention deleted", () => {
+    const store = new Store(() => ME);
+    store.putConversations([conversation({ lastSeq: 4 })]);
+    store.putMessages(CHAT, [message(1, THEM), message(2, THEM), message(3, THEM), message(4, THEM)], false);
+    store.putConversations([conversation({ lastSeq: 4, purgedThroughSeq: 2 })]);
+    expect(store.messages(CHAT)).toEqual({ messages: [message(3, THEM), message(4, THEM)], hasMore: false });
+    store.putConversations([conversation({ lastSeq: 4, purgedThroughSeq: 4 })]);
+    expect(store.messages(CHAT).messages).toEqual([]);
   });
 
   it('older pages merge by seq; typing ends by itself; subscribers hear each change', () => {

@@ -72,8 +72,19 @@ export class Store {
   }
 
   putConversations(list: Conversation[]): void {
-    for (const c of list) this.convs.set(c.id, c);
+    for (const c of list) {
+      this.convs.set(c.id, c);
+      this.dropPurged(c);
+    }
     this.changed({ kind: 'conversations' });
+  }
+
+  /** Messages at or below the conversation's `purgedThroughSeq` were deleted by the server's retention: they go here too. */
+  private dropPurged(c: Conversation): void {
+    const window = this.windows.get(c.id);
+    if (!window || !window.messages.some((m) => m.seq <= c.purgedThroughSeq)) return;
+    this.windows.set(c.id, { messages: window.messages.filter((m) => m.seq > c.purgedThroughSeq), hasMore: false });
+    this.changed({ kind: 'messages', conversationId: c.id });
   }
 
   /**

@@ -24,6 +24,21 @@ export const userSchema = z
       .boolean()
       .optional()
       .meta({ description: 'Your own profile only: whether `email` was proven by following a mailed link (POST /auth/email/verify).' }),
+    storageUsed: z
+      .number()
+      .int()
+      .optional()
+      .meta({
+        description:
+          'Your own profile only: bytes counted against your storage quota: your stored media (with thumbnails) and the full ' +
+          '`Upload-Length` of your unfinished tus uploads. Avatars do not count.',
+      }),
+    storageQuota: z
+      .number()
+      .int()
+      .nullable()
+      .optional()
+      .meta({ description: 'Your own profile only: your storage quota in bytes (MEDIA_QUOTA_BYTES_PER_USER); null: no quota.' }),
   })
   .meta({ id: 'User' });
 
@@ -43,10 +58,21 @@ export const mediaSchema = z
 
 export const systemInfoSchema = z
   .object({
-    action: z.enum(['group_created', 'member_added', 'member_removed', 'member_joined', 'member_left', 'group_renamed']),
+    action: z.enum([
+      'group_created',
+      'member_added',
+      'member_removed',
+      'member_joined',
+      'member_left',
+      'group_renamed',
+      'retention_changed',
+    ]),
     actorId: z.uuid(),
     userId: z.uuid().optional(),
     name: z.string().optional(),
+    days: z.number().int().nullable().optional().meta({
+      description: "`retention_changed`: the group's new `messageRetentionDays`; null: the server's default again.",
+    }),
   })
   .meta({ description: "For `type: 'system'`: what happened, so clients can render it in their own language." });
 
@@ -99,6 +125,18 @@ export const conversationSchema = z
       description: "Groups: who may mention everyone (`mentions.all`): owners and admins ('admins') or any member; null for direct chats.",
     }),
     lastSeq: z.number().int(),
+    messageRetentionDays: z
+      .number()
+      .int()
+      .nullable()
+      .meta({
+        description:
+          "Groups: days a message is kept before it is purged, the group's own setting; null: the server's default (MESSAGE_RETENTION_DAYS, " +
+          'which may be none) and always for direct chats.',
+      }),
+    purgedThroughSeq: z.number().int().meta({
+      description: 'Every message with a seq at or below this was purged by retention (0: none); history, search and sync start after it.',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
     otherUser: userSchema.nullable().meta({ description: 'Direct chats: the other person.' }),
@@ -133,6 +171,8 @@ export const groupSummarySchema = conversationSchema
     historyVisibility: true,
     mentionAll: true,
     lastSeq: true,
+    messageRetentionDays: true,
+    purgedThroughSeq: true,
     createdAt: true,
     updatedAt: true,
   })

@@ -27,6 +27,8 @@ export const sharedFields = (c: ConversationRow) => ({
   historyVisibility: c.type === 'group' ? c.historyVisibility : null,
   mentionAll: c.type === 'group' ? c.mentionAll : null,
   lastSeq: c.lastSeq,
+  messageRetentionDays: c.type === 'group' ? c.messageRetentionDays : null,
+  purgedThroughSeq: c.purgedThroughSeq,
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),
 });
@@ -152,7 +154,8 @@ async function presentConversations(
       type: conversation.type,
       otherUser: other ? (userDtos.get(other) ?? null) : null,
       lastMessage: lastDtos.get(conversation.id) ?? null,
-      unreadCount: Math.max(0, conversation.lastSeq - member.lastReadSeq),
+      // Purged messages are not unread: they cannot be read any more.
+      unreadCount: Math.max(0, conversation.lastSeq - Math.max(member.lastReadSeq, conversation.purgedThroughSeq)),
       unreadMentionCount: mentionCounts.get(conversation.id) ?? 0,
       lastReadSeq: member.lastReadSeq,
       ...notificationSettings(member),

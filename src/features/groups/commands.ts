@@ -85,7 +85,10 @@ export function createGroup(ctx: AppContext, actorId: string, input: z.output<ty
   });
 }
 
-/** Admins change name, icon, description, visibility or who may mention everyone; a rename is recorded in the conversation. */
+/**
+ * Admins change name, icon, description, visibility, who may mention everyone or how long messages
+ * are kept; a rename and a retention change are recorded in the conversation.
+ */
 export function updateGroup(
   ctx: AppContext,
   actorId: string,
@@ -98,6 +101,9 @@ export function updateGroup(
     const [updated] = await tx.update(conversations).set(input).where(eq(conversations.id, groupId)).returning();
     if (input.name !== undefined && input.name !== group.name) {
       await recordSystemMessage(tx, events, groupId, { action: 'group_renamed', actorId, name: input.name });
+    }
+    if (input.messageRetentionDays !== undefined && input.messageRetentionDays !== group.messageRetentionDays) {
+      await recordSystemMessage(tx, events, groupId, { action: 'retention_changed', actorId, days: input.messageRetentionDays });
     }
     const count = (await memberCounts(tx, [groupId])).get(groupId) ?? 0;
     events.add({ type: 'conversation:updated', conversationId: groupId, payload: { conversation: toGroupSummary(updated!, count) } });

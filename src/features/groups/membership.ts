@@ -41,13 +41,17 @@ export function requireAdmin(role: Role | undefined): void {
   if (!isAdmin(requireMember(role))) throw fail('group.not_admin', 'only the owner and admins can do that');
 }
 
-const systemText: Record<SystemInfo['action'], (actor: string, user: string, name?: string) => string> = {
+const systemText: Record<SystemInfo['action'], (actor: string, user: string, name?: string, info?: SystemInfo) => string> = {
   group_created: (actor, _u, name) => `${actor} created the group "${name}"`,
   member_added: (actor, user) => `${actor} added ${user}`,
   member_removed: (actor, user) => `${actor} removed ${user}`,
   member_joined: (actor) => `${actor} joined`,
   member_left: (actor) => `${actor} left`,
   group_renamed: (actor, _u, name) => `${actor} renamed the group to "${name}"`,
+  retention_changed: (actor, _u, _n, info) =>
+    info?.days == null
+      ? `${actor} set messages to be kept as long as the server keeps them`
+      : `${actor} set messages to be deleted after ${info.days} ${info.days === 1 ? 'day' : 'days'}`,
 };
 
 /** `system` messages recording membership or group changes, written like any message, all in one statement. */
@@ -65,7 +69,7 @@ export async function recordSystemMessages(tx: Tx, events: EventBatch, groupId: 
       conversationId: groupId,
       senderId: info.actorId,
       type: 'system' as const,
-      text: systemText[info.action](nameOf(info.actorId), nameOf(info.userId), info.name),
+      text: systemText[info.action](nameOf(info.actorId), nameOf(info.userId), info.name, info),
       system: info,
     })),
   );

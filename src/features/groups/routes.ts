@@ -109,8 +109,9 @@ const groupCrudRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, 
         operationId: 'updateGroup',
         summary: 'Change a group',
         description:
-          'Owner and admins change its name, icon, description, visibility or history visibility; a rename is recorded ' +
-          `as a system message and members hear \`conversation:updated\`. ${access}`,
+          'Owner and admins change its name, icon, description, visibility, history visibility, `mentionAll` or ' +
+          '`messageRetentionDays` (days messages are kept; null: the server default); a rename and a retention change are ' +
+          `recorded as system messages and members hear \`conversation:updated\`. ${access}`,
         tags,
         ...secured,
         params: idParams,

@@ -16,6 +16,12 @@ const mentionAll = z
   .enum(['admins', 'members'])
   .meta({ description: 'Who may mention everyone (`mentions.all`): owners and admins, or any member.' });
 
+const messageRetentionDays = z.number().int().min(1).max(36_500).nullable().meta({
+  description:
+    "Days a message is kept before it is purged; null: the server's default (MESSAGE_RETENTION_DAYS). Longer or shorter than it.",
+  example: 90,
+});
+
 export const createGroupBody = z
   .object({
     name,
@@ -38,6 +44,7 @@ export const updateGroupBody = z
     visibility: visibility.optional(),
     historyVisibility: historyVisibility.optional(),
     mentionAll: mentionAll.optional(),
+    messageRetentionDays: messageRetentionDays.optional(),
   })
   .strict()
   .refine((b) => Object.keys(b).length > 0, 'give at least one field to change');

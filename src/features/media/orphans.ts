@@ -8,6 +8,21 @@ import { IncomingDir } from './incoming.js';
 
 const BATCH = 500;
 
+/** The stored objects of media rows already deleted (the retention purge uses it too). */
+export interface GoneMedia {
+  storage_key: string;
+  thumbnail_key: string | null;
+}
+
+/** Deletes the objects of media whose rows are gone; a failure is logged (the row is gone, nothing serves it). */
+export async function deleteMediaObjects(ctx: Pick<AppContext, 'storage' | 'log'>, gone: readonly GoneMedia[]): Promise<void> {
+  for (const g of gone) {
+    for (const key of [g.storage_key, g.thumbnail_key]) {
+      if (key) await ctx.storage.delete(key).catch((err) => ctx.log.warn({ err, key }, 'could not delete a media object'));
+    }
+  }
+}
+
 /**
  * Deletes uploads that no message took within MEDIA_ORPHAN_HOURS (rows first, then their
  * objects), resumable uploads untouched for as long (with their stored parts), and temporary
@@ -20,18 +35,14 @@ export async function sweepOrphanMedia(ctx: AppContext): Promise<{ media: number
   const cutoff = new Date(Date.now() - maxAgeMs);
   let deleted = 0;
   for (;;) {
-    const gone = await rows<{ storage_key: string; thumbnail_key: string | null }>(
+    const gone = await rows<GoneMedia>(
       ctx.db,
       sql`delete from media
           where id in (select id from media where attached_at is null and created_at < ${cutoff} order by created_at limit ${BATCH})
             and attached_at is null
           returning storage_key, thumbnail_key`,
     );
-    for (const g of gone) {
-      for (const key of [g.storage_key, g.thumbnail_key]) {
-        if (key) await ctx.storage.delete(key).catch((err) => ctx.log.warn({ err, key }, 'could not delete an orphaned upload'));
-      }
-    }
+    await deleteMediaObjects(ctx, gone);
     deleted += gone.length;
     if (gone.length < BATCH) break;
   }

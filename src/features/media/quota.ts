@@ -31,10 +31,26 @@ async function lockedUsageOf(tx: Tx, actorId: string): Promise<Usage> {
   return usageOf(tx, actorId);
 }
 
+/** The quota in bytes, or null when there is none (MEDIA_QUOTA_BYTES_PER_USER=0). */
+const quotaOf = (config: Config): number | null => config.MEDIA_QUOTA_BYTES_PER_USER || null;
+
+/**
+ * What the own profile shows: `storageUsed`, the bytes that count against the quota (stored media
+ * with thumbnails, and the full length of unfinished tus uploads), and `storageQuota` (null: none).
+ */
+export async function storageOf(
+  ex: Executor,
+  config: Config,
+  actorId: string,
+): Promise<{ storageUsed: number; storageQuota: number | null }> {
+  const usage = await usageOf(ex, actorId);
+  return { storageUsed: usage.stored + usage.reserved, storageQuota: quotaOf(config) };
+}
+
 function assertFits(config: Config, usage: Usage, bytes: number): void {
-  const quota = config.MEDIA_QUOTA_BYTES_PER_USER;
+  const quota = quotaOf(config);
   const used = usage.stored + usage.reserved;
-  if (used + bytes > quota) {
+  if (quota !== null && used + bytes > quota) {
     throw fail(
       'media.quota_exceeded',
       `this upload (${bytes} bytes) does not fit in your storage quota of ${quota} bytes, of which ${used} are used (stored media and unfinished uploads)`,

@@ -10,6 +10,7 @@ import { blockedUsers, blockUser, unblockUser } from './blocks.js';
 import { contactSyncBody, syncContacts } from './contacts.js';
 import { deleteAccount, deleteAccountBody } from './deleteAccount.js';
 import { exportUserData, sendArchive } from './export.js';
+import { ownProfile } from './ownProfile.js';
 import { findUser, presentUser, presentUsers } from './queries.js';
 import { contactSyncResponse, success, userResponse, userSearchPage, userSearchQuery, usersResponse } from './schemas.js';
 import { searchUsers } from './search.js';
@@ -34,13 +35,15 @@ const profileRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { 
       schema: {
         operationId: 'getOwnProfile',
         summary: 'Get your own profile',
-        description: 'Your profile, with the fields only you see: email, phone number and whether it is verified.',
+        description:
+          'Your profile, with the fields only you see: email, phone number and whether they are verified, and your media ' +
+          'storage: `storageUsed` and `storageQuota` in bytes (null: no quota).',
         tags,
         ...secured,
         response: { 200: userResponse },
       },
     },
-    async (req) => ({ user: await presentUser(ctx, await findUser(ctx.db, req.auth.userId), req.auth.userId) }),
+    async (req) => ({ user: await ownProfile(ctx, await findUser(ctx.db, req.auth.userId)) }),
   );
 
   app.patch(
@@ -58,7 +61,7 @@ const profileRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { 
         response: { 200: userResponse, ...problems('user.username_taken') },
       },
     },
-    async (req) => ({ user: await presentUser(ctx, await updateProfile(ctx, req.auth.userId, req.body), req.auth.userId) }),
+    async (req) => ({ user: await ownProfile(ctx, await updateProfile(ctx, req.auth.userId, req.body)) }),
   );
 
   app.delete(
