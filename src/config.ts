@@ -224,6 +224,8 @@ export const configSchema = z
     RATE_LIMIT_KEY_CLAIMS_PER_TARGET: limitSpec.prefault('100/1h'),
     /** GET /users?search= per user: searching is how accounts are enumerated. */
     RATE_LIMIT_USER_SEARCH_PER_USER: limitSpec.prefault('60/1m'),
+    /** Requests to /server routes per server API key (each key its own budget, whatever IP or user it acts for). */
+    RATE_LIMIT_SERVER_PER_KEY: limitSpec.prefault('6000/1m'),
     OTP_TTL_SECONDS: int(300, 1, 3600),
     OTP_MAX_ATTEMPTS: int(3, 1, 20),
     OTP_COOLDOWN_SECONDS: int(60, 0, 3600),
@@ -244,6 +246,8 @@ export const configSchema = z
     MAIL_FROM: z.string().default('Parley <no-reply@localhost>'),
     /** How often the mail sender looks for mail due (it is also woken at once by new mail on this node). */
     MAIL_POLL_MS: int(5000, 50, 600_000),
+    /** Days a sent mail stays in mail_outbox (fractions allowed); older ones are pruned every EVENT_PRUNE_INTERVAL_MS. */
+    MAIL_OUTBOX_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(7),
     EMAIL_VERIFY_TTL_HOURS: int(24, 1, 720),
     PASSWORD_RESET_TTL_MINUTES: int(60, 5, 1440),
     /** Verification and reset mails per address (and per account), whoever asks. */

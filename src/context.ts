@@ -44,6 +44,8 @@ export interface Metrics {
 export interface MailQueue {
   /** Looks for due mail now: call after committing a transaction that wrote some. */
   wake(): void;
+  /** Runs mail-writing work off the request (after its answer): a failure is logged; `stop` waits for it to end. */
+  runDetached(work: () => Promise<void>): void;
   start(): void;
   stop(): Promise<void>;
 }

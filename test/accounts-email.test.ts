@@ -119,6 +119,34 @@ describe('forgot and reset password', () => {
     expect(smtp.countTo(unknown)).toBe(0);
   });
 
+  it('answers before the email is looked up: 202 while the users table is locked, the mail once it is free', async () => {
+    // Nothing the answer could depend on (the account, its token, its mail) can run while this lock is held: a route
+    // that looked the email up before answering would not answer, and the fetch's own timeout would fail the test.
+    const u = await server.register('Locked Lou');
+    const unknown = `nobody.${unique()}@example.test`;
+    const before = smtp.mails.length;
+    const forgot = (email: string) =>
+      fetch(`${server.url}/api/v1/auth/password/forgot`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email }),
+        signal: AbortSignal.timeout(20_000),
+      });
+    const answers = await server.app.ctx.db.transaction(async (tx) => {
+      await tx.execute(sql`lock table users in access exclusive mode`);
+      const known = await forgot(u.email);
+      const other = await forgot(unknown);
+      return Promise.all(
+        [known, other].map(async (r) => ({ status: r.status, type: r.headers.get('content-type'), body: await r.text() })),
+      );
+    });
+    expect(answers[0]).toEqual({ status: 202, type: expect.stringMatching(/^application\/json/), body: '{"success":true}' });
+    expect(answers[1]).toEqual(answers[0]);
+    const mail = await smtp.mailTo(u.email, { after: before });
+    expect(mail.html).toContain(`${PUBLIC_URL}/#/reset-password?token=`);
+    expect(smtp.countTo(unknown)).toBe(0);
+  });
+
   it('a reset via the mailed token revokes every session and closes sockets', async () => {
     const u = await server.register('Reset Rita');
     const phone = (await server.api('POST', '/auth/login', { body: { login: u.email, password: u.password, deviceId: 'phone' } })).body;

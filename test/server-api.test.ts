@@ -10,11 +10,22 @@ import { TestServer } from './helpers/server.js';
 
 const run = promisify(execFile);
 
-/** `npm run server-key -- create NAME`, as an operator runs it, against the database in `env`. */
+/** `npm run server-key -- <args>`, as an operator runs it, against the database in `env`: its output and exit code. */
+async function serverKeyCli(env: Record<string, string>, ...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', 'scripts/server-key.ts', ...args], {
+      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env },
+    });
+    return { stdout, stderr, code: 0 };
+  } catch (err) {
+    const e = err as { stdout: string; stderr: string; code: number };
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+  }
+}
+
 async function createKeyWithCli(env: Record<string, string>, name = 'backend'): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', 'scripts/server-key.ts', 'create', name], {
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env },
-  });
+  const { stdout, code } = await serverKeyCli(env, 'create', name);
+  expect(code).toBe(0);
   return stdout.trim();
 }
 
@@ -22,11 +33,30 @@ const unique = () => crypto.randomBytes(4).toString('hex');
 let server: TestServer;
 let key: string;
 let pgliteDir: string | undefined;
+const onPostgres = process.env.PARLEY_TEST_DB === 'postgres';
+const databaseUrl = () => (server as unknown as { env: Record<string, string> }).env.DATABASE_URL!;
+const cliEnv = (): Record<string, string> => (onPostgres ? { DATABASE_URL: databaseUrl() } : { DATA_DIR: pgliteDir! });
+
+/**
+ * Runs CLI commands in turn against the server's database: on PostgreSQL beside the running server; PGlite is one
+ * process's at a time, so all of them while it is stopped (one restart).
+ */
+async function cliBesideServer(...commands: string[][]) {
+  const runAll = async () => {
+    const results = [];
+    for (const args of commands) results.push(await serverKeyCli(cliEnv(), ...args));
+    return results;
+  };
+  if (onPostgres) return runAll();
+  let results: Awaited<ReturnType<typeof runAll>> = [];
+  await server.restart({ whileStopped: async () => void (results = await runAll()) });
+  return results;
+}
 
 beforeAll(async () => {
-  if (process.env.PARLEY_TEST_DB === 'postgres') {
+  if (onPostgres) {
     server = await TestServer.start();
-    key = await createKeyWithCli({ DATABASE_URL: (server as unknown as { env: Record<string, string> }).env.DATABASE_URL! });
+    key = await createKeyWithCli({ DATABASE_URL: databaseUrl() });
   } else {
     // PGlite is one process's at a time: the CLI writes the key first, then the server opens the same database.
     pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-server-key-'));
@@ -124,16 +154,85 @@ describe('docs/integration.md', () => {
   it('its curl examples of the server API run as written', async () => {
     const doc = fs.readFileSync('docs/integration.md', 'utf8');
     const examples = [...doc.matchAll(/^```sh\n([\s\S]*?)^```/gm)].map((m) => m[1]!).filter((b) => /^curl .*\/server\//m.test(b));
-    expect(examples).toHaveLength(2);
-    const outputs = [];
-    for (const example of examples) {
+    expect(examples).toHaveLength(3);
+    const runExample = async (example: string, env: Record<string, string> = {}) => {
       const command = example.replaceAll('http://localhost:3000', server.url);
-      const { stdout } = await run('sh', ['-c', command], { env: { ...process.env, PARLEY_SERVER_KEY: key } });
-      outputs.push(JSON.parse(stdout));
+      const { stdout } = await run('sh', ['-c', command], { env: { ...process.env, PARLEY_SERVER_KEY: key, ...env } });
+      return JSON.parse(stdout);
+    };
+    const provisioned = await runExample(examples[0]!);
+    expect(provisioned).toMatchObject({ user: { name: 'Ada Lovelace', username: 'ada', email: 'ada@myapp.example' } });
+    const tokens = await runExample(examples[1]!);
+    expect(tokens).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900 });
+    const me = await server.api('GET', '/auth/me', { token: tokens.accessToken });
+    expect(me.body.user.id).toBe(provisioned.user.id);
+
+    // Sending as user-42, in a chat of theirs; the example's clientMessageId makes a second run the same message.
+    const friend = await server.register('Ada’s Friend');
+    const chat = await server.api('POST', '/conversations', { token: tokens.accessToken, body: { userId: friend.id } });
+    const sent = await runExample(examples[2]!, { CONVERSATION_ID: chat.body.conversation.id });
+    expect(sent.message).toMatchObject({ senderId: provisioned.user.id, text: 'Your order has shipped.', seq: 1 });
+    expect((await runExample(examples[2]!, { CONVERSATION_ID: chat.body.conversation.id })).message.id).toBe(sent.message.id);
+  });
+});
+
+// Last: it revokes the key the tests above use.
+describe('npm run server-key -- list | revoke', () => {
+  it('list shows every key, never the key itself: name, id, created, last used, revoked', async () => {
+    const [created, taken, listed] = await cliBesideServer(['create', 'rotated'], ['create', 'backend'], ['list']);
+    expect(created!.code).toBe(0);
+    expect(taken!.code).toBe(1);
+    expect(taken!.stderr).toMatch(/exists/);
+    expect(listed!.code).toBe(0);
+    const [header, ...rows] = listed!.stdout.trim().split('\n');
+    expect(header!.split(/\s{2,}/)).toEqual(['NAME', 'ID', 'CREATED', 'LAST USED', 'REVOKED']);
+    const byName = new Map(rows.map((r) => [r.split(/\s+/)[0], r.split(/\s+/)]));
+    const iso = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+    // backend: used by the tests above; rotated: never.
+    expect(byName.get('backend')).toEqual([
+      'backend',
+      expect.stringMatching(/^[0-9a-f-]{36}$/),
+      expect.stringMatching(iso),
+      expect.stringMatching(iso),
+      '-',
+    ]);
+    expect(byName.get('rotated')).toEqual(['rotated', expect.any(String), expect.stringMatching(iso), '-', '-']);
+    expect(listed!.stdout).not.toContain(key);
+    expect(listed!.stdout).not.toContain(created!.stdout.trim());
+  });
+
+  it('revoke NAME: the key is refused at once with 401 auth.server_key_invalid (on every node); others still work', async () => {
+    const rotated = (await cliBesideServer(['create', 'rotated-2']))[0]!.stdout.trim();
+    const body = { name: 'Still Here' };
+    expect((await call('PUT', `/server/users/rev-${unique()}`, body)).status).toBe(200);
+    // On PostgreSQL a second node on the same database answers too: it must refuse the key as soon as the first does.
+    const other = onPostgres ? await TestServer.start({ DATABASE_URL: databaseUrl() }) : undefined;
+    try {
+      if (other) expect((await other.api('PUT', `/server/users/rev-${unique()}`, { token: key, body })).status).toBe(200);
+      const [revoked] = await cliBesideServer(['revoke', 'backend']);
+      expect(revoked!.code).toBe(0);
+      expect(revoked!.stderr).toMatch(/Revoked server API key "backend"/);
+      expectProblem(await call('PUT', `/server/users/rev-${unique()}`, body), 401, 'auth.server_key_invalid');
+      if (other)
+        expectProblem(await other.api('PUT', `/server/users/rev-${unique()}`, { token: key, body }), 401, 'auth.server_key_invalid');
+      expect((await call('PUT', `/server/users/rev-${unique()}`, body, rotated)).status).toBe(200);
+    } finally {
+      await other?.close();
     }
-    expect(outputs[0]).toMatchObject({ user: { name: 'Ada Lovelace', username: 'ada', email: 'ada@myapp.example' } });
-    expect(outputs[1]).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900 });
-    const me = await server.api('GET', '/auth/me', { token: outputs[1].accessToken });
-    expect(me.body.user.id).toBe(outputs[0].user.id);
+    const [again, listed, recreated] = await cliBesideServer(['revoke', 'backend'], ['list'], ['create', 'backend']);
+    expect(again!.code).toBe(1);
+    const backend = listed!.stdout
+      .split('\n')
+      .find((l) => l.startsWith('backend '))!
+      .split(/\s+/);
+    expect(backend[4]).toMatch(/^\d{4}-/);
+    // A revoked name is free again.
+    expect(recreated!.code).toBe(0);
+  });
+
+  it('a bad command prints the usage and exits 2', async () => {
+    const res = await serverKeyCli(cliEnv(), 'delete', 'x');
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/usage: npm run server-key -- create NAME \| list \| revoke NAME/);
   });
 });

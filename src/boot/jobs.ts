@@ -2,18 +2,22 @@ import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
 import { pruneEvents } from '../events/prune.js';
 import { AmqpExporter } from '../export/amqpExporter.js';
+import { pruneSentMail } from '../features/accounts/outbox.js';
 import { sweepOrphanMedia } from '../features/media/orphans.js';
 import { PushWorker } from '../features/push/worker.js';
 import { MessageRetention } from '../features/retention/retention.js';
 import type { Stop } from './stops.js';
 
 /**
- * Background work beside the requests: event pruning, orphan media cleanup, the message retention
+ * Background work beside the requests: event and sent-mail pruning, orphan media cleanup, the message retention
  * purge, event export (AMQP_URL), push (PUSH_ENABLED).
  */
 export function startJobs(config: Config, ctx: AppContext): Stop[] {
   const prune = every(config.EVENT_PRUNE_INTERVAL_MS, () =>
     pruneEvents(ctx.db, config.EVENT_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'event pruning failed')),
+  );
+  const pruneMail = every(config.EVENT_PRUNE_INTERVAL_MS, () =>
+    pruneSentMail(ctx.db, config.MAIL_OUTBOX_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'pruning sent mail failed')),
   );
   const sweep = every(config.MEDIA_CLEANUP_INTERVAL_MS, () =>
     sweepOrphanMedia(ctx).catch((err) => ctx.log.warn({ err }, 'media cleanup failed')),
@@ -26,7 +30,7 @@ export function startJobs(config: Config, ctx: AppContext): Stop[] {
   // Mail from the outbox: a mail server that is down only delays it.
   ctx.mail.start();
   // In reverse on close: the timer is cleared before the round in flight is waited for.
-  const stops: Stop[] = [prune, sweep, () => retention.stop(), purge, () => ctx.mail.stop()];
+  const stops: Stop[] = [prune, pruneMail, sweep, () => retention.stop(), purge, () => ctx.mail.stop()];
   // The exporter publishes the log from its own loop; a broker that is down only delays it.
   if (config.AMQP_URL) {
     const exporter = new AmqpExporter(ctx.db, { url: config.AMQP_URL, exchange: config.AMQP_EXCHANGE, log: ctx.log });

@@ -48,7 +48,10 @@ const apiTags = [
   { name: 'messages', description: 'Sending, editing, deleting, reactions, search.' },
   { name: 'media', description: 'Uploads (multipart and resumable tus 1.0) and downloads with Range.' },
   { name: 'groups', description: 'Groups: members, roles, invitations, public groups to join.' },
-  { name: 'server', description: 'The server API, for the app’s backend with a server API key: provision users, start their sessions.' },
+  {
+    name: 'server',
+    description: 'The server API, for the app’s backend with a server API key: provision users, start their sessions, send as them.',
+  },
 ];
 
 const jwksDocs = {

@@ -241,6 +241,10 @@ export const events = pgTable(
       .on(t.userId, t.id)
       .where(sql`user_id is not null`),
     index('events_message_idx').on(t.messageId),
+    // A conversation's copy in a stored event carries its lastMessage: deleting that message for everyone finds them here.
+    index('events_last_message_idx')
+      .on(sql`(payload #>> '{conversation,lastMessage,id}')`)
+      .where(sql`type in ('conversation:created', 'conversation:updated')`),
   ],
 );
 
@@ -530,6 +534,8 @@ export const serverKeys = pgTable(
     name: text('name').notNull(),
     keyHash: text('key_hash').notNull(),
     createdAt: createdAt(),
+    /** Kept to the minute (each node writes it at most once a minute per key): for `npm run server-key -- list`. */
+    lastUsedAt: ts('last_used_at'),
     revokedAt: ts('revoked_at'),
   },
   (t) => [uniqueIndex('server_keys_hash_key').on(t.keyHash)],
@@ -572,5 +578,9 @@ export const mailOutbox = pgTable(
     index('mail_outbox_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.sentAt} is null`),
+    // Pruning sent mail past MAIL_OUTBOX_RETENTION_DAYS.
+    index('mail_outbox_sent_idx')
+      .on(t.sentAt)
+      .where(sql`${t.sentAt} is not null`),
   ],
 );

@@ -87,11 +87,15 @@ export class TestServer {
     this.url = address;
   }
 
-  /** Stops the server and starts it again on the same data: a new port, or the same one (`samePort`: clients reconnect to it). */
-  async restart(opts: { samePort?: boolean } = {}): Promise<void> {
+  /**
+   * Stops the server and starts it again on the same data: a new port, or the same one (`samePort`: clients reconnect to it).
+   * `whileStopped` runs in between (a CLI on a persistent PGlite, which one process opens at a time).
+   */
+  async restart(opts: { samePort?: boolean; whileStopped?: () => Promise<void> } = {}): Promise<void> {
     const port = opts.samePort ? Number(new URL(this.url).port) : 0;
     this.closeSockets();
     await this.app.close();
+    await opts.whileStopped?.();
     await this.boot(port);
   }
 

@@ -2,12 +2,13 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, type TestUser } from '../helpers/server.js';
 import { LocalSmtp, linkToken } from '../helpers/smtpService.js';
+import { unzip } from '../helpers/zip.js';
 import { launchChromium, watchPage } from './chromium.js';
 
 /**
  * The account screens of the reference web client (packages/web) in Chromium, against a real server
  * that mails through a local SMTP server: "Forgot password?" and the mailed `/#/reset-password` link,
- * `/#/verify-email`, and in "Profile" "Verify email", "Change password" and "Delete account". PGlite project only.
+ * `/#/verify-email`, and in "Profile" "Verify email", "Change password", "Download my data" and "Delete account". PGlite project only.
  */
 
 let server: TestServer;
@@ -106,6 +107,22 @@ describe('the account screens of the web client', () => {
     await profile.getByRole('status').filter({ hasText: 'Password changed' }).waitFor();
     expect((await login(u, 'another fine tractor')).status).toBe(200);
     expect((await login(u, u.password)).status).toBe(401);
+  });
+
+  it('Download my data saves parley-data.zip, the export: profile.json is the account', async () => {
+    const u = await server.register('Dora Download');
+    const page = await newPage('Dora');
+    await signIn(page, u.email, u.password);
+    const profile = await openProfile(page);
+    const downloading = page.waitForEvent('download');
+    await profile.getByRole('button', { name: 'Download my data' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('parley-data.zip');
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    const entries = await unzip(Buffer.concat(chunks));
+    expect(JSON.parse(entries.get('profile.json')!.toString())).toMatchObject({ id: u.id, name: 'Dora Download', email: u.email });
+    expect([...entries.keys()]).toContain('conversations.json');
   });
 
   it('Delete account asks the password, then signs out; the account no longer signs in', async () => {

@@ -354,7 +354,7 @@ export interface paths {
     put?: never;
     /**
      * Mail a password-reset link
-     * @description Mails `${PUBLIC_URL}/#/reset-password?token=…` to the account with this email, if there is one. The answer is 202 whatever the email, so it tells nobody whether an account has it. The token works once, within PASSWORD_RESET_TTL_MINUTES.
+     * @description Mails `${PUBLIC_URL}/#/reset-password?token=…` to the account with this email, if there is one. The answer is 202 whatever the email, sent before the email is looked up, so it tells nobody whether an account has it (a failure after it is logged, not answered). The token works once, within PASSWORD_RESET_TTL_MINUTES.
      */
     post: operations['forgotPassword'];
     delete?: never;
@@ -1361,6 +1361,26 @@ export interface paths {
      * @description Signs the user in with no Parley password: tokens as a sign-in returns them, for the app to hand to its client. The same `deviceId` ends that device’s previous session. Unknown external id: 404 `user.not_found`.
      */
     post: operations['mintUserSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/server/conversations/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a message as a provisioned user
+     * @description For bots and system notices: the user provisioned under `senderExternalId` sends, exactly as their own `POST /conversations/:id/messages` would (the same body, rules and errors, and their message budget besides the key’s): 201 with the new message; a repeated `clientMessageId` of theirs in the conversation answers 200 with the original. Unknown `senderExternalId`: 404 `user.not_found`; a conversation the sender is not in: 404 `conversation.not_found`.
+     */
+    post: operations['sendMessageAsUser'];
     delete?: never;
     options?: never;
     head?: never;
@@ -13513,6 +13533,21 @@ export interface operations {
             });
         };
       };
+      /** @description `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'rate_limited';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
       /** @description `request.header_too_large` */
       431: {
         headers: {
@@ -13682,6 +13717,258 @@ export interface operations {
             ({
               /** @enum {string} */
               code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'rate_limited';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  sendMessageAsUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          text?: string;
+          mediaIds?: string[];
+          /** Format: uuid */
+          replyToId?: string;
+          clientMessageId?: string;
+          encrypted?: boolean;
+          mentions?: {
+            /** @description Members to mention (at most 100). */
+            userIds: string[];
+            /**
+             * @description Mention everyone in the group.
+             * @default false
+             */
+            all?: boolean;
+          };
+          /** @description The external id the sender was provisioned under. */
+          senderExternalId: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            message: components['schemas']['Message'];
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            message: components['schemas']['Message'];
+          };
+        };
+      };
+      /** @description `request.bad`, `request.bad_url`, `request.malformed_json`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.bad_url' | 'request.malformed_json' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.server_key_invalid` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.server_key_invalid';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `message.mention_all_forbidden`, `user.blocked` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'message.mention_all_forbidden' | 'user.blocked';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `conversation.not_found`, `user.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'conversation.not_found' | 'user.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.timeout` */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.timeout';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.url_too_long` */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.url_too_long';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `message.media_invalid`, `message.mention_invalid`, `message.reply_invalid` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'message.media_invalid' | 'message.mention_invalid' | 'message.reply_invalid';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'rate_limited';
             } & {
               [key: string]: unknown;
             });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/connect.js';
 import { mailOutbox } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
@@ -21,6 +21,25 @@ export async function enqueueMail(ex: Executor, mail: Mail): Promise<void> {
 }
 
 /**
+ * Deletes sent mail older than the retention (addresses and bodies need not be kept once sent), in
+ * batches of `batchSize` rows so no statement holds many locks or runs long. Unsent mail stays. Returns how many went.
+ */
+export async function pruneSentMail(db: Db, retentionDays: number, batchSize = 1000): Promise<number> {
+  const cutoff = new Date(Date.now() - retentionDays * 86_400_000);
+  let deleted = 0;
+  for (;;) {
+    const batch = await db
+      .delete(mailOutbox)
+      .where(
+        inArray(mailOutbox.id, db.select({ id: mailOutbox.id }).from(mailOutbox).where(lt(mailOutbox.sentAt, cutoff)).limit(batchSize)),
+      )
+      .returning({ id: mailOutbox.id });
+    deleted += batch.length;
+    if (batch.length < batchSize) return deleted;
+  }
+}
+
+/**
  * The mail sender: takes due mail from `mail_outbox` under a lease (next_attempt_at pushed ahead,
  * so nodes do not send the same mail together), sends it, marks it sent; a failure is retried
  * with backoff. Polls every MAIL_POLL_MS and is woken at once by mail written on this node.
@@ -31,6 +50,7 @@ export class MailOutbox {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
+  private readonly detached = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Db,
@@ -65,7 +85,15 @@ export class MailOutbox {
       });
   }
 
+  runDetached(work: () => Promise<void>): void {
+    const done = work().catch((err: unknown) => this.log.error({ err }, 'mail work after a request failed'));
+    this.detached.add(done);
+    void done.finally(() => this.detached.delete(done));
+  }
+
   async stop(): Promise<void> {
+    // First the work requests left behind (it may write mail that the sender, still running, then sends).
+    await Promise.allSettled([...this.detached]);
     this.stopped = true;
     clearInterval(this.timer);
     await this.running;

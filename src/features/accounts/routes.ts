@@ -77,14 +77,18 @@ const passwordRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, {
         summary: 'Mail a password-reset link',
         description:
           'Mails `${PUBLIC_URL}/#/reset-password?token=…` to the account with this email, if there is one. The answer is ' +
-          '202 whatever the email, so it tells nobody whether an account has it. The token works once, within PASSWORD_RESET_TTL_MINUTES.',
+          '202 whatever the email, sent before the email is looked up, so it tells nobody whether an account has it (a failure after it is ' +
+          'logged, not answered). The token works once, within PASSWORD_RESET_TTL_MINUTES.',
         tags,
         body: forgotPasswordBody,
         response: { 202: success },
       },
     },
     async (req, reply) => {
-      await forgotPassword(ctx, req.body.email);
+      // Answered before the email is even looked up, so the answer cannot tell (by its content or its time) whether an
+      // account has it: the lookup and the mail start once the response is out ('close': sent, or the client left).
+      const { email } = req.body;
+      reply.raw.once('close', () => ctx.mail.runDetached(() => forgotPassword(ctx, email)));
       return reply.status(202).send({ success: true as const });
     },
   );

@@ -10,6 +10,7 @@ type RequestKey = (req: FastifyRequest) => string | undefined;
 
 const byIp: RequestKey = (req) => req.ip;
 const byUser: RequestKey = (req) => req.auth?.userId;
+const byServerKey: RequestKey = (req) => req.serverKey?.id;
 
 /*
  * Every rate limit, by name, with its budget from config. The name is also the counter's: all
@@ -45,6 +46,8 @@ const routeLimits = {
   'key-claims': { budget: (c) => c.RATE_LIMIT_KEY_CLAIMS_PER_USER, key: byUser },
   // Every claimer of one user together: many accounts must not drain one user's one-time prekeys.
   'key-claims-target': { budget: (c) => c.RATE_LIMIT_KEY_CLAIMS_PER_TARGET, key: (req) => (req.params as { id?: string }).id },
+  // Every /server route, per server API key: the app's backend calls from few IPs on behalf of many users.
+  'server-api': { budget: (c) => c.RATE_LIMIT_SERVER_PER_KEY, key: byServerKey },
 } satisfies Record<string, { budget: Budget; key: RequestKey }>;
 
 /** Spent inside a command, with the key it passes (`spend`), whichever way the command was reached; on no route. */

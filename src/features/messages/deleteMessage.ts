@@ -5,7 +5,7 @@ import type { EventBatch } from '../../events/runCommand.js';
 import { events as eventLog, hiddenMessages, messages, reactions } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { visibleMessage } from './access.js';
-import { presentMessages, type MessageRow } from './present.js';
+import { presentMessages, type MessageDto, type MessageRow } from './present.js';
 import { withholdFromNonReaders } from './withhold.js';
 
 export type DeleteScope = 'self' | 'everyone';
@@ -75,6 +75,30 @@ export async function wipeMessage(tx: Tx, events: EventBatch, message: MessageRo
         inArray(eventLog.type, ['message:new', 'message:updated']),
       ),
     );
+  await scrubConversationCopies(tx, message, tombstone!);
   events.add({ type: 'message:deleted', conversationId, messageId, payload: { conversationId, messageId, for: 'everyone' }, origin });
   await withholdFromNonReaders(tx, events, message);
+}
+
+/** The stored events that carry a conversation (`conversation:created`, `conversation:updated`) and with it its lastMessage. */
+const carriesConversation = sql`type in ('conversation:created', 'conversation:updated')`;
+const lastMessageId = sql`(payload #>> '{conversation,lastMessage,id}')`;
+
+/**
+ * A conversation's copy in a stored event carries its lastMessage as it was then: where that is the
+ * wiped message it becomes the tombstone (keeping the status the copy had), and where it is a reply to
+ * it, the reply's snippet loses the text. Found through `events_last_message_idx`, not by scanning the log.
+ */
+async function scrubConversationCopies(tx: Tx, message: MessageRow, tombstone: MessageDto): Promise<void> {
+  const { status: _status, ...wiped } = tombstone;
+  await tx.execute(
+    sql`update events set payload = jsonb_set(payload, '{conversation,lastMessage}', (payload #> '{conversation,lastMessage}') || ${JSON.stringify(wiped)}::jsonb)
+        where ${carriesConversation} and ${lastMessageId} = ${message.id}`,
+  );
+  await tx.execute(
+    sql`update events set payload = jsonb_set(payload, '{conversation,lastMessage,replyTo,text}', 'null'::jsonb)
+        where ${carriesConversation}
+          and ${lastMessageId} in (select id::text from messages where reply_to_id = ${message.id})
+          and payload #> '{conversation,lastMessage,replyTo}' <> 'null'::jsonb`,
+  );
 }

@@ -87,15 +87,7 @@ export async function deleteAccount(
       .returning();
 
     await scrubProfileFromEvents(tx, toUser(tombstone!, { online: false }));
-    // System messages about them ("<name> joined", "X added <name>") name them: now "Deleted account", stored events too.
-    const aboutThem = sql`type = 'system' and (system->>'actorId' = ${actorId} or system->>'userId' = ${actorId})`;
-    await tx.execute(sql`update messages set text = replace(text, ${locked.name}, ${DELETED_NAME}) where ${aboutThem}`);
-    await tx.execute(
-      sql`update events e set payload = jsonb_set(e.payload, '{message,text}', to_jsonb(m.text))
-          from messages m
-          where e.message_id = m.id and m.type = 'system' and (m.system->>'actorId' = ${actorId} or m.system->>'userId' = ${actorId})
-            and e.type in ('message:new', 'message:updated') and e.payload ? 'message'`,
-    );
+    await renameInSystemMessages(tx, actorId, locked.name);
 
     // Their messages: deleted for everyone, through the same path as DELETE /messages/:id?for=everyone.
     const own = await tx
@@ -139,6 +131,29 @@ export async function deleteAccount(
   for (const key of gone.keys) {
     await ctx.storage.delete(key).catch((err: unknown) => ctx.log.warn({ err, key }, 'could not delete a deleted account’s file'));
   }
+}
+
+/**
+ * System messages about them ("<name> joined", "X added <name>") name them: now "Deleted account", in
+ * the messages and in the stored events that carry them (their own, and conversations' lastMessage copies).
+ */
+async function renameInSystemMessages(tx: Tx, actorId: string, name: string): Promise<void> {
+  const aboutThem = sql`type = 'system' and (system->>'actorId' = ${actorId} or system->>'userId' = ${actorId})`;
+  await tx.execute(sql`update messages set text = replace(text, ${name}, ${DELETED_NAME}) where ${aboutThem}`);
+  await tx.execute(
+    sql`update events e set payload = jsonb_set(e.payload, '{message,text}', to_jsonb(m.text))
+        from messages m
+        where e.message_id = m.id and m.type = 'system' and (m.system->>'actorId' = ${actorId} or m.system->>'userId' = ${actorId})
+          and e.type in ('message:new', 'message:updated') and e.payload ? 'message'`,
+  );
+  // Found through events_last_message_idx.
+  await tx.execute(
+    sql`update events e set payload = jsonb_set(e.payload, '{conversation,lastMessage,text}', to_jsonb(m.text))
+        from messages m
+        where (e.payload #>> '{conversation,lastMessage,id}') = m.id::text
+          and m.type = 'system' and (m.system->>'actorId' = ${actorId} or m.system->>'userId' = ${actorId})
+          and e.type in ('conversation:created', 'conversation:updated')`,
+  );
 }
 
 /**

@@ -1,0 +1,3 @@
+ALTER TABLE "server_keys" ADD COLUMN "last_used_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "events_last_message_idx" ON "events" USING btree ((payload #>> '{conversation,lastMessage,id}')) WHERE type in ('conversation:created', 'conversation:updated');--> statement-breakpoint
+CREATE INDEX "mail_outbox_sent_idx" ON "mail_outbox" USING btree ("sent_at") WHERE "mail_outbox"."sent_at" is not null;
