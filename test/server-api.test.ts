@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from './helpers/problems.js';
 import { TestServer } from './helpers/server.js';
+import { WebhookReceiver } from './helpers/webhookReceiver.js';
 
 const run = promisify(execFile);
 
@@ -22,20 +23,25 @@ const unique = () => crypto.randomBytes(4).toString('hex');
 let server: TestServer;
 let key: string;
 let pgliteDir: string | undefined;
+/** Stands in for the webhook URL of docs/integration.md's example. */
+let receiver: WebhookReceiver;
 
 beforeAll(async () => {
+  receiver = await WebhookReceiver.start();
+  const env = { OUTBOUND_ALLOWED_URLS: `${receiver.origin}/` };
   if (process.env.PARLEY_TEST_DB === 'postgres') {
-    server = await TestServer.start();
+    server = await TestServer.start(env);
     key = await createKeyWithCli({ DATABASE_URL: (server as unknown as { env: Record<string, string> }).env.DATABASE_URL! });
   } else {
     // PGlite is one process's at a time: the CLI writes the key first, then the server opens the same database.
     pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-server-key-'));
     key = await createKeyWithCli({ DATA_DIR: pgliteDir });
-    server = await TestServer.start({ DATA_DIR: pgliteDir }, { persistent: true });
+    server = await TestServer.start({ ...env, DATA_DIR: pgliteDir }, { persistent: true });
   }
 }, 60_000);
 afterAll(async () => {
   await server?.close();
+  await receiver?.close();
   if (pgliteDir) fs.rmSync(pgliteDir, { recursive: true, force: true });
 });
 
@@ -124,10 +130,12 @@ describe('docs/integration.md', () => {
   it('its curl examples of the server API run as written', async () => {
     const doc = fs.readFileSync('docs/integration.md', 'utf8');
     const examples = [...doc.matchAll(/^```sh\n([\s\S]*?)^```/gm)].map((m) => m[1]!).filter((b) => /^curl .*\/server\//m.test(b));
-    expect(examples).toHaveLength(2);
+    expect(examples).toHaveLength(3);
     const outputs = [];
     for (const example of examples) {
-      const command = example.replaceAll('http://localhost:3000', server.url);
+      const command = example
+        .replaceAll('http://localhost:3000', server.url)
+        .replaceAll('https://myapp.example/parley/webhooks', receiver.url('/parley/webhooks'));
       const { stdout } = await run('sh', ['-c', command], { env: { ...process.env, PARLEY_SERVER_KEY: key } });
       outputs.push(JSON.parse(stdout));
     }
@@ -135,5 +143,17 @@ describe('docs/integration.md', () => {
     expect(outputs[1]).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900 });
     const me = await server.api('GET', '/auth/me', { token: outputs[1].accessToken });
     expect(me.body.user.id).toBe(outputs[0].user.id);
+
+    // The webhook it made is sent the messages from then on, signed with the secret it printed.
+    expect(outputs[2]).toMatchObject({ webhook: { events: ['message:new'], status: 'active' }, secret: expect.stringMatching(/^whsec_/) });
+    receiver.expect('/parley/webhooks', outputs[2].secret);
+    const [other] = await server.registerAll('Charles Babbage');
+    const opened = await server.api('POST', '/conversations', { token: outputs[1].accessToken, body: { userId: other.id } });
+    const chat = opened.body.conversation.id as string;
+    const sent = await server.api('POST', `/conversations/${chat}/messages`, { token: outputs[1].accessToken, body: { text: 'Hi' } });
+    expect(sent.status).toBe(201);
+    await receiver.waitFor(() => receiver.accepted('/parley/webhooks').length === 1, 'the message');
+    expect(receiver.accepted('/parley/webhooks')[0]!.body.data.payload.message.text).toBe('Hi');
+    expect(receiver.invalid).toEqual([]);
   });
 });

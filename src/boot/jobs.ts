@@ -6,7 +6,7 @@ import { sweepOrphanMedia } from '../features/media/orphans.js';
 import { PushWorker } from '../features/push/worker.js';
 import type { Stop } from './stops.js';
 
-/** Background work beside the requests: event pruning, orphan media cleanup, event export (AMQP_URL), push (PUSH_ENABLED). */
+/** Background work beside the requests: event pruning, orphan media cleanup, mail, webhooks, event export (AMQP_URL), push (PUSH_ENABLED). */
 export function startJobs(config: Config, ctx: AppContext): Stop[] {
   const prune = every(config.EVENT_PRUNE_INTERVAL_MS, () =>
     pruneEvents(ctx.db, config.EVENT_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'event pruning failed')),
@@ -16,7 +16,9 @@ export function startJobs(config: Config, ctx: AppContext): Stop[] {
   );
   // Mail from the outbox: a mail server that is down only delays it.
   ctx.mail.start();
-  const stops: Stop[] = [prune, sweep, () => ctx.mail.stop()];
+  // Webhooks: a worker per webhook, each reading the log under its own lease.
+  ctx.webhooks.start();
+  const stops: Stop[] = [prune, sweep, () => ctx.mail.stop(), () => ctx.webhooks.stop()];
   // The exporter publishes the log from its own loop; a broker that is down only delays it.
   if (config.AMQP_URL) {
     const exporter = new AmqpExporter(ctx.db, { url: config.AMQP_URL, exchange: config.AMQP_EXCHANGE, log: ctx.log });
