@@ -159,6 +159,14 @@ export const configSchema = z
     AMQP_EXCHANGE: z.string().min(1).default('parley.events'),
     /** Comma-separated URL prefixes the server may call even when not https to a public address (push endpoints, webhooks). */
     OUTBOUND_ALLOWED_URLS: optionalString,
+    /** Webhooks (POST /server/webhooks): one request's timeout, in seconds. */
+    WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(15),
+    /** The longest wait between attempts at a failing webhook (0.5 s, doubling, up to this; the leased reader's doubling stops at 256 s). */
+    WEBHOOK_MAX_BACKOFF_SECONDS: z.coerce.number().positive().max(256).default(240),
+    /** A webhook failing continuously this long (minutes, fractions allowed) is disabled, with the reason shown. */
+    WEBHOOK_DISABLE_AFTER_MINUTES: z.coerce.number().positive().max(525_600).default(4320),
+    /** How often a node looks for webhooks created, enabled or deleted on other nodes. */
+    WEBHOOK_SYNC_INTERVAL_MS: int(5000, 100, 3_600_000),
     /** false: no push worker on this node (devices can still be registered). */
     PUSH_ENABLED: z
       .enum(['true', 'false'])

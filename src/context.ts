@@ -50,6 +50,14 @@ export interface MailQueue {
   stop(): Promise<void>;
 }
 
+/** The webhook workers (src/features/webhooks/runners.ts): they follow the `webhooks` table. */
+export interface WebhookRunners {
+  /** Reads the table again now: call after committing a change to it. */
+  wake(): void;
+  start(): void;
+  stop(): Promise<void>;
+}
+
 /**
  * What commands, routes and socket handlers share: built once (src/boot/context.ts). Only
  * interfaces of what realtime provides, so features never import realtime.
@@ -75,4 +83,5 @@ export interface AppContext {
   issuers: ReadonlyMap<string, IdTokenVerifier>;
   metrics: Metrics;
   mail: MailQueue;
+  webhooks: WebhookRunners;
 }

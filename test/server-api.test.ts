@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from './helpers/problems.js';
 import { TestServer } from './helpers/server.js';
+import { WebhookReceiver } from './helpers/webhookReceiver.js';
 
 const run = promisify(execFile);
 
@@ -33,6 +34,8 @@ const unique = () => crypto.randomBytes(4).toString('hex');
 let server: TestServer;
 let key: string;
 let pgliteDir: string | undefined;
+/** Stands in for the webhook URL of docs/integration.md's example. */
+let receiver: WebhookReceiver;
 const onPostgres = process.env.PARLEY_TEST_DB === 'postgres';
 const databaseUrl = () => (server as unknown as { env: Record<string, string> }).env.DATABASE_URL!;
 const cliEnv = (): Record<string, string> => (onPostgres ? { DATABASE_URL: databaseUrl() } : { DATA_DIR: pgliteDir! });
@@ -54,18 +57,21 @@ async function cliBesideServer(...commands: string[][]) {
 }
 
 beforeAll(async () => {
+  receiver = await WebhookReceiver.start();
+  const env = { OUTBOUND_ALLOWED_URLS: `${receiver.origin}/` };
   if (onPostgres) {
-    server = await TestServer.start();
+    server = await TestServer.start(env);
     key = await createKeyWithCli({ DATABASE_URL: databaseUrl() });
   } else {
     // PGlite is one process's at a time: the CLI writes the key first, then the server opens the same database.
     pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-server-key-'));
     key = await createKeyWithCli({ DATA_DIR: pgliteDir });
-    server = await TestServer.start({ DATA_DIR: pgliteDir }, { persistent: true });
+    server = await TestServer.start({ ...env, DATA_DIR: pgliteDir }, { persistent: true });
   }
 }, 60_000);
 afterAll(async () => {
   await server?.close();
+  await receiver?.close();
   if (pgliteDir) fs.rmSync(pgliteDir, { recursive: true, force: true });
 });
 
@@ -154,9 +160,11 @@ describe('docs/integration.md', () => {
   it('its curl examples of the server API run as written', async () => {
     const doc = fs.readFileSync('docs/integration.md', 'utf8');
     const examples = [...doc.matchAll(/^```sh\n([\s\S]*?)^```/gm)].map((m) => m[1]!).filter((b) => /^curl .*\/server\//m.test(b));
-    expect(examples).toHaveLength(3);
+    expect(examples).toHaveLength(4);
     const runExample = async (example: string, env: Record<string, string> = {}) => {
-      const command = example.replaceAll('http://localhost:3000', server.url);
+      const command = example
+        .replaceAll('http://localhost:3000', server.url)
+        .replaceAll('https://myapp.example/parley/webhooks', receiver.url('/parley/webhooks'));
       const { stdout } = await run('sh', ['-c', command], { env: { ...process.env, PARLEY_SERVER_KEY: key, ...env } });
       return JSON.parse(stdout);
     };
@@ -173,6 +181,19 @@ describe('docs/integration.md', () => {
     const sent = await runExample(examples[2]!, { CONVERSATION_ID: chat.body.conversation.id });
     expect(sent.message).toMatchObject({ senderId: provisioned.user.id, text: 'Your order has shipped.', seq: 1 });
     expect((await runExample(examples[2]!, { CONVERSATION_ID: chat.body.conversation.id })).message.id).toBe(sent.message.id);
+
+    // The webhook it makes is sent the messages from then on, signed with the secret it printed.
+    const hook = await runExample(examples[3]!);
+    expect(hook).toMatchObject({ webhook: { events: ['message:new'], status: 'active' }, secret: expect.stringMatching(/^whsec_/) });
+    receiver.expect('/parley/webhooks', hook.secret);
+    const again = await server.api('POST', `/conversations/${chat.body.conversation.id}/messages`, {
+      token: tokens.accessToken,
+      body: { text: 'Hi' },
+    });
+    expect(again.status).toBe(201);
+    await receiver.waitFor(() => receiver.accepted('/parley/webhooks').length === 1, 'the message');
+    expect(receiver.accepted('/parley/webhooks')[0]!.body.data.payload.message.text).toBe('Hi');
+    expect(receiver.invalid).toEqual([]);
   });
 });
 

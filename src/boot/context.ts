@@ -11,6 +11,7 @@ import { loadSigningKeys } from '../features/auth/keys.js';
 import { createOtpSender } from '../features/auth/otpSender.js';
 import { createMailer } from '../features/accounts/mailer.js';
 import { MailOutbox } from '../features/accounts/outbox.js';
+import { WebhookWorkers } from '../features/webhooks/runners.js';
 import { seedDefaultGroups } from '../features/groups/defaults.js';
 import { mediaDirs } from '../features/media/dirs.js';
 import { LocalStorage } from '../features/media/localStorage.js';
@@ -87,6 +88,7 @@ export async function buildContext(config: Config, io: ParleyServer, log: Fastif
     issuers: issuersFrom(config),
     metrics: metrics ?? noMetrics,
     mail: new MailOutbox(database.db, createMailer(config, log), config.MAIL_POLL_MS, log),
+    webhooks: new WebhookWorkers(database.db, config, log),
   };
   const start = async () => {
     await emitter.start(database.kind === 'postgres' ? config.EMITTER_POLL_MS : null);

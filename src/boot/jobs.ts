@@ -10,7 +10,7 @@ import type { Stop } from './stops.js';
 
 /**
  * Background work beside the requests: event and sent-mail pruning, orphan media cleanup, the message retention
- * purge, event export (AMQP_URL), push (PUSH_ENABLED).
+ * purge, mail, webhooks, event export (AMQP_URL), push (PUSH_ENABLED).
  */
 export function startJobs(config: Config, ctx: AppContext): Stop[] {
   const prune = every(config.EVENT_PRUNE_INTERVAL_MS, () =>
@@ -29,8 +29,10 @@ export function startJobs(config: Config, ctx: AppContext): Stop[] {
   );
   // Mail from the outbox: a mail server that is down only delays it.
   ctx.mail.start();
+  // Webhooks: a worker per webhook, each reading the log under its own lease.
+  ctx.webhooks.start();
   // In reverse on close: the timer is cleared before the round in flight is waited for.
-  const stops: Stop[] = [prune, pruneMail, sweep, () => retention.stop(), purge, () => ctx.mail.stop()];
+  const stops: Stop[] = [prune, pruneMail, sweep, () => retention.stop(), purge, () => ctx.mail.stop(), () => ctx.webhooks.stop()];
   // The exporter publishes the log from its own loop; a broker that is down only delays it.
   if (config.AMQP_URL) {
     const exporter = new AmqpExporter(ctx.db, { url: config.AMQP_URL, exchange: config.AMQP_EXCHANGE, log: ctx.log });

@@ -8,6 +8,7 @@ import type { AppContext } from '../context.js';
 import { accountRoutes } from '../features/accounts/routes.js';
 import { authRoutes } from '../features/auth/routes.js';
 import { serverRoutes } from '../features/server/routes.js';
+import { webhookRoutes } from '../features/webhooks/routes.js';
 import { jwksResponse } from '../features/auth/schemas.js';
 import { conversationRoutes } from '../features/conversations/routes.js';
 import { groupRoutes } from '../features/groups/routes.js';
@@ -94,6 +95,7 @@ export async function registerHttp(http: FastifyInstance, ctx: AppContext, readi
       await api.register(pushRoutes, { ctx });
       await api.register(pushSettingsRoutes, { ctx });
       await api.register(serverRoutes, { ctx });
+      await api.register(webhookRoutes, { ctx });
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
       const socketApi = asyncApiDocument({ version, limits: { messageMaxLength: ctx.config.MESSAGE_MAX_LENGTH } });
       api.get('/asyncapi.json', { schema: { hide: true } }, async () => socketApi);

@@ -584,3 +584,25 @@ export const mailOutbox = pgTable(
       .where(sql`${t.sentAt} is not null`),
   ],
 );
+
+/**
+ * A URL the app's backend asked to be sent events (POST /server/webhooks). Its position in the log
+ * is the `event_exports` row `webhook:<id>`; the secret is kept as issued (the server signs with it).
+ */
+export const webhooks = pgTable('webhooks', {
+  id: uuid('id').primaryKey(),
+  url: text('url').notNull(),
+  /** Stored event types it is sent, or `['*']` for all. */
+  events: text('events').array().notNull(),
+  /** `whsec_` + base64 of the signing key (Standard Webhooks). */
+  secret: text('secret').notNull(),
+  createdByKeyId: uuid('created_by_key_id').references(() => serverKeys.id, { onDelete: 'set null' }),
+  createdByKeyName: text('created_by_key_name').notNull(),
+  createdAt: createdAt(),
+  /** Since when every attempt failed (cleared by a delivery that succeeds). */
+  failingSince: ts('failing_since'),
+  lastError: text('last_error'),
+  /** Set when it failed for WEBHOOK_DISABLE_AFTER_MINUTES or was turned off: nothing is sent until it is enabled again. */
+  disabledAt: ts('disabled_at'),
+  disabledReason: text('disabled_reason'),
+});

@@ -1,7 +1,7 @@
 /**
  * What a consumer of the leased log reader (src/events/leasedReader.ts) gives it and gets from it:
- * the event export, the push worker, and anything else that handles the log in order, batch by
- * batch, on one node at a time (a webhook would POST each batch to its URL in `handle`).
+ * the event export, the push worker, each webhook, and anything else that handles the log in
+ * order, batch by batch, on one node at a time.
  */
 
 /** How far a batch took the reader: the position moves to `through`; `full` when more may be waiting now. */
@@ -16,7 +16,7 @@ export interface HeldLease {
 }
 
 export interface LeasedReaderOptions {
-  /** The `event_exports` row: `amqp`, `push`. */
+  /** The `event_exports` row: `amqp`, `push`, `webhook:<id>`. */
   name: string;
   /** The work as log lines name it: 'event export', 'push worker'. */
   label: string;

@@ -1387,6 +1387,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/server/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The webhooks
+     * @description Every webhook, oldest first, with its status, its position in the log and, when failing or disabled, why.
+     */
+    get: operations['listWebhooks'];
+    put?: never;
+    /**
+     * Send events to a URL
+     * @description Events committed from now on whose type is among `events` (`["*"]`: all) are POSTed to `url`, one request per event, in event order, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). A delivery that does not get a 2xx is retried with backoff, with the same `webhook-id`; later events wait. The URL must be https on a public address unless under `OUTBOUND_ALLOWED_URLS` (else 400 `webhook.url_refused`). The signing secret is in this response only. At most 20 webhooks (409 `webhook.limit_reached`).
+     */
+    post: operations['createWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/server/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One webhook
+     * @description Its status, position and, when failing or disabled, why. The secret is not shown again.
+     */
+    get: operations['getWebhook'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a webhook
+     * @description Nothing more is sent to it (a request in flight may still arrive).
+     */
+    delete: operations['deleteWebhook'];
+    options?: never;
+    head?: never;
+    /**
+     * Turn a webhook on or off
+     * @description `{enabled: true}` turns a disabled webhook on again: it resumes at the first event it had not delivered (events older than `EVENT_RETENTION_DAYS` are gone). `{enabled: false}` stops deliveries and keeps the position.
+     */
+    patch: operations['updateWebhook'];
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1599,6 +1651,29 @@ export interface components {
         path: string;
         message: string;
       }[];
+    };
+    Webhook: {
+      /** Format: uuid */
+      id: string;
+      url: string;
+      events: string[];
+      /**
+       * @description `failing`: the latest attempts failed and are being retried (see `lastError`); `disabled`: nothing is sent.
+       * @enum {string}
+       */
+      status: 'active' | 'failing' | 'disabled';
+      createdAt: string;
+      /** @description The name of the server API key that created it. */
+      createdBy: string;
+      /** @description Since when every attempt failed; null once one succeeds. */
+      failingSince: string | null;
+      /** @description What the latest failed attempt got (`HTTP 500`, a timeout, a refused URL). */
+      lastError: string | null;
+      disabledAt: string | null;
+      /** @description Why it was disabled: sustained failure (since when, and the error) or the API. */
+      disabledReason: string | null;
+      /** @description The id of the last event it is done with: delivered, or not among its `events`. */
+      position: number;
     };
     PushSettings: {
       /**
@@ -13969,6 +14044,684 @@ export interface operations {
             ({
               /** @enum {string} */
               code: 'rate_limited';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  listWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            webhooks: components['schemas']['Webhook'][];
+          };
+        };
+      };
+      /** @description `auth.server_key_invalid` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.server_key_invalid';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  createWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * Format: uri
+           * @description Where events are POSTed: https on a public address, unless under `OUTBOUND_ALLOWED_URLS`.
+           * @example https://myapp.example/parley/webhooks
+           */
+          url: string;
+          /**
+           * @description The event types to send; `["*"]` for all.
+           * @example [
+           *       "message:new"
+           *     ]
+           */
+          events: (
+            | '*'
+            | 'message:new'
+            | 'message:updated'
+            | 'message:deleted'
+            | 'message:status'
+            | 'reaction:updated'
+            | 'conversation:created'
+            | 'conversation:updated'
+            | 'group:member-joined'
+            | 'group:member-left'
+            | 'group:member-updated'
+            | 'invitation:new'
+            | 'keys:identity-changed'
+          )[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            webhook: components['schemas']['Webhook'];
+            /** @description The signing secret (`whsec_` + base64), shown only this once: verify each delivery’s `webhook-signature` with it. */
+            secret: string;
+          };
+        };
+      };
+      /** @description `request.bad`, `request.malformed_json`, `validation.failed`, `webhook.url_refused` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.malformed_json' | 'validation.failed' | 'webhook.url_refused';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.server_key_invalid` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.server_key_invalid';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.timeout` */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.timeout';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `webhook.limit_reached` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'webhook.limit_reached';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  getWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            webhook: components['schemas']['Webhook'];
+          };
+        };
+      };
+      /** @description `request.bad`, `request.bad_url`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.bad_url' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.server_key_invalid` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.server_key_invalid';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `webhook.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'webhook.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.url_too_long` */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.url_too_long';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  deleteWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `request.bad`, `request.bad_url`, `request.malformed_json`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.bad_url' | 'request.malformed_json' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.server_key_invalid` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.server_key_invalid';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `webhook.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'webhook.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.timeout` */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.timeout';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.url_too_long` */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.url_too_long';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  updateWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description `true` turns a disabled webhook back on: it resumes at the first event it had not delivered. `false` turns it off. */
+          enabled: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            webhook: components['schemas']['Webhook'];
+          };
+        };
+      };
+      /** @description `request.bad`, `request.bad_url`, `request.malformed_json`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.bad_url' | 'request.malformed_json' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.server_key_invalid` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.server_key_invalid';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `webhook.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'webhook.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.timeout` */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.timeout';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.url_too_long` */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.url_too_long';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.unsupported_media_type';
             } & {
               [key: string]: unknown;
             });
