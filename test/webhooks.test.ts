@@ -30,7 +30,7 @@ beforeAll(async () => {
   flaky = await WebhookReceiver.start();
   // Persistent: one test restarts the server on the same data.
   server = await TestServer.start(env(receiver, flaky), { persistent: true });
-  key = (await createServerKey(server.app.ctx.db, 'tests')).key;
+  key = (await createServerKey(server.app.ctx.db, 'tests'))!.key;
   [alice, bob] = await server.registerAll('Alice', 'Bob');
   chat = await server.directChat(alice, bob);
 }, 60_000);
@@ -301,7 +301,7 @@ describe('sustained failure', () => {
   });
 
   it('disables the webhook with the reason shown; enabling it again resumes where it stopped', async () => {
-    const k = (await createServerKey(quick.app.ctx.db, 'ops')).key;
+    const k = (await createServerKey(quick.app.ctx.db, 'ops'))!.key;
     const [a, b] = await quick.registerAll('A', 'B');
     const c = await quick.directChat(a, b);
     const res = await quick.api('POST', '/server/webhooks', { token: k, body: { url: r.url('/down'), events: ['message:new'] } });
