@@ -66,11 +66,20 @@ describe('GET /users/:id', () => {
 });
 
 describe('GET /users/me', () => {
-  it('returns the own profile with email, emailVerified, phoneNumber and phoneVerified', async () => {
+  it('returns the own profile with email, emailVerified, phoneNumber, phoneVerified and role', async () => {
     const res = await server.api('GET', '/users/me', { token: me.token });
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.user).sort()).toEqual([...publicKeys, 'email', 'emailVerified', 'phoneNumber', 'phoneVerified'].sort());
-    expect(res.body.user).toMatchObject({ id: me.id, email: me.email, name: 'Main Viewer', initials: 'MV', username: me.username });
+    expect(Object.keys(res.body.user).sort()).toEqual(
+      [...publicKeys, 'email', 'emailVerified', 'phoneNumber', 'phoneVerified', 'role'].sort(),
+    );
+    expect(res.body.user).toMatchObject({
+      id: me.id,
+      email: me.email,
+      name: 'Main Viewer',
+      initials: 'MV',
+      username: me.username,
+      role: 'user',
+    });
   });
 
   it('needs a token', async () => {

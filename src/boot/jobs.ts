@@ -2,15 +2,17 @@ import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
 import { pruneEvents } from '../events/prune.js';
 import { AmqpExporter } from '../export/amqpExporter.js';
+import { pruneAuditLog } from '../features/admin/auditLog.js';
 import { sweepOrphanMedia } from '../features/media/orphans.js';
 import { PushWorker } from '../features/push/worker.js';
 import type { Stop } from './stops.js';
 
-/** Background work beside the requests: event pruning, orphan media cleanup, event export (AMQP_URL), push (PUSH_ENABLED). */
+/** Background work beside the requests: event and audit log pruning, orphan media cleanup, event export (AMQP_URL), push (PUSH_ENABLED). */
 export function startJobs(config: Config, ctx: AppContext): Stop[] {
-  const prune = every(config.EVENT_PRUNE_INTERVAL_MS, () =>
-    pruneEvents(ctx.db, config.EVENT_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'event pruning failed')),
-  );
+  const prune = every(config.EVENT_PRUNE_INTERVAL_MS, async () => {
+    await pruneEvents(ctx.db, config.EVENT_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'event pruning failed'));
+    await pruneAuditLog(ctx.db, config.AUDIT_LOG_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'audit log pruning failed'));
+  });
   const sweep = every(config.MEDIA_CLEANUP_INTERVAL_MS, () =>
     sweepOrphanMedia(ctx).catch((err) => ctx.log.warn({ err }, 'media cleanup failed')),
   );

@@ -95,6 +95,20 @@ export class TestServer {
     await this.boot(port);
   }
 
+  /**
+   * Stops the server, runs `fn` with the environment that names its database (DATA_DIR, PGLITE_PATH,
+   * DATABASE_URL: for a CLI on the same data, which PGlite lets only one process open), then starts it again.
+   */
+  async whileStopped<T>(fn: (env: Record<string, string>) => Promise<T>): Promise<T> {
+    this.closeSockets();
+    await this.app.close();
+    try {
+      return await fn({ ...this.env });
+    } finally {
+      await this.boot();
+    }
+  }
+
   async close(): Promise<void> {
     this.closeSockets();
     await this.app.close();

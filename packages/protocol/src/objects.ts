@@ -24,6 +24,10 @@ export const userSchema = z
       .boolean()
       .optional()
       .meta({ description: 'Your own profile only: whether `email` was proven by following a mailed link (POST /auth/email/verify).' }),
+    role: z
+      .enum(['user', 'admin'])
+      .optional()
+      .meta({ description: "Your own profile only: 'admin' may use the /admin routes (docs/operations.md, Moderation)." }),
   })
   .meta({ id: 'User' });
 

@@ -54,7 +54,7 @@ export const serverRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         ...serverSecured,
         params: externalIdParams,
         body: mintSessionBody,
-        response: { 200: tokensResponse, ...problems('auth.server_key_invalid', 'user.not_found') },
+        response: { 200: tokensResponse, ...problems('auth.server_key_invalid', 'user.not_found', 'auth.suspended') },
       },
     },
     async (req) => mintSession(ctx, req.params.externalId, req.body),

@@ -6,6 +6,7 @@ import type { Executor } from '../../db/connect.js';
 import { serverKeys } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { audit } from '../admin/audit.js';
 
 const hashKey = (key: string) => crypto.createHash('sha256').update(key).digest('hex');
 
@@ -13,7 +14,10 @@ const hashKey = (key: string) => crypto.createHash('sha256').update(key).digest(
 export async function createServerKey(ex: Executor, name: string): Promise<{ id: string; name: string; key: string }> {
   const key = `psk_${crypto.randomBytes(32).toString('base64url')}`;
   const id = newId();
-  await ex.insert(serverKeys).values({ id, name, keyHash: hashKey(key) });
+  await ex.transaction(async (tx) => {
+    await tx.insert(serverKeys).values({ id, name, keyHash: hashKey(key) });
+    await audit(tx, { actorId: null, action: 'server_key.created', targetType: 'server_key', targetId: id, details: { name } });
+  });
   return { id, name, key };
 }
 
