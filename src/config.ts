@@ -230,6 +230,8 @@ export const configSchema = z
     RATE_LIMIT_GROUP_MEMBER_ADDS_PER_USER: limitSpec.prefault('300/1h'),
     /** Key-bundle claims of one target by everyone together, so strangers cannot drain a user's one-time prekeys. */
     RATE_LIMIT_KEY_CLAIMS_PER_TARGET: limitSpec.prefault('100/1h'),
+    /** POST /reports per user: each one lands in the admins' queue. */
+    RATE_LIMIT_REPORTS_PER_USER: limitSpec.prefault('20/1h'),
     /** GET /users?search= per user: searching is how accounts are enumerated. */
     RATE_LIMIT_USER_SEARCH_PER_USER: limitSpec.prefault('60/1m'),
     /** Requests to /server routes per server API key (each key its own budget, whatever IP or user it acts for). */
@@ -274,6 +276,18 @@ export const configSchema = z
      * many seconds (fractions allowed), so forged kids cannot make the server hammer the issuer.
      */
     AUTH_JWKS_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+    /**
+     * Comma-separated emails of admins: an account with one of them, VERIFIED, becomes an admin at sign-up,
+     * sign-in, email verification and boot (src/features/admin/roles.ts). Unverified, it stays a user.
+     */
+    ADMIN_EMAILS: optionalString.transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+    /** Days the audit log (GET /admin/audit-log) keeps an entry (fractions allowed); pruned in batches with the events. */
+    AUDIT_LOG_RETENTION_DAYS: z.coerce.number().positive().max(36_500).default(365),
   })
   .superRefine((c, issue) => {
     const badOrigins = corsOriginList(c.CORS_ORIGINS).filter((o) => o !== '*' && !isOrigin(o));

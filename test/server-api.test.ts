@@ -51,9 +51,7 @@ async function cliBesideServer(...commands: string[][]) {
     return results;
   };
   if (onPostgres) return runAll();
-  let results: Awaited<ReturnType<typeof runAll>> = [];
-  await server.restart({ whileStopped: async () => void (results = await runAll()) });
-  return results;
+  return server.whileStopped(runAll);
 }
 
 beforeAll(async () => {

@@ -66,12 +66,19 @@ describe('GET /users/:id', () => {
 });
 
 describe('GET /users/me', () => {
-  it('returns the own profile with email, emailVerified, phoneNumber, phoneVerified, storageUsed and storageQuota', async () => {
+  it('returns the own profile with email, emailVerified, phoneNumber, phoneVerified, storageUsed, storageQuota and role', async () => {
     const res = await server.api('GET', '/users/me', { token: me.token });
     expect(res.status).toBe(200);
-    const own = ['email', 'emailVerified', 'phoneNumber', 'phoneVerified', 'storageUsed', 'storageQuota'];
+    const own = ['email', 'emailVerified', 'phoneNumber', 'phoneVerified', 'storageUsed', 'storageQuota', 'role'];
     expect(Object.keys(res.body.user).sort()).toEqual([...publicKeys, ...own].sort());
-    expect(res.body.user).toMatchObject({ id: me.id, email: me.email, name: 'Main Viewer', initials: 'MV', username: me.username });
+    expect(res.body.user).toMatchObject({
+      id: me.id,
+      email: me.email,
+      name: 'Main Viewer',
+      initials: 'MV',
+      username: me.username,
+      role: 'user',
+    });
   });
 
   it('needs a token', async () => {

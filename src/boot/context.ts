@@ -27,6 +27,7 @@ import { RedisPresence } from '../realtime/presence/redisPresence.js';
 import { linkRedis, type RedisLinks } from '../realtime/redis.js';
 import type { LiveState } from '../realtime/server.js';
 import { socketSessions } from '../realtime/sessions.js';
+import { applyAdminEmails } from '../features/admin/roles.js';
 import type { Stop } from './stops.js';
 
 export interface Built {
@@ -48,6 +49,8 @@ export async function buildContext(config: Config, io: ParleyServer, log: Fastif
   const database = await openDatabase(config, log);
   stops.push(() => database.close());
   await seedDefaultGroups(database.db);
+  // Accounts that verified an email ADMIN_EMAILS names since the last start (or before it was set) become admins.
+  await database.db.transaction((tx) => applyAdminEmails(tx, config));
   const keys = await loadSigningKeys(config.JWT_PRIVATE_KEY, database.db);
   const limits = new RateLimiter(
     config.REDIS_URL ? await RedisStore.connect(config.REDIS_URL, `${config.REDIS_KEY_PREFIX}rl:`) : new MemoryStore(),
@@ -78,7 +81,7 @@ export async function buildContext(config: Config, io: ParleyServer, log: Fastif
       lanes: database.kind === 'pglite' ? 1 : Math.min(config.SEND_PARALLEL, config.DATABASE_POOL_SIZE),
       metrics,
     }),
-    sessions: socketSessions(io),
+    sessions: socketSessions(io, redis !== undefined),
     presence,
     tokens: new AccessTokens(keys, config.JWT_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS),
     storage: config.S3_BUCKET ? new S3Storage(s3Options(config)) : new LocalStorage(mediaDirs(config).files),

@@ -3,19 +3,21 @@ import type { AppContext } from '../context.js';
 import { pruneEvents } from '../events/prune.js';
 import { AmqpExporter } from '../export/amqpExporter.js';
 import { pruneSentMail } from '../features/accounts/outbox.js';
+import { pruneAuditLog } from '../features/admin/auditLog.js';
 import { sweepOrphanMedia } from '../features/media/orphans.js';
 import { PushWorker } from '../features/push/worker.js';
 import { MessageRetention } from '../features/retention/retention.js';
 import type { Stop } from './stops.js';
 
 /**
- * Background work beside the requests: event and sent-mail pruning, orphan media cleanup, the message retention
- * purge, mail, webhooks, event export (AMQP_URL), push (PUSH_ENABLED).
+ * Background work beside the requests: event, audit log and sent-mail pruning, orphan media cleanup, the message
+ * retention purge, mail, webhooks, event export (AMQP_URL), push (PUSH_ENABLED).
  */
 export function startJobs(config: Config, ctx: AppContext): Stop[] {
-  const prune = every(config.EVENT_PRUNE_INTERVAL_MS, () =>
-    pruneEvents(ctx.db, config.EVENT_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'event pruning failed')),
-  );
+  const prune = every(config.EVENT_PRUNE_INTERVAL_MS, async () => {
+    await pruneEvents(ctx.db, config.EVENT_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'event pruning failed'));
+    await pruneAuditLog(ctx.db, config.AUDIT_LOG_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'audit log pruning failed'));
+  });
   const pruneMail = every(config.EVENT_PRUNE_INTERVAL_MS, () =>
     pruneSentMail(ctx.db, config.MAIL_OUTBOX_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'pruning sent mail failed')),
   );

@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { allowedOrigins } from '../config.js';
 import type { AppContext } from '../context.js';
 import { accountRoutes } from '../features/accounts/routes.js';
+import { adminRoutes } from '../features/admin/routes.js';
+import { reportRoutes } from '../features/admin/reportRoutes.js';
 import { authRoutes } from '../features/auth/routes.js';
 import { serverRoutes } from '../features/server/routes.js';
 import { webhookRoutes } from '../features/webhooks/routes.js';
@@ -49,6 +51,11 @@ const apiTags = [
   { name: 'messages', description: 'Sending, editing, deleting, reactions, search.' },
   { name: 'media', description: 'Uploads (multipart and resumable tus 1.0) and downloads with Range.' },
   { name: 'groups', description: 'Groups: members, roles, invitations, public groups to join.' },
+  { name: 'reports', description: 'Reporting a message or a user to the admins.' },
+  {
+    name: 'admin',
+    description: 'Moderation and administration, for admins only (404 for everyone else): reports, suspensions, the audit log, stats.',
+  },
   {
     name: 'server',
     description: 'The server API, for the app’s backend with a server API key: provision users, start their sessions, send as them.',
@@ -96,6 +103,8 @@ export async function registerHttp(http: FastifyInstance, ctx: AppContext, readi
       await api.register(pushSettingsRoutes, { ctx });
       await api.register(serverRoutes, { ctx });
       await api.register(webhookRoutes, { ctx });
+      await api.register(reportRoutes, { ctx });
+      await api.register(adminRoutes, { ctx });
       api.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
       const socketApi = asyncApiDocument({ version, limits: { messageMaxLength: ctx.config.MESSAGE_MAX_LENGTH } });
       api.get('/asyncapi.json', { schema: { hide: true } }, async () => socketApi);

@@ -37,6 +37,17 @@ export const users = pgTable(
     lastActive: ts('last_active'),
     /** Set when the account was deleted: the row stays as an anonymous tombstone (DELETE /users/me). */
     deletedAt: ts('deleted_at'),
+    /** 'admin': may use the /admin routes (ADMIN_EMAILS, or `npm run admin -- promote EMAIL`). */
+    role: text('role', { enum: ['user', 'admin'] })
+      .notNull()
+      .default('user'),
+    /** Set while suspended (src/features/admin/suspension.ts): every sign-in is refused until lifted or `suspended_until` passes. */
+    suspendedAt: ts('suspended_at'),
+    /** The end of a timed suspension; null with `suspended_at`: until lifted. */
+    suspendedUntil: ts('suspended_until'),
+    suspensionReason: text('suspension_reason'),
+    /** The admin who suspended them; null from the CLI. */
+    suspendedBy: uuid('suspended_by'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -606,3 +617,60 @@ export const webhooks = pgTable('webhooks', {
   disabledAt: ts('disabled_at'),
   disabledReason: text('disabled_reason'),
 });
+
+/**
+ * A member's report of a message or a user, for the admins. `snapshot` keeps what was reported (the
+ * message's text and media ids, its sender, the user's name) so it survives the message's deletion.
+ */
+export const reports = pgTable(
+  'reports',
+  {
+    id: uuid('id').primaryKey(),
+    reporterId: uuid('reporter_id').notNull(),
+    messageId: uuid('message_id'),
+    /** The reported user: the one named, or the sender of the reported message. */
+    userId: uuid('user_id'),
+    reason: text('reason', { enum: ['spam', 'abuse', 'illegal', 'other'] }).notNull(),
+    note: text('note'),
+    snapshot: jsonb('snapshot').$type<ReportSnapshot>().notNull(),
+    status: text('status', { enum: ['open', 'resolved'] })
+      .notNull()
+      .default('open'),
+    resolvedAt: ts('resolved_at'),
+    resolvedBy: uuid('resolved_by'),
+    action: text('action', { enum: ['dismiss', 'delete_message', 'suspend_user'] }),
+    resolutionNote: text('resolution_note'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('reports_status_idx').on(t.status, t.createdAt, t.id)],
+);
+
+export interface ReportSnapshot {
+  message: { id: string; conversationId: string; senderId: string; text: string | null; mediaIds: string[]; createdAt: string } | null;
+  user: { id: string; name: string; username: string } | null;
+}
+
+/**
+ * Admin actions and security events (sign-ins, revocations, role changes, suspensions…), each
+ * written in the transaction of the change it records (src/features/admin/audit.ts). Pruned after
+ * AUDIT_LOG_RETENTION_DAYS.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey(),
+    /** Who did it: a user (an admin, or the user themselves); null for the system (ADMIN_EMAILS, the CLI, a failed sign-in). */
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    at: ts('at').notNull().defaultNow(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at, t.id),
+    index('audit_log_actor_idx').on(t.actorId, t.at),
+    index('audit_log_target_idx').on(t.targetId, t.at),
+    index('audit_log_action_idx').on(t.action, t.at),
+  ],
+);

@@ -58,7 +58,8 @@ export class ResponseChecker {
     const mediaType =
       type in content ? type : Object.keys(content).find((t) => t === '*/*' || (t.endsWith('/*') && type.startsWith(t.slice(0, -1))));
     if (!mediaType) return [`${where}: content type ${type || '(none)'} not documented (has ${Object.keys(content).join(', ')})`];
-    if (!/json/.test(mediaType) || content[mediaType]!.schema === undefined) return [];
+    // One JSON document (application/json, application/problem+json), not NDJSON's lines of them.
+    if (!/^application\/([\w.-]+\+)?json$/.test(mediaType) || content[mediaType]!.schema === undefined) return [];
     const validate = this.validator(route.template, lower, key, mediaType);
     let parsed: unknown;
     try {

@@ -89,14 +89,26 @@ export class TestServer {
 
   /**
    * Stops the server and starts it again on the same data: a new port, or the same one (`samePort`: clients reconnect to it).
-   * `whileStopped` runs in between (a CLI on a persistent PGlite, which one process opens at a time).
    */
-  async restart(opts: { samePort?: boolean; whileStopped?: () => Promise<void> } = {}): Promise<void> {
+  async restart(opts: { samePort?: boolean } = {}): Promise<void> {
     const port = opts.samePort ? Number(new URL(this.url).port) : 0;
     this.closeSockets();
     await this.app.close();
-    await opts.whileStopped?.();
     await this.boot(port);
+  }
+
+  /**
+   * Stops the server, runs `fn` with the environment that names its database (DATA_DIR, PGLITE_PATH,
+   * DATABASE_URL: for a CLI on the same data, which PGlite lets only one process open), then starts it again.
+   */
+  async whileStopped<T>(fn: (env: Record<string, string>) => Promise<T>): Promise<T> {
+    this.closeSockets();
+    await this.app.close();
+    try {
+      return await fn({ ...this.env });
+    } finally {
+      await this.boot();
+    }
   }
 
   async close(): Promise<void> {

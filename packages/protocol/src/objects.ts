@@ -39,6 +39,10 @@ export const userSchema = z
       .nullable()
       .optional()
       .meta({ description: 'Your own profile only: your storage quota in bytes (MEDIA_QUOTA_BYTES_PER_USER); null: no quota.' }),
+    role: z
+      .enum(['user', 'admin'])
+      .optional()
+      .meta({ description: "Your own profile only: 'admin' may use the /admin routes (docs/operations.md, Moderation)." }),
   })
   .meta({ id: 'User' });
 

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { users } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
+import { applyAdminEmails } from '../admin/roles.js';
 import { findUser, presentUser } from '../users/queries.js';
 import { enqueueMail } from './outbox.js';
 import { verifyEmailMail } from './templates.js';
@@ -37,6 +38,8 @@ export async function verifyEmail(ctx: AppContext, token: string) {
       .where(eq(users.id, userId))
       .returning();
     if (!row || row.email !== email) throw fail('auth.link_invalid', 'this link was sent to an email the account no longer has');
+    // A verified email in ADMIN_EMAILS makes an admin now, not only at the next sign-in.
+    await applyAdminEmails(tx, ctx.config, row.id);
     return row;
   });
   return { user: await presentUser(ctx, user, user.id) };

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/connect.js';
 import { sessions, users } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
+import { audit, sessionsRevoked } from '../admin/audit.js';
 import { forgetSessionDevices } from '../push/sessionDevices.js';
 import { assertStrongPassword } from '../auth/passwordStrength.js';
 import { refund, spend } from '../limits/rateLimits.js';
@@ -28,7 +29,7 @@ export async function forgotPassword(ctx: AppContext, email: string): Promise<vo
 }
 
 /** Ends the user's live sessions (all, or all but one) in the transaction; returns their ids for the socket close after commit. */
-async function revokeSessions(tx: Tx, userId: string, except?: string): Promise<string[]> {
+async function revokeSessions(tx: Tx, userId: string, reason: string, except?: string): Promise<string[]> {
   const ended = await tx
     .update(sessions)
     .set({ revokedAt: new Date() })
@@ -36,6 +37,7 @@ async function revokeSessions(tx: Tx, userId: string, except?: string): Promise<
     .returning({ id: sessions.id });
   const ids = ended.map((s) => s.id);
   await forgetSessionDevices(tx, ids);
+  await audit(tx, ...sessionsRevoked(userId, ids, reason, userId));
   return ids;
 }
 
@@ -60,7 +62,8 @@ export async function resetPassword(ctx: AppContext, token: string, password: st
         ...(user.email === email && !user.emailVerifiedAt ? { emailVerifiedAt: new Date() } : {}),
       })
       .where(eq(users.id, userId));
-    return revokeSessions(tx, userId);
+    await audit(tx, { actorId: userId, action: 'password.reset', targetType: 'user', targetId: userId });
+    return revokeSessions(tx, userId, 'password_reset');
   });
   for (const id of ended) ctx.sessions.disconnect(id);
 }
@@ -85,7 +88,8 @@ export async function changePassword(
   const passwordHash = await hash(input.newPassword);
   const ended = await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actorId));
-    return revokeSessions(tx, actorId, sessionId);
+    await audit(tx, { actorId, action: 'password.changed', targetType: 'user', targetId: actorId });
+    return revokeSessions(tx, actorId, 'password_changed', sessionId);
   });
   for (const id of ended) ctx.sessions.disconnect(id);
 }

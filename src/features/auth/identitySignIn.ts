@@ -22,7 +22,7 @@ export async function signInWithIdentity(
   linkHint: string,
 ) {
   const byIdentity = and(eq(authIdentities.provider, profile.provider), eq(authIdentities.subject, profile.subject));
-  return signIn(ctx, { deviceId: device.deviceId, deviceName: device.deviceName }, async (tx) => {
+  return signIn(ctx, { deviceId: device.deviceId, deviceName: device.deviceName }, 'identity', async (tx) => {
     const [linked] = await tx
       .select({ user: users })
       .from(authIdentities)

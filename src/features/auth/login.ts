@@ -3,8 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { users } from '../../db/schema.js';
-import { fail } from '../../lib/errors.js';
+import { AppError, fail } from '../../lib/errors.js';
 import { refund, spend } from '../limits/rateLimits.js';
+import { audit } from '../admin/audit.js';
 import { presentUser } from '../users/queries.js';
 import type { loginBody } from './schemas.js';
 import { clientTokens, startSession } from './sessions.js';
@@ -20,11 +21,35 @@ export async function login(ctx: AppContext, input: z.output<typeof loginBody>) 
   const account = user?.id ?? input.login;
   await spend(ctx, 'login-failures', account);
   const ok = await verify(user?.passwordHash ?? (await decoy), input.password).catch(() => false);
-  if (!user || !user.passwordHash || !ok) throw fail('auth.invalid_credentials', 'wrong login or password');
+  if (!user || !user.passwordHash || !ok) {
+    // Only an existing account's failures are recorded: logging every guessed login would store what strangers typed.
+    if (user)
+      await audit(ctx.db, {
+        actorId: null,
+        action: 'auth.sign_in_failed',
+        targetType: 'user',
+        targetId: user.id,
+        details: { method: 'password', reason: 'wrong_password' },
+      });
+    throw fail('auth.invalid_credentials', 'wrong login or password');
+  }
   await refund(ctx, 'login-failures', account);
-  const tokens = await ctx.db.transaction((tx) =>
-    startSession(tx, ctx, { userId: user.id, deviceId: input.deviceId, deviceName: input.deviceName }),
-  );
+  const tokens = await ctx.db
+    .transaction((tx) =>
+      startSession(tx, ctx, { userId: user.id, deviceId: input.deviceId, deviceName: input.deviceName, method: 'password' }),
+    )
+    .catch(async (err: unknown) => {
+      if (err instanceof AppError && err.code === 'auth.suspended') {
+        await audit(ctx.db, {
+          actorId: null,
+          action: 'auth.sign_in_failed',
+          targetType: 'user',
+          targetId: user.id,
+          details: { method: 'password', reason: 'suspended' },
+        });
+      }
+      throw err;
+    });
   // The same device signing in again ends its previous session, sockets included.
   for (const id of tokens.replaced) ctx.sessions.disconnect(id);
   return { user: await presentUser(ctx, user, user.id), ...clientTokens(tokens) };

@@ -120,7 +120,7 @@ async function verifiedHolder(tx: Tx, phone: string): Promise<UserRow | undefine
  */
 export async function verifyOtp(ctx: AppContext, input: z.output<typeof verifyOtpBody>) {
   const codeHash = await checkCode(ctx, input.phoneNumber, input.otp);
-  return signIn(ctx, { deviceId: input.deviceId, deviceName: input.deviceName }, async (tx) => {
+  return signIn(ctx, { deviceId: input.deviceId, deviceName: input.deviceName }, 'otp', async (tx) => {
     await useCode(tx, input.phoneNumber, codeHash);
     const holder = await verifiedHolder(tx, input.phoneNumber);
     if (holder) return { user: holder, created: false };

@@ -40,7 +40,12 @@ export async function register(ctx: AppContext, input: z.output<typeof registerB
             passwordHash,
           })
           .returning();
-        const tokens = await startSession(tx, ctx, { userId: id, deviceId: input.deviceId, deviceName: input.deviceName });
+        const tokens = await startSession(tx, ctx, {
+          userId: id,
+          deviceId: input.deviceId,
+          deviceName: input.deviceName,
+          method: 'register',
+        });
         return { user: user!, tokens };
       });
       return { user: await presentUser(ctx, user, user.id), ...clientTokens(tokens) };

@@ -96,7 +96,7 @@ const passwordRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, {
           `passwords for one account are refused with 429 for a while. ${sameDevice}`,
         tags,
         body: loginBody,
-        response: { 200: authResponse, ...problems('auth.invalid_credentials') },
+        response: { 200: authResponse, ...problems('auth.invalid_credentials', 'auth.suspended') },
       },
     },
     async (req) => login(ctx, req.body),
@@ -113,7 +113,7 @@ const passwordRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, {
           'since one of the two holders is not the device it was issued to.',
         tags,
         body: refreshBody,
-        response: { 200: authResponse, ...problems('auth.refresh_invalid', 'auth.refresh_reused') },
+        response: { 200: authResponse, ...problems('auth.refresh_invalid', 'auth.refresh_reused', 'auth.suspended') },
       },
     },
     async (req) => refresh(ctx, req.body.refreshToken),
@@ -139,7 +139,7 @@ const issuerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { c
         body: tokenSignInBody,
         response: {
           200: signInResponse,
-          ...problems('auth.unknown_issuer', 'auth.id_token_invalid', 'auth.google_invalid', 'auth.account_exists'),
+          ...problems('auth.unknown_issuer', 'auth.id_token_invalid', 'auth.google_invalid', 'auth.account_exists', 'auth.suspended'),
         },
       },
     },
@@ -179,7 +179,7 @@ const phoneAndGoogleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
           `works once and allows a few tries, then is locked (403 \`otp.locked\`): request a new one. ${sameDevice}`,
         tags,
         body: verifyOtpBody,
-        response: { 200: signInResponse, ...problems('otp.invalid', 'otp.expired', 'otp.locked') },
+        response: { 200: signInResponse, ...problems('otp.invalid', 'otp.expired', 'otp.locked', 'auth.suspended') },
       },
     },
     async (req) => verifyOtp(ctx, req.body),
@@ -197,7 +197,10 @@ const phoneAndGoogleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
           'that already has the email is not linked here (409 `auth.account_exists`): sign in to it and use POST /auth/google/link.',
         tags,
         body: googleBody,
-        response: { 200: signInResponse, ...problems('auth.google_invalid', 'auth.account_exists', 'auth.method_disabled') },
+        response: {
+          200: signInResponse,
+          ...problems('auth.google_invalid', 'auth.account_exists', 'auth.method_disabled', 'auth.suspended'),
+        },
       },
     },
     async (req) => signInWithGoogle(ctx, req.body),
@@ -244,7 +247,7 @@ const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { 
       },
     },
     async (req) => {
-      await revokeSession(ctx, req.auth.sessionId);
+      await revokeSession(ctx, req.auth.sessionId, req.auth.userId);
       return { success: true as const };
     },
   );

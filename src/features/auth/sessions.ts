@@ -6,6 +6,12 @@ import type { AppContext } from '../../context.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { forgetSessionDevices } from '../push/sessionDevices.js';
+import { audit, sessionsRevoked } from '../admin/audit.js';
+import { applyAdminEmails } from '../admin/roles.js';
+import { assertNotSuspended } from '../admin/suspension.js';
+
+/** How a session was started, as the audit log records it. */
+export type SignInMethod = 'register' | 'password' | 'otp' | 'identity' | 'server';
 
 export interface TokenPair {
   accessToken: string;
@@ -29,12 +35,18 @@ async function issueRefreshToken(ex: Executor, ctx: AppContext, sessionId: strin
   return token;
 }
 
-/** Signs in one device: its earlier session (if any) ends, a new one with a fresh token family starts. */
+/**
+ * Signs in one device: its earlier session (if any) ends, a new one with a fresh token family starts.
+ * Every way in ends here, so here a suspended account is refused (403 auth.suspended), ADMIN_EMAILS
+ * is applied and the sign-in is audited, all in the caller's transaction.
+ */
 export async function startSession(
   ex: Executor,
   ctx: AppContext,
-  s: { userId: string; deviceId?: string; deviceName?: string },
+  s: { userId: string; deviceId?: string | undefined; deviceName?: string | undefined; method: SignInMethod },
 ): Promise<TokenPair & { sessionId: string; replaced: string[] }> {
+  await assertNotSuspended(ex, s.userId);
+  await applyAdminEmails(ex, ctx.config, s.userId);
   const deviceId = s.deviceId ?? newId();
   const replaced = await ex
     .update(sessions)
@@ -46,6 +58,17 @@ export async function startSession(
   const sessionId = newId();
   await ex.insert(sessions).values({ id: sessionId, userId: s.userId, deviceId, deviceName: s.deviceName ?? null });
   const refreshToken = await issueRefreshToken(ex, ctx, sessionId);
+  await audit(
+    ex,
+    {
+      actorId: s.userId,
+      action: 'auth.signed_in',
+      targetType: 'user',
+      targetId: s.userId,
+      details: { method: s.method, sessionId, deviceId },
+    },
+    ...sessionsRevoked(s.userId, ended, 'replaced', s.userId),
+  );
   const accessToken = await ctx.tokens.sign({ userId: s.userId, sessionId, deviceId });
   return { sessionId, accessToken, refreshToken, expiresIn: ctx.tokens.ttlSeconds, replaced: replaced.map((r) => r.id) };
 }
@@ -62,10 +85,13 @@ export async function rotateRefreshToken(ctx: AppContext, presented: string): Pr
       .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
       .where(eq(refreshTokens.tokenHash, hashToken(presented)))
       .for('update');
+    // A suspended account renews nothing (its sessions were revoked, but it is told why).
+    if (row) await assertNotSuspended(tx, row.session.userId);
     if (!row || row.session.revokedAt) return { error: 'auth.refresh_invalid' as const };
     if (row.token.usedAt) {
       await tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, row.session.id));
       await forgetSessionDevices(tx, [row.session.id]);
+      await audit(tx, ...sessionsRevoked(null, [row.session.id], 'refresh_reused', row.session.userId));
       return { error: 'auth.refresh_reused' as const, sessionId: row.session.id };
     }
     if (row.token.expiresAt.getTime() < Date.now()) return { error: 'auth.refresh_invalid' as const };
@@ -88,10 +114,15 @@ export async function rotateRefreshToken(ctx: AppContext, presented: string): Pr
 }
 
 /** Ends a session: its tokens stop working on REST at once, its sockets are closed and its push devices removed. */
-export async function revokeSession(ctx: AppContext, sessionId: string): Promise<void> {
+export async function revokeSession(ctx: AppContext, sessionId: string, actorId: string, reason = 'signed_out'): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    await tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId));
+    const ended = await tx
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+      .returning({ userId: sessions.userId });
     await forgetSessionDevices(tx, [sessionId]);
+    if (ended[0]) await audit(tx, ...sessionsRevoked(actorId, [sessionId], reason, ended[0].userId));
   });
   ctx.sessions.disconnect(sessionId);
 }

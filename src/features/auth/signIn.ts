@@ -48,13 +48,14 @@ export async function createUser(
 export async function signIn(
   ctx: AppContext,
   device: { deviceId?: string; deviceName?: string },
+  method: 'otp' | 'identity',
   findOrCreate: (tx: Tx) => Promise<{ user: UserRow; created: boolean }>,
 ) {
   for (let attempt = 1; ; attempt++) {
     try {
       const { user, created, tokens } = await ctx.db.transaction(async (tx) => {
         const found = await findOrCreate(tx);
-        const tokens = await startSession(tx, ctx, { userId: found.user.id, ...device });
+        const tokens = await startSession(tx, ctx, { userId: found.user.id, ...device, method });
         return { ...found, tokens };
       });
       // The same device signing in again ends its previous session, sockets included.

@@ -34,5 +34,5 @@ export async function revokeOwnSession(ctx: AppContext, actorId: string, session
     .from(sessions)
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, actorId), isNull(sessions.revokedAt)));
   if (!s) throw fail('session.not_found');
-  await revokeSession(ctx, s.id);
+  await revokeSession(ctx, s.id, actorId, 'revoked_by_user');
 }

@@ -42,6 +42,7 @@ const routeLimits = {
   groups: { budget: (c) => c.RATE_LIMIT_GROUPS_PER_USER, key: byUser },
   'push-devices': { budget: (c) => c.RATE_LIMIT_PUSH_DEVICES_PER_USER, key: byUser },
   exports: { budget: (c) => c.RATE_LIMIT_EXPORTS_PER_USER, key: byUser },
+  reports: { budget: (c) => c.RATE_LIMIT_REPORTS_PER_USER, key: byUser },
   'group-member-adds': { budget: (c) => c.RATE_LIMIT_GROUP_MEMBER_ADDS_PER_USER, key: byUser },
   'key-claims': { budget: (c) => c.RATE_LIMIT_KEY_CLAIMS_PER_USER, key: byUser },
   // Every claimer of one user together: many accounts must not drain one user's one-time prekeys.

@@ -17,7 +17,9 @@ export async function mintSession(ctx: AppContext, externalId: string, input: z.
   const { tokens } = await ctx.db.transaction(async (tx) => {
     const user = await findProvisioned(tx, externalId);
     if (!user) throw fail('user.not_found', 'no user is provisioned under this external id: PUT /server/users/:externalId first');
-    return { tokens: await startSession(tx, ctx, { userId: user.id, deviceId: input.deviceId, deviceName: input.deviceName }) };
+    return {
+      tokens: await startSession(tx, ctx, { userId: user.id, deviceId: input.deviceId, deviceName: input.deviceName, method: 'server' }),
+    };
   });
   for (const id of tokens.replaced) ctx.sessions.disconnect(id);
   const { accessToken, refreshToken, expiresIn } = clientTokens(tokens);

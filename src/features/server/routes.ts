@@ -68,7 +68,7 @@ const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx
         ...serverSecured,
         params: externalIdParams,
         body: mintSessionBody,
-        response: { 200: tokensResponse, ...problems('auth.server_key_invalid', 'user.not_found') },
+        response: { 200: tokensResponse, ...problems('auth.server_key_invalid', 'user.not_found', 'auth.suspended') },
       },
     },
     async (req) => mintSession(ctx, req.params.externalId, req.body),

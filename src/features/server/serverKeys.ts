@@ -6,6 +6,7 @@ import type { Executor } from '../../db/connect.js';
 import { serverKeys } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { audit } from '../admin/audit.js';
 
 const hashKey = (key: string) => crypto.createHash('sha256').update(key).digest('hex');
 
@@ -18,7 +19,10 @@ export async function createServerKey(ex: Executor, name: string): Promise<{ id:
   if (taken) return null;
   const key = `psk_${crypto.randomBytes(32).toString('base64url')}`;
   const id = newId();
-  await ex.insert(serverKeys).values({ id, name, keyHash: hashKey(key) });
+  await ex.transaction(async (tx) => {
+    await tx.insert(serverKeys).values({ id, name, keyHash: hashKey(key) });
+    await audit(tx, { actorId: null, action: 'server_key.created', targetType: 'server_key', targetId: id, details: { name } });
+  });
   return { id, name, key };
 }
 
@@ -41,11 +45,22 @@ export function listServerKeys(ex: Executor): Promise<ServerKeyInfo[]> {
 /** Revokes the unrevoked key of this name (or id): refused from the next request on, on every node. Returns what it revoked. */
 export async function revokeServerKey(ex: Executor, nameOrId: string): Promise<{ id: string; name: string }[]> {
   const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(nameOrId) ? eq(serverKeys.id, nameOrId) : undefined;
-  return ex
-    .update(serverKeys)
-    .set({ revokedAt: new Date() })
-    .where(and(isNull(serverKeys.revokedAt), byId ? or(eq(serverKeys.name, nameOrId), byId) : eq(serverKeys.name, nameOrId)))
-    .returning({ id: serverKeys.id, name: serverKeys.name });
+  return ex.transaction(async (tx) => {
+    const revoked = await tx
+      .update(serverKeys)
+      .set({ revokedAt: new Date() })
+      .where(and(isNull(serverKeys.revokedAt), byId ? or(eq(serverKeys.name, nameOrId), byId) : eq(serverKeys.name, nameOrId)))
+      .returning({ id: serverKeys.id, name: serverKeys.name });
+    const entries = revoked.map((k) => ({
+      actorId: null,
+      action: 'server_key.revoked' as const,
+      targetType: 'server_key' as const,
+      targetId: k.id,
+      details: { name: k.name },
+    }));
+    await audit(tx, ...entries);
+    return revoked;
+  });
 }
 
 /** How stale `last_used_at` may be: each node writes it at most this often per key, not on every request. */

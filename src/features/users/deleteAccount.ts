@@ -26,6 +26,7 @@ import {
   users,
 } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
+import { audit } from '../admin/audit.js';
 import { avatarKeyOf } from '../media/avatar.js';
 import { leaveGroup, lockGroup } from '../groups/membership.js';
 import { refund, spend } from '../limits/rateLimits.js';
@@ -124,6 +125,7 @@ export async function deleteAccount(
       ...uploads.flatMap((u) => u.parts),
       ...(avatarKeyOf(locked.avatarUrl) ? [avatarKeyOf(locked.avatarUrl)!] : []),
     ];
+    await audit(tx, { actorId, action: 'account.deleted', targetType: 'user', targetId: actorId, details: { sessions: ended.length } });
     return { sessionIds: ended.map((s) => s.id), keys };
   });
 

@@ -27,6 +27,7 @@ export function toUser(u: UserRow, opts: { online: boolean; self?: boolean }): U
           emailVerified: u.email !== null && u.emailVerifiedAt !== null,
           phoneNumber: u.phoneNumber,
           phoneVerified: u.phoneNumber !== null && u.phoneVerifiedAt !== null,
+          role: u.role,
         }
       : {}),
   };
