@@ -73,4 +73,6 @@ export interface AppContext {
   issuers: ReadonlyMap<string, IdTokenVerifier>;
   metrics: Metrics;
   mail: MailQueue;
+  /** PGlite's consistent snapshot for a backup while serving (src/features/backup); null on PostgreSQL (pg_dump). */
+  databaseSnapshot: (() => Promise<Blob>) | null;
 }

@@ -87,6 +87,7 @@ export async function buildContext(config: Config, io: ParleyServer, log: Fastif
     issuers: issuersFrom(config),
     metrics: metrics ?? noMetrics,
     mail: new MailOutbox(database.db, createMailer(config, log), config.MAIL_POLL_MS, log),
+    databaseSnapshot: database.snapshot ? () => database.snapshot!() : null,
   };
   const start = async () => {
     await emitter.start(database.kind === 'postgres' ? config.EMITTER_POLL_MS : null);
