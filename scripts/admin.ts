@@ -6,6 +6,8 @@
  *   npm run admin -- suspend EMAIL [--until ISO] --reason TEXT   suspend it (sessions end; with REDIS_URL, sockets close on every node)
  *   npm run admin -- unsuspend EMAIL                             lift the suspension
  *   npm run admin -- stats                                       users, messages per day, storage (JSON)
+ *   npm run admin -- server-key create NAME | list | revoke NAME  server API keys (as npm run server-key)
+ *   npm run admin -- restore FILE --data-dir DIR                 a PGlite backup (GET /admin/backup) into a new DATA_DIR
  * Every change is written to the audit log with no actor (actorId null) and `source: 'cli'`.
  */
 import path from 'node:path';
@@ -19,17 +21,24 @@ import { findByEmail } from '../src/features/admin/findByEmail.js';
 import { setRoleByEmail } from '../src/features/admin/roles.js';
 import { databaseStats } from '../src/features/admin/stats.js';
 import { suspendIn, unsuspendIn } from '../src/features/admin/suspension.js';
+import { restoreBackup } from '../src/features/backup/restore.js';
+import { serverKeyCommand, serverKeyUsage, validServerKeyArgs } from '../src/features/server/serverKeyCommand.js';
 import { AppError } from '../src/lib/errors.js';
 import { sessionRoom } from '../src/realtime/rooms.js';
 
-const usage = `usage: npm run admin -- promote EMAIL | demote EMAIL | suspend EMAIL [--until ISO] --reason TEXT | unsuspend EMAIL | stats\n`;
+const usage =
+  'usage: npm run admin -- promote EMAIL | demote EMAIL | suspend EMAIL [--until ISO] --reason TEXT | unsuspend EMAIL | stats\n' +
+  `       npm run admin -- server-key ${serverKeyUsage} | restore FILE --data-dir DIR\n`;
 
 const { positionals, values } = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
-  options: { until: { type: 'string' }, reason: { type: 'string' } },
+  options: { until: { type: 'string' }, reason: { type: 'string' }, 'data-dir': { type: 'string' } },
 });
 const [command, email] = positionals;
+
+if (command === 'restore') process.exit(await restore(positionals[1], values['data-dir']));
+if (command === 'server-key' && !validServerKeyArgs(positionals.slice(1))) process.exit(fail(usage));
 
 const config = loadConfig();
 const database = await connectDatabase({
@@ -48,6 +57,7 @@ try {
 }
 
 async function run(db: Db): Promise<number> {
+  if (command === 'server-key') return serverKeyCommand(db, positionals.slice(1));
   if (command === 'stats') {
     process.stdout.write(`${JSON.stringify(await databaseStats(db), null, 2)}\n`);
     return 0;
@@ -79,6 +89,21 @@ async function run(db: Db): Promise<number> {
     return 0;
   }
   return fail(usage);
+}
+
+/** Restores into a DATA_DIR with no database yet: the server is not running there, so nothing else opens it. */
+async function restore(file: string | undefined, dataDir: string | undefined): Promise<number> {
+  if (!file || !dataDir) return fail(usage);
+  try {
+    const { manifest, objects } = await restoreBackup(path.resolve(file), path.resolve(dataDir));
+    process.stderr.write(
+      `Restored the backup of ${manifest.createdAt} (${objects} stored objects) into ${dataDir}: start with DATA_DIR=${dataDir}\n`,
+    );
+    return 0;
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return 1;
+  }
 }
 
 function fail(message: string): number {

@@ -86,4 +86,6 @@ export interface AppContext {
   metrics: Metrics;
   mail: MailQueue;
   webhooks: WebhookRunners;
+  /** PGlite's consistent snapshot for a backup while serving (src/features/backup); null on PostgreSQL (pg_dump). */
+  databaseSnapshot: (() => Promise<Blob>) | null;
 }

@@ -58,6 +58,7 @@ const adminRoutes: [string, string, unknown?][] = [
   ['DELETE', `/admin/users/${someId}/suspend`],
   ['DELETE', `/admin/messages/${someId}`],
   ['GET', '/admin/audit-log'],
+  ['GET', '/admin/backup'],
   ['GET', '/admin/audit-log/export'],
   ['GET', '/admin/stats'],
 ];

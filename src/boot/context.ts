@@ -92,6 +92,7 @@ export async function buildContext(config: Config, io: ParleyServer, log: Fastif
     metrics: metrics ?? noMetrics,
     mail: new MailOutbox(database.db, createMailer(config, log), config.MAIL_POLL_MS, log),
     webhooks: new WebhookWorkers(database.db, config, log),
+    databaseSnapshot: database.snapshot ? () => database.snapshot!() : null,
   };
   const start = async () => {
     await emitter.start(database.kind === 'postgres' ? config.EMITTER_POLL_MS : null);

@@ -41,6 +41,7 @@ export const errorStatus = {
   'user.username_taken': 409,
   'user.phone_taken': 409,
   'auth.account_exists': 409,
+  'backup.use_pg_dump': 409,
   'sync.cursor_expired': 410,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,

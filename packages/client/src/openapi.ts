@@ -1623,6 +1623,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/backup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a backup (PGlite deployments)
+     * @description A zip of one consistent snapshot of the PGlite database, taken while the server serves, then every stored object it refers to (media, thumbnails, avatars), streamed; restore it with `npm run admin -- restore FILE --data-dir DIR` (docs/operations.md, Backup and restore). The snapshot is held in memory while it is sent. On PostgreSQL: 409 `backup.use_pg_dump`. Admins only: for anyone else (signed in or not) this route does not exist (404 `route.not_found`).
+     */
+    get: operations['downloadBackup'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1901,7 +1921,8 @@ export interface components {
         | 'message.deleted'
         | 'server_key.created'
         | 'server_key.revoked'
-        | 'account.deleted';
+        | 'account.deleted'
+        | 'backup.downloaded';
       /** @enum {string} */
       targetType: 'user' | 'session' | 'message' | 'report' | 'server_key';
       targetId: string | null;
@@ -16360,7 +16381,8 @@ export interface operations {
           | 'message.deleted'
           | 'server_key.created'
           | 'server_key.revoked'
-          | 'account.deleted';
+          | 'account.deleted'
+          | 'backup.downloaded';
         limit?: number;
         /** @description The `nextCursor` of the previous page. */
         cursor?: string;
@@ -16479,7 +16501,8 @@ export interface operations {
           | 'message.deleted'
           | 'server_key.created'
           | 'server_key.revoked'
-          | 'account.deleted';
+          | 'account.deleted'
+          | 'backup.downloaded';
       };
       header?: never;
       path?: never;
@@ -16538,6 +16561,103 @@ export interface operations {
             ({
               /** @enum {string} */
               code: 'route.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  downloadBackup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The backup. */
+      200: {
+        headers: {
+          /** @description `attachment; filename="parley-backup-<time>.zip"`. */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': string;
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `route.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'route.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `backup.use_pg_dump` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'backup.use_pg_dump';
             } & {
               [key: string]: unknown;
             });

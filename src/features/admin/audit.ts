@@ -17,6 +17,7 @@ export const auditActions = [
   'server_key.created',
   'server_key.revoked',
   'account.deleted',
+  'backup.downloaded',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -24,7 +25,7 @@ export interface AuditEntry {
   /** The user who did it; null for the system (ADMIN_EMAILS, the CLI, an unauthenticated attempt). */
   actorId: string | null;
   action: AuditAction;
-  targetType: 'user' | 'session' | 'message' | 'report' | 'server_key';
+  targetType: 'user' | 'session' | 'message' | 'report' | 'server_key' | 'server';
   targetId: string | null;
   details?: Record<string, unknown>;
 }

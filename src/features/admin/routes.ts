@@ -7,6 +7,8 @@ import { problems } from '../../lib/apiDocs.js';
 import { idParams } from '../../lib/validation.js';
 import { secured } from '../auth/authenticate.js';
 import { success } from '../auth/schemas.js';
+import { backupArchive } from '../backup/archive.js';
+import { audit } from './audit.js';
 import { exportAuditLog, listAuditLog } from './auditLog.js';
 import { authenticateAdmin } from './authenticateAdmin.js';
 import { deleteMessageAsAdmin } from './deleteMessageAsAdmin.js';
@@ -39,7 +41,50 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   await app.register(reportAdminRoutes, { ctx });
   await app.register(userAdminRoutes, { ctx });
   await app.register(auditRoutes, { ctx });
+  await app.register(backupRoutes, { ctx });
 };
+
+const backupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/admin/backup',
+    {
+      schema: {
+        operationId: 'downloadBackup',
+        summary: 'Download a backup (PGlite deployments)',
+        description:
+          'A zip of one consistent snapshot of the PGlite database, taken while the server serves, then every stored object ' +
+          'it refers to (media, thumbnails, avatars), streamed; restore it with `npm run admin -- restore FILE --data-dir DIR` ' +
+          '(docs/operations.md, Backup and restore). The snapshot is held in memory while it is sent. On PostgreSQL: 409 ' +
+          `\`backup.use_pg_dump\`. ${adminsOnly}`,
+        tags,
+        ...secured,
+        response: {
+          200: {
+            description: 'The backup.',
+            headers: { 'Content-Disposition': { type: 'string', description: '`attachment; filename="parley-backup-<time>.zip"`.' } },
+            content: { 'application/zip': { schema: z.file().meta({ description: 'A zip archive.' }) } },
+          },
+          ...problems('backup.use_pg_dump', 'route.not_found'),
+        },
+      },
+    },
+    async (req, reply) => {
+      const archive = await backupArchive(ctx);
+      await ctx.run((tx) => audit(tx, { actorId: req.auth.userId, action: 'backup.downloaded', targetType: 'server', targetId: null }));
+      return sendBackup(reply, archive);
+    },
+  );
+};
+
+/** The backup as a download named for this moment. */
+function sendBackup(reply: FastifyReply, archive: Readable): FastifyReply {
+  const at = new Date().toISOString().replace(/[:.]/g, '-');
+  return reply
+    .type('application/zip')
+    .header('Content-Disposition', `attachment; filename="parley-backup-${at}.zip"`)
+    .header('Cache-Control', 'no-store')
+    .send(archive);
+}
 
 const reportAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
