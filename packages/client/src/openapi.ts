@@ -14478,6 +14478,21 @@ export interface operations {
             });
         };
       };
+      /** @description `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'rate_limited';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
       /** @description `request.header_too_large` */
       431: {
         headers: {
@@ -14654,6 +14669,21 @@ export interface operations {
             });
         };
       };
+      /** @description `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'rate_limited';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
       /** @description `request.header_too_large` */
       431: {
         headers: {
@@ -14763,6 +14793,21 @@ export interface operations {
             ({
               /** @enum {string} */
               code: 'request.url_too_long';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'rate_limited';
             } & {
               [key: string]: unknown;
             });
@@ -14918,6 +14963,21 @@ export interface operations {
             ({
               /** @enum {string} */
               code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'rate_limited';
             } & {
               [key: string]: unknown;
             });
@@ -15084,6 +15144,21 @@ export interface operations {
             ({
               /** @enum {string} */
               code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `rate_limited` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'rate_limited';
             } & {
               [key: string]: unknown;
             });

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { problems } from '../../lib/apiDocs.js';
 import { fail } from '../../lib/errors.js';
 import { idParams } from '../../lib/validation.js';
+import { rateLimit } from '../limits/rateLimits.js';
 import { authenticateServer, serverSecured } from '../server/serverKeys.js';
 import { createWebhook, MAX_WEBHOOKS } from './createWebhook.js';
 import { deleteWebhook } from './deleteWebhook.js';
@@ -26,6 +27,7 @@ function collectionRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/server/webhooks',
     {
+      preHandler: rateLimit(ctx, 'server-api'),
       schema: {
         operationId: 'createWebhook',
         summary: 'Send events to a URL',
@@ -50,6 +52,7 @@ function collectionRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/server/webhooks',
     {
+      preHandler: rateLimit(ctx, 'server-api'),
       schema: {
         operationId: 'listWebhooks',
         summary: 'The webhooks',
@@ -68,6 +71,7 @@ function webhookByIdRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/server/webhooks/:id',
     {
+      preHandler: rateLimit(ctx, 'server-api'),
       schema: {
         operationId: 'getWebhook',
         summary: 'One webhook',
@@ -88,6 +92,7 @@ function webhookByIdRoutes(app: App, ctx: AppContext): void {
   app.patch(
     '/server/webhooks/:id',
     {
+      preHandler: rateLimit(ctx, 'server-api'),
       schema: {
         operationId: 'updateWebhook',
         summary: 'Turn a webhook on or off',
@@ -107,6 +112,7 @@ function webhookByIdRoutes(app: App, ctx: AppContext): void {
   app.delete(
     '/server/webhooks/:id',
     {
+      preHandler: rateLimit(ctx, 'server-api'),
       schema: {
         operationId: 'deleteWebhook',
         summary: 'Delete a webhook',
