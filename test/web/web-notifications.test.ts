@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PushService, type TestSubscription } from '../helpers/pushService.js';
 import { next, TestServer, type TestUser } from '../helpers/server.js';
+import { axeCheck } from './axe.js';
 import { launchChromium, watchPage } from './chromium.js';
 
 /**
@@ -34,7 +33,6 @@ let context: BrowserContext;
 let page: Page;
 const problems: string[] = [];
 const screenshots = path.resolve(import.meta.dirname, '../../docs/screenshots');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
   service = await PushService.start();
@@ -90,21 +88,6 @@ async function signIn(p: Page, user: TestUser): Promise<void> {
   await p.getByLabel('Password', { exact: true }).fill(user.password);
   await p.getByRole('button', { name: 'Sign in', exact: true }).click();
   await p.getByRole('region', { name: 'Chats' }).waitFor();
-}
-
-/** axe-core in the page (evaluated through the DevTools protocol, which the page's CSP does not govern): no serious or critical violation. */
-async function axeCheck(p: Page, screen: string): Promise<void> {
-  if (!(await p.evaluate(() => 'axe' in window))) await p.evaluate(axeSource);
-  const violations: { id: string; impact: string; nodes: { target: string[] }[] }[] = await p.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v: any) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n: any) => ({ target: [...n.target, n.any?.[0]?.message ?? ''] })),
-    }));
-  });
-  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(grave.map((v) => `${screen}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** The id of the page origin's service worker registration, from the DevTools protocol. */

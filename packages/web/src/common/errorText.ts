@@ -9,6 +9,8 @@ export function errorText(err: unknown): string {
     case 'network.failed':
     case 'service.unavailable':
       return 'The server cannot be reached right now. Try again in a moment.';
+    case 'auth.suspended':
+      return suspendedText(err.detail);
     case 'rate_limited':
       return `Too many tries. Wait ${err.retryAfterSeconds ?? 'a few'} seconds and try again.`;
   }
@@ -21,4 +23,11 @@ function fieldText(e: { path: string; message: string }): string {
   const field = e.path.split('.').at(-1) ?? '';
   const name = field ? `${field[0]!.toUpperCase()}${field.slice(1)}: ` : '';
   return `${name}${e.message}${/[.!?]$/.test(e.message) ? '' : '.'}`;
+}
+
+/** The server says "this account is suspended until <ISO time>" (or without an end): the same in local words. */
+function suspendedText(detail: string | undefined): string {
+  const until = /until (\S+)/.exec(detail ?? '')?.[1];
+  const end = until && !Number.isNaN(Date.parse(until)) ? new Date(until).toLocaleString() : undefined;
+  return end ? `This account is suspended until ${end}.` : 'This account is suspended.';
 }

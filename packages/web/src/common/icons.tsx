@@ -58,3 +58,9 @@ export const AttachIcon = () => (
     />
   </svg>
 );
+
+export const FlagIcon = () => (
+  <svg {...svg}>
+    <path fill="currentColor" d="M5 21V4h9l.4 2H20v10h-7l-.4-2H7v7Z" />
+  </svg>
+);

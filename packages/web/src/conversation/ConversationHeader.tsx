@@ -7,8 +7,12 @@ import { useClient } from '../hooks/useClient';
 import { useStore } from '../hooks/useStore';
 import { lastSeenText } from './lastSeen';
 import { ChatNotificationsButton } from '../notifications/ChatNotificationsButton';
+import { ReportUserButton } from '../reports/ReportUserButton';
 
-/** Back (on a phone), who the chat is with, whether they are typing, online or when last seen; search in the chat. */
+/**
+ * Back (on a phone), who the chat is with, whether they are typing, online or when last seen; search in the chat;
+ * in a direct chat, "Report <name>".
+ */
 export function ConversationHeader(props: { conversation: Conversation; onBack: () => void; onSearch: () => void }) {
   const { conversation, onBack, onSearch } = props;
   const me = useClient().userId;
@@ -38,6 +42,7 @@ export function ConversationHeader(props: { conversation: Conversation; onBack: 
         <span className="visually-hidden">Search messages</span>
       </button>
       <ChatNotificationsButton conversation={conversation} />
+      {conversation.type === 'direct' && other && <ReportUserButton user={other} />}
     </header>
   );
 }

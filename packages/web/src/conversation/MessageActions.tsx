@@ -1,6 +1,7 @@
 import type { Message } from '@parley/client';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useClient } from '../hooks/useClient';
+import { ReportDialog } from '../reports/ReportDialog';
 import { useDraft } from './draft';
 import { canEdit, deleteMessage, REACTIONS, toggleReaction } from './messageOps';
 import './conversation.css';
@@ -10,8 +11,11 @@ interface Action {
   run(): Promise<void> | void;
 }
 
-/** The actions this person may take on a message: react, reply, edit (own, in the window), delete for me or everyone (own). */
-function useActions(message: Message, onError: (text: string) => void): Action[] {
+/**
+ * The actions this person may take on a message: react, reply, edit (own, in the window), delete for me or everyone
+ * (own), report (someone else's).
+ */
+function useActions(message: Message, onError: (text: string) => void, onReport: () => void): Action[] {
   const client = useClient();
   const draft = useDraft();
   const me = client.userId;
@@ -25,16 +29,20 @@ function useActions(message: Message, onError: (text: string) => void): Action[]
   actions.push({ label: 'Delete for me', run: () => deleteMessage(client, message.id, 'self').catch(failed('delete it')) });
   if (message.senderId === me) {
     actions.push({ label: 'Delete for everyone', run: () => deleteMessage(client, message.id, 'everyone').catch(failed('delete it')) });
+  } else if (message.type !== 'system') {
+    actions.push({ label: 'Report', run: onReport });
   }
   return message.deletedAt ? actions.filter((a) => a.label === 'Delete for me') : actions;
 }
 
 /** A button opening the message's menu (keyboard: arrows move, Escape closes and returns focus to the button). */
-export function MessageActions({ message, onError }: { message: Message; onError: (text: string) => void }) {
+export function MessageActions(props: { message: Message; sender: string; onError: (text: string) => void }) {
+  const { message, sender, onError } = props;
   const [open, setOpen] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
-  const actions = useActions(message, onError);
+  const actions = useActions(message, onError, () => setReporting(true));
 
   useEffect(() => {
     if (open) menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
@@ -89,6 +97,16 @@ export function MessageActions({ message, onError }: { message: Message; onError
           ))}
         </div>
       )}
+      {reporting && (
+        <ReportDialog target={{ messageId: message.id }} subject={reportSubject(message, sender)} onClose={() => setReporting(false)} />
+      )}
     </div>
   );
+}
+
+/** "A message from Bo: “the text”" (cut short), what the dialog "Report" says it is about. */
+function reportSubject(message: Message, sender: string): string {
+  const text = message.text?.trim();
+  if (!text) return `A message from ${sender}`;
+  return `A message from ${sender}: “${text.length > 120 ? `${text.slice(0, 119)}…` : text}”`;
 }

@@ -54,7 +54,7 @@ export function MessageBubble({ row, sender, showSender = false, dayLabel, peopl
             {row.status && <MessageStatus status={row.status} />}
           </span>
         </div>
-        {m && <MessageActions message={m} onError={onActionError} />}
+        {m && <MessageActions message={m} sender={sender} onError={onActionError} />}
       </div>
       {m && <Reactions message={m} />}
     </li>

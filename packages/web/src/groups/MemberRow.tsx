@@ -1,5 +1,6 @@
 import type { User } from '@parley/client';
 import { Avatar } from '../common/Avatar';
+import { ReportUserButton } from '../reports/ReportUserButton';
 import { allowedOn, type Role } from './roles';
 
 export interface Member {
@@ -15,7 +16,7 @@ interface Props {
   onRemove: () => void;
 }
 
-/** One member: name, role, and the actions the viewer's role allows on them. */
+/** One member: name, role, the actions the viewer's role allows on them, and "Report <name>" (anyone else). */
 export function MemberRow({ member, viewer, self, onRole, onRemove }: Props) {
   const { user, role } = member;
   const may = allowedOn(viewer, role, self);
@@ -40,6 +41,7 @@ export function MemberRow({ member, viewer, self, onRole, onRemove }: Props) {
           Remove {user.name}
         </button>
       )}
+      {!self && <ReportUserButton user={user} variant="text" />}
     </li>
   );
 }
