@@ -19,6 +19,7 @@ const ACTIONS: Record<AuditEntry['action'], true> = {
   'server_key.created': true,
   'server_key.revoked': true,
   'account.deleted': true,
+  'backup.downloaded': true,
 };
 const actions = Object.keys(ACTIONS) as AuditEntry['action'][];
 
