@@ -2,12 +2,22 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export interface SystemInfo {
-  action: 'group_created' | 'member_added' | 'member_removed' | 'member_joined' | 'member_left' | 'group_renamed' | 'retention_changed';
+  action:
+    | 'group_created'
+    | 'member_added'
+    | 'member_removed'
+    | 'member_joined'
+    | 'member_left'
+    | 'group_renamed'
+    | 'retention_changed'
+    | 'message_pinned';
   actorId: string;
   userId?: string;
   name?: string;
   /** `retention_changed`: the group's new message retention in days; null: the server's default again. */
   days?: number | null;
+  /** `message_pinned`: the message that was pinned. */
+  messageId?: string;
 }
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -114,6 +124,10 @@ export const conversations = pgTable(
     mentionAll: text('mention_all', { enum: ['admins', 'members'] })
       .notNull()
       .default('admins'),
+    /** Groups: who may pin messages: 'admins' (owners and admins) or 'members' (anyone); direct chats: both. */
+    pinPermission: text('pin_permission', { enum: ['admins', 'members'] })
+      .notNull()
+      .default('admins'),
     lastSeq: integer('last_seq').notNull().default(0),
     /** Groups: days a message is kept before the retention purge deletes it; null: MESSAGE_RETENTION_DAYS. */
     messageRetentionDays: integer('message_retention_days'),
@@ -204,6 +218,8 @@ export const messages = pgTable(
       .notNull()
       .default(sql`'{}'::uuid[]`),
     mentionsAll: boolean('mentions_all').notNull().default(false),
+    /** Forwarded from another message (POST /messages/:id/forward): its text and media, not written by the sender. */
+    forwarded: boolean('forwarded').notNull().default(false),
     editedAt: ts('edited_at'),
     deletedAt: ts('deleted_at'),
     createdAt: createdAt(),
@@ -297,6 +313,33 @@ export const reactions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.messageId, t.userId] })],
+);
+
+/** A conversation's pinned messages (src/features/messages/pins.ts); they go with the message. */
+export const pins = pgTable(
+  'pins',
+  {
+    messageId: uuid('message_id')
+      .primaryKey()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id').notNull(),
+    pinnedBy: uuid('pinned_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('pins_conversation_idx').on(t.conversationId, t.createdAt)],
+);
+
+/** A user's starred messages, private to them (src/features/messages/stars.ts); they go with the message. */
+export const stars = pgTable(
+  'stars',
+  {
+    userId: uuid('user_id').notNull(),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.messageId] }), index('stars_user_idx').on(t.userId, t.createdAt)],
 );
 
 /** "Delete for me": the message stays for everyone else. */

@@ -28,6 +28,8 @@ export const errorStatus = {
   'message.delete_window_passed': 403,
   'message.deleted': 409,
   'message.not_editable': 422,
+  'message.not_forwardable': 422,
+  'pin.limit_reached': 409,
   'route.not_found': 404,
   'user.not_found': 404,
   'conversation.not_found': 404,

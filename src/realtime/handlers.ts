@@ -5,7 +5,10 @@ import { wirePayload } from '../events/types.js';
 import { requireMembership } from '../features/conversations/queries.js';
 import { deleteMessage } from '../features/messages/deleteMessage.js';
 import { editMessage } from '../features/messages/editMessage.js';
+import { forwardMessage } from '../features/messages/forward.js';
+import { pinMessage, unpinMessage } from '../features/messages/pins.js';
 import { setReaction } from '../features/messages/reactions.js';
+import { starMessage, unstarMessage } from '../features/messages/stars.js';
 import { advanceWatermark } from '../features/messages/receipts.js';
 import { sendMessage } from '../features/messages/sendMessage.js';
 import { blockRelations } from '../features/users/blocks.js';
@@ -32,6 +35,13 @@ export const clientEventHandlers: { [E in ClientEventName]: Handler<E> } = {
   'message:delete': (ctx, socket, input) => deleteMessage(ctx, socket.data.userId, input.messageId, input.for, origin(socket)),
   'reaction:set': (ctx, socket, input) => setReaction(ctx, socket.data.userId, input.messageId, input.emoji, origin(socket)),
   'reaction:remove': (ctx, socket, input) => setReaction(ctx, socket.data.userId, input.messageId, null, origin(socket)),
+  'message:pin': async (ctx, socket, { messageId }) => ({ pin: await pinMessage(ctx, socket.data.userId, messageId, origin(socket)) }),
+  'message:unpin': (ctx, socket, { messageId }) => unpinMessage(ctx, socket.data.userId, messageId, origin(socket)),
+  'message:star': (ctx, socket, { messageId }) => starMessage(ctx, socket.data.userId, messageId, origin(socket)),
+  'message:unstar': (ctx, socket, { messageId }) => unstarMessage(ctx, socket.data.userId, messageId, origin(socket)),
+  'message:forward': async (ctx, socket, { messageId, conversationIds }) => ({
+    results: await forwardMessage(ctx, socket.data.userId, messageId, conversationIds, origin(socket)),
+  }),
   'message:delivered': async (ctx, socket, { conversationId, upToSeq }) => {
     await advanceWatermark(ctx, socket.data.userId, conversationId, 'delivered', upToSeq);
     return {};

@@ -108,6 +108,50 @@ export class ParleyClient {
       this.store.putMessages(conversationId, page.messages, query.after === undefined ? page.hasMore : undefined);
       return page;
     },
+    /** Pins a message for everyone in its conversation (who may: see `pinPermission`); members hear `message:pinned`. */
+    pin: async (messageId: string) => {
+      const { pin } = unwrap(await this.rest.POST('/messages/{id}/pin', { params: { path: { id: messageId } } }));
+      this.store.apply(this.localEvent('message:pinned', { ...pin, conversationId: pin.message.conversationId, messageId }));
+      return pin;
+    },
+    /** Unpins it; members hear `message:unpinned`. */
+    unpin: async (messageId: string, conversationId: string) => {
+      unwrap(await this.rest.DELETE('/messages/{id}/pin', { params: { path: { id: messageId } } }));
+      this.store.apply(this.localEvent('message:unpinned', { conversationId, messageId, unpinnedBy: this.userId ?? '' }));
+    },
+    /** A conversation's pinned messages, the latest pinned first; also put in the store (`store.pins`). */
+    pins: async (conversationId: string) => {
+      const { pins } = unwrap(await this.rest.GET('/conversations/{id}/pins', { params: { path: { id: conversationId } } }));
+      this.store.putPins(conversationId, pins);
+      return pins;
+    },
+    /** Stars a message for you alone; your other devices hear `message:starred`. */
+    star: async (messageId: string, conversationId: string) => {
+      unwrap(await this.rest.POST('/messages/{id}/star', { params: { path: { id: messageId } } }));
+      this.store.apply(this.localEvent('message:starred', { conversationId, messageId, starredAt: new Date().toISOString() }));
+    },
+    /** Takes your star back. */
+    unstar: async (messageId: string, conversationId: string) => {
+      unwrap(await this.rest.DELETE('/messages/{id}/star', { params: { path: { id: messageId } } }));
+      this.store.apply(this.localEvent('message:unstarred', { conversationId, messageId }));
+    },
+    /** A page of your starred messages, the latest starred first; also put in the store (`store.isStarred`). */
+    starred: async (query: { limit?: number; cursor?: string } = {}) => {
+      const page = unwrap(await this.rest.GET('/users/me/starred', { params: { query } }));
+      this.store.putStars(page.stars);
+      return page;
+    },
+    /**
+     * Forwards a message to up to 10 conversations: one result per target, the new message or that
+     * target's error (`conversation.not_found`, `user.blocked`, `rate_limited`…); the messages arrive as `message:new`.
+     */
+    forward: async (messageId: string, conversationIds: string[]) => {
+      const { results } = unwrap(
+        await this.rest.POST('/messages/{id}/forward', { params: { path: { id: messageId } }, body: { conversationIds } }),
+      );
+      for (const r of results) if ('message' in r) this.store.apply(this.localEvent('message:new', { message: r.message }));
+      return results;
+    },
   };
 
   private readonly listeners = new Listeners<ClientEvents>();
@@ -149,6 +193,14 @@ export class ParleyClient {
     this.push = new PushDevices(this.rest);
     this.account = new Account(this.rest);
     this.ready = this.restore();
+  }
+
+  /**
+   * A change this client made itself, applied to the store at once (the store applies each kind
+   * idempotently, so the stored event arriving after it changes nothing).
+   */
+  private localEvent<E extends StreamEvent['type']>(type: E, payload: Omit<Extract<StreamEvent, { type: E }>['payload'], 'eventId'>) {
+    return { eventId: 0, type, payload: { ...payload, eventId: 0 } } as unknown as Extract<StreamEvent, { type: E }>;
   }
 
   /** The signed-in user's id (from the stored session), or undefined. */

@@ -1,5 +1,6 @@
-import type { Conversation, GroupSummary, Message } from '@parley/protocol';
+import type { Conversation, GroupSummary, Message, Pin } from '@parley/protocol';
 import { Listeners } from './listeners.js';
+import { Marks, type PinnedMark } from './marks.js';
 import type { StreamEvent } from './stream.js';
 
 /** What a read leaves unread (the `message:read` ack and `POST /conversations/:id/read`). */
@@ -23,7 +24,8 @@ export interface Presence {
 
 export type StoreChange =
   | { kind: 'conversations' }
-  | { kind: 'messages' | 'typing'; conversationId: string }
+  | { kind: 'messages' | 'typing' | 'pins'; conversationId: string }
+  | { kind: 'stars' }
   | { kind: 'presence'; userId: string }
   | { kind: 'outbox' };
 
@@ -39,6 +41,7 @@ export class Store {
   private readonly windows = new Map<string, MessageWindow>();
   private readonly typers = new Map<string, Map<string, ReturnType<typeof setTimeout>>>();
   private readonly online = new Map<string, Presence>();
+  private readonly marks = new Marks();
   private readonly changes = new Listeners<{ change(c: StoreChange): void }>();
   /** Bumped on every change: a snapshot version for `useSyncExternalStore` and the like. */
   version = 0;
@@ -69,6 +72,41 @@ export class Store {
 
   presence(userId: string): Presence | undefined {
     return this.online.get(userId);
+  }
+
+  /** The conversation's pinned messages, the latest pinned first (`message` once listed or loaded). */
+  pins(conversationId: string): PinnedMark[] {
+    return this.marks.pins(conversationId).map((p) => ({ ...p, message: p.message ?? this.loaded(conversationId, p.messageId) }));
+  }
+
+  isPinned(conversationId: string, messageId: string): boolean {
+    return this.marks.isPinned(conversationId, messageId);
+  }
+
+  /** Whether you starred the message (on any of your devices). */
+  isStarred(messageId: string): boolean {
+    return this.marks.isStarred(messageId);
+  }
+
+  /** The ids of the messages you starred that this device knows of (`messages.starred()` lists them), the latest first. */
+  starred(): string[] {
+    return this.marks.starred();
+  }
+
+  /** A conversation's whole pin list (`messages.pins`). */
+  putPins(conversationId: string, list: Pin[]): void {
+    this.marks.putPins(conversationId, list);
+    this.changed({ kind: 'pins', conversationId });
+  }
+
+  /** Stars listed by `messages.starred` (a page: added to what is known). */
+  putStars(list: { message: Message; starredAt: string }[]): void {
+    for (const s of list) this.marks.star(s.message.conversationId, s.message.id, s.starredAt);
+    this.changed({ kind: 'stars' });
+  }
+
+  private loaded(conversationId: string, messageId: string): Message | undefined {
+    return this.windows.get(conversationId)?.messages.find((m) => m.id === messageId);
   }
 
   putConversations(list: Conversation[]): void {
@@ -131,9 +169,12 @@ export class Store {
       case 'message:new':
         return this.messageArrived(event.payload.message);
       case 'message:updated':
+        this.marks.messageChanged(event.payload.message);
         return this.replaceMessage(event.payload.message.conversationId, event.payload.message.id, () => event.payload.message);
       case 'message:deleted':
         if (event.payload.for === 'self') return this.dropMessage(event.payload.conversationId, event.payload.messageId);
+        if (this.marks.messageDeleted(event.payload.conversationId, event.payload.messageId))
+          this.marksChanged(event.payload.conversationId);
         return this.replaceMessage(event.payload.conversationId, event.payload.messageId, (m) => ({
           ...m,
           text: null,
@@ -148,6 +189,22 @@ export class Store {
         }));
       case 'message:status':
         return this.statusMoved(event.payload);
+      case 'message:pinned': {
+        const { conversationId, messageId, pinnedBy, pinnedAt } = event.payload;
+        this.marks.pin(conversationId, { messageId, pinnedBy, pinnedAt });
+        return this.changed({ kind: 'pins', conversationId });
+      }
+      case 'message:unpinned':
+        if (this.marks.unpin(event.payload.conversationId, event.payload.messageId)) {
+          this.changed({ kind: 'pins', conversationId: event.payload.conversationId });
+        }
+        return;
+      case 'message:starred':
+        this.marks.star(event.payload.conversationId, event.payload.messageId, event.payload.starredAt);
+        return this.changed({ kind: 'stars' });
+      case 'message:unstarred':
+        if (this.marks.unstar(event.payload.messageId)) this.changed({ kind: 'stars' });
+        return;
       case 'conversation:created':
       case 'conversation:updated':
         return this.mergeConversation(event.payload.conversation);
@@ -155,6 +212,7 @@ export class Store {
         if (event.payload.userId === this.me()) {
           this.convs.delete(event.payload.conversationId);
           this.windows.delete(event.payload.conversationId);
+          this.marks.conversationGone(event.payload.conversationId);
           this.changed({ kind: 'conversations' });
         }
         return;
@@ -263,6 +321,11 @@ export class Store {
         setTimeout(() => this.setTyping(conversationId, userId, false), TYPING_EXPIRES_MS),
       );
     this.changed({ kind: 'typing', conversationId });
+  }
+
+  private marksChanged(conversationId: string): void {
+    this.changed({ kind: 'pins', conversationId });
+    this.changed({ kind: 'stars' });
   }
 
   private changed(change: StoreChange): void {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { messageSchema, reactionSchema } from './objects.js';
+import { forwardResultSchema, messageSchema, pinSchema, reactionSchema } from './objects.js';
 import { clientMessageId, emoji, plainText, seq, uuid } from './text.js';
 
 /** Server limits the payload schemas depend on (the server's configuration; these defaults are the server's). */
@@ -82,6 +82,19 @@ export const clientEventSchemas = (limits: Limits = defaultLimits) => ({
     payload: z.object({ messageId: uuid }),
     ack: z.object({ reactions: z.array(reactionSchema) }),
     summary: 'Take your reaction back.',
+  }),
+  'message:pin': event({
+    payload: z.object({ messageId: uuid }),
+    ack: z.object({ pin: pinSchema }),
+    summary: "Pin a message in its conversation (who may: the group's pinPermission; both in a direct chat).",
+  }),
+  'message:unpin': event({ payload: z.object({ messageId: uuid }), ack: empty, summary: 'Unpin a message.' }),
+  'message:star': event({ payload: z.object({ messageId: uuid }), ack: empty, summary: 'Star a message, for you alone.' }),
+  'message:unstar': event({ payload: z.object({ messageId: uuid }), ack: empty, summary: 'Take your star back.' }),
+  'message:forward': event({
+    payload: z.object({ messageId: uuid, conversationIds: z.array(uuid).min(1).max(10) }),
+    ack: z.object({ results: z.array(forwardResultSchema) }),
+    summary: 'Forward a message to up to 10 conversations: one result per target (its message, or its error alone).',
   }),
   'message:delivered': event({
     payload: conversationOnly.extend({ upToSeq: seq }),

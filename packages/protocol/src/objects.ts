@@ -70,6 +70,7 @@ export const systemInfoSchema = z
       'member_left',
       'group_renamed',
       'retention_changed',
+      'message_pinned',
     ]),
     actorId: z.uuid(),
     userId: z.uuid().optional(),
@@ -77,6 +78,7 @@ export const systemInfoSchema = z
     days: z.number().int().nullable().optional().meta({
       description: "`retention_changed`: the group's new `messageRetentionDays`; null: the server's default again.",
     }),
+    messageId: z.uuid().optional().meta({ description: '`message_pinned`: the message that was pinned.' }),
   })
   .meta({ description: "For `type: 'system'`: what happened, so clients can render it in their own language." });
 
@@ -105,11 +107,38 @@ export const messageSchema = z
     encrypted: z.boolean(),
     system: systemInfoSchema.nullable(),
     mentions: mentionsSchema,
+    forwarded: z.boolean().meta({ description: 'Forwarded from another message (its text and media), not written by the sender.' }),
     editedAt: z.string().nullable(),
     deletedAt: z.string().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'Message' });
+
+export const pinSchema = z
+  .object({
+    message: messageSchema,
+    pinnedBy: z.uuid().meta({ description: 'Who pinned it.' }),
+    pinnedAt: z.string(),
+  })
+  .meta({ id: 'Pin', description: 'A pinned message of a conversation.' });
+
+export const starSchema = z
+  .object({ message: messageSchema, starredAt: z.string() })
+  .meta({ id: 'Star', description: 'A message you starred (private to you).' });
+
+export const forwardResultSchema = z
+  .union([
+    z.object({ conversationId: z.uuid(), message: messageSchema }),
+    z.object({
+      conversationId: z.uuid(),
+      error: z.object({ code: z.string(), message: z.string() }).meta({
+        description:
+          'Why this target was refused, with the code its own send would have had: `conversation.not_found`, `user.blocked`, ' +
+          '`message.media_invalid`, `rate_limited`.',
+      }),
+    }),
+  ])
+  .meta({ id: 'ForwardResult', description: 'One target of a forward: the new message, or the error of that target alone.' });
 
 export const roleSchema = z.enum(['owner', 'admin', 'member']);
 
@@ -127,6 +156,9 @@ export const conversationSchema = z
     }),
     mentionAll: z.enum(['admins', 'members']).nullable().meta({
       description: "Groups: who may mention everyone (`mentions.all`): owners and admins ('admins') or any member; null for direct chats.",
+    }),
+    pinPermission: z.enum(['admins', 'members']).nullable().meta({
+      description: "Groups: who may pin and unpin messages: owners and admins ('admins') or any member; null for direct chats (both may).",
     }),
     lastSeq: z.number().int(),
     messageRetentionDays: z
@@ -174,6 +206,7 @@ export const groupSummarySchema = conversationSchema
     visibility: true,
     historyVisibility: true,
     mentionAll: true,
+    pinPermission: true,
     lastSeq: true,
     messageRetentionDays: true,
     purgedThroughSeq: true,
@@ -199,6 +232,9 @@ export const invitationSchema = z
 export type User = z.infer<typeof userSchema>;
 export type Media = z.infer<typeof mediaSchema>;
 export type Message = z.infer<typeof messageSchema>;
+export type Pin = z.infer<typeof pinSchema>;
+export type Star = z.infer<typeof starSchema>;
+export type ForwardResult = z.infer<typeof forwardResultSchema>;
 export type Reaction = z.infer<typeof reactionSchema>;
 export type Mentions = z.infer<typeof mentionsSchema>;
 export type Conversation = z.infer<typeof conversationSchema>;

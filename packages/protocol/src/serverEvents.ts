@@ -47,6 +47,16 @@ export const serverEventSchemas = {
     { conversationId: z.uuid(), messageId: z.uuid(), reactions: z.array(reactionSchema) },
     "A message's reactions changed.",
   ),
+  'message:pinned': stored(
+    { conversationId: z.uuid(), messageId: z.uuid(), pinnedBy: z.uuid(), pinnedAt: z.string() },
+    'A message of the conversation was pinned (GET /conversations/:id/pins lists them).',
+  ),
+  'message:unpinned': stored({ conversationId: z.uuid(), messageId: z.uuid(), unpinnedBy: z.uuid() }, 'A pinned message was unpinned.'),
+  'message:starred': stored(
+    { conversationId: z.uuid(), messageId: z.uuid(), starredAt: z.string() },
+    'You starred a message (on another of your devices); never seen by anyone else.',
+  ),
+  'message:unstarred': stored({ conversationId: z.uuid(), messageId: z.uuid() }, 'You took a star back (on another of your devices).'),
   'conversation:created': stored(
     { conversation: conversationSchema },
     'You are in a new conversation (a direct chat opened, a group you were added to).',

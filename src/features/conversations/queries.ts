@@ -26,6 +26,7 @@ export const sharedFields = (c: ConversationRow) => ({
   visibility: c.visibility,
   historyVisibility: c.type === 'group' ? c.historyVisibility : null,
   mentionAll: c.type === 'group' ? c.mentionAll : null,
+  pinPermission: c.type === 'group' ? c.pinPermission : null,
   lastSeq: c.lastSeq,
   messageRetentionDays: c.type === 'group' ? c.messageRetentionDays : null,
   purgedThroughSeq: c.purgedThroughSeq,

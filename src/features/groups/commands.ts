@@ -72,6 +72,7 @@ export function createGroup(ctx: AppContext, actorId: string, input: z.output<ty
         visibility: input.visibility,
         historyVisibility: input.historyVisibility,
         mentionAll: input.mentionAll,
+        pinPermission: input.pinPermission,
         createdBy: actorId,
       })
       .returning();

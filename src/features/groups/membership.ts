@@ -52,6 +52,7 @@ const systemText: Record<SystemInfo['action'], (actor: string, user: string, nam
     info?.days == null
       ? `${actor} set messages to be kept as long as the server keeps them`
       : `${actor} set messages to be deleted after ${info.days} ${info.days === 1 ? 'day' : 'days'}`,
+  message_pinned: (actor) => `${actor} pinned a message`,
 };
 
 /** `system` messages recording membership or group changes, written like any message, all in one statement. */

@@ -109,7 +109,7 @@ const groupCrudRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, 
         operationId: 'updateGroup',
         summary: 'Change a group',
         description:
-          'Owner and admins change its name, icon, description, visibility, history visibility, `mentionAll` or ' +
+          'Owner and admins change its name, icon, description, visibility, history visibility, `mentionAll`, `pinPermission` or ' +
           '`messageRetentionDays` (days messages are kept; null: the server default); a rename and a retention change are ' +
           `recorded as system messages and members hear \`conversation:updated\`. ${access}`,
         tags,

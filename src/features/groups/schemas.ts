@@ -16,6 +16,10 @@ const mentionAll = z
   .enum(['admins', 'members'])
   .meta({ description: 'Who may mention everyone (`mentions.all`): owners and admins, or any member.' });
 
+const pinPermission = z
+  .enum(['admins', 'members'])
+  .meta({ description: 'Who may pin and unpin messages: owners and admins, or any member.' });
+
 const messageRetentionDays = z.number().int().min(1).max(36_500).nullable().meta({
   description:
     "Days a message is kept before it is purged; null: the server's default (MESSAGE_RETENTION_DAYS). Longer or shorter than it.",
@@ -31,6 +35,7 @@ export const createGroupBody = z
     visibility: visibility.default('private'),
     historyVisibility: historyVisibility.default('joined'),
     mentionAll: mentionAll.default('admins'),
+    pinPermission: pinPermission.default('admins'),
     memberIds: z.array(uuid).max(MAX_IDS_PER_REQUEST).default([]),
   })
   .strict();
@@ -44,6 +49,7 @@ export const updateGroupBody = z
     visibility: visibility.optional(),
     historyVisibility: historyVisibility.optional(),
     mentionAll: mentionAll.optional(),
+    pinPermission: pinPermission.optional(),
     messageRetentionDays: messageRetentionDays.optional(),
   })
   .strict()

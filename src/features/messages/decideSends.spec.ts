@@ -29,6 +29,7 @@ const message = (over: Partial<MessageRow>): MessageRow => ({
   system: null,
   mentionUserIds: [],
   mentionsAll: false,
+  forwarded: false,
   editedAt: null,
   deletedAt: null,
   createdAt: new Date(0),
@@ -73,10 +74,16 @@ describe('decideSends', () => {
         clientMessageId: 'k1',
         encrypted: true,
         mentions: { userIds: [], all: false },
+        forwarded: false,
         origin: 'sock-1',
       },
       mediaIds: ['m1'],
     });
+  });
+
+  it('marks a forward as forwarded, its media to be claimed through the message forwarded', () => {
+    const [d] = decideSends([send({ text: 'fwd', mediaIds: ['m1'], forwardOf: 'src-1' })], reads());
+    expect(d).toMatchObject({ kind: 'write', message: { forwarded: true, text: 'fwd' }, mediaIds: ['m1'], forwardOf: 'src-1' });
   });
 
   it('writes a media-only message with null text and no uploads when none are named', () => {

@@ -11,6 +11,8 @@ export interface WriteDecision {
   message: Omit<NewMessage, 'type' | 'media'>;
   /** The uploads to claim: a claim that fails refuses the send (message.media_invalid). */
   mediaIds: string[];
+  /** Forwarding: the message whose media `mediaIds` are (claimed through it, not as the sender's uploads). */
+  forwardOf?: string;
 }
 
 export type SendDecision =
@@ -63,9 +65,11 @@ export function decideSends(requests: readonly SendRequest[], reads: SendReads):
         clientMessageId,
         encrypted: r.input.encrypted,
         mentions,
+        forwarded: r.input.forwardOf !== undefined,
         origin: r.origin,
       },
       mediaIds: r.input.mediaIds ?? [],
+      forwardOf: r.input.forwardOf,
     };
   });
 }

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/connect.js';
 import type { EventBatch } from '../../events/runCommand.js';
-import { events as eventLog, hiddenMessages, messages, reactions } from '../../db/schema.js';
+import { events as eventLog, hiddenMessages, messages, pins, reactions, stars } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { visibleMessage } from './access.js';
 import { presentMessages, type MessageDto, type MessageRow } from './present.js';
@@ -50,7 +50,8 @@ export function deleteMessage(
 }
 
 /**
- * Delete for everyone, once allowed: the text is wiped (a tombstone stays), its reactions go, the
+ * Delete for everyone, once allowed: the text is wiped (a tombstone stays), its reactions, its pin and
+ * everyone's stars of it go (clients drop them on `message:deleted`), the
  * stored events that sync replays and the snippets replies carry lose the content, and members hear
  * `message:deleted`. Also used when an account is deleted (src/features/users/deleteAccount.ts).
  */
@@ -59,6 +60,8 @@ export async function wipeMessage(tx: Tx, events: EventBatch, message: MessageRo
   const deletedAt = new Date();
   await tx.update(messages).set({ text: null, deletedAt }).where(eq(messages.id, messageId));
   await tx.delete(reactions).where(eq(reactions.messageId, messageId));
+  await tx.delete(pins).where(eq(pins.messageId, messageId));
+  await tx.delete(stars).where(eq(stars.messageId, messageId));
   // Sync replays stored payloads: the wiped content must be gone from them too.
   const [tombstone] = await presentMessages(tx, [{ ...message, text: null, deletedAt }]);
   await tx

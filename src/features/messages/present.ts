@@ -45,6 +45,7 @@ export interface RawMessage {
   system: MessageRow['system'];
   mention_user_ids: string[];
   mentions_all: boolean;
+  forwarded: boolean;
   edited_at: string | null;
   deleted_at: string | null;
   created_at: string;
@@ -65,6 +66,7 @@ export const fromRaw = (r: RawMessage): MessageRow => ({
   system: r.system,
   mentionUserIds: r.mention_user_ids,
   mentionsAll: r.mentions_all,
+  forwarded: r.forwarded,
   editedAt: date(r.edited_at),
   deletedAt: date(r.deleted_at),
   createdAt: new Date(r.created_at),
@@ -158,6 +160,7 @@ export function toMessage(
     system: m.system ?? null,
     // A message deleted for everyone mentions no one any more.
     mentions: m.deletedAt ? { userIds: [], all: false } : storedMentions(m),
+    forwarded: m.forwarded,
     editedAt: iso(m.editedAt),
     deletedAt: iso(m.deletedAt),
     createdAt: m.createdAt.toISOString(),

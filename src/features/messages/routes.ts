@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { problems } from '../../lib/apiDocs.js';
 import { idParams, limitParam } from '../../lib/validation.js';
+import { pageQuery } from '../conversations/schemas.js';
 import { authenticate, secured } from '../auth/authenticate.js';
 import { requireMembership } from '../conversations/queries.js';
 import { visibleMessage } from './access.js';
@@ -11,7 +12,24 @@ import { deleteMessage } from './deleteMessage.js';
 import { editMessage } from './editMessage.js';
 import { setReaction } from './reactions.js';
 import { advanceWatermark, listReceipts } from './receipts.js';
-import { deleteQuery, editBody, messageResponse, reactionBody, reactionList, receipts, searchPage, success } from './schemas.js';
+import { forwardMessage } from './forward.js';
+import { listPins, MAX_PINS_PER_CONVERSATION, pinMessage, unpinMessage } from './pins.js';
+import {
+  deleteQuery,
+  editBody,
+  forwardBody,
+  forwardResults,
+  messageResponse,
+  pinList,
+  pinResponse,
+  reactionBody,
+  reactionList,
+  receipts,
+  searchPage,
+  starPage,
+  success,
+} from './schemas.js';
+import { listStars, starMessage, unstarMessage } from './stars.js';
 import { searchMessages } from './search.js';
 import { sendMessage } from './sendMessage.js';
 
@@ -26,6 +44,9 @@ export const messageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   await app.register(sendAndSearchRoutes, { ctx });
   await app.register(changeMessageRoutes, { ctx });
   await app.register(reactionRoutes, { ctx });
+  await app.register(pinRoutes, { ctx });
+  await app.register(starRoutes, { ctx });
+  await app.register(forwardRoutes, { ctx });
   await app.register(readMessageRoutes, { ctx });
 };
 
@@ -226,5 +247,160 @@ const readMessageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       await advanceWatermark(ctx, req.auth.userId, message.conversationId, 'read', message.seq);
       return { success: true as const };
     },
+  );
+};
+
+/** Who may pin, said once for the pin routes. */
+const whoPins =
+  "In a direct chat both people may; in a group, as its `pinPermission` says (`'admins'`: owners and admins, else 403 `group.not_admin`).";
+
+/** Pinned messages: the conversation's, for every member. */
+const pinRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.post(
+    '/messages/:id/pin',
+    {
+      schema: {
+        operationId: 'pinMessage',
+        summary: 'Pin a message',
+        description:
+          `Pins the message in its conversation for every member: they hear \`message:pinned\` and a system message ` +
+          `(\`message_pinned\`) records it. Pinning a pinned message again changes nothing. ${whoPins} A conversation keeps at most ` +
+          `${MAX_PINS_PER_CONVERSATION} pinned messages (409 \`pin.limit_reached\`). ${notFound}`,
+        tags,
+        ...secured,
+        params: idParams,
+        response: {
+          200: pinResponse,
+          ...problems('message.not_found', 'group.not_admin', 'user.blocked', 'message.deleted', 'pin.limit_reached'),
+        },
+      },
+    },
+    async (req) => ({ pin: await pinMessage(ctx, req.auth.userId, req.params.id) }),
+  );
+
+  app.delete(
+    '/messages/:id/pin',
+    {
+      schema: {
+        operationId: 'unpinMessage',
+        summary: 'Unpin a message',
+        description: `Unpins the message; members hear \`message:unpinned\`. Not pinned: nothing changes. ${whoPins} ${notFound}`,
+        tags,
+        ...secured,
+        params: idParams,
+        response: { 200: success, ...problems('message.not_found', 'group.not_admin') },
+      },
+    },
+    async (req) => {
+      await unpinMessage(ctx, req.auth.userId, req.params.id);
+      return { success: true as const };
+    },
+  );
+
+  app.get(
+    '/conversations/:id/pins',
+    {
+      schema: {
+        operationId: 'listPins',
+        summary: "A conversation's pinned messages",
+        description:
+          'The pinned messages you may read, the latest pinned first. A message deleted for everyone, purged by retention or ' +
+          'erased with its account is unpinned with it. A conversation you are not in is 404, as one that does not exist.',
+        tags,
+        ...secured,
+        params: idParams,
+        response: { 200: pinList, ...problems('conversation.not_found') },
+      },
+    },
+    async (req) => {
+      await requireMembership(ctx.db, req.params.id, req.auth.userId);
+      return { pins: await listPins(ctx.db, req.auth.userId, req.params.id) };
+    },
+  );
+};
+
+/** Starred messages: the caller's own, seen by no one else. */
+const starRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.post(
+    '/messages/:id/star',
+    {
+      schema: {
+        operationId: 'starMessage',
+        summary: 'Star a message',
+        description:
+          'Stars the message for you alone (no one else learns of it); your other devices hear `message:starred`. ' +
+          `Starring it again changes nothing. ${notFound}`,
+        tags,
+        ...secured,
+        params: idParams,
+        response: { 200: success, ...problems('message.not_found', 'message.deleted') },
+      },
+    },
+    async (req) => {
+      await starMessage(ctx, req.auth.userId, req.params.id);
+      return { success: true as const };
+    },
+  );
+
+  app.delete(
+    '/messages/:id/star',
+    {
+      schema: {
+        operationId: 'unstarMessage',
+        summary: 'Take a star back',
+        description: `Your other devices hear \`message:unstarred\`. Not starred: nothing changes. ${notFound}`,
+        tags,
+        ...secured,
+        params: idParams,
+        response: { 200: success, ...problems('message.not_found') },
+      },
+    },
+    async (req) => {
+      await unstarMessage(ctx, req.auth.userId, req.params.id);
+      return { success: true as const };
+    },
+  );
+
+  app.get(
+    '/users/me/starred',
+    {
+      schema: {
+        operationId: 'listStarred',
+        summary: 'Your starred messages',
+        description:
+          'The messages you starred and may still read (a conversation you left, a message you deleted for yourself drop out), ' +
+          'the latest starred first, in pages.',
+        tags,
+        ...secured,
+        querystring: pageQuery,
+        response: { 200: starPage },
+      },
+    },
+    async (req) => listStars(ctx.db, req.auth.userId, req.query),
+  );
+};
+
+/** Forwarding one message to several conversations. */
+const forwardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.post(
+    '/messages/:id/forward',
+    {
+      schema: {
+        operationId: 'forwardMessage',
+        summary: 'Forward a message',
+        description:
+          'Sends a copy of the message (its text and its media: the same files, not uploaded again) to each conversation, ' +
+          'marked `forwarded: true`, each as your own send would be: the same message budget per target, seq, events and push. ' +
+          'Each target is answered alone, in order: a conversation you are not in (`conversation.not_found`) or a block ' +
+          '(`user.blocked`) refuses that target, the others go on. End-to-end encrypted and system messages cannot be forwarded ' +
+          `by the server (422 \`message.not_forwardable\`). ${notFound}`,
+        tags,
+        ...secured,
+        params: idParams,
+        body: forwardBody,
+        response: { 200: forwardResults, ...problems('message.not_found', 'message.deleted', 'message.not_forwardable') },
+      },
+    },
+    async (req) => ({ results: await forwardMessage(ctx, req.auth.userId, req.params.id, req.body.conversationIds) }),
   );
 };

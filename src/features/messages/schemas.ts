@@ -1,5 +1,17 @@
-import { emoji, mentionsInput, messageSchema, plainText, reactionSchema } from '@parley/protocol';
+import {
+  emoji,
+  forwardResultSchema,
+  mentionsInput,
+  messageSchema,
+  pinSchema,
+  plainText,
+  reactionSchema,
+  starSchema,
+  uuid,
+} from '@parley/protocol';
 import { z } from 'zod';
+import { pageFields } from '../conversations/schemas.js';
+import { MAX_FORWARD_TARGETS } from './forward.js';
 
 /** A page of history, in ascending seq. */
 export const messagePage = z.object({
@@ -42,3 +54,24 @@ const receipt = z.array(
 export const receipts = z.object({ delivered: receipt, read: receipt });
 
 export const success = z.object({ success: z.literal(true) });
+
+export const pinResponse = z.object({ pin: pinSchema });
+export const pinList = z.object({
+  pins: z.array(pinSchema).meta({ description: 'The latest pinned first; at most 50 (a conversation keeps no more).' }),
+});
+export const starPage = z.object({ stars: z.array(starSchema).meta({ description: 'The latest starred first.' }), ...pageFields });
+
+export const forwardBody = z
+  .object({
+    conversationIds: z
+      .array(uuid)
+      .min(1)
+      .max(MAX_FORWARD_TARGETS)
+      .meta({ description: `The conversations to forward it to (at most ${MAX_FORWARD_TARGETS}; repeats count once).` }),
+  })
+  .strict();
+export const forwardResults = z.object({
+  results: z
+    .array(forwardResultSchema)
+    .meta({ description: 'One per target, in the order given: the forwarded message, or the error of that target alone.' }),
+});

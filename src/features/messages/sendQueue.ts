@@ -11,6 +11,11 @@ export interface SendMessageInput {
   clientMessageId?: string;
   encrypted?: boolean;
   mentions?: MentionsRequest;
+  /**
+   * Set by forwarding alone (forward.ts), never by a client's send: the message forwarded. The
+   * new message is marked `forwarded` and its `mediaIds` are that message's media, reused.
+   */
+  forwardOf?: string;
 }
 
 export interface SendRequest {

@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/connect.js';
 import type { EventBatch } from '../../events/runCommand.js';
 import { AppError } from '../../lib/errors.js';
-import { claimMedia } from '../media/attach.js';
+import { claimForwardedMedia, claimMedia } from '../media/attach.js';
 import { appendMessages, type NewMessage } from './appendMessage.js';
 import { decideSends, type SendDecision, type WriteDecision } from './decideSends.js';
 import { lockAndReadForSends } from './lockAndReadForSends.js';
@@ -50,7 +50,10 @@ export async function writeSendBatch(tx: Tx, events: EventBatch, requests: SendR
 async function claimUploads(tx: Tx, actorId: string, decision: WriteDecision): Promise<MessageDto['media'] | AppError> {
   if (decision.mediaIds.length === 0) return [];
   try {
-    return await tx.transaction((sp) => claimMedia(sp, actorId, decision.mediaIds));
+    const { mediaIds, forwardOf } = decision;
+    return await tx.transaction((sp) =>
+      forwardOf ? claimForwardedMedia(sp, actorId, forwardOf, mediaIds) : claimMedia(sp, actorId, mediaIds),
+    );
   } catch (err) {
     if (err instanceof AppError) return err;
     throw err;

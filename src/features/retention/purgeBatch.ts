@@ -48,7 +48,7 @@ const prefixTable = (prefixes: Through[]) => sql`jsonb_to_recordset(${jsonRows(p
 /**
  * One transaction of the retention purge. The conversations are locked first, in id order as
  * sends lock them, so a purge and a send never deadlock; then the messages go with everything
- * tied to them: reactions, delete-for-me marks and attachments (cascades), their stored events
+ * tied to them: reactions, delete-for-me marks, pins, stars and attachments (cascades), their stored events
  * (sync must not replay them), the reply snippets quoting them in the stored events of replies
  * that stay, and the media no message carries any more. `purged_through_seq` records the prefix.
  */

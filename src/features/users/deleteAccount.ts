@@ -20,6 +20,7 @@ import {
   otpCodes,
   pushDevices,
   reactions,
+  stars,
   sessions,
   tusUploads,
   userKeys,
@@ -209,6 +210,7 @@ async function eraseOwnRows(tx: Tx, actorId: string, phoneNumber: string | null,
   if (phoneNumber) await tx.delete(otpCodes).where(eq(otpCodes.phoneNumber, phoneNumber));
   await tx.delete(reactions).where(eq(reactions.userId, actorId));
   await tx.delete(hiddenMessages).where(eq(hiddenMessages.userId, actorId));
+  await tx.delete(stars).where(eq(stars.userId, actorId));
   await tx.delete(blocks).where(or(eq(blocks.blockerId, actorId), eq(blocks.blockedId, actorId)));
   await tx.delete(invitations).where(or(eq(invitations.inviteeId, actorId), eq(invitations.inviterId, actorId)));
   await tx.delete(userKeys).where(eq(userKeys.userId, actorId));

@@ -1,10 +1,10 @@
 import { PassThrough, Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import yazl from 'yazl';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/connect.js';
-import { conversations, media, members, messages } from '../../db/schema.js';
+import { conversations, media, members, messages, stars } from '../../db/schema.js';
 import { findUser, presentUser } from './queries.js';
 
 /** Messages are read this many at a time: an archive of a million messages never holds more than one page. */
@@ -17,6 +17,7 @@ conversations.json   every conversation you are a member of, with your role and 
 messages/<id>.json   the messages you sent in conversation <id>, oldest first (end-to-end encrypted ones as ciphertext)
 media/<id>-<name>    every file you uploaded, as stored
 media.json           what each file in media/ is (type, size, when uploaded)
+starred.json         the messages you starred (which, in which conversation, when), latest first
 `;
 
 /**
@@ -59,12 +60,20 @@ export async function exportUserData(ctx: AppContext, userId: string): Promise<R
     .where(eq(media.ownerId, userId))
     .orderBy(asc(media.createdAt));
 
+  const starred = await ctx.db
+    .select({ messageId: stars.messageId, conversationId: messages.conversationId, starredAt: stars.createdAt })
+    .from(stars)
+    .innerJoin(messages, eq(messages.id, stars.messageId))
+    .where(eq(stars.userId, userId))
+    .orderBy(desc(stars.createdAt));
+
   const zip = new yazl.ZipFile();
   const out = new PassThrough();
   zip.outputStream.on('error', (err: Error) => out.destroy(err)).pipe(out);
   zip.addBuffer(Buffer.from(README), 'README.txt');
   zip.addBuffer(json(profile), 'profile.json');
   zip.addBuffer(json(memberships), 'conversations.json');
+  zip.addBuffer(json(starred), 'starred.json');
   for (const c of memberships) {
     zip.addReadStreamLazy(`messages/${c.id}.json`, (done) => done(null, Readable.from(ownMessagesJson(ctx.db, c.id, userId))));
   }
@@ -109,6 +118,7 @@ async function* ownMessagesJson(db: Executor, conversationId: string, userId: st
         type: messages.type,
         text: messages.text,
         encrypted: messages.encrypted,
+        forwarded: messages.forwarded,
         replyToId: messages.replyToId,
         mediaIds: sql<string[]>`coalesce((select array_agg(mm.media_id order by mm.position) from message_media mm
                                           where mm.message_id = ${messages.id}), '{}')`,

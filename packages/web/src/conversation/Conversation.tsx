@@ -1,5 +1,5 @@
 import type { Conversation as Chat } from '@parley/client';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { lookOf } from '../chats/look';
 import { BackIcon } from '../common/icons';
 import { useClient } from '../hooks/useClient';
@@ -8,6 +8,7 @@ import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { DraftContext } from './draft';
 import { MessageList } from './MessageList';
+import { PinnedBar } from './PinnedBar';
 import { SearchMessages } from './SearchMessages';
 import { useConversationLoad } from './useConversationLoad';
 import { useDraftState } from './useDraftState';
@@ -37,8 +38,13 @@ export function Conversation({ id, onBack }: { id: string; onBack: () => void })
 }
 
 function OpenConversation({ conversation, onBack }: { conversation: Chat; onBack: () => void }) {
-  const me = useClient().userId;
+  const client = useClient();
+  const me = client.userId;
   const draft = useDraftState();
+  // Which messages are starred shows in their menus ("Star message" or "Unstar message"): the latest 100 of them.
+  useEffect(() => {
+    client.messages.starred({ limit: 100 }).catch(() => {});
+  }, [client]);
   const members = useMembers(conversation);
   const [searching, setSearching] = useState(false);
   const people = { members, nameOf: (userId: string) => nameOf(members, userId, me) };
@@ -48,6 +54,7 @@ function OpenConversation({ conversation, onBack }: { conversation: Chat; onBack
     <DraftContext.Provider value={draft}>
       <section className="conversation" aria-label={lookOf(conversation).title}>
         <ConversationHeader conversation={conversation} onBack={onBack} onSearch={() => setSearching((s) => !s)} />
+        <PinnedBar conversation={conversation} />
         {searching && <SearchMessages conversationId={conversation.id} nameOf={people.nameOf} onClose={() => setSearching(false)} />}
         <MessageList conversation={conversation} people={people} />
         <Composer conversationId={conversation.id} mentionable={mentionable} nameOf={people.nameOf} />

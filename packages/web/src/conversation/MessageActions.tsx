@@ -1,7 +1,9 @@
 import type { Message } from '@parley/client';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useClient } from '../hooks/useClient';
+import { useStore } from '../hooks/useStore';
 import { ReportDialog } from '../reports/ReportDialog';
+import { ForwardDialog } from './ForwardDialog';
 import { useDraft } from './draft';
 import { canEdit, deleteMessage, REACTIONS, toggleReaction } from './messageOps';
 import './conversation.css';
@@ -11,14 +13,22 @@ interface Action {
   run(): Promise<void> | void;
 }
 
+/** What opens a dialog from the menu. */
+interface Openers {
+  report(): void;
+  forward(): void;
+}
+
 /**
- * The actions this person may take on a message: react, reply, edit (own, in the window), delete for me or everyone
- * (own), report (someone else's).
+ * The actions this person may take on a message: react, reply, edit (own, in the window), pin or unpin, star or unstar,
+ * forward (not encrypted or system ones), delete for me or everyone (own), report (someone else's).
  */
-function useActions(message: Message, onError: (text: string) => void, onReport: () => void): Action[] {
+function useActions(message: Message, onError: (text: string) => void, open: Openers): Action[] {
   const client = useClient();
   const draft = useDraft();
   const me = client.userId;
+  const pinned = useStore((store) => store.isPinned(message.conversationId, message.id));
+  const starred = useStore((store) => store.isStarred(message.id));
   const failed = (what: string) => () => onError(`Could not ${what}. Try again.`);
   const actions: Action[] = REACTIONS.map((emoji) => ({
     label: `React with ${emoji}`,
@@ -26,11 +36,20 @@ function useActions(message: Message, onError: (text: string) => void, onReport:
   }));
   actions.push({ label: 'Reply', run: () => draft.reply(message) });
   if (canEdit(message, me)) actions.push({ label: 'Edit', run: () => draft.edit(message) });
+  actions.push(
+    pinned
+      ? { label: 'Unpin message', run: () => client.messages.unpin(message.id, message.conversationId).catch(failed('unpin it')) }
+      : { label: 'Pin message', run: () => client.messages.pin(message.id).then(() => {}, failed('pin it')) },
+    starred
+      ? { label: 'Unstar message', run: () => client.messages.unstar(message.id, message.conversationId).catch(failed('unstar it')) }
+      : { label: 'Star message', run: () => client.messages.star(message.id, message.conversationId).catch(failed('star it')) },
+  );
+  if (!message.encrypted && message.type !== 'system') actions.push({ label: 'Forward', run: open.forward });
   actions.push({ label: 'Delete for me', run: () => deleteMessage(client, message.id, 'self').catch(failed('delete it')) });
   if (message.senderId === me) {
     actions.push({ label: 'Delete for everyone', run: () => deleteMessage(client, message.id, 'everyone').catch(failed('delete it')) });
   } else if (message.type !== 'system') {
-    actions.push({ label: 'Report', run: onReport });
+    actions.push({ label: 'Report', run: open.report });
   }
   return message.deletedAt ? actions.filter((a) => a.label === 'Delete for me') : actions;
 }
@@ -40,9 +59,10 @@ export function MessageActions(props: { message: Message; sender: string; onErro
   const { message, sender, onError } = props;
   const [open, setOpen] = useState(false);
   const [reporting, setReporting] = useState(false);
+  const [forwarding, setForwarding] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
-  const actions = useActions(message, onError, () => setReporting(true));
+  const actions = useActions(message, onError, { report: () => setReporting(true), forward: () => setForwarding(true) });
 
   useEffect(() => {
     if (open) menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
@@ -97,6 +117,7 @@ export function MessageActions(props: { message: Message; sender: string; onErro
           ))}
         </div>
       )}
+      {forwarding && <ForwardDialog message={message} onClose={() => setForwarding(false)} />}
       {reporting && (
         <ReportDialog target={{ messageId: message.id }} subject={reportSubject(message, sender)} onClose={() => setReporting(false)} />
       )}

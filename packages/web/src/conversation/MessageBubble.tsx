@@ -45,6 +45,7 @@ export function MessageBubble({ row, sender, showSender = false, dayLabel, peopl
           ) : (
             <span className="visually-hidden">{row.mine ? 'You' : sender}: </span>
           )}
+          {m?.forwarded && !row.deleted && <span className="forwarded">Forwarded</span>}
           {m?.replyTo && !row.deleted && <ReplyQuote replyTo={m.replyTo} name={people.nameOf(m.replyTo.senderId)} />}
           {m && <MediaAttachments media={m.media} />}
           {row.text && <MessageText text={row.text} mentionIds={m?.mentions.userIds ?? []} members={people.members} />}
