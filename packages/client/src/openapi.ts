@@ -1239,6 +1239,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/calls/turn-credentials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Time-limited TURN credentials
+     * @description Credentials for the operator's coturn (`use-auth-secret`): `{urls: uris, username, credential}` is an RTCIceServer. They expire after `ttl` seconds (TURN_TTL_SECONDS); ask again before a call. Without TURN_SECRET: 503 `turn.not_configured`.
+     */
+    get: operations['getTurnCredentials'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/push/vapid-public-key': {
     parameters: {
       query?: never;
@@ -1274,7 +1294,7 @@ export interface paths {
     put?: never;
     /**
      * Register this session’s push device
-     * @description A Web Push subscription (`platform: "webpush"`), an FCM registration token (`"fcm"`) or an APNs device token (`"apns"`, hex). A Web Push endpoint must be https on a public address unless it is under `OUTBOUND_ALLOWED_URLS` (else 400 `push.endpoint_refused`). The device belongs to this session and is removed with it. The same endpoint or token again from this session answers 200 with the same device. A session keeps its 5 newest devices. FCM or APNs when this server has no credentials for it: 422 `push.platform_unavailable`.
+     * @description A Web Push subscription (`platform: "webpush"`), an FCM registration token (`"fcm"`) or an APNs device token (`"apns"`, hex), or a PushKit VoIP token (`"apns-voip"`, hex: call pushes only). A Web Push endpoint must be https on a public address unless it is under `OUTBOUND_ALLOWED_URLS` (else 400 `push.endpoint_refused`). The device belongs to this session and is removed with it. The same endpoint or token again from this session answers 200 with the same device. A session keeps its 5 newest devices. FCM or APNs when this server has no credentials for it: 422 `push.platform_unavailable`.
      */
     post: operations['registerPushDevice'];
     delete?: never;
@@ -1739,7 +1759,14 @@ export interface components {
       system: {
         /** @enum {string} */
         action:
-          'group_created' | 'member_added' | 'member_removed' | 'member_joined' | 'member_left' | 'group_renamed' | 'retention_changed';
+          | 'group_created'
+          | 'member_added'
+          | 'member_removed'
+          | 'member_joined'
+          | 'member_left'
+          | 'group_renamed'
+          | 'retention_changed'
+          | 'call_missed';
         /** Format: uuid */
         actorId: string;
         /** Format: uuid */
@@ -1961,6 +1988,16 @@ export interface components {
       disabledReason: string | null;
       /** @description The id of the last event it is done with: delivered, or not among its `events`. */
       position: number;
+    };
+    TurnCredentials: {
+      /** @description `expiry:userId`, expiry in Unix seconds. */
+      username: string;
+      /** @description base64(HMAC-SHA1(TURN_SECRET, username)): the TURN password. */
+      credential: string;
+      /** @description Seconds the credentials stay valid. */
+      ttl: number;
+      /** @description TURN_URIS: give them with the credentials as an RTCIceServer. */
+      uris: string[];
     };
     PushSettings: {
       /**
@@ -13113,6 +13150,71 @@ export interface operations {
       };
     };
   };
+  getTurnCredentials: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TurnCredentials'];
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable`, `turn.not_configured` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable' | 'turn.not_configured';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
   getVapidPublicKey: {
     parameters: {
       query?: never;
@@ -13201,7 +13303,7 @@ export interface operations {
               /** Format: uuid */
               id: string;
               /** @enum {string} */
-              platform: 'webpush' | 'fcm' | 'apns';
+              platform: 'webpush' | 'fcm' | 'apns' | 'apns-voip';
               createdAt: string;
             }[];
           };
@@ -13290,6 +13392,12 @@ export interface operations {
               platform: 'apns';
               /** @description The APNs device token, in hex (the `deviceToken` bytes of `didRegisterForRemoteNotificationsWithDeviceToken`). */
               token: string;
+            }
+          | {
+              /** @enum {string} */
+              platform: 'apns-voip';
+              /** @description A PushKit VoIP token, in hex (`PKPushCredentials.token`): it gets only call pushes, as VoIP pushes (docs/push.md, Calls). */
+              token: string;
             };
       };
     };
@@ -13305,7 +13413,7 @@ export interface operations {
               /** Format: uuid */
               id: string;
               /** @enum {string} */
-              platform: 'webpush' | 'fcm' | 'apns';
+              platform: 'webpush' | 'fcm' | 'apns' | 'apns-voip';
               createdAt: string;
             };
           };
@@ -13322,7 +13430,7 @@ export interface operations {
               /** Format: uuid */
               id: string;
               /** @enum {string} */
-              platform: 'webpush' | 'fcm' | 'apns';
+              platform: 'webpush' | 'fcm' | 'apns' | 'apns-voip';
               createdAt: string;
             };
           };
@@ -14561,6 +14669,9 @@ export interface operations {
             | 'group:member-updated'
             | 'invitation:new'
             | 'keys:identity-changed'
+            | 'call:incoming'
+            | 'call:answered'
+            | 'call:ended'
           )[];
         };
       };
