@@ -286,6 +286,19 @@ export const configSchema = z
         .map((e) => e.trim().toLowerCase())
         .filter(Boolean),
     ),
+    /** How long a call rings (every device of the callee) before it is missed: a missed-call message in the direct chat. */
+    CALL_RING_TIMEOUT_SECONDS: int(45, 1, 600),
+    /** coturn's `static-auth-secret` (use-auth-secret): GET /calls/turn-credentials signs time-limited credentials with it; unset: 503. */
+    TURN_SECRET: optionalString,
+    /** Comma-separated STUN/TURN URIs given to clients with the credentials, e.g. turn:turn.example.com:3478?transport=udp. */
+    TURN_URIS: optionalString.transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    ),
+    /** How long TURN credentials stay valid (the expiry in their username). */
+    TURN_TTL_SECONDS: int(86_400, 60, 604_800),
     /** Days the audit log (GET /admin/audit-log) keeps an entry (fractions allowed); pruned in batches with the events. */
     AUDIT_LOG_RETENTION_DAYS: z.coerce.number().positive().max(36_500).default(365),
   })

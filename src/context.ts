@@ -17,6 +17,8 @@ export interface OnlineUsers {
 /** Session control over live connections (realtime implements it): a revoked session's sockets close on every node. */
 export interface SessionSockets {
   disconnect(sessionId: string): void;
+  /** Whether any of these sockets is connected, on any node (calls: is a device still in the call?). Unsure (Redis away): true. */
+  anyConnected(socketIds: string[]): Promise<boolean>;
   /** Sockets connected: on every node when they share Redis ('cluster'), else on this one ('node'). */
   connected(): Promise<{ connected: number; scope: 'cluster' | 'node' }>;
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
 import { pruneEvents } from '../events/prune.js';
 import { AmqpExporter } from '../export/amqpExporter.js';
+import { expireCalls, pruneEndedCalls } from '../features/calls/expireCalls.js';
 import { pruneSentMail } from '../features/accounts/outbox.js';
 import { pruneAuditLog } from '../features/admin/auditLog.js';
 import { sweepOrphanMedia } from '../features/media/orphans.js';
@@ -17,6 +18,7 @@ export function startJobs(config: Config, ctx: AppContext): Stop[] {
   const prune = every(config.EVENT_PRUNE_INTERVAL_MS, async () => {
     await pruneEvents(ctx.db, config.EVENT_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'event pruning failed'));
     await pruneAuditLog(ctx.db, config.AUDIT_LOG_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'audit log pruning failed'));
+    await pruneEndedCalls(ctx.db, config.EVENT_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'call pruning failed'));
   });
   const pruneMail = every(config.EVENT_PRUNE_INTERVAL_MS, () =>
     pruneSentMail(ctx.db, config.MAIL_OUTBOX_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'pruning sent mail failed')),
@@ -29,12 +31,23 @@ export function startJobs(config: Config, ctx: AppContext): Stop[] {
   const purge = every(config.MESSAGE_PURGE_INTERVAL_MS, () =>
     retention.run().catch((err) => ctx.log.warn({ err }, 'message retention purge failed')),
   );
+  // Unanswered calls become missed on time on whichever node looks first (the row locks let one end each).
+  const ringTimeouts = every(CALL_SWEEP_MS, () => expireCalls(ctx).catch((err) => ctx.log.warn({ err }, 'ending missed calls failed')));
   // Mail from the outbox: a mail server that is down only delays it.
   ctx.mail.start();
   // Webhooks: a worker per webhook, each reading the log under its own lease.
   ctx.webhooks.start();
   // In reverse on close: the timer is cleared before the round in flight is waited for.
-  const stops: Stop[] = [prune, pruneMail, sweep, () => retention.stop(), purge, () => ctx.mail.stop(), () => ctx.webhooks.stop()];
+  const stops: Stop[] = [
+    prune,
+    pruneMail,
+    sweep,
+    ringTimeouts,
+    () => retention.stop(),
+    purge,
+    () => ctx.mail.stop(),
+    () => ctx.webhooks.stop(),
+  ];
   // The exporter publishes the log from its own loop; a broker that is down only delays it.
   if (config.AMQP_URL) {
     const exporter = new AmqpExporter(ctx.db, { url: config.AMQP_URL, exchange: config.AMQP_EXCHANGE, log: ctx.log });
@@ -49,6 +62,9 @@ export function startJobs(config: Config, ctx: AppContext): Stop[] {
   }
   return stops;
 }
+
+/** How often each node looks for calls past their ring timeout: the most a missed call is late. */
+const CALL_SWEEP_MS = 1000;
 
 function every(ms: number, job: () => Promise<unknown>): Stop {
   const timer = setInterval(() => void job(), ms);

@@ -12,6 +12,7 @@ import { authRoutes } from '../features/auth/routes.js';
 import { serverRoutes } from '../features/server/routes.js';
 import { webhookRoutes } from '../features/webhooks/routes.js';
 import { jwksResponse } from '../features/auth/schemas.js';
+import { callRoutes } from '../features/calls/routes.js';
 import { conversationRoutes } from '../features/conversations/routes.js';
 import { groupRoutes } from '../features/groups/routes.js';
 import { healthRoutes, type ReadinessChecks } from '../features/health/routes.js';
@@ -49,6 +50,7 @@ const apiTags = [
   { name: 'push', description: 'Push devices (Web Push) that notify users who have no socket connected.' },
   { name: 'conversations', description: 'Direct chats and the caller’s view of every conversation: lists, history, read state, settings.' },
   { name: 'messages', description: 'Sending, editing, deleting, reactions, search.' },
+  { name: 'calls', description: 'Call signalling runs over the socket (call:invite …); TURN credentials for the media relay.' },
   { name: 'media', description: 'Uploads (multipart and resumable tus 1.0) and downloads with Range.' },
   { name: 'groups', description: 'Groups: members, roles, invitations, public groups to join.' },
   { name: 'reports', description: 'Reporting a message or a user to the admins.' },
@@ -99,6 +101,7 @@ export async function registerHttp(http: FastifyInstance, ctx: AppContext, readi
       await api.register(messageRoutes, { ctx });
       await api.register(mediaRoutes, { ctx });
       await api.register(groupRoutes, { ctx });
+      await api.register(callRoutes, { ctx });
       await api.register(pushRoutes, { ctx });
       await api.register(pushSettingsRoutes, { ctx });
       await api.register(serverRoutes, { ctx });

@@ -10,7 +10,8 @@ export interface SystemInfo {
     | 'member_left'
     | 'group_renamed'
     | 'retention_changed'
-    | 'message_pinned';
+    | 'message_pinned'
+    | 'call_missed';
   actorId: string;
   userId?: string;
   name?: string;
@@ -537,7 +538,7 @@ export const pushDevices = pgTable(
     sessionId: uuid('session_id')
       .notNull()
       .references(() => sessions.id, { onDelete: 'cascade' }),
-    platform: text('platform', { enum: ['webpush', 'fcm', 'apns'] }).notNull(),
+    platform: text('platform', { enum: ['webpush', 'fcm', 'apns', 'apns-voip'] }).notNull(),
     /** The Web Push endpoint URL, or the FCM / APNs token: one device per address. */
     address: text('address').notNull(),
     /** Web Push: the subscription's keys (base64url), for RFC 8291 encryption. */
@@ -715,5 +716,43 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(t.actorId, t.at),
     index('audit_log_target_idx').on(t.targetId, t.at),
     index('audit_log_action_idx').on(t.action, t.at),
+  ],
+);
+
+/**
+ * Call signalling (src/features/calls): one row per call in a direct chat, so a call's outcome
+ * survives a restart and every node agrees on it (ringing until `ring_until`, then missed; busy is
+ * another live row of either person). The sockets let ICE reach the one device in the call.
+ */
+export const calls = pgTable(
+  'calls',
+  {
+    id: uuid('id').primaryKey(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    callerId: uuid('caller_id').notNull(),
+    calleeId: uuid('callee_id').notNull(),
+    media: text('media').$type<'audio' | 'video'>().notNull(),
+    /** ringing → active → ended; ringing → ended (declined, cancelled, missed). */
+    status: text('status').$type<'ringing' | 'active' | 'ended'>().notNull(),
+    endReason: text('end_reason').$type<'hangup' | 'declined' | 'cancelled' | 'missed' | 'disconnected'>(),
+    callerSocket: text('caller_socket').notNull(),
+    calleeSocket: text('callee_socket'),
+    createdAt: createdAt(),
+    ringUntil: ts('ring_until').notNull(),
+    answeredAt: ts('answered_at'),
+    endedAt: ts('ended_at'),
+  },
+  (t) => [
+    index('calls_live_caller_idx')
+      .on(t.callerId)
+      .where(sql`status <> 'ended'`),
+    index('calls_live_callee_idx')
+      .on(t.calleeId)
+      .where(sql`status <> 'ended'`),
+    index('calls_ringing_idx')
+      .on(t.ringUntil)
+      .where(sql`status = 'ringing'`),
   ],
 );

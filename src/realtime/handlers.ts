@@ -1,5 +1,9 @@
 import type { AckData, ClientEventName, ParsedPayload } from '@parley/protocol';
 import type { AppContext } from '../context.js';
+import { answerCall } from '../features/calls/answerCall.js';
+import { hangupCall } from '../features/calls/hangupCall.js';
+import { iceTarget } from '../features/calls/iceTarget.js';
+import { inviteCall } from '../features/calls/inviteCall.js';
 import { readUserStream } from '../events/read.js';
 import { wirePayload } from '../events/types.js';
 import { requireMembership } from '../features/conversations/queries.js';
@@ -13,6 +17,7 @@ import { advanceWatermark } from '../features/messages/receipts.js';
 import { sendMessage } from '../features/messages/sendMessage.js';
 import { blockRelations } from '../features/users/blocks.js';
 import { fail } from '../lib/errors.js';
+import { remember } from './calls.js';
 import { queryPresence } from './presence/query.js';
 import { conversationRoom, userRoom } from './rooms.js';
 import type { ParleySocket } from './types.js';
@@ -70,8 +75,27 @@ export const clientEventHandlers: { [E in ClientEventName]: Handler<E> } = {
       hasMore: page.hasMore,
     };
   },
+  'call:invite': async (ctx, socket, input) => {
+    const call = await inviteCall(ctx, party(socket), input);
+    remember(socket, call.id);
+    return { call };
+  },
+  'call:answer': async (ctx, socket, { callId, sdp }) => {
+    const call = await answerCall(ctx, party(socket), callId, sdp);
+    remember(socket, call.id);
+    return { call };
+  },
+  // Ephemeral, like typing: to the one socket on the other side (on any node, through the adapter).
+  'call:ice': async (ctx, socket, { callId, candidate }) => {
+    const target = await iceTarget(ctx.db, callId, socket.data.userId, socket.id);
+    socket.to(target).emit('call:ice', { callId, candidate });
+    return {};
+  },
+  'call:hangup': async (ctx, socket, { callId }) => ({ call: await hangupCall(ctx, party(socket), callId) }),
   'presence:query': async (ctx, socket, { userIds }) => ({ presence: await queryPresence(ctx, socket.data.userId, userIds) }),
 };
+
+const party = (socket: ParleySocket) => ({ userId: socket.data.userId, socketId: socket.id, origin: origin(socket) });
 
 /**
  * Ephemeral: relayed to the conversation's other members, never stored. Membership is the socket's room.

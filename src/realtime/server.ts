@@ -10,6 +10,7 @@ import { ackError, fail } from '../lib/errors.js';
 import { toAppError } from '../lib/httpErrors.js';
 import { FixedWindow, RateLimited, retryAfterSeconds } from '../lib/rateLimit.js';
 import { parseInput } from '../lib/validation.js';
+import { dropCallsOf } from './calls.js';
 import { clientEventHandlers } from './handlers.js';
 import type { ParleyServer, ParleySocket, SocketData } from './types.js';
 import type { PresenceAnnouncer } from './presence/announce.js';
@@ -172,6 +173,7 @@ function onConnection(ctx: AppContext, live: LiveState, socket: ParleySocket, di
     );
   });
   socket.on('disconnect', () => {
+    if (socket.data.calls?.length) dispatch.track(dropCallsOf(ctx, socket));
     // After goOnline has finished, so the socket it recorded is the one forgotten.
     dispatch.track(online.then(() => goOffline(live, socket)).catch((err) => ctx.log.warn({ err }, 'presence update failed')));
   });

@@ -11,6 +11,14 @@ export function socketSessions(io: ParleyServer, clustered = false): SessionSock
   const here = () => ({ connected: io.of('/').sockets.size, scope: 'node' as const });
   return {
     disconnect: (sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
+    anyConnected: async (socketIds) => {
+      if (socketIds.length === 0) return false;
+      try {
+        return (await io.in(socketIds).fetchSockets()).length > 0;
+      } catch {
+        return true;
+      }
+    },
     connected: async () => {
       if (!clustered) return here();
       try {

@@ -7,6 +7,8 @@ export interface SocketData {
   sessionId: string;
   /** HandshakeAuth.echo: this socket also hears the stored events it causes. */
   echo: boolean;
+  /** Calls this socket started or answered: they end (`disconnected`) when it goes (src/realtime/calls.ts). */
+  calls?: string[];
 }
 
 /** The socket server and its sockets, typed by the protocol's event maps (@parley/protocol). */

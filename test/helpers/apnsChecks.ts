@@ -52,18 +52,20 @@ export class ProviderTokenCheck {
 }
 
 /** The request headers APNs checks (token-based connections carry apns-topic on every request). */
-export function checkHeaders(h: http2.IncomingHttpHeaders, topic: string): void {
-  if (h['apns-topic'] !== topic) throw new Refusal(400, 'TopicDisallowed');
-  if (h['apns-push-type'] !== 'alert') throw new Refusal(400, 'InvalidPushType');
+export function checkHeaders(h: http2.IncomingHttpHeaders, topic: string, voip = false): void {
+  // A PushKit token belongs to the app's `.voip` topic and takes `voip` pushes only; an ordinary token neither.
+  if (h['apns-topic'] === (voip ? topic : `${topic}.voip`)) throw new Refusal(400, 'DeviceTokenNotForTopic');
+  if (h['apns-topic'] !== (voip ? `${topic}.voip` : topic)) throw new Refusal(400, 'TopicDisallowed');
+  if (h['apns-push-type'] !== (voip ? 'voip' : 'alert')) throw new Refusal(400, 'InvalidPushType');
   if (h['apns-priority'] !== '10' && h['apns-priority'] !== '5') throw new Refusal(400, 'BadPriority');
   if (!/^\d+$/.test(String(h['apns-expiration']))) throw new Refusal(400, 'BadExpirationDate');
   if (Buffer.byteLength(String(h['apns-collapse-id'] ?? '')) > 64) throw new Refusal(400, 'BadCollapseId');
 }
 
-/** The JSON body: at most 4 KB, an object with `aps` and an alert title. */
-export function checkBody(raw: Buffer): any {
-  if (raw.length > 4096) throw new Refusal(413, 'PayloadTooLarge');
+/** The JSON body: at most 4 KB, an object with `aps` and an alert title (a VoIP push: `aps` and the app's fields). */
+export function checkBody(raw: Buffer, voip = false): any {
+  if (raw.length > (voip ? 5120 : 4096)) throw new Refusal(413, 'PayloadTooLarge');
   const body = JSON.parse(raw.toString('utf8'));
-  if (typeof body?.aps?.alert?.title !== 'string') throw new Refusal(400, 'PayloadEmpty');
+  if (voip ? typeof body?.aps !== 'object' : typeof body?.aps?.alert?.title !== 'string') throw new Refusal(400, 'PayloadEmpty');
   return body;
 }

@@ -37,6 +37,7 @@ export class ApnsService {
   readonly topic = 'test.parley.app';
   private readonly keys = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   private readonly plans = new Map<string, ApnsAnswer[]>();
+  private readonly voipTokens = new Set<string>();
   private readonly providerTokens = new ProviderTokenCheck({ publicKey: this.keys.publicKey, keyId: this.keyId, teamId: this.teamId });
   private server!: http2.Http2SecureServer;
   private tls!: TestTls;
@@ -70,6 +71,13 @@ export class ApnsService {
 
   newToken(): string {
     return crypto.randomBytes(32).toString('hex');
+  }
+
+  /** A PushKit token: bound to the `.voip` topic, as Apple binds it. */
+  newVoipToken(): string {
+    const token = this.newToken();
+    this.voipTokens.add(token);
+    return token;
   }
 
   answer(token: string, ...answers: ApnsAnswer[]): void {
@@ -111,8 +119,9 @@ export class ApnsService {
       const token = /^\/3\/device\/([0-9a-f]{64,200})$/.exec(String(headers[':path']))?.[1];
       if (!token) throw new Refusal(404, 'BadPath');
       const jwt = await this.providerTokens.check(headers.authorization);
-      checkHeaders(headers, this.topic);
-      const body = checkBody(Buffer.concat(chunks));
+      const voip = this.voipTokens.has(token);
+      checkHeaders(headers, this.topic, voip);
+      const body = checkBody(Buffer.concat(chunks), voip);
       const answer = this.plans.get(token)?.shift() ?? { status: 200 };
       this.received.push({ token, at: Date.now(), answered: answer.status, headers, jwt, body });
       reply(answer.status, answer.reason, answer.retryAfter ? { 'retry-after': answer.retryAfter } : {});

@@ -11,6 +11,7 @@ import { Session, type AuthResult } from './session.js';
 import { memoryStorage } from './storage/memory.js';
 import type { ClientStorage } from './storage/types.js';
 import { Account } from './account.js';
+import { Calls, type CallEvents } from './calls.js';
 import { PushDevices } from './push.js';
 import { Store, type ReadState } from './store.js';
 import { EventStream, type StreamEvent } from './stream.js';
@@ -39,7 +40,7 @@ export interface ClientStatus {
   pending: number;
 }
 
-export interface ClientEvents {
+export interface ClientEvents extends CallEvents {
   /** Every message once, per conversation in seq order, whether it came live or by sync (yours included). */
   message(message: Message): void;
   /** Every event of the stream once, in eventId order. */
@@ -101,6 +102,8 @@ export class ParleyClient {
   readonly push: PushDevices;
   /** Email verification and passwords: request and follow mailed links, change the password. */
   readonly account: Account;
+  /** Call signalling (invite, answer, ice, hangup) and TURN credentials; the app runs WebRTC, `on('call:…')` hears the other side. */
+  readonly calls: Calls;
   readonly messages = {
     /** A page of a conversation's history, newest first unless `before` (a seq) asks for older; also put in the store. */
     list: async (conversationId: string, query: { before?: number; after?: number; limit?: number } = {}) => {
@@ -192,6 +195,12 @@ export class ParleyClient {
     this.rest = createRestClient({ url: () => this.connection.url, auth: this.session, fetch: this.fetchFn });
     this.push = new PushDevices(this.rest);
     this.account = new Account(this.rest);
+    this.calls = new Calls({
+      socket: () => this.connection.online,
+      ackTimeoutMs: opts.ackTimeoutMs ?? 10_000,
+      emit: (name, ...args) => this.listeners.emit(name, ...args),
+      turnCredentials: async () => unwrap(await this.rest.GET('/calls/turn-credentials')),
+    });
     this.ready = this.restore();
   }
 
@@ -367,6 +376,7 @@ export class ParleyClient {
   private received(type: string, payload: unknown): void {
     const p = payload as Record<string, unknown>;
     if (typeof p?.eventId === 'number') return this.bound?.stream.live({ eventId: p.eventId, type, payload } as StreamEvent);
+    if (type === 'call:ice') return this.calls.relayed(p as Parameters<CallEvents['call:ice']>[0]);
     if (type === 'typing' || type === 'user:online' || type === 'user:offline') {
       this.store.applyEphemeral(type, p);
       this.listeners.emit('ephemeral', type, p);
@@ -376,6 +386,7 @@ export class ParleyClient {
   private applied(event: StreamEvent): void {
     this.store.apply(event);
     this.listeners.emit('event', event);
+    this.calls.applied(event);
     if (event.type !== 'message:new') return;
     if (this.opts.deliveryReceipts !== false) this.receipts.received(event.payload.message);
     this.listeners.emit('message', event.payload.message);

@@ -4,6 +4,8 @@ export type { ConnectionStatus } from './connection.js';
 export { isRetryable, ParleyError } from './errors.js';
 export type { OutboxEntry, SendInput } from './outbox.js';
 export { Account } from './account.js';
+export { Calls } from './calls.js';
+export type { Call, CallEvents, IceCandidate } from './calls.js';
 export { PushDevices } from './push.js';
 export type { PushDevice, PushRegistrationLike, PushSettings, PushSubscriptionLike } from './push.js';
 export { createRestClient, unwrap } from './rest.js';

@@ -1347,6 +1347,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/calls/turn-credentials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Time-limited TURN credentials
+     * @description Credentials for the operator's coturn (`use-auth-secret`): `{urls: uris, username, credential}` is an RTCIceServer. They expire after `ttl` seconds (TURN_TTL_SECONDS); ask again before a call. Without TURN_SECRET: 503 `turn.not_configured`.
+     */
+    get: operations['getTurnCredentials'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/push/vapid-public-key': {
     parameters: {
       query?: never;
@@ -1382,7 +1402,7 @@ export interface paths {
     put?: never;
     /**
      * Register this session’s push device
-     * @description A Web Push subscription (`platform: "webpush"`), an FCM registration token (`"fcm"`) or an APNs device token (`"apns"`, hex). A Web Push endpoint must be https on a public address unless it is under `OUTBOUND_ALLOWED_URLS` (else 400 `push.endpoint_refused`). The device belongs to this session and is removed with it. The same endpoint or token again from this session answers 200 with the same device. A session keeps its 5 newest devices. FCM or APNs when this server has no credentials for it: 422 `push.platform_unavailable`.
+     * @description A Web Push subscription (`platform: "webpush"`), an FCM registration token (`"fcm"`) or an APNs device token (`"apns"`, hex), or a PushKit VoIP token (`"apns-voip"`, hex: call pushes only). A Web Push endpoint must be https on a public address unless it is under `OUTBOUND_ALLOWED_URLS` (else 400 `push.endpoint_refused`). The device belongs to this session and is removed with it. The same endpoint or token again from this session answers 200 with the same device. A session keeps its 5 newest devices. FCM or APNs when this server has no credentials for it: 422 `push.platform_unavailable`.
      */
     post: operations['registerPushDevice'];
     delete?: never;
@@ -1854,7 +1874,8 @@ export interface components {
           | 'member_left'
           | 'group_renamed'
           | 'retention_changed'
-          | 'message_pinned';
+          | 'message_pinned'
+          | 'call_missed';
         /** Format: uuid */
         actorId: string;
         /** Format: uuid */
@@ -2118,6 +2139,16 @@ export interface components {
       disabledReason: string | null;
       /** @description The id of the last event it is done with: delivered, or not among its `events`. */
       position: number;
+    };
+    TurnCredentials: {
+      /** @description `expiry:userId`, expiry in Unix seconds. */
+      username: string;
+      /** @description base64(HMAC-SHA1(TURN_SECRET, username)): the TURN password. */
+      credential: string;
+      /** @description Seconds the credentials stay valid. */
+      ttl: number;
+      /** @description TURN_URIS: give them with the credentials as an RTCIceServer. */
+      uris: string[];
     };
     PushSettings: {
       /**
@@ -14385,6 +14416,71 @@ export interface operations {
       };
     };
   };
+  getTurnCredentials: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TurnCredentials'];
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable`, `turn.not_configured` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable' | 'turn.not_configured';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
   getVapidPublicKey: {
     parameters: {
       query?: never;
@@ -14473,7 +14569,7 @@ export interface operations {
               /** Format: uuid */
               id: string;
               /** @enum {string} */
-              platform: 'webpush' | 'fcm' | 'apns';
+              platform: 'webpush' | 'fcm' | 'apns' | 'apns-voip';
               createdAt: string;
             }[];
           };
@@ -14562,6 +14658,12 @@ export interface operations {
               platform: 'apns';
               /** @description The APNs device token, in hex (the `deviceToken` bytes of `didRegisterForRemoteNotificationsWithDeviceToken`). */
               token: string;
+            }
+          | {
+              /** @enum {string} */
+              platform: 'apns-voip';
+              /** @description A PushKit VoIP token, in hex (`PKPushCredentials.token`): it gets only call pushes, as VoIP pushes (docs/push.md, Calls). */
+              token: string;
             };
       };
     };
@@ -14577,7 +14679,7 @@ export interface operations {
               /** Format: uuid */
               id: string;
               /** @enum {string} */
-              platform: 'webpush' | 'fcm' | 'apns';
+              platform: 'webpush' | 'fcm' | 'apns' | 'apns-voip';
               createdAt: string;
             };
           };
@@ -14594,7 +14696,7 @@ export interface operations {
               /** Format: uuid */
               id: string;
               /** @enum {string} */
-              platform: 'webpush' | 'fcm' | 'apns';
+              platform: 'webpush' | 'fcm' | 'apns' | 'apns-voip';
               createdAt: string;
             };
           };
@@ -15837,6 +15939,9 @@ export interface operations {
             | 'group:member-updated'
             | 'invitation:new'
             | 'keys:identity-changed'
+            | 'call:incoming'
+            | 'call:answered'
+            | 'call:ended'
           )[];
         };
       };

@@ -23,7 +23,7 @@ export interface PushSettings {
 
 export interface PushDevice {
   id: string;
-  platform: 'webpush' | 'fcm' | 'apns';
+  platform: 'webpush' | 'fcm' | 'apns' | 'apns-voip';
   createdAt: string;
 }
 
@@ -71,7 +71,7 @@ export class PushDevices {
   }
 
   /** Registers a native app's token (FCM registration token, APNs device token). */
-  async registerToken(platform: 'fcm' | 'apns', token: string): Promise<PushDevice> {
+  async registerToken(platform: 'fcm' | 'apns' | 'apns-voip', token: string): Promise<PushDevice> {
     return unwrap(await this.rest.POST('/push/devices', { body: { platform, token } })).device;
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { forwardResultSchema, messageSchema, pinSchema, reactionSchema } from './objects.js';
+import { callMediaSchema, callSchema, forwardResultSchema, messageSchema, pinSchema, reactionSchema } from './objects.js';
 import { clientMessageId, emoji, plainText, seq, uuid } from './text.js';
 
 /** Server limits the payload schemas depend on (the server's configuration; these defaults are the server's). */
@@ -37,6 +37,23 @@ export const withTextOrMedia = <S extends z.ZodType<{ text?: string; mediaIds?: 
 
 export const presenceEntry = z.object({ userId: uuid, isOnline: z.boolean(), lastActive: z.string().nullable() });
 
+/** A WebRTC session description (offer or answer), carried as it is. */
+export const sdp = z
+  .string()
+  .min(1)
+  .max(16_384)
+  .meta({ description: 'An SDP offer or answer (RTCSessionDescription.sdp), at most 16 KiB.' });
+/** RTCIceCandidateInit, carried as it is. */
+export const iceCandidate = z
+  .object({
+    candidate: z.string().max(1024),
+    sdpMid: z.string().max(64).nullable().optional(),
+    sdpMLineIndex: z.number().int().min(0).max(1024).nullable().optional(),
+    usernameFragment: z.string().max(256).nullable().optional(),
+  })
+  .strict();
+const callOnly = z.object({ callId: uuid });
+
 export const syncedEvent = z.object({
   eventId: z.number().int(),
   type: z.string().meta({ description: 'A stored server event name (serverEvents with stored: true).' }),
@@ -50,6 +67,32 @@ interface ClientEvent {
   summary: string;
 }
 const event = <P extends z.ZodType, A extends z.ZodType>(e: { payload: P; ack: A; summary: string }) => e satisfies ClientEvent;
+
+/** Call signalling in a direct chat (docs/api.md, Calls): live only; the media flows between the devices. */
+const callEvents = {
+  'call:invite': event({
+    payload: z.object({ userId: uuid, sdp, media: callMediaSchema.default('audio') }),
+    ack: z.object({ call: callSchema }),
+    summary:
+      'Call someone you share a direct chat with (not across a block): every device of theirs rings until one answers or ' +
+      'CALL_RING_TIMEOUT_SECONDS pass. call.busy when either of you is in a call already.',
+  }),
+  'call:answer': event({
+    payload: callOnly.extend({ sdp }),
+    ack: z.object({ call: callSchema }),
+    summary: "Answer a call ringing on this device (the callee's first answer wins; the caller hears call:answered).",
+  }),
+  'call:ice': event({
+    payload: callOnly.extend({ candidate: iceCandidate }),
+    ack: empty,
+    summary: 'An ICE candidate for the other device of an answered call (call.not_active before the answer: send them after it).',
+  }),
+  'call:hangup': event({
+    payload: callOnly,
+    ack: z.object({ call: callSchema }),
+    summary: 'End a call: the caller cancels a ringing one, the callee declines it, either ends an answered one.',
+  }),
+};
 
 /** Every client → server event: its payload and ack. Each takes an ack callback; REST routes call the same commands. */
 export const clientEventSchemas = (limits: Limits = defaultLimits) => ({
@@ -121,6 +164,7 @@ export const clientEventSchemas = (limits: Limits = defaultLimits) => ({
     ack: z.object({ events: z.array(syncedEvent), cursor: z.number().int(), hasMore: z.boolean() }),
     summary: 'The events of your stream after cursor (the last eventId you saw), in order.',
   }),
+  ...callEvents,
   'presence:query': event({
     payload: z.object({ userIds: z.array(uuid).min(1).max(200) }),
     ack: z.object({ presence: z.array(presenceEntry) }),

@@ -71,6 +71,7 @@ export const systemInfoSchema = z
       'group_renamed',
       'retention_changed',
       'message_pinned',
+      'call_missed',
     ]),
     actorId: z.uuid(),
     userId: z.uuid().optional(),
@@ -81,6 +82,30 @@ export const systemInfoSchema = z
     messageId: z.uuid().optional().meta({ description: '`message_pinned`: the message that was pinned.' }),
   })
   .meta({ description: "For `type: 'system'`: what happened, so clients can render it in their own language." });
+
+export const callMediaSchema = z.enum(['audio', 'video']);
+export const callEndReasonSchema = z.enum(['hangup', 'declined', 'cancelled', 'missed', 'disconnected']).meta({
+  description:
+    'hangup: either ended an answered call; declined: the callee refused it; cancelled: the caller gave up while it rang; ' +
+    'missed: nobody answered within CALL_RING_TIMEOUT_SECONDS; disconnected: a device in the call lost its connection.',
+});
+
+/** A call in a direct chat (signalling only: the media flows between the devices, WebRTC). */
+export const callSchema = z
+  .object({
+    id: z.uuid(),
+    conversationId: z.uuid(),
+    callerId: z.uuid(),
+    calleeId: z.uuid(),
+    media: callMediaSchema,
+    status: z.enum(['ringing', 'active', 'ended']),
+    endReason: callEndReasonSchema.nullable(),
+    createdAt: z.string(),
+    ringUntil: z.string().meta({ description: 'When an unanswered call becomes missed: a device that learns of it later does not ring.' }),
+    answeredAt: z.string().nullable(),
+    endedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Call' });
 
 export const reactionSchema = z.object({ emoji: z.string(), userId: z.uuid() }).meta({ id: 'Reaction' });
 
@@ -236,6 +261,7 @@ export type Pin = z.infer<typeof pinSchema>;
 export type Star = z.infer<typeof starSchema>;
 export type ForwardResult = z.infer<typeof forwardResultSchema>;
 export type Reaction = z.infer<typeof reactionSchema>;
+export type Call = z.infer<typeof callSchema>;
 export type Mentions = z.infer<typeof mentionsSchema>;
 export type Conversation = z.infer<typeof conversationSchema>;
 export type GroupSummary = z.infer<typeof groupSummarySchema>;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { iceCandidate, sdp } from './clientEvents.js';
 import {
+  callSchema,
   conversationSchema,
   groupSummarySchema,
   invitationSchema,
@@ -76,6 +78,21 @@ export const serverEventSchemas = {
     { userId: z.uuid(), identityKey: z.string() },
     'Someone you share a conversation with published a new identity key (verify their safety number again).',
   ),
+  'call:incoming': stored(
+    { call: callSchema, sdp },
+    "Someone calls you: every device rings (replayed by sync: ring only while status is 'ringing' and ringUntil is ahead).",
+  ),
+  'call:answered': stored({ call: callSchema, sdp }, 'The callee answered your call: the answer SDP (for the device that called).'),
+  'call:ended': stored(
+    {
+      call: callSchema,
+      reason: z.enum(['hangup', 'declined', 'cancelled', 'missed', 'disconnected', 'answered_elsewhere']).meta({
+        description: "The call's endReason; `answered_elsewhere`: another of your devices answered it (stop ringing, the call goes on).",
+      }),
+    },
+    'A call ended, or stopped ringing on this device because another of your devices answered it.',
+  ),
+  'call:ice': ephemeral({ callId: z.uuid(), candidate: iceCandidate }, 'An ICE candidate from the other device of an answered call.'),
   typing: ephemeral({ conversationId: z.uuid(), userId: z.uuid(), isTyping: z.boolean() }, 'A member started or stopped typing.'),
   'user:online': ephemeral({ userId: z.uuid() }, 'Someone you share a conversation with came online.'),
   'user:offline': ephemeral({ userId: z.uuid(), lastActive: z.string() }, 'Someone you share a conversation with went offline.'),

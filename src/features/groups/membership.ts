@@ -53,6 +53,8 @@ const systemText: Record<SystemInfo['action'], (actor: string, user: string, nam
       ? `${actor} set messages to be kept as long as the server keeps them`
       : `${actor} set messages to be deleted after ${info.days} ${info.days === 1 ? 'day' : 'days'}`,
   message_pinned: (actor) => `${actor} pinned a message`,
+  // Written by src/features/calls/endCall.ts in direct chats; here so every action has its text.
+  call_missed: (actor) => `Missed call from ${actor}`,
 };
 
 /** `system` messages recording membership or group changes, written like any message, all in one statement. */

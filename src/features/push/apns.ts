@@ -45,9 +45,9 @@ export function apnsSender(creds: ApnsCredentials, opts: ApnsOptions): ApnsSende
           ':method': 'POST',
           ':path': `/3/device/${token}`,
           authorization: `bearer ${bearer}`,
-          ...apnsHeaders({ ...job, token }, creds.topic, opts.ttlSeconds),
+          ...apnsHeaders({ ...job, token, voip: job.device.platform === 'apns-voip' }, creds.topic, opts.ttlSeconds),
         },
-        JSON.stringify(apnsBody(job.payload)),
+        JSON.stringify(apnsBody(job.payload, job.device.platform === 'apns-voip')),
       );
       const retryAfter: string | string[] | undefined = res.headers['retry-after'];
       return apnsOutcome(res.status, reasonOf(res.body), typeof retryAfter === 'string' ? retryAfter : retryAfter?.[0]);
@@ -59,7 +59,7 @@ export function apnsSender(creds: ApnsCredentials, opts: ApnsOptions): ApnsSende
     connection,
     async send(job) {
       // The token is hex (checked at registration), so it cannot change the path.
-      if (job.device.platform !== 'apns') return { kind: 'failed', reason: 'not an APNs device' };
+      if (job.device.platform !== 'apns' && job.device.platform !== 'apns-voip') return { kind: 'failed', reason: 'not an APNs device' };
       const { token } = job.device;
       const bearer = await jwt.current();
       const answer = await post(job, token, bearer);

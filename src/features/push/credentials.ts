@@ -83,6 +83,6 @@ export function apnsCredentials(
 /** Whether this platform's provider is configured (registering its devices makes sense); Web Push always is. */
 export function platformConfigured(config: Pick<Config, 'FCM_SERVICE_ACCOUNT_JSON' | 'APNS_KEY'>, platform: PushPlatform): boolean {
   if (platform === 'fcm') return config.FCM_SERVICE_ACCOUNT_JSON !== undefined;
-  if (platform === 'apns') return config.APNS_KEY !== undefined;
+  if (platform === 'apns' || platform === 'apns-voip') return config.APNS_KEY !== undefined;
   return true;
 }

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { rows, uuidArray, type Db } from '../../db/connect.js';
 
-export type PushPlatform = 'webpush' | 'fcm' | 'apns';
+/** `apns-voip`: a PushKit token (the app's `.voip` topic): only call pushes go to it, as VoIP pushes. */
+export type PushPlatform = 'webpush' | 'fcm' | 'apns' | 'apns-voip';
 
 interface DeviceBase {
   id: string;
@@ -20,7 +21,7 @@ export interface WebPushDevice extends DeviceBase {
 
 /** An FCM registration token or an APNs device token (hex). */
 export interface NativeDevice extends DeviceBase {
-  platform: 'fcm' | 'apns';
+  platform: 'fcm' | 'apns' | 'apns-voip';
   token: string;
 }
 

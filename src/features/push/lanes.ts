@@ -6,8 +6,11 @@ import type { PushPayload } from './payload.js';
 export interface PushJob {
   device: PushDevice;
   eventId: number;
+  /** What a newer push replaces and FCM/APNs collapse by: the conversation, or for a call push the call's id. */
   conversationId: string;
   payload: PushPayload;
+  /** This push's own time to live (a call's push is worth nothing once it stopped ringing); else PUSH_TTL_SECONDS. */
+  ttlSeconds?: number;
   urgency: 'high' | 'normal';
   /** Web Push `Topic` (RFC 8030); FCM and APNs collapse by the conversation id. */
   topic: string;

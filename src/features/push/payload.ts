@@ -1,7 +1,10 @@
 import type { BatchFacts, Notice } from './decide.js';
 
-/** The JSON a device decrypts (docs/push.md). `body` is absent for encrypted messages and when the recipient hides previews. */
-export interface PushPayload {
+/** The JSON a device decrypts (docs/push.md): a message, or a call ringing (src/features/push/callPush.ts). */
+export type PushPayload = MessagePushPayload | CallPushPayload;
+
+/** A message. `body` is absent for encrypted messages and when the recipient hides previews. */
+export interface MessagePushPayload {
   type: 'message';
   conversationId: string;
   messageId: string;
@@ -13,12 +16,26 @@ export interface PushPayload {
   unreadCount: number;
 }
 
+/** A call ringing for a user with no socket: the app shows its incoming-call screen, connects and answers over the socket. */
+export interface CallPushPayload {
+  type: 'call';
+  callId: string;
+  conversationId: string;
+  callerId: string;
+  media: 'audio' | 'video';
+  /** After this the call is missed: a push that arrives later does not ring. */
+  ringUntil: string;
+  eventId: number;
+  /** The caller's name, unless the recipient hides previews ('none': "Incoming call"). */
+  title: string;
+}
+
 /** Web Push carries about 4 KB: a preview, not the message. */
 export const BODY_MAX = 240;
 
 const mediaWords: Record<string, string> = { image: 'Photo', video: 'Video', audio: 'Audio', file: 'File' };
 
-export function pushPayload(notice: Notice, facts: BatchFacts): PushPayload {
+export function pushPayload(notice: Notice, facts: BatchFacts): MessagePushPayload {
   const m = notice.message;
   const conversation = facts.conversations.get(m.conversationId);
   const sender = facts.senderNames.get(m.senderId) ?? 'Someone';

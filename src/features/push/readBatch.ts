@@ -1,9 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { rows, uuidArray, type Db } from '../../db/connect.js';
+import type { IncomingCall } from './callPush.js';
 import type { BatchFacts, ConversationFacts, NewMessage, Recipient } from './decide.js';
 
-/** The `message:new` events (and edits that add mentions) in (after, through], and `through`: how far this read covered the log. */
-export async function readNewMessages(db: Db, after: number, limit: number): Promise<{ messages: NewMessage[]; through: number }> {
+/**
+ * The `message:new` events (and edits that add mentions) and the `call:incoming` ones in (after, through], and `through`:
+ * how far this read covered the log.
+ */
+export async function readNewMessages(
+  db: Db,
+  after: number,
+  limit: number,
+): Promise<{ messages: NewMessage[]; calls: IncomingCall[]; through: number }> {
   // Up to the head: every id at or below it has committed (ids are allocated under the head's row lock).
   const found = await rows<{
     head: number;
@@ -16,19 +24,23 @@ export async function readNewMessages(db: Db, after: number, limit: number): Pro
     db,
     sql`with head as (select least(last_id, ${after + limit}) as head from event_head where id = 1)
         select head.head, e.id, e.type, e.payload, e.hidden_from::text[] as hidden_from, e.created_at from head
-        left join events e on e.id > ${after} and e.id <= head.head and e.type in ('message:new', 'message:updated')
+        left join events e on e.id > ${after} and e.id <= head.head and e.type in ('message:new', 'message:updated', 'call:incoming')
         order by e.id`,
   );
   const through = Math.max(after, Number(found[0]?.head ?? after));
   const messages = found
     .filter((r) => r.id !== null && r.payload?.message && (r.type === 'message:new' || addsMentions(r.payload)))
     .map((r) => toNewMessage(Number(r.id), r.payload!, r));
-  return { messages, through };
+  const calls = found
+    .filter((r) => r.type === 'call:incoming' && r.payload?.call)
+    .map((r) => ({ eventId: Number(r.id), createdAt: createdMs(r.created_at), call: r.payload!.call! }));
+  return { messages, calls, through };
 }
 
 /** A `message:new` payload, or a `message:updated` one whose edit added mentions (only they are told). */
 interface StoredPayload {
   message?: StoredMessage;
+  call?: IncomingCall['call'];
   mentionsAdded?: { userIds?: string[]; all?: boolean };
 }
 
@@ -46,6 +58,8 @@ interface StoredMessage {
   mentions?: { userIds?: string[]; all?: boolean };
 }
 
+const createdMs = (at: Date | string | null) => (at === null ? Date.now() : new Date(at).getTime());
+
 function toNewMessage(
   eventId: number,
   p: StoredPayload,
@@ -56,7 +70,7 @@ function toNewMessage(
   return {
     eventId,
     edit: p.mentionsAdded !== undefined,
-    createdAt: r.created_at === null ? Date.now() : new Date(r.created_at).getTime(),
+    createdAt: createdMs(r.created_at),
     conversationId: m.conversationId,
     messageId: m.id,
     seq: m.seq,

@@ -13,7 +13,7 @@ export const MAX_DEVICES_PER_SESSION = 5;
 
 /** What a registration stores: the address (endpoint or token) and, for Web Push, the keys. */
 interface DeviceAddress {
-  platform: 'webpush' | 'fcm' | 'apns';
+  platform: 'webpush' | 'fcm' | 'apns' | 'apns-voip';
   address: string;
   p256dh: string | null;
   auth: string | null;
@@ -65,7 +65,7 @@ async function addressOf(body: RegisterDeviceBody, allowed: string | undefined):
     return { platform: 'webpush', address: endpoint, p256dh: keys.p256dh, auth: keys.auth };
   }
   // APNs tokens are hex, in either case: one device whichever the app sent.
-  const address = body.platform === 'apns' ? body.token.toLowerCase() : body.token;
+  const address = body.platform === 'apns' || body.platform === 'apns-voip' ? body.token.toLowerCase() : body.token;
   return { platform: body.platform, address, p256dh: null, auth: null };
 }
 

@@ -43,7 +43,7 @@ export const pushRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         summary: 'Register this session’s push device',
         description:
           'A Web Push subscription (`platform: "webpush"`), an FCM registration token (`"fcm"`) or an APNs device token ' +
-          '(`"apns"`, hex). A Web Push endpoint must be https on a public address unless it is under `OUTBOUND_ALLOWED_URLS` ' +
+          '(`"apns"`, hex), or a PushKit VoIP token (`"apns-voip"`, hex: call pushes only). A Web Push endpoint must be https on a public address unless it is under `OUTBOUND_ALLOWED_URLS` ' +
           '(else 400 `push.endpoint_refused`). The device belongs to this session and is removed with it. The same endpoint or ' +
           `token again from this session answers 200 with the same device. A session keeps its ${MAX_DEVICES_PER_SESSION} newest ` +
           'devices. FCM or APNs when this server has no credentials for it: 422 `push.platform_unavailable`.',

@@ -51,12 +51,22 @@ export const registerDeviceBody = z.discriminatedUnion('platform', [
         description: 'The APNs device token, in hex (the `deviceToken` bytes of `didRegisterForRemoteNotificationsWithDeviceToken`).',
       }),
   }),
+  z.object({
+    platform: z.literal('apns-voip'),
+    token: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64,200}$/, 'must be 64 to 200 hex digits')
+      .meta({
+        description:
+          'A PushKit VoIP token, in hex (`PKPushCredentials.token`): it gets only call pushes, as VoIP pushes (docs/push.md, Calls).',
+      }),
+  }),
 ]);
 export type RegisterDeviceBody = z.infer<typeof registerDeviceBody>;
 
 export const pushDevice = z.object({
   id: z.uuid(),
-  platform: z.enum(['webpush', 'fcm', 'apns']),
+  platform: z.enum(['webpush', 'fcm', 'apns', 'apns-voip']),
   createdAt: z.string(),
 });
 export type PushDeviceDto = z.infer<typeof pushDevice>;

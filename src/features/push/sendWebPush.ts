@@ -25,7 +25,7 @@ export interface WebPushOptions {
 export async function sendWebPush(
   device: WebPushDevice,
   payload: PushPayload,
-  push: { urgency: 'high' | 'normal'; topic: string },
+  push: { urgency: 'high' | 'normal'; topic: string; ttlSeconds?: number },
   opts: WebPushOptions,
 ): Promise<PushOutcome> {
   const details = webpush.generateRequestDetails(
@@ -33,7 +33,7 @@ export async function sendWebPush(
     JSON.stringify(payload),
     {
       vapidDetails: { subject: opts.subject, publicKey: opts.vapid.publicKey, privateKey: opts.vapid.privateKey },
-      TTL: opts.ttlSeconds,
+      TTL: push.ttlSeconds ?? opts.ttlSeconds,
       urgency: push.urgency,
       topic: push.topic,
       contentEncoding: 'aes128gcm',

@@ -48,6 +48,8 @@ export function pushSenders(ctx: SenderContext, timeoutMs: number): PushSenders 
   if (apns) {
     const onReconnect = (why: string) => ctx.log.debug({ why }, 'APNs connection closed; the next push opens a new one');
     senders.apns = apnsSender(apns, { ttlSeconds, timeoutMs, onReconnect });
+    // PushKit tokens go over the same connection and key, to the `.voip` topic.
+    senders['apns-voip'] = senders.apns;
   }
   return senders;
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { BatchDone, HeldLease } from '../../events/leasedConsumer.js';
 import { leasedLogReader, type LeasedLogReader } from '../../events/leasedReader.js';
+import { callJobs, readCallFacts, type IncomingCall } from './callPush.js';
 import { noticesFor, type NewMessage } from './decide.js';
 import { markSent, pushDevicesOf, removeGoneDevice, type PushPlatform } from './devices.js';
 import { jobsFor } from './jobs.js';
@@ -28,7 +29,8 @@ export interface PushWorkerOptions {
 type WorkerContext = Pick<AppContext, 'db' | 'presence' | 'config' | 'log' | 'metrics'>;
 
 /**
- * Turns `message:new` events into pushes to the devices of members who have no socket connected.
+ * Turns `message:new` events into pushes to the devices of members who have no socket connected,
+ * and `call:incoming` ones into high-urgency call pushes (APNs: VoIP) to a callee with none.
  * Like the event export, it reads the log through the leased reader (src/events/leasedReader.ts,
  * `event_exports` row `push`): one node at a time sends, and the position moves once the batch's
  * pushes were tried. Each device records the newest event it was sent (`last_event_id`), so a
@@ -97,8 +99,10 @@ export class PushWorker {
 
   /** The pushes of the next events; a batch to slow push services may outlast the lease, so it is renewed meanwhile. */
   private async pushAfter(from: number, limit: number, lease: HeldLease): Promise<BatchDone> {
-    const { messages, through } = await readNewMessages(this.ctx.db, from, limit);
+    const { messages, calls, through } = await readNewMessages(this.ctx.db, from, limit);
+    // Messages first: a device's lane sends in event order, which its last_event_id relies on.
     if (messages.length > 0) await lease.whileRenewing(() => this.deliver(messages));
+    if (calls.length > 0) await lease.whileRenewing(() => this.deliverCalls(calls));
     return { through, full: through - from >= limit };
   }
 
@@ -109,11 +113,23 @@ export class PushWorker {
     const users = [...new Set(notices.map((n) => n.userId))];
     // Someone with a socket connected anywhere gets the event there, not a push.
     const online = await this.ctx.presence.onlineAmong(users);
-    const platforms = Object.keys(this.senders) as PushPlatform[];
+    // PushKit tokens take calls only (iOS ends an app that gets a VoIP push it does not report as a call).
+    const platforms = (Object.keys(this.senders) as PushPlatform[]).filter((p) => p !== 'apns-voip');
     const offline = users.filter((u) => !online.has(u));
     const devices = await pushDevicesOf(this.ctx.db, offline, platforms);
     const jobs = jobsFor(notices, devices, facts);
     await Promise.all(jobs.map((j) => this.lanes.push(j)));
+  }
+
+  /** Call pushes to callees with no socket anywhere (src/features/push/callPush.ts). */
+  private async deliverCalls(batch: IncomingCall[]): Promise<void> {
+    const callees = [...new Set(batch.map((c) => c.call.calleeId))];
+    const online = await this.ctx.presence.onlineAmong(callees);
+    const offline = callees.filter((u) => !online.has(u));
+    if (offline.length === 0) return;
+    const platforms = Object.keys(this.senders) as PushPlatform[];
+    const [devices, facts] = await Promise.all([pushDevicesOf(this.ctx.db, offline, platforms), readCallFacts(this.ctx.db, batch)]);
+    await Promise.all(callJobs(batch, devices, facts).map((j) => this.lanes.push(j)));
   }
 
   private async send(job: PushJob): Promise<PushOutcome> {
