@@ -19,4 +19,4 @@ export { Store } from './store.js';
 export type { StreamEvent } from './stream.js';
 export { uploadMedia } from './upload.js';
 export type { UploadOptions, UploadTarget } from './upload.js';
-export type { Conversation, GroupSummary, Invitation, Media, Message, User } from '@parley/protocol';
+export type { Conversation, GroupSummary, Invitation, Media, Message, PrivacySettings, User } from '@parley/protocol';

@@ -17,6 +17,7 @@ const conversation = (over: Partial<Conversation> = {}): Conversation => ({
   visibility: null,
   historyVisibility: null,
   mentionAll: null,
+  postPermission: null,
   lastSeq: 0,
   messageRetentionDays: null,
   purgedThroughSeq: 0,

@@ -5,6 +5,7 @@ import {
   invitationSchema,
   mentionsSchema,
   messageSchema,
+  privacySettingsSchema,
   reactionSchema,
   roleSchema,
   userSchema,
@@ -66,9 +67,16 @@ export const serverEventSchemas = {
     { userId: z.uuid(), identityKey: z.string() },
     'Someone you share a conversation with published a new identity key (verify their safety number again).',
   ),
+  'privacy:updated': stored({ privacy: privacySettingsSchema }, 'Your privacy settings changed (on any of your devices).'),
   typing: ephemeral({ conversationId: z.uuid(), userId: z.uuid(), isTyping: z.boolean() }, 'A member started or stopped typing.'),
   'user:online': ephemeral({ userId: z.uuid() }, 'Someone you share a conversation with came online.'),
-  'user:offline': ephemeral({ userId: z.uuid(), lastActive: z.string() }, 'Someone you share a conversation with went offline.'),
+  'user:offline': ephemeral(
+    {
+      userId: z.uuid(),
+      lastActive: z.string().nullable().meta({ description: 'null when their privacy settings hide their last-seen time.' }),
+    },
+    'Someone you share a conversation with went offline.',
+  ),
 };
 
 export type ServerEventSchemas = typeof serverEventSchemas;
