@@ -100,10 +100,15 @@ export class Api {
    * ../shared/API.md). Falls back to POST /groups/:id/members in chunks when the create call
    * refuses that many memberIds. Returns `skipped` when the server has no groups (404).
    */
-  async createGroup(owner: BenchUser, members: readonly BenchUser[]): Promise<{ id: string } | { skipped: string }> {
+  /** `settings`: more of the group's fields (e.g. `postPermission: 'admins'` for a broadcast group). */
+  async createGroup(
+    owner: BenchUser,
+    members: readonly BenchUser[],
+    settings: Record<string, unknown> = {},
+  ): Promise<{ id: string } | { skipped: string }> {
     const name = `Bench group ${crypto.randomBytes(3).toString('hex')}`;
     const all = members.map((m) => m.id);
-    let res = await this.call('POST', '/groups', { name, memberIds: all }, owner.token);
+    let res = await this.call('POST', '/groups', { name, memberIds: all, ...settings }, owner.token);
     if (res.status === 404)
       return {
         skipped: `POST /api/v1/groups answered 404 (${(res.body as { code?: string })?.code ?? 'no code'}): this build has no groups yet`,
@@ -111,7 +116,7 @@ export class Api {
     let rest: string[] = [];
     if (res.status === 400 || res.status === 422 || res.status === 413) {
       // Too many memberIds for one call: create with a first chunk and add the rest.
-      res = await this.call('POST', '/groups', { name, memberIds: all.slice(0, 50) }, owner.token);
+      res = await this.call('POST', '/groups', { name, memberIds: all.slice(0, 50), ...settings }, owner.token);
       rest = all.slice(50);
     }
     if (res.status !== 201 && res.status !== 200) throw new ApiError(res.status, res.body, 'POST /groups');

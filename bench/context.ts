@@ -19,6 +19,8 @@ export interface Options {
   warmupMs: number;
   fanoutMembers: number;
   fanoutMessages: number;
+  /** Fan-out into a broadcast group (`postPermission: 'admins'`, up to BROADCAST_MAX_MEMBERS) rather than a group. */
+  fanoutBroadcast: boolean;
   connections: number;
   connUsers: number;
   connSteps: number;
@@ -142,6 +144,8 @@ export interface FanoutSection {
   skipped?: string;
   members?: number;
   messages?: number;
+  /** The group was a broadcast group (--fanout-broadcast). */
+  broadcast?: boolean;
   /** Per message: ms from send until the last member had it. */
   lastMemberMs?: number[];
   lastMember?: LatencySummary;

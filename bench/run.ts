@@ -43,6 +43,8 @@ const HELP = `Usage: npm run bench -- [flags]
   --push-window N          push: messages in flight per sender, closed loop    [first --window: 1; quick 4]
   --fanout-members N       group size, sender included                         [1000; quick 100]
   --fanout-messages N      measured messages                                   [20; quick 5]
+  --fanout-broadcast       fan out in a broadcast group (only admins post; up to BROADCAST_MAX_MEMBERS,
+                           so --fanout-members may pass GROUP_MAX_MEMBERS)
   --connections N          idle sockets (capped by the server's open-files limit) [20000; quick 600]
   --conn-users N           users those sockets sign in as (sockets share them) [5000; quick 200]
   --conn-steps N           steps the connections are made in (RSS read after each) [8; quick 3]
@@ -83,6 +85,7 @@ function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?:
       'push-window': { type: 'string' },
       'fanout-members': { type: 'string' },
       'fanout-messages': { type: 'string' },
+      'fanout-broadcast': { type: 'boolean' },
       connections: { type: 'string' },
       'conn-users': { type: 'string' },
       'conn-steps': { type: 'string' },
@@ -139,6 +142,7 @@ function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?:
     warmupMs: int(values.warmup, 2, 1) * 1000,
     fanoutMembers: int(values['fanout-members'], 1000, 100),
     fanoutMessages: int(values['fanout-messages'], 20, 5),
+    fanoutBroadcast: values['fanout-broadcast'] === true,
     connections: int(values.connections, 20_000, 600),
     connUsers: int(values['conn-users'], 5000, 200),
     connSteps: int(values['conn-steps'], 8, 3),

@@ -87,6 +87,8 @@ export const configSchema = z
     BODY_LIMIT_BYTES: int(1_048_576, 1024, 100 * 1_048_576),
     MESSAGE_MAX_LENGTH: int(10_000, 1, 1_000_000),
     GROUP_MAX_MEMBERS: int(1024, 2, 100_000),
+    /** Broadcast groups (`postPermission: 'admins'`): only admins post, so they may be far bigger than a group. */
+    BROADCAST_MAX_MEMBERS: int(10_000, 2, 1_000_000),
     /** Group commit: at most this many sends per transaction. */
     SEND_BATCH_MAX: int(200, 1, 5000),
     /** Group commit lanes (by conversation), each with one transaction in flight: throughput for answer time. */

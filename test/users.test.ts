@@ -66,10 +66,10 @@ describe('GET /users/:id', () => {
 });
 
 describe('GET /users/me', () => {
-  it('returns the own profile with email, emailVerified, phoneNumber, phoneVerified, storageUsed, storageQuota and role', async () => {
+  it('returns the own profile with email, emailVerified, phoneNumber, phoneVerified, storageUsed, storageQuota, role and privacy', async () => {
     const res = await server.api('GET', '/users/me', { token: me.token });
     expect(res.status).toBe(200);
-    const own = ['email', 'emailVerified', 'phoneNumber', 'phoneVerified', 'storageUsed', 'storageQuota', 'role'];
+    const own = ['email', 'emailVerified', 'phoneNumber', 'phoneVerified', 'storageUsed', 'storageQuota', 'role', 'privacy'];
     expect(Object.keys(res.body.user).sort()).toEqual([...publicKeys, ...own].sort());
     expect(res.body.user).toMatchObject({
       id: me.id,

@@ -13,7 +13,7 @@ export async function fanoutScenario(bench: Bench, api: Api): Promise<FanoutSect
   const { opts, pool } = bench;
   const users = await api.ensureUsers(opts.fanoutMembers, opts.registerParallel);
   const [owner, ...members] = users;
-  const group = await api.createGroup(owner!, members);
+  const group = await api.createGroup(owner!, members, opts.fanoutBroadcast ? { postPermission: 'admins' } : {});
   if ('skipped' in group) {
     bench.log(`  fan-out skipped: ${group.skipped}`);
     return { skipped: group.skipped };
@@ -85,6 +85,7 @@ export async function fanoutScenario(bench: Bench, api: Api): Promise<FanoutSect
   const section: FanoutSection = {
     members: users.length,
     messages: opts.fanoutMessages,
+    broadcast: opts.fanoutBroadcast,
     lastMemberMs,
     lastMember: {
       ...last.summary(),
@@ -99,7 +100,7 @@ export async function fanoutScenario(bench: Bench, api: Api): Promise<FanoutSect
     resources: resources(bench.sampler.window(from, to)),
   };
   bench.log(
-    `  fan-out to ${users.length - 1}: last member after median ${section.lastMember!.p50.toFixed(1)} ms, ` +
+    `  fan-out${opts.fanoutBroadcast ? ' (broadcast group)' : ''} to ${users.length - 1}: last member after median ${section.lastMember!.p50.toFixed(1)} ms, ` +
       `worst ${section.lastMember!.max.toFixed(1)} ms (${opts.fanoutMessages} messages${missing ? `, ${missing} receipts missing` : ''})`,
   );
   return section;

@@ -45,6 +45,19 @@ export const users = pgTable(
     pushPreviews: text('push_previews', { enum: ['full', 'name', 'none'] })
       .notNull()
       .default('full'),
+    /** Privacy (src/features/users/privacy.ts): who sees the last-seen time and whether they are online; 'contacts': people who share a conversation. */
+    privacyLastSeen: text('privacy_last_seen', { enum: ['everyone', 'contacts', 'nobody'] })
+      .notNull()
+      .default('contacts'),
+    privacyOnline: text('privacy_online', { enum: ['everyone', 'contacts', 'nobody'] })
+      .notNull()
+      .default('contacts'),
+    /** Off: nobody hears when they read, and they do not hear when others read (delivered still goes both ways). */
+    privacyReadReceipts: boolean('privacy_read_receipts').notNull().default(true),
+    /** Who may add them to a group directly; others send an invitation. */
+    privacyGroupAdds: text('privacy_group_adds', { enum: ['everyone', 'contacts'] })
+      .notNull()
+      .default('everyone'),
     lastActive: ts('last_active'),
     /** Set when the account was deleted: the row stays as an anonymous tombstone (DELETE /users/me). */
     deletedAt: ts('deleted_at'),
@@ -129,6 +142,10 @@ export const conversations = pgTable(
     pinPermission: text('pin_permission', { enum: ['admins', 'members'] })
       .notNull()
       .default('admins'),
+    /** Groups: who may post: 'admins' makes a broadcast group (BROADCAST_MAX_MEMBERS members; members react and read). */
+    postPermission: text('post_permission', { enum: ['admins', 'members'] })
+      .notNull()
+      .default('members'),
     lastSeq: integer('last_seq').notNull().default(0),
     /** Groups: days a message is kept before the retention purge deletes it; null: MESSAGE_RETENTION_DAYS. */
     messageRetentionDays: integer('message_retention_days'),

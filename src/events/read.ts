@@ -51,6 +51,8 @@ export async function readRange(ex: Executor, after: number, upTo: number, limit
  * during the periods they were a member of it. One index range per conversation, then merged.
  * In a group whose history is 'joined', events about a message (an edit, a reaction, a
  * deletion) reach them only for messages after the point they (last) joined, as history does.
+ * Read receipts (`message:status`) are left out for whoever had read receipts off when they were
+ * written (their `hidden_from`, see receipts.ts).
  */
 export async function readUserStream(
   ex: Executor,
@@ -76,6 +78,7 @@ export async function readUserStream(
             where e.conversation_id = p.conversation_id and e.user_id is null
               and e.id > ${from} and e.id >= p.from_event
               and (p.to_event is null or e.id <= p.to_event)
+              and (e.hidden_from is null or e.type <> 'message:status' or not (${actorId}::uuid = any(e.hidden_from)))
               and (e.message_id is null
                    or not exists (select 1 from hidden_messages h where h.message_id = e.message_id and h.user_id = ${actorId}))
               and (e.message_id is null or cv.type <> 'group' or cv.history_visibility <> 'joined'

@@ -56,6 +56,8 @@ export const errorStatus = {
   'message.reply_invalid': 422,
   'message.mention_invalid': 422,
   'message.mention_all_forbidden': 403,
+  'message.post_forbidden': 403,
+  'group.add_forbidden': 403,
   'message.media_invalid': 422,
   'media.not_found': 404,
   'media.too_large': 413,

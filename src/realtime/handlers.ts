@@ -16,6 +16,7 @@ import { starMessage, unstarMessage } from '../features/messages/stars.js';
 import { advanceWatermark } from '../features/messages/receipts.js';
 import { sendMessage } from '../features/messages/sendMessage.js';
 import { blockRelations } from '../features/users/blocks.js';
+import { mayPost } from '../features/groups/postPermission.js';
 import { fail } from '../lib/errors.js';
 import { remember } from './calls.js';
 import { queryPresence } from './presence/query.js';
@@ -100,11 +101,13 @@ const party = (socket: ParleySocket) => ({ userId: socket.data.userId, socketId:
 /**
  * Ephemeral: relayed to the conversation's other members, never stored. Membership is the socket's room.
  * Nobody in a block relation with the typist hears it; the typist is not told (the ack is ok either way).
+ * In a broadcast group only those who may post (owners, admins) are relayed.
  */
 async function relayTyping(ctx: AppContext, socket: ParleySocket, conversationId: string, isTyping: boolean) {
   const room = conversationRoom(conversationId);
   if (!socket.rooms.has(room)) throw fail('conversation.not_found');
   const { userId } = socket.data;
+  if (!(await mayPost(ctx.db, conversationId, userId))) return {};
   const unheard = [userId, ...(await blockRelations(ctx.db, userId))].map(userRoom);
   socket.to(room).except(unheard).emit('typing', { conversationId, userId, isTyping });
   return {};

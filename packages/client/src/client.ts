@@ -1,4 +1,4 @@
-import type { Message, User } from '@parley/protocol';
+import type { Message, PrivacySettings, User } from '@parley/protocol';
 import { Connection, request, type ClientSocket, type ConnectionStatus } from './connection.js';
 import { ParleyError } from './errors.js';
 import { postJson } from './http.js';
@@ -96,6 +96,19 @@ export class ParleyClient {
       );
       this.store.settingsChanged(conversationId, reply.settings);
       return reply.settings;
+    },
+  };
+  /** Your privacy settings (`GET/PATCH /users/me/privacy`); also `store.privacy`, kept current by `privacy:updated` from your other devices. */
+  readonly privacy = {
+    get: async (): Promise<PrivacySettings> => {
+      const { privacy } = unwrap(await this.rest.GET('/users/me/privacy', {}));
+      this.store.privacyChanged(privacy);
+      return privacy;
+    },
+    update: async (settings: Partial<PrivacySettings>): Promise<PrivacySettings> => {
+      const { privacy } = unwrap(await this.rest.PATCH('/users/me/privacy', { body: settings }));
+      this.store.privacyChanged(privacy);
+      return privacy;
     },
   };
   /** Push devices of this session: Web Push from a service worker registration, or a native token. */

@@ -451,6 +451,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/users/me/privacy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get your privacy settings
+     * @description Who sees your last-seen time (`lastSeen`) and that you are online (`online`): everyone, contacts (people you share a conversation with) or nobody; whether read receipts go both ways (`readReceipts`); who may add you to groups (`groupAdds`). Also in your own profile as `privacy`.
+     */
+    get: operations['getPrivacySettings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change your privacy settings
+     * @description Changes the settings given. Your other devices hear `privacy:updated`. Hidden presence reads `isOnline: false` and `lastActive: null` (GET /users/:id, search, lists, presence:query); `online: 'nobody'` also stops `user:online` / `user:offline` about you. `readReceipts: false`: your reads still clear your unread counts and sync to your devices, but nobody hears `message:status` 'read' about you, you hear none about others, your messages' `status` stops at 'delivered' and GET /messages/:id/receipts shows you no reads. `groupAdds: 'contacts'`: anyone else adding you gets 403 `group.add_forbidden` and may send an invitation instead.
+     */
+    patch: operations['updatePrivacySettings'];
+    trace?: never;
+  };
   '/users/me/export': {
     parameters: {
       query?: never;
@@ -928,7 +952,7 @@ export interface paths {
     };
     /**
      * Who has received and read a message
-     * @description The members whose delivered and read watermarks have passed the message, with when. A message that does not exist, one outside the history you may read, and one you deleted for yourself are all 404 `message.not_found`.
+     * @description The members whose delivered and read watermarks have passed the message, with when. Reads show only when both you and the reader have read receipts on (GET /users/me/privacy); otherwise the reader is only delivered. A message that does not exist, one outside the history you may read, and one you deleted for yourself are all 404 `message.not_found`.
      */
     get: operations['listReceipts'];
     put?: never;
@@ -1150,7 +1174,7 @@ export interface paths {
     put?: never;
     /**
      * Create a group
-     * @description Creates a group with you as its owner and `memberIds` as members (each must exist, with no block between you either way). Private by default. Rate-limited per user (RATE_LIMIT_GROUPS_PER_USER).
+     * @description Creates a group with you as its owner and `memberIds` as members (each must exist, with no block between you either way). Private by default. `postPermission: 'admins'` makes a broadcast group: only owners and admins post (others get 403 `message.post_forbidden`), members react and read, and it holds up to BROADCAST_MAX_MEMBERS members (else GROUP_MAX_MEMBERS). Someone whose privacy allows group adds from contacts only (`groupAdds: 'contacts'`) and who shares no conversation with you refuses it all: 403 `group.add_forbidden`, each such user in `errors`; invite them instead. Rate-limited per user (RATE_LIMIT_GROUPS_PER_USER).
      */
     post: operations['createGroup'];
     delete?: never;
@@ -1168,7 +1192,7 @@ export interface paths {
     };
     /**
      * Get a group and its members
-     * @description A group with its members (owner, then admins, then members, by joining time): for its members, and for anyone when it is public. A group that does not exist and a private one you are not in are both 404.
+     * @description A group with its first 100 members (owner, then admins, then members, by joining time; the rest through GET /groups/:id/members from `membersNextCursor`): for its members, and for anyone when it is public. A group that does not exist and a private one you are not in are both 404.
      */
     get: operations['getGroup'];
     put?: never;
@@ -1178,7 +1202,7 @@ export interface paths {
     head?: never;
     /**
      * Change a group
-     * @description Owner and admins change its name, icon, description, visibility, history visibility, `mentionAll`, `pinPermission` or `messageRetentionDays` (days messages are kept; null: the server default); a rename and a retention change are recorded as system messages and members hear `conversation:updated`. A group that does not exist and a private one you are not in are both 404 `group.not_found`; in a public group you are not in, member-only actions are 403 `forbidden`.
+     * @description Owner and admins change its name, icon, description, visibility, history visibility, `mentionAll`, `pinPermission`, `postPermission` ('admins' makes a broadcast group; back to 'members' only within GROUP_MAX_MEMBERS, else 409 `group.full`) or `messageRetentionDays` (days messages are kept; null: the server default); a rename and a retention change are recorded as system messages and members hear `conversation:updated`. A group that does not exist and a private one you are not in are both 404 `group.not_found`; in a public group you are not in, member-only actions are 403 `forbidden`.
      */
     patch: operations['updateGroup'];
     trace?: never;
@@ -1190,11 +1214,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * A page of a group's members
+     * @description Members in the order of GET /groups/:id (owner, then admins, then members, by joining time), a page at a time: for big groups (a broadcast group has up to BROADCAST_MAX_MEMBERS). Who may see it as for GET /groups/:id.
+     */
+    get: operations['listGroupMembers'];
     put?: never;
     /**
      * Add members to a group
-     * @description Owner and admins add users (each must exist, with no block between you either way); those already in are skipped, so repeating is harmless. Rate-limited per user (RATE_LIMIT_GROUP_MEMBER_ADDS_PER_USER). A group that does not exist and a private one you are not in are both 404 `group.not_found`; in a public group you are not in, member-only actions are 403 `forbidden`.
+     * @description Owner and admins add users (each must exist, with no block between you either way); those already in are skipped, so repeating is harmless. Users who allow group adds from contacts only, when you share no conversation, refuse it all: 403 `group.add_forbidden` with each of them in `errors` (invite them instead). Rate-limited per user (RATE_LIMIT_GROUP_MEMBER_ADDS_PER_USER). A group that does not exist and a private one you are not in are both 404 `group.not_found`; in a public group you are not in, member-only actions are 403 `forbidden`.
      */
     post: operations['addGroupMembers'];
     delete?: never;
@@ -1782,6 +1810,25 @@ export interface components {
        */
       previews: 'full' | 'name' | 'none';
     };
+    PrivacySettings: {
+      /**
+       * @description Who sees your `lastActive` (GET /users/:id, search, presence:query, user:offline).
+       * @enum {string}
+       */
+      lastSeen: 'everyone' | 'contacts' | 'nobody';
+      /**
+       * @description Who sees `isOnline: true` and hears `user:online` / `user:offline` about you.
+       * @enum {string}
+       */
+      online: 'everyone' | 'contacts' | 'nobody';
+      /** @description Off: nobody hears `message:status` 'read' about you, you hear none about others, and your messages' `status` stops at 'delivered'. */
+      readReceipts: boolean;
+      /**
+       * @description Who may add you to a group directly; anyone else gets group.add_forbidden and may send an invitation.
+       * @enum {string}
+       */
+      groupAdds: 'everyone' | 'contacts';
+    };
     User: {
       /** Format: uuid */
       id: string;
@@ -1811,6 +1858,8 @@ export interface components {
        * @enum {string}
        */
       role?: 'user' | 'admin';
+      /** @description Your own profile only: your privacy settings (GET /users/me/privacy). */
+      privacy?: components['schemas']['PrivacySettings'];
     };
     Media: {
       /** Format: uuid */
@@ -1944,6 +1993,8 @@ export interface components {
       mentionAll: ('admins' | 'members') | null;
       /** @description Groups: who may pin and unpin messages: owners and admins ('admins') or any member; null for direct chats (both may). */
       pinPermission: ('admins' | 'members') | null;
+      /** @description Groups: who may post: owners and admins only ('admins': a broadcast group, up to BROADCAST_MAX_MEMBERS members, whose members react and read) or every member; null for direct chats. */
+      postPermission: ('admins' | 'members') | null;
       lastSeq: number;
       /** @description Groups: days a message is kept before it is purged, the group's own setting; null: the server's default (MESSAGE_RETENTION_DAYS, which may be none) and always for direct chats. */
       messageRetentionDays: number | null;
@@ -1987,6 +2038,8 @@ export interface components {
       mentionAll: ('admins' | 'members') | null;
       /** @description Groups: who may pin and unpin messages: owners and admins ('admins') or any member; null for direct chats (both may). */
       pinPermission: ('admins' | 'members') | null;
+      /** @description Groups: who may post: owners and admins only ('admins': a broadcast group, up to BROADCAST_MAX_MEMBERS members, whose members react and read) or every member; null for direct chats. */
+      postPermission: ('admins' | 'members') | null;
       lastSeq: number;
       /** @description Groups: days a message is kept before it is purged, the group's own setting; null: the server's default (MESSAGE_RETENTION_DAYS, which may be none) and always for direct chats. */
       messageRetentionDays: number | null;
@@ -5468,6 +5521,222 @@ export interface operations {
       };
     };
   };
+  getPrivacySettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            privacy: components['schemas']['PrivacySettings'];
+          };
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  updatePrivacySettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description Who sees your `lastActive` (GET /users/:id, search, presence:query, user:offline).
+           * @enum {string}
+           */
+          lastSeen?: 'everyone' | 'contacts' | 'nobody';
+          /**
+           * @description Who sees `isOnline: true` and hears `user:online` / `user:offline` about you.
+           * @enum {string}
+           */
+          online?: 'everyone' | 'contacts' | 'nobody';
+          /** @description Off: nobody hears `message:status` 'read' about you, you hear none about others, and your messages' `status` stops at 'delivered'. */
+          readReceipts?: boolean;
+          /**
+           * @description Who may add you to a group directly; anyone else gets group.add_forbidden and may send an invitation.
+           * @enum {string}
+           */
+          groupAdds?: 'everyone' | 'contacts';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            privacy: components['schemas']['PrivacySettings'];
+          };
+        };
+      };
+      /** @description `request.bad`, `request.malformed_json`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.malformed_json' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.timeout` */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.timeout';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
   exportOwnData: {
     parameters: {
       query?: never;
@@ -7326,7 +7595,7 @@ export interface operations {
             });
         };
       };
-      /** @description `message.mention_all_forbidden`, `user.blocked` */
+      /** @description `message.mention_all_forbidden`, `message.post_forbidden`, `user.blocked` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7335,7 +7604,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] &
             ({
               /** @enum {string} */
-              code: 'message.mention_all_forbidden' | 'user.blocked';
+              code: 'message.mention_all_forbidden' | 'message.post_forbidden' | 'user.blocked';
             } & {
               [key: string]: unknown;
             });
@@ -8194,7 +8463,7 @@ export interface operations {
             });
         };
       };
-      /** @description `message.edit_window_passed`, `message.mention_all_forbidden`, `message.not_sender`, `user.blocked` */
+      /** @description `message.edit_window_passed`, `message.mention_all_forbidden`, `message.not_sender`, `message.post_forbidden`, `user.blocked` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8203,7 +8472,12 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] &
             ({
               /** @enum {string} */
-              code: 'message.edit_window_passed' | 'message.mention_all_forbidden' | 'message.not_sender' | 'user.blocked';
+              code:
+                | 'message.edit_window_passed'
+                | 'message.mention_all_forbidden'
+                | 'message.not_sender'
+                | 'message.post_forbidden'
+                | 'user.blocked';
             } & {
               [key: string]: unknown;
             });
@@ -12355,6 +12629,12 @@ export interface operations {
            * @enum {string}
            */
           pinPermission?: 'admins' | 'members';
+          /**
+           * @description Who may post: owners and admins only ('admins': a broadcast group, up to BROADCAST_MAX_MEMBERS members, whose members react and read), or every member (up to GROUP_MAX_MEMBERS).
+           * @default members
+           * @enum {string}
+           */
+          postPermission?: 'admins' | 'members';
           /** @default [] */
           memberIds?: string[];
         };
@@ -12402,7 +12682,7 @@ export interface operations {
             });
         };
       };
-      /** @description `user.blocked` */
+      /** @description `group.add_forbidden`, `user.blocked` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12411,7 +12691,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] &
             ({
               /** @enum {string} */
-              code: 'user.blocked';
+              code: 'group.add_forbidden' | 'user.blocked';
             } & {
               [key: string]: unknown;
             });
@@ -12562,6 +12842,8 @@ export interface operations {
             members: components['schemas']['Member'][];
             /** @example 12 */
             memberCount: number;
+            /** @description More members than `members` lists: the `cursor` for GET /groups/:id/members; null when that is all of them. */
+            membersNextCursor: string | null;
           };
         };
       };
@@ -12688,6 +12970,11 @@ export interface operations {
            */
           pinPermission?: 'admins' | 'members';
           /**
+           * @description Who may post: owners and admins only ('admins': a broadcast group, up to BROADCAST_MAX_MEMBERS members, whose members react and read), or every member (up to GROUP_MAX_MEMBERS).
+           * @enum {string}
+           */
+          postPermission?: 'admins' | 'members';
+          /**
            * @description Days a message is kept before it is purged; null: the server's default (MESSAGE_RETENTION_DAYS). Longer or shorter than it.
            * @example 90
            */
@@ -12782,6 +13069,21 @@ export interface operations {
             });
         };
       };
+      /** @description `group.full` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'group.full';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
       /** @description `request.too_large` */
       413: {
         headers: {
@@ -12822,6 +13124,130 @@ export interface operations {
             ({
               /** @enum {string} */
               code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  listGroupMembers: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The `nextCursor` of the page before; omit for the first page. */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            members: components['schemas']['Member'][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page. Opaque.
+             * @example eyJwIjpmYWxzZSwidCI6MTc2NDU5MDQwMDAwMDAwMCwiaWQiOiIwMTk3YzFlMi01YjdhLTdkM2MtOWYxZS0yYTRiNmM4ZDBlMWYifQ
+             */
+            nextCursor: string | null;
+            hasMore: boolean;
+          };
+        };
+      };
+      /** @description `request.bad`, `request.bad_url`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.bad_url' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `group.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'group.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.url_too_long` */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.url_too_long';
             } & {
               [key: string]: unknown;
             });
@@ -12918,7 +13344,7 @@ export interface operations {
             });
         };
       };
-      /** @description `forbidden`, `group.not_admin`, `user.blocked` */
+      /** @description `forbidden`, `group.add_forbidden`, `group.not_admin`, `user.blocked` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -12927,7 +13353,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] &
             ({
               /** @enum {string} */
-              code: 'forbidden' | 'group.not_admin' | 'user.blocked';
+              code: 'forbidden' | 'group.add_forbidden' | 'group.not_admin' | 'user.blocked';
             } & {
               [key: string]: unknown;
             });
@@ -15665,7 +16091,7 @@ export interface operations {
             });
         };
       };
-      /** @description `message.mention_all_forbidden`, `user.blocked` */
+      /** @description `message.mention_all_forbidden`, `message.post_forbidden`, `user.blocked` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -15674,7 +16100,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] &
             ({
               /** @enum {string} */
-              code: 'message.mention_all_forbidden' | 'user.blocked';
+              code: 'message.mention_all_forbidden' | 'message.post_forbidden' | 'user.blocked';
             } & {
               [key: string]: unknown;
             });
@@ -15942,6 +16368,7 @@ export interface operations {
             | 'call:incoming'
             | 'call:answered'
             | 'call:ended'
+            | 'privacy:updated'
           )[];
         };
       };

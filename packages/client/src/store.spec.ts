@@ -18,6 +18,7 @@ const conversation = (over: Partial<Conversation> = {}): Conversation => ({
   historyVisibility: null,
   mentionAll: null,
   pinPermission: null,
+  postPermission: null,
   lastSeq: 0,
   messageRetentionDays: null,
   purgedThroughSeq: 0,

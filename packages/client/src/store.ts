@@ -1,4 +1,4 @@
-import type { Conversation, GroupSummary, Message, Pin } from '@parley/protocol';
+import type { Conversation, GroupSummary, Message, Pin, PrivacySettings } from '@parley/protocol';
 import { Listeners } from './listeners.js';
 import { Marks, type PinnedMark } from './marks.js';
 import type { StreamEvent } from './stream.js';
@@ -27,6 +27,7 @@ export type StoreChange =
   | { kind: 'messages' | 'typing' | 'pins'; conversationId: string }
   | { kind: 'stars' }
   | { kind: 'presence'; userId: string }
+  | { kind: 'privacy' }
   | { kind: 'outbox' };
 
 const TYPING_EXPIRES_MS = 6_000;
@@ -164,6 +165,15 @@ export class Store {
     this.changed({ kind: 'outbox' });
   }
 
+  /** Your privacy settings, once read (`client.privacy.get`) or changed on any device (`privacy:updated`). */
+  privacy: PrivacySettings | undefined;
+
+  /** Your privacy settings as the server has them now. */
+  privacyChanged(privacy: PrivacySettings): void {
+    this.privacy = privacy;
+    this.changed({ kind: 'privacy' });
+  }
+
   apply(event: StreamEvent): void {
     switch (event.type) {
       case 'message:new':
@@ -187,6 +197,8 @@ export class Store {
           ...m,
           reactions: event.payload.reactions,
         }));
+      case 'privacy:updated':
+        return this.privacyChanged(event.payload.privacy);
       case 'message:status':
         return this.statusMoved(event.payload);
       case 'message:pinned': {
@@ -226,7 +238,9 @@ export class Store {
     if (type === 'typing') this.setTyping(payload.conversationId as string, payload.userId as string, payload.isTyping === true);
     else if (type === 'user:online' || type === 'user:offline') {
       const userId = payload.userId as string;
-      const lastActive = (payload.lastActive as string | undefined) ?? this.online.get(userId)?.lastActive ?? null;
+      // user:offline carries lastActive, null when their privacy hides it; user:online keeps the one known.
+      const lastActive =
+        'lastActive' in payload ? ((payload.lastActive as string | null) ?? null) : (this.online.get(userId)?.lastActive ?? null);
       this.online.set(userId, { isOnline: type === 'user:online', lastActive });
       this.changed({ kind: 'presence', userId });
     }

@@ -2,6 +2,23 @@ import { z } from 'zod';
 
 /** The objects the API carries, over REST and the socket alike. Each is a named schema (OpenAPI/AsyncAPI component). */
 
+const audience = z.enum(['everyone', 'contacts', 'nobody']);
+
+/** Who sees what of you; 'contacts' are the people you share a conversation with (no block either way). */
+export const privacySettingsSchema = z
+  .object({
+    lastSeen: audience.meta({ description: 'Who sees your `lastActive` (GET /users/:id, search, presence:query, user:offline).' }),
+    online: audience.meta({ description: 'Who sees `isOnline: true` and hears `user:online` / `user:offline` about you.' }),
+    readReceipts: z.boolean().meta({
+      description:
+        "Off: nobody hears `message:status` 'read' about you, you hear none about others, and your messages' `status` stops at 'delivered'.",
+    }),
+    groupAdds: z.enum(['everyone', 'contacts']).meta({
+      description: 'Who may add you to a group directly; anyone else gets group.add_forbidden and may send an invitation.',
+    }),
+  })
+  .meta({ id: 'PrivacySettings' });
+
 export const userSchema = z
   .object({
     id: z.uuid(),
@@ -43,6 +60,9 @@ export const userSchema = z
       .enum(['user', 'admin'])
       .optional()
       .meta({ description: "Your own profile only: 'admin' may use the /admin routes (docs/operations.md, Moderation)." }),
+    privacy: privacySettingsSchema
+      .optional()
+      .meta({ description: 'Your own profile only: your privacy settings (GET /users/me/privacy).' }),
   })
   .meta({ id: 'User' });
 
@@ -185,6 +205,14 @@ export const conversationSchema = z
     pinPermission: z.enum(['admins', 'members']).nullable().meta({
       description: "Groups: who may pin and unpin messages: owners and admins ('admins') or any member; null for direct chats (both may).",
     }),
+    postPermission: z
+      .enum(['admins', 'members'])
+      .nullable()
+      .meta({
+        description:
+          "Groups: who may post: owners and admins only ('admins': a broadcast group, up to BROADCAST_MAX_MEMBERS members, whose " +
+          'members react and read) or every member; null for direct chats.',
+      }),
     lastSeq: z.number().int(),
     messageRetentionDays: z
       .number()
@@ -232,6 +260,7 @@ export const groupSummarySchema = conversationSchema
     historyVisibility: true,
     mentionAll: true,
     pinPermission: true,
+    postPermission: true,
     lastSeq: true,
     messageRetentionDays: true,
     purgedThroughSeq: true,
@@ -255,6 +284,7 @@ export const invitationSchema = z
   .meta({ id: 'Invitation' });
 
 export type User = z.infer<typeof userSchema>;
+export type PrivacySettings = z.infer<typeof privacySettingsSchema>;
 export type Media = z.infer<typeof mediaSchema>;
 export type Message = z.infer<typeof messageSchema>;
 export type Pin = z.infer<typeof pinSchema>;

@@ -7,6 +7,7 @@ import {
   invitationSchema,
   mentionsSchema,
   messageSchema,
+  privacySettingsSchema,
   reactionSchema,
   roleSchema,
   userSchema,
@@ -93,9 +94,16 @@ export const serverEventSchemas = {
     'A call ended, or stopped ringing on this device because another of your devices answered it.',
   ),
   'call:ice': ephemeral({ callId: z.uuid(), candidate: iceCandidate }, 'An ICE candidate from the other device of an answered call.'),
+  'privacy:updated': stored({ privacy: privacySettingsSchema }, 'Your privacy settings changed (on any of your devices).'),
   typing: ephemeral({ conversationId: z.uuid(), userId: z.uuid(), isTyping: z.boolean() }, 'A member started or stopped typing.'),
   'user:online': ephemeral({ userId: z.uuid() }, 'Someone you share a conversation with came online.'),
-  'user:offline': ephemeral({ userId: z.uuid(), lastActive: z.string() }, 'Someone you share a conversation with went offline.'),
+  'user:offline': ephemeral(
+    {
+      userId: z.uuid(),
+      lastActive: z.string().nullable().meta({ description: 'null when their privacy settings hide their last-seen time.' }),
+    },
+    'Someone you share a conversation with went offline.',
+  ),
 };
 
 export type ServerEventSchemas = typeof serverEventSchemas;

@@ -31,4 +31,4 @@ expectTypeOf<ServerPayload<'typing'>>().not.toHaveProperty('eventId');
 expectTypeOf<StoredPayload<'message:new'>>().toEqualTypeOf<{ message: Message }>();
 expectTypeOf<'typing'>().not.toMatchTypeOf<StoredEventType>();
 expectTypeOf<'keys:identity-changed'>().toMatchTypeOf<StoredEventType>();
-expectTypeOf<Parameters<ServerToClientEvents['user:offline']>[0]>().toEqualTypeOf<{ userId: string; lastActive: string }>();
+expectTypeOf<Parameters<ServerToClientEvents['user:offline']>[0]>().toEqualTypeOf<{ userId: string; lastActive: string | null }>();

@@ -6,7 +6,7 @@ import { rows, uuidArray, type Executor } from '../../db/connect.js';
 import { conversations, members, messages } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.js';
-import { presentMessages, statusFor } from '../messages/present.js';
+import { presentMessages, statusFor, type Watermark } from '../messages/present.js';
 import { unreadMentionCounts } from '../messages/unreadMentions.js';
 import { presentUsers, usersByIds } from '../users/queries.js';
 import { notificationSettings } from './notificationSettings.js';
@@ -27,6 +27,7 @@ export const sharedFields = (c: ConversationRow) => ({
   historyVisibility: c.type === 'group' ? c.historyVisibility : null,
   mentionAll: c.type === 'group' ? c.mentionAll : null,
   pinPermission: c.type === 'group' ? c.pinPermission : null,
+  postPermission: c.type === 'group' ? c.postPermission : null,
   lastSeq: c.lastSeq,
   messageRetentionDays: c.type === 'group' ? c.messageRetentionDays : null,
   purgedThroughSeq: c.purgedThroughSeq,
@@ -191,18 +192,23 @@ async function lastVisibleMessages(ex: Executor, actorId: string, conversationId
 
 /** For each of these messages' conversations, the lowest watermarks among the members other than its sender. */
 async function lastMessageWatermarks(ex: Executor, messageIds: string[]) {
-  const out = new Map<string, { userId: string; lastReadSeq: number; lastDeliveredSeq: number }[]>();
+  const out = new Map<string, Watermark[]>();
   if (messageIds.length === 0) return out;
-  const lowest = await rows<{ conversation_id: string; read_seq: number; delivered_seq: number }>(
+  const lowest = await rows<{ conversation_id: string; read_seq: number; delivered_seq: number; receipts: boolean }>(
     ex,
-    sql`select lm.conversation_id, min(o.last_read_seq) as read_seq, min(o.last_delivered_seq) as delivered_seq
+    sql`select lm.conversation_id, min(o.last_read_seq) as read_seq, min(o.last_delivered_seq) as delivered_seq,
+               bool_and(ou.privacy_read_receipts and su.privacy_read_receipts) as receipts
         from messages lm
         join members o on o.conversation_id = lm.conversation_id and o.user_id <> lm.sender_id
+        join users ou on ou.id = o.user_id
+        join users su on su.id = lm.sender_id
         where lm.id = any(${uuidArray(messageIds)})
         group by lm.conversation_id`,
   );
   for (const row of lowest) {
-    out.set(row.conversation_id, [{ userId: '*', lastReadSeq: Number(row.read_seq), lastDeliveredSeq: Number(row.delivered_seq) }]);
+    out.set(row.conversation_id, [
+      { userId: '*', lastReadSeq: Number(row.read_seq), lastDeliveredSeq: Number(row.delivered_seq), readReceipts: row.receipts },
+    ]);
   }
   return out;
 }

@@ -19,6 +19,7 @@ import {
   setRole,
 } from './membership.js';
 import type { createGroupBody, updateGroupBody } from './schemas.js';
+import { assertMayAdd } from './addPermission.js';
 import { memberCounts, toGroupSummary } from './summary.js';
 
 async function memberRole(tx: Tx, groupId: string, userId: string): Promise<{ role: Role }> {
@@ -52,6 +53,14 @@ async function assertNoBlocks(tx: Tx, actorId: string, ids: string[]): Promise<v
   if (found.length > 0) throw fail('user.blocked', 'a block stands between you and one of these users');
 }
 
+/** A broadcast group opened to every member's posts must fit a group's cap (GROUP_MAX_MEMBERS). */
+async function assertFitsGroupCap(ctx: AppContext, tx: Tx, groupId: string): Promise<void> {
+  const count = (await memberCounts(tx, [groupId])).get(groupId) ?? 0;
+  if (count > ctx.config.GROUP_MAX_MEMBERS) {
+    throw fail('group.full', `a group where every member posts has at most ${ctx.config.GROUP_MAX_MEMBERS} members`);
+  }
+}
+
 const added = (actorId: string, userIds: string[]): SystemInfo[] => userIds.map((userId) => ({ action: 'member_added', actorId, userId }));
 
 /** The creator becomes the owner; the listed users join as members. */
@@ -60,6 +69,7 @@ export function createGroup(ctx: AppContext, actorId: string, input: z.output<ty
     const memberIds = [...new Set(input.memberIds)].filter((id) => id !== actorId);
     await assertUsersExist(tx, memberIds);
     await assertNoBlocks(tx, actorId, memberIds);
+    await assertMayAdd(tx, actorId, memberIds, 'memberIds');
     const [group] = await tx
       .insert(conversations)
       .values({
@@ -73,6 +83,7 @@ export function createGroup(ctx: AppContext, actorId: string, input: z.output<ty
         historyVisibility: input.historyVisibility,
         mentionAll: input.mentionAll,
         pinPermission: input.pinPermission,
+        postPermission: input.postPermission,
         createdBy: actorId,
       })
       .returning();
@@ -99,6 +110,7 @@ export function updateGroup(
   return ctx.run(async (tx, events) => {
     const { group, role } = await lockGroup(tx, groupId, actorId);
     requireAdmin(role);
+    if (input.postPermission === 'members' && group.postPermission === 'admins') await assertFitsGroupCap(ctx, tx, groupId);
     const [updated] = await tx.update(conversations).set(input).where(eq(conversations.id, groupId)).returning();
     if (input.name !== undefined && input.name !== group.name) {
       await recordSystemMessage(tx, events, groupId, { action: 'group_renamed', actorId, name: input.name });
@@ -128,6 +140,7 @@ export function addMembers(ctx: AppContext, actorId: string, groupId: string, us
     );
     const fresh = wanted.filter((id) => !existing.has(id));
     await assertNoBlocks(tx, actorId, fresh);
+    await assertMayAdd(tx, actorId, fresh, 'userIds');
     await addToGroup(ctx, tx, events, group, fresh);
     await recordSystemMessages(tx, events, groupId, added(actorId, fresh));
   });

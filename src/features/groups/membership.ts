@@ -105,9 +105,9 @@ export async function addToGroup(
 ): Promise<void> {
   if (userIds.length === 0) return;
   const count = (await memberCounts(tx, [group.id])).get(group.id) ?? 0;
-  if (count + userIds.length > ctx.config.GROUP_MAX_MEMBERS) {
-    throw fail('group.full', `a group has at most ${ctx.config.GROUP_MAX_MEMBERS} members`);
-  }
+  // Only admins post in a broadcast group: it may be far bigger (BROADCAST_MAX_MEMBERS).
+  const cap = group.postPermission === 'admins' ? ctx.config.BROADCAST_MAX_MEMBERS : ctx.config.GROUP_MAX_MEMBERS;
+  if (count + userIds.length > cap) throw fail('group.full', `this group has at most ${cap} members`);
   const [head] = await rows<{ joined_seq: number }>(
     tx,
     sql`insert into members (conversation_id, user_id, role, joined_seq, last_read_seq, last_delivered_seq)

@@ -1,12 +1,10 @@
-import { and, asc, desc, eq, ilike, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { conversations, members, users } from '../../db/schema.js';
-import { fail } from '../../lib/errors.js';
+import { conversations } from '../../db/schema.js';
 import { decodeCursor, encodeCursor, likePattern } from '../../lib/pagination.js';
-import { conversationPage, fromMicros, getConversation, microsKey } from '../conversations/queries.js';
-import { presentUsers } from '../users/queries.js';
-import { summarize, toGroupSummary } from './summary.js';
+import { conversationPage, fromMicros, microsKey } from '../conversations/queries.js';
+import { summarize } from './summary.js';
 
 const discoverKey = z.object({ t: microsKey, id: z.uuid() });
 /** Each list's place: absent at the start, false once it is finished. */
@@ -65,32 +63,5 @@ async function discoverPage(
       page.map((f) => f.group),
     ),
     next: found.length > limit && last ? { t: Number(last.activity), id: last.group.id } : null,
-  };
-}
-
-/** A group with its members: for members, or for anyone when it is public. */
-export async function groupDetails(ctx: AppContext, actorId: string, groupId: string) {
-  const [group] = await ctx.db
-    .select()
-    .from(conversations)
-    .where(and(eq(conversations.id, groupId), eq(conversations.type, 'group')));
-  if (!group) throw fail('group.not_found');
-  const roster = await ctx.db
-    .select({ user: users, role: members.role, joinedAt: members.joinedAt })
-    .from(members)
-    .innerJoin(users, eq(users.id, members.userId))
-    .where(eq(members.conversationId, groupId))
-    .orderBy(sql`case ${members.role} when 'owner' then 0 when 'admin' then 1 else 2 end`, asc(members.joinedAt));
-  const isMember = roster.some((r) => r.user.id === actorId);
-  if (!isMember && group.visibility !== 'public') throw fail('group.not_found');
-  const people = await presentUsers(
-    ctx,
-    roster.map((r) => r.user),
-    actorId,
-  );
-  return {
-    group: isMember ? await getConversation(ctx, ctx.db, groupId, actorId) : toGroupSummary(group, roster.length),
-    members: roster.map((r, i) => ({ user: people[i]!, role: r.role, joinedAt: r.joinedAt.toISOString() })),
-    memberCount: roster.length,
   };
 }

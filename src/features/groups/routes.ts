@@ -8,7 +8,8 @@ import { rateLimit } from '../limits/rateLimits.js';
 import { success } from '../messages/schemas.js';
 import { addMembers, changeRole, createGroup, joinGroup, removeMember, updateGroup } from './commands.js';
 import { invite, myInvitations, respondToInvitation } from './invitations.js';
-import { groupDetails, listGroups } from './queries.js';
+import { DETAILS_MEMBERS, groupDetails, memberPage } from './memberList.js';
+import { listGroups } from './queries.js';
 import {
   acceptedResponse,
   createGroupBody,
@@ -21,6 +22,7 @@ import {
   inviteBody,
   joinedResponse,
   memberIdsBody,
+  memberPageResponse,
   memberParams,
   roleBody,
   updateGroupBody,
@@ -40,6 +42,7 @@ const asAdmin = [...asMember, 'group.not_admin'] as const;
 export const groupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('onRequest', authenticate(ctx));
   await app.register(groupCrudRoutes, { ctx });
+  await app.register(memberListRoutes, { ctx });
   await app.register(memberRoutes, { ctx });
   await app.register(joinAndLeaveRoutes, { ctx });
   await app.register(invitationRoutes, { ctx });
@@ -74,11 +77,15 @@ const groupCrudRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, 
         summary: 'Create a group',
         description:
           'Creates a group with you as its owner and `memberIds` as members (each must exist, with no block between you ' +
-          'either way). Private by default. Rate-limited per user (RATE_LIMIT_GROUPS_PER_USER).',
+          "either way). Private by default. `postPermission: 'admins'` makes a broadcast group: only owners and admins post " +
+          '(others get 403 `message.post_forbidden`), members react and read, and it holds up to BROADCAST_MAX_MEMBERS ' +
+          "members (else GROUP_MAX_MEMBERS). Someone whose privacy allows group adds from contacts only (`groupAdds: 'contacts'`) " +
+          'and who shares no conversation with you refuses it all: 403 `group.add_forbidden`, each such user in `errors`; ' +
+          'invite them instead. Rate-limited per user (RATE_LIMIT_GROUPS_PER_USER).',
         tags,
         ...secured,
         body: createGroupBody,
-        response: { 201: groupResponse, ...problems('user.not_found', 'user.blocked', 'group.full') },
+        response: { 201: groupResponse, ...problems('user.not_found', 'user.blocked', 'group.full', 'group.add_forbidden') },
       },
     },
     async (req, reply) => reply.status(201).send({ group: await createGroup(ctx, req.auth.userId, req.body) }),
@@ -91,8 +98,9 @@ const groupCrudRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, 
         operationId: 'getGroup',
         summary: 'Get a group and its members',
         description:
-          'A group with its members (owner, then admins, then members, by joining time): for its members, and for anyone ' +
-          'when it is public. A group that does not exist and a private one you are not in are both 404.',
+          `A group with its first ${DETAILS_MEMBERS} members (owner, then admins, then members, by joining time; the rest ` +
+          'through GET /groups/:id/members from `membersNextCursor`): for its members, and for anyone when it is public. ' +
+          'A group that does not exist and a private one you are not in are both 404.',
         tags,
         ...secured,
         params: idParams,
@@ -109,17 +117,41 @@ const groupCrudRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, 
         operationId: 'updateGroup',
         summary: 'Change a group',
         description:
-          'Owner and admins change its name, icon, description, visibility, history visibility, `mentionAll`, `pinPermission` or ' +
+          'Owner and admins change its name, icon, description, visibility, history visibility, `mentionAll`, `pinPermission`, ' +
+          "`postPermission` ('admins' makes a broadcast group; back to 'members' only within GROUP_MAX_MEMBERS, else 409 " +
+          '`group.full`) or ' +
           '`messageRetentionDays` (days messages are kept; null: the server default); a rename and a retention change are ' +
           `recorded as system messages and members hear \`conversation:updated\`. ${access}`,
         tags,
         ...secured,
         params: idParams,
         body: updateGroupBody,
-        response: { 200: groupResponse, ...problems(...asAdmin) },
+        response: { 200: groupResponse, ...problems(...asAdmin, 'group.full') },
       },
     },
     async (req) => ({ group: await updateGroup(ctx, req.auth.userId, req.params.id, req.body) }),
+  );
+};
+
+/** A big group's members, a page at a time. */
+const memberListRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/groups/:id/members',
+    {
+      schema: {
+        operationId: 'listGroupMembers',
+        summary: "A page of a group's members",
+        description:
+          'Members in the order of GET /groups/:id (owner, then admins, then members, by joining time), a page at a time: ' +
+          'for big groups (a broadcast group has up to BROADCAST_MAX_MEMBERS). Who may see it as for GET /groups/:id.',
+        tags,
+        ...secured,
+        params: idParams,
+        querystring: pageQuery,
+        response: { 200: memberPageResponse, ...problems('group.not_found') },
+      },
+    },
+    async (req) => memberPage(ctx, req.auth.userId, req.params.id, req.query),
   );
 };
 
@@ -134,12 +166,14 @@ const memberRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { c
         summary: 'Add members to a group',
         description:
           'Owner and admins add users (each must exist, with no block between you either way); those already in are ' +
-          `skipped, so repeating is harmless. Rate-limited per user (RATE_LIMIT_GROUP_MEMBER_ADDS_PER_USER). ${access}`,
+          'skipped, so repeating is harmless. Users who allow group adds from contacts only, when you share no conversation, ' +
+          'refuse it all: 403 `group.add_forbidden` with each of them in `errors` (invite them instead). Rate-limited per ' +
+          `user (RATE_LIMIT_GROUP_MEMBER_ADDS_PER_USER). ${access}`,
         tags,
         ...secured,
         params: idParams,
         body: memberIdsBody,
-        response: { 200: success, ...problems(...asAdmin, 'user.not_found', 'user.blocked', 'group.full') },
+        response: { 200: success, ...problems(...asAdmin, 'user.not_found', 'user.blocked', 'group.full', 'group.add_forbidden') },
       },
     },
     async (req) => {

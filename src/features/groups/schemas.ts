@@ -19,6 +19,11 @@ const mentionAll = z
 const pinPermission = z
   .enum(['admins', 'members'])
   .meta({ description: 'Who may pin and unpin messages: owners and admins, or any member.' });
+const postPermission = z.enum(['admins', 'members']).meta({
+  description:
+    "Who may post: owners and admins only ('admins': a broadcast group, up to BROADCAST_MAX_MEMBERS members, whose members " +
+    'react and read), or every member (up to GROUP_MAX_MEMBERS).',
+});
 
 const messageRetentionDays = z.number().int().min(1).max(36_500).nullable().meta({
   description:
@@ -36,6 +41,7 @@ export const createGroupBody = z
     historyVisibility: historyVisibility.default('joined'),
     mentionAll: mentionAll.default('admins'),
     pinPermission: pinPermission.default('admins'),
+    postPermission: postPermission.default('members'),
     memberIds: z.array(uuid).max(MAX_IDS_PER_REQUEST).default([]),
   })
   .strict();
@@ -50,6 +56,7 @@ export const updateGroupBody = z
     historyVisibility: historyVisibility.optional(),
     mentionAll: mentionAll.optional(),
     pinPermission: pinPermission.optional(),
+    postPermission: postPermission.optional(),
     messageRetentionDays: messageRetentionDays.optional(),
   })
   .strict()
@@ -76,7 +83,12 @@ export const groupDetailsResponse = z.object({
   }),
   members: z.array(memberSchema),
   memberCount: z.number().int().meta({ example: 12 }),
+  membersNextCursor: z.string().nullable().meta({
+    description: 'More members than `members` lists: the `cursor` for GET /groups/:id/members; null when that is all of them.',
+  }),
 });
+
+export const memberPageResponse = z.object({ members: z.array(memberSchema), ...pageFields });
 
 export const joinedResponse = z.object({ success: z.literal(true), conversation: conversationSchema });
 export const acceptedResponse = z.object({ conversation: conversationSchema });

@@ -44,6 +44,7 @@ function reads(
     replies?: MessageRow[];
     type?: 'direct' | 'group';
     mentionAll?: 'admins' | 'members';
+    postPermission?: 'admins' | 'members';
   } = {},
 ): SendReads {
   const members = over.members ?? [
@@ -51,7 +52,17 @@ function reads(
     [chat, bob, {}],
   ];
   return {
-    conversations: new Map([[chat, { type: over.type ?? 'direct', lastSeq: 9, mentionAll: over.mentionAll ?? 'admins' }]]),
+    conversations: new Map([
+      [
+        chat,
+        {
+          type: over.type ?? 'direct',
+          lastSeq: 9,
+          mentionAll: over.mentionAll ?? 'admins',
+          postPermission: over.postPermission ?? 'members',
+        },
+      ],
+    ]),
     members: new Map(members.map(([c, u, m]) => [memberKey(c, u), { blocked: false, floor: 0, role: 'member' as const, ...m }])),
     originals: new Map((over.originals ?? []).map((m) => [repeatKey(m.conversationId, m.senderId, m.clientMessageId!), m])),
     replies: new Map((over.replies ?? []).map((m) => [m.id, m])),
@@ -189,5 +200,14 @@ describe('decideSends', () => {
     expect(codeOf(decideSends([all], group('member'))[0]!)).toBe('message.mention_all_forbidden');
     expect(decideSends([all], group('member', 'members'))[0]).toMatchObject({ message: { mentions: { userIds: [], all: true } } });
     expect(codeOf(decideSends([all], reads({ members: [[chat, alice, { role: 'owner' }]] }))[0]!)).toBe('message.mention_invalid');
+  });
+
+  it("refuses members' posts in a broadcast group (postPermission 'admins'), lets owners and admins post; a retry still repeats", () => {
+    const group = (role: SenderMembership['role'], postPermission: 'admins' | 'members' = 'admins') =>
+      reads({ type: 'group', postPermission, members: [[chat, alice, { role }]] });
+    expect(codeOf(decideSends([send({})], group('member'))[0]!)).toBe('message.post_forbidden');
+    expect(codeOf(decideSends([send({})], group('admin'))[0]!)).toBe('write');
+    expect(codeOf(decideSends([send({})], group('owner'))[0]!)).toBe('write');
+    expect(codeOf(decideSends([send({})], group('member', 'members'))[0]!)).toBe('write');
   });
 });

@@ -44,6 +44,9 @@ export function decideSends(requests: readonly SendRequest[], reads: SendReads):
       firstOfKey.set(key, i);
     }
     if (member.blocked) return { kind: 'refuse', error: fail('user.blocked', 'a block stands between you and this user') };
+    if (conversation.postPermission === 'admins' && member.role === 'member') {
+      return { kind: 'refuse', error: fail('message.post_forbidden', "only the group's owner and admins post here (a broadcast group)") };
+    }
     const target = replyToId ? reads.replies.get(replyToId) : undefined;
     if (replyToId && (target?.conversationId !== conversationId || target.seq <= member.floor)) {
       return { kind: 'refuse', error: fail('message.reply_invalid', 'replyToId is not a message of this conversation') };

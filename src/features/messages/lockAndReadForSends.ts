@@ -6,7 +6,10 @@ import type { SendRequest } from './sendQueue.js';
 /** What a batch of sends is decided on, read under the conversations' row locks. */
 export interface SendReads {
   /** The conversations that exist (now locked), by id, with their last seq and who may mention everyone. */
-  conversations: ReadonlyMap<string, { type: 'direct' | 'group'; lastSeq: number; mentionAll: 'admins' | 'members' }>;
+  conversations: ReadonlyMap<
+    string,
+    { type: 'direct' | 'group'; lastSeq: number; mentionAll: 'admins' | 'members'; postPermission: 'admins' | 'members' }
+  >;
   /** A sender's membership, by `memberKey`: absent when not a member. */
   members: ReadonlyMap<string, SenderMembership>;
   /** Earlier messages with a clientMessageId used again, by `repeatKey`. */
@@ -37,7 +40,16 @@ interface Reads {
 }
 
 interface Locked {
-  locked: { id: string; type: 'direct' | 'group'; last_seq: number; mention_all: 'admins' | 'members'; changed: boolean }[] | null;
+  locked:
+    | {
+        id: string;
+        type: 'direct' | 'group';
+        last_seq: number;
+        mention_all: 'admins' | 'members';
+        post_permission: 'admins' | 'members';
+        changed: boolean;
+      }[]
+    | null;
 }
 
 /**
@@ -88,9 +100,9 @@ export async function lockAndReadForSends(tx: Tx, requests: readonly SendRequest
   const [first] = await rows<Reads & Locked>(
     tx,
     sql`with locked as materialized (
-          select id, type, last_seq, mention_all, xmin::text as version from conversations where id = any(${uuidArray(convIds)}) order by id for update
+          select id, type, last_seq, mention_all, post_permission, xmin::text as version from conversations where id = any(${uuidArray(convIds)}) order by id for update
         )
-        select (select json_agg(json_build_object('id', l.id, 'type', l.type, 'last_seq', l.last_seq, 'mention_all', l.mention_all,
+        select (select json_agg(json_build_object('id', l.id, 'type', l.type, 'last_seq', l.last_seq, 'mention_all', l.mention_all, 'post_permission', l.post_permission,
                   'changed', l.version <> c.xmin::text))
                 from locked l join conversations c on c.id = l.id) as locked,
           ${reads}`,
@@ -98,7 +110,12 @@ export async function lockAndReadForSends(tx: Tx, requests: readonly SendRequest
   const locked = first!.locked ?? [];
   const found = locked.some((l) => l.changed) ? (await rows<Reads>(tx, sql`select ${reads}`))[0]! : first!;
   return {
-    conversations: new Map(locked.map((c) => [c.id, { type: c.type, lastSeq: Number(c.last_seq), mentionAll: c.mention_all }])),
+    conversations: new Map(
+      locked.map((c) => [
+        c.id,
+        { type: c.type, lastSeq: Number(c.last_seq), mentionAll: c.mention_all, postPermission: c.post_permission },
+      ]),
+    ),
     members: new Map(
       (found.allowed ?? []).map((a) => [
         memberKey(a.conversationId, a.userId),

@@ -2,7 +2,7 @@ import type { messageSchema } from '@parley/protocol';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Executor } from '../../db/connect.js';
-import { members, messages, reactions } from '../../db/schema.js';
+import { members, messages, reactions, users } from '../../db/schema.js';
 import { mediaOfMessages } from '../media/present.js';
 
 export type MessageRow = typeof messages.$inferSelect;
@@ -14,14 +14,20 @@ export interface Watermark {
   userId: string;
   lastReadSeq: number;
   lastDeliveredSeq: number;
+  /** The member's privacy setting (absent: on). Off on either side, a message never shows 'read'. */
+  readReceipts?: boolean;
 }
 
-/** Status as the sender sees it: read / delivered once every other member is past it. */
+/**
+ * Status as the sender sees it: read / delivered once every other member is past it. Read
+ * receipts go both ways: when the sender or any other member has them off, it stops at 'delivered'.
+ */
 export function statusFor(m: { seq: number; senderId: string }, marks: readonly Watermark[]): MessageStatus {
   let read = true;
   let delivered = true;
   let others = 0;
   for (const w of marks) {
+    if (w.readReceipts === false) read = false;
     if (w.userId === m.senderId) continue;
     others++;
     if (w.lastReadSeq < m.seq) read = false;
@@ -83,8 +89,14 @@ const snippet = (text: string | null) => (text && text.length > 200 ? `${text.sl
 
 export const conversationWatermarks = (ex: Executor, conversationId: string): Promise<Watermark[]> =>
   ex
-    .select({ userId: members.userId, lastReadSeq: members.lastReadSeq, lastDeliveredSeq: members.lastDeliveredSeq })
+    .select({
+      userId: members.userId,
+      lastReadSeq: members.lastReadSeq,
+      lastDeliveredSeq: members.lastDeliveredSeq,
+      readReceipts: users.privacyReadReceipts,
+    })
     .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
     .where(eq(members.conversationId, conversationId));
 
 /** Full message objects with reply snippets and reactions; `statusOf` defaults to the conversation's watermarks. */

@@ -79,6 +79,7 @@ const sendAndSearchRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
             'message.media_invalid',
             'message.mention_invalid',
             'message.mention_all_forbidden',
+            'message.post_forbidden',
             'rate_limited',
           ),
         },
@@ -145,6 +146,7 @@ const changeMessageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
             'message.not_editable',
             'message.mention_invalid',
             'message.mention_all_forbidden',
+            'message.post_forbidden',
           ),
         },
       },
@@ -219,14 +221,16 @@ const readMessageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       schema: {
         operationId: 'listReceipts',
         summary: 'Who has received and read a message',
-        description: `The members whose delivered and read watermarks have passed the message, with when. ${notFound}`,
+        description:
+          'The members whose delivered and read watermarks have passed the message, with when. Reads show only when both you ' +
+          `and the reader have read receipts on (GET /users/me/privacy); otherwise the reader is only delivered. ${notFound}`,
         tags,
         ...secured,
         params: idParams,
         response: { 200: receipts, ...problems('message.not_found') },
       },
     },
-    async (req) => listReceipts(ctx.db, (await visibleMessage(ctx.db, req.params.id, req.auth.userId)).message),
+    async (req) => listReceipts(ctx.db, (await visibleMessage(ctx.db, req.params.id, req.auth.userId)).message, req.auth.userId),
   );
 
   app.post(

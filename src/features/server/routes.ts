@@ -105,6 +105,7 @@ const messageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { 
             'message.media_invalid',
             'message.mention_invalid',
             'message.mention_all_forbidden',
+            'message.post_forbidden',
           ),
         },
       },

@@ -1,6 +1,7 @@
 import type { userSchema } from '@parley/protocol';
 import type { z } from 'zod';
 import type { users } from '../../db/schema.js';
+import { privacyOf } from './privacy.js';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -28,6 +29,7 @@ export function toUser(u: UserRow, opts: { online: boolean; self?: boolean }): U
           phoneNumber: u.phoneNumber,
           phoneVerified: u.phoneNumber !== null && u.phoneVerifiedAt !== null,
           role: u.role,
+          privacy: privacyOf(u),
         }
       : {}),
   };

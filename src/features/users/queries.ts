@@ -4,7 +4,8 @@ import type { Executor } from '../../db/connect.js';
 import { users } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { toUser, type UserDto } from './present.js';
-import { presenceVisibleAmong } from './visibility.js';
+import { presenceShown, privacyOf, ROOM } from './privacy.js';
+import { relationsAmong } from './visibility.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -22,9 +23,10 @@ export async function findActiveUser(ex: Executor, id: string): Promise<UserRow>
 }
 
 /**
- * Users as `actorId` sees them, in the order given: live presence only for people who may see
- * it (`presenceVisibleAmong`: a shared conversation and no block); others see the user offline
- * with no last-seen time. A null actor (an event for a conversation's members) sees it all.
+ * Users as `actorId` sees them, in the order given: `isOnline` and `lastActive` only as each
+ * one's privacy settings allow for this viewer (`presenceShown`: everyone, contacts, nobody;
+ * never across a block); hidden, they read `false` and `null`. A null actor (an event for a
+ * conversation's members) sees what a contact sees.
  * Inside a transaction pass it as `ex`: PGlite has one connection, which the transaction holds.
  */
 export async function presentUsers(
@@ -34,15 +36,12 @@ export async function presentUsers(
   ex: Executor = ctx.db,
 ): Promise<UserDto[]> {
   const ids = userRows.map((r) => r.id);
-  const [online, visible] = await Promise.all([
-    ctx.presence.onlineAmong(ids),
-    actorId ? presenceVisibleAmong(ex, actorId, ids) : new Set(ids),
-  ]);
-  return userRows.map((r) =>
-    visible.has(r.id)
-      ? toUser(r, { online: online.has(r.id), self: r.id === actorId })
-      : { ...toUser(r, { online: false }), lastActive: null },
-  );
+  const [online, relations] = await Promise.all([ctx.presence.onlineAmong(ids), actorId ? relationsAmong(ex, actorId, ids) : null]);
+  return userRows.map((r) => {
+    const shown = presenceShown(privacyOf(r), relations?.get(r.id) ?? ROOM);
+    const dto = toUser(r, { online: shown.online && online.has(r.id), self: r.id === actorId });
+    return shown.lastSeen ? dto : { ...dto, lastActive: null };
+  });
 }
 
 export async function presentUser(ctx: AppContext, row: UserRow, actorId: string): Promise<UserDto> {

@@ -11,6 +11,7 @@ import { contactSyncBody, syncContacts } from './contacts.js';
 import { deleteAccount, deleteAccountBody } from './deleteAccount.js';
 import { exportUserData, sendArchive } from './export.js';
 import { ownProfile } from './ownProfile.js';
+import { privacyRoutes } from './privacyRoutes.js';
 import { findUser, presentUser, presentUsers } from './queries.js';
 import { contactSyncResponse, success, userResponse, userSearchPage, userSearchQuery, usersResponse } from './schemas.js';
 import { searchUsers } from './search.js';
@@ -22,6 +23,7 @@ const tags = ['users'];
 export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('onRequest', authenticate(ctx));
   await app.register(profileRoutes, { ctx });
+  await app.register(privacyRoutes, { ctx });
   await app.register(exportRoutes, { ctx });
   await app.register(findPeopleRoutes, { ctx });
   await app.register(blockRoutes, { ctx });

@@ -1,7 +1,8 @@
 import { inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { users } from '../../db/schema.js';
-import { presenceVisibleAmong } from '../../features/users/visibility.js';
+import { presenceShown, privacyOf } from '../../features/users/privacy.js';
+import { relationsAmong } from '../../features/users/visibility.js';
 
 export interface PresenceEntry {
   userId: string;
@@ -10,17 +11,20 @@ export interface PresenceEntry {
 }
 
 /**
- * `presence:query`: who of these is online. Only people who share a conversation with the asker (`actorId`)
- * (and no block either way) show their presence; the others look offline with no last-seen.
- * Unknown ids are left out.
+ * `presence:query`: who of these is online. Each shows as much as their privacy settings allow the
+ * asker (`actorId`; 'contacts': a shared conversation; never across a block); hidden, they look
+ * offline (`isOnline: false`) and without a last-seen time (`lastActive: null`). Unknown ids are left out.
  */
 export async function queryPresence(ctx: AppContext, actorId: string, userIds: string[]): Promise<PresenceEntry[]> {
-  const found = await ctx.db.select({ id: users.id, lastActive: users.lastActive }).from(users).where(inArray(users.id, userIds));
+  const found = await ctx.db.select().from(users).where(inArray(users.id, userIds));
   const ids = found.map((u) => u.id);
-  const [online, visible] = await Promise.all([ctx.presence.onlineAmong(ids), presenceVisibleAmong(ctx.db, actorId, ids)]);
-  return found.map((u) =>
-    visible.has(u.id)
-      ? { userId: u.id, isOnline: online.has(u.id), lastActive: u.lastActive?.toISOString() ?? null }
-      : { userId: u.id, isOnline: false, lastActive: null },
-  );
+  const [online, relations] = await Promise.all([ctx.presence.onlineAmong(ids), relationsAmong(ctx.db, actorId, ids)]);
+  return found.map((u) => {
+    const shown = presenceShown(privacyOf(u), relations.get(u.id)!);
+    return {
+      userId: u.id,
+      isOnline: shown.online && online.has(u.id),
+      lastActive: shown.lastSeen ? (u.lastActive?.toISOString() ?? null) : null,
+    };
+  });
 }

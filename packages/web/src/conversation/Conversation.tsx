@@ -57,7 +57,13 @@ function OpenConversation({ conversation, onBack }: { conversation: Chat; onBack
         <PinnedBar conversation={conversation} />
         {searching && <SearchMessages conversationId={conversation.id} nameOf={people.nameOf} onClose={() => setSearching(false)} />}
         <MessageList conversation={conversation} people={people} />
-        <Composer conversationId={conversation.id} mentionable={mentionable} nameOf={people.nameOf} />
+        {conversation.postPermission === 'admins' && conversation.role === 'member' ? (
+          <p className="empty composer-note" role="note">
+            Only admins can send messages in this group.
+          </p>
+        ) : (
+          <Composer conversationId={conversation.id} mentionable={mentionable} nameOf={people.nameOf} />
+        )}
       </section>
     </DraftContext.Provider>
   );

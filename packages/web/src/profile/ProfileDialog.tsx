@@ -5,8 +5,9 @@ import { Dialog } from '../common/Dialog';
 import { formText } from '../groups/GroupFields';
 import { useClient } from '../hooks/useClient';
 import { AccountSection } from './AccountSection';
+import { PrivacySection } from './PrivacySection';
 
-/** "Profile": name, username and bio (PATCH /users/me), a new avatar (POST /users/me/avatar, field `avatar`), and the account. */
+/** "Profile": name, username and bio (PATCH /users/me), a new avatar (POST /users/me/avatar, field `avatar`), privacy, and the account. */
 export function ProfileDialog(props: { me: User; onSaved: (user: User) => void; onClose: () => void; onSignOut: () => Promise<void> }) {
   const { me, onSaved, onClose, onSignOut } = props;
   const client = useClient();
@@ -70,6 +71,7 @@ export function ProfileDialog(props: { me: User; onSaved: (user: User) => void; 
           Save profile
         </button>
       </form>
+      <PrivacySection />
       <AccountSection me={me} onSignOut={onSignOut} />
     </Dialog>
   );
