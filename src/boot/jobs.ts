@@ -35,7 +35,7 @@ export function startJobs(config: Config, ctx: AppContext): Stop[] {
   const stops: Stop[] = [prune, pruneMail, sweep, () => retention.stop(), purge, () => ctx.mail.stop(), () => ctx.webhooks.stop()];
   // The exporter publishes the log from its own loop; a broker that is down only delays it.
   if (config.AMQP_URL) {
-    const exporter = new AmqpExporter(ctx.db, { url: config.AMQP_URL, exchange: config.AMQP_EXCHANGE, log: ctx.log });
+    const exporter = new AmqpExporter(ctx.db, ctx.horizon, { url: config.AMQP_URL, exchange: config.AMQP_EXCHANGE, log: ctx.log });
     exporter.start();
     stops.push(() => exporter.stop());
   }
