@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
+import type { Horizon } from './events/horizon.js';
 import type { Command } from './events/runCommand.js';
 import type { AccessTokens } from './features/auth/accessToken.js';
 import type { IdTokenVerifier } from './features/auth/idTokenVerifier.js';
@@ -70,6 +71,8 @@ export interface AppContext {
   config: Config;
   /** For reads. Writes go through `run`. */
   db: Db;
+  /** How far the event log is final (src/events/horizon.ts): readers of the log read up to it. */
+  horizon: Horizon;
   /** Runs a command in one transaction; its events are emitted after the commit, never before. */
   run<T>(command: Command<T>): Promise<T>;
   /** Where sends queue to be committed together. */

@@ -4,6 +4,7 @@ import type { ParleyServer } from '../realtime/types.js';
 import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
 import { connectDatabase, type Database } from '../db/connect.js';
+import { logHorizon } from '../events/horizon.js';
 import { runCommand } from '../events/runCommand.js';
 import { AccessTokens } from '../features/auth/accessToken.js';
 import { issuersFrom } from '../features/auth/idTokenVerifier.js';
@@ -59,7 +60,9 @@ export async function buildContext(config: Config, io: ParleyServer, log: Fastif
   );
   stops.push(() => limits.close());
   const metrics = metricsEnabled(config) ? new PromMetrics() : undefined;
-  const emitter = new Emitter(database.db, io, log, metrics);
+  // PGlite runs one transaction at a time.
+  const horizon = logHorizon(database.db, database.kind === 'pglite');
+  const emitter = new Emitter(database.db, horizon, io, log, metrics);
   const redis = config.REDIS_URL ? await linkRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX, io, emitter, log) : undefined;
   metrics?.watch({ sockets: () => io.of('/').sockets.size, database: () => database.ping(), redis: redis && (() => redis.client.ping()) });
   if (redis) stops.push(() => redis.close());
@@ -74,6 +77,7 @@ export async function buildContext(config: Config, io: ParleyServer, log: Fastif
   const ctx: AppContext = {
     config,
     db: database.db,
+    horizon,
     run,
     // PGlite has one connection: one batch at a time is all it can take.
     sends: new GroupCommit(run, {
@@ -91,14 +95,14 @@ export async function buildContext(config: Config, io: ParleyServer, log: Fastif
     issuers: issuersFrom(config),
     metrics: metrics ?? noMetrics,
     mail: new MailOutbox(database.db, createMailer(config, log), config.MAIL_POLL_MS, log),
-    webhooks: new WebhookWorkers(database.db, config, log),
+    webhooks: new WebhookWorkers(database.db, horizon, config, log),
     databaseSnapshot: database.snapshot ? () => database.snapshot!() : null,
   };
   const start = async () => {
     await emitter.start(database.kind === 'postgres' ? config.EMITTER_POLL_MS : null);
     await presence.start();
   };
-  return { ctx, database, redis, emitter, live: { presence, announcer, emittedUpTo: () => emitter.position }, metrics, start, stops };
+  return { ctx, database, redis, emitter, live: { presence, announcer, roomMoves: () => emitter.roomMoves }, metrics, start, stops };
 }
 
 function openDatabase(config: Config, log: FastifyBaseLogger): Promise<Database> {

@@ -50,7 +50,7 @@ export function startJobs(config: Config, ctx: AppContext): Stop[] {
   ];
   // The exporter publishes the log from its own loop; a broker that is down only delays it.
   if (config.AMQP_URL) {
-    const exporter = new AmqpExporter(ctx.db, { url: config.AMQP_URL, exchange: config.AMQP_EXCHANGE, log: ctx.log });
+    const exporter = new AmqpExporter(ctx.db, ctx.horizon, { url: config.AMQP_URL, exchange: config.AMQP_EXCHANGE, log: ctx.log });
     exporter.start();
     stops.push(() => exporter.stop());
   }

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export interface SystemInfo {
   action:
@@ -259,9 +272,16 @@ export const messages = pgTable(
 );
 
 /**
+ * Event ids: handed out by `nextval` with no lock held to commit, so they commit in any order and
+ * rolled-back ones leave holes. Readers read only up to the horizon (src/events/horizon.ts).
+ * minValue 0: a fresh database's sequence is set to 0 as called, so its last value is always set.
+ */
+export const eventsIdSeq = pgSequence('events_id_seq', { minValue: 0, startWith: 1 });
+
+/**
  * The event log: every persistent change a client must see, appended in the transaction
- * that made it. `id` is dense and in commit order (allocated from `event_head` under its
- * row lock), so reading `id > cursor` never skips an event that commits later.
+ * that made it. `id` comes from `events_id_seq`: increasing in allocation order, not commit
+ * order; reading `after < id <= horizon` never skips an event that commits later.
  * An event with `user_id` is for that user alone; otherwise it is for the conversation's members.
  */
 export const events = pgTable(
@@ -295,7 +315,6 @@ export const events = pgTable(
 
 export const eventHead = pgTable('event_head', {
   id: integer('id').primaryKey(),
-  lastId: bigint('last_id', { mode: 'number' }).notNull(),
   /** Events with an id at or below this were pruned; older cursors must reload. */
   prunedThrough: bigint('pruned_through', { mode: 'number' }).notNull().default(0),
 });
@@ -581,6 +600,7 @@ export const schema = {
   memberPeriods,
   messages,
   events,
+  eventsIdSeq,
   eventHead,
   eventExports,
   reactions,

@@ -3,9 +3,13 @@ import { jsonRows, rows, type Executor } from '../db/connect.js';
 import type { EventDraft, StoredEvent } from './types.js';
 
 /**
- * Appends events inside the caller's transaction, in one statement. Ids come from the single
- * `event_head` row, whose lock is then held until commit: ids are dense and handed out in
- * commit order. Call it last in a transaction to hold that lock for as short a time as possible.
+ * Appends events inside the caller's transaction, in one statement, with ids from the
+ * `events_id_seq` sequence: no lock is held to commit, so writers on every node append at once
+ * and commit in any order (readers stay below the horizon, src/events/horizon.ts).
+ *
+ * The transaction takes its xid (`pg_current_xact_id()`) before its ids: nextval is evaluated in
+ * a query that reads the xid first. The horizon's proof rests on that order: an id at or below
+ * the sequence's value belongs to a transaction that already shows as running.
  */
 export async function appendEvents(tx: Executor, drafts: EventDraft[]): Promise<StoredEvent[]> {
   if (drafts.length === 0) return [];
@@ -19,18 +23,23 @@ export async function appendEvents(tx: Executor, drafts: EventDraft[]): Promise<
     origin: d.origin ?? null,
     hiddenFrom: null,
   }));
-  const [head] = await rows<{ last_id: number }>(
+  const added = await rows<{ id: number }>(
     tx,
-    sql`with head as (update event_head set last_id = last_id + ${drafts.length} where id = 1 returning last_id),
-        added as (
-          insert into events (id, type, conversation_id, user_id, message_id, payload, origin)
-          select head.last_id - ${drafts.length} + 1 + v.id, v.type, v."conversationId", v."userId", v."messageId", v.payload, v.origin
-          from head, jsonb_to_recordset(${jsonRows(stored)})
-             as v(id int, type text, "conversationId" uuid, "userId" uuid, "messageId" uuid, payload jsonb, origin text)
-        )
-        select last_id from head`,
+    sql`with xact as materialized (select pg_current_xact_id() as xid),
+        ids as materialized (
+          select nextval('events_id_seq') as id from xact, generate_series(1, ${drafts.length}) where xact.xid is not null
+        ),
+        -- The i-th smallest id goes to the i-th draft, however the rows above were produced.
+        numbered as (select id, row_number() over (order by id) - 1 as ord from ids)
+        insert into events (id, type, conversation_id, user_id, message_id, payload, origin)
+        select n.id, v.type, v."conversationId", v."userId", v."messageId", v.payload, v.origin
+        from numbered n
+        join jsonb_to_recordset(${jsonRows(stored)})
+          as v(id int, type text, "conversationId" uuid, "userId" uuid, "messageId" uuid, payload jsonb, origin text)
+          on v.id = n.ord
+        returning id`,
   );
-  const first = Number(head!.last_id) - drafts.length + 1;
-  for (const e of stored) e.id += first;
+  const ids = added.map((r) => Number(r.id)).sort((a, b) => a - b);
+  stored.forEach((e, i) => (e.id = ids[i]!));
   return stored;
 }

@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../db/connect.js';
+import { lastIssuedId } from './read.js';
 
 /**
  * A reader's position in the event log (an `event_exports` row: `amqp`, `push`), with a lease so
- * that one node at a time reads. Ids are dense and in commit order, so "the events after
- * `last_id`, in id order" is exactly what remains to be handled.
+ * that one node at a time reads. Its reader reads only up to the horizon (src/events/horizon.ts),
+ * below which nothing can still commit, so "the events after `last_id`, in id order" is exactly
+ * what remains to be handled.
  *
  * No transaction is held while a batch is handled (PGlite has one connection, and a broker or
  * push service can be slow): the lease row says who may move `last_id`, and moving it is fenced
@@ -19,11 +21,10 @@ export class ExportPosition {
     private readonly leaseMs: number,
   ) {}
 
-  /** Creates the row on first use at the current head: reading covers events from when it was turned on. */
+  /** Creates the row on first use at the last id handed out: reading covers events from when it was turned on. */
   async ensure(): Promise<void> {
     await this.db.execute(
-      sql`insert into event_exports (name, last_id) select ${this.name}, last_id from event_head where id = 1
-          on conflict (name) do nothing`,
+      sql`insert into event_exports (name, last_id) values (${this.name}, ${lastIssuedId}) on conflict (name) do nothing`,
     );
   }
 

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../db/connect.js';
-import { eventHead } from './read.js';
 
 /**
  * Deletes the oldest events, in id order, up to the first one younger than the retention.
@@ -9,7 +8,8 @@ import { eventHead } from './read.js';
  */
 export async function pruneEvents(db: Db, retentionDays: number, batchSize = 5000): Promise<number> {
   const cutoff = new Date(Date.now() - retentionDays * 86_400_000);
-  let { prunedThrough } = await eventHead(db);
+  const [head] = await rows<{ pruned_through: number }>(db, sql`select pruned_through from event_head where id = 1`);
+  let prunedThrough = Number(head!.pruned_through);
   let deleted = 0;
   for (;;) {
     const batch = await rows<{ id: number; old: boolean }>(
@@ -23,12 +23,16 @@ export async function pruneEvents(db: Db, retentionDays: number, batchSize = 500
     }
     if (upTo === prunedThrough) return deleted;
     const from = prunedThrough;
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`delete from events where id > ${from} and id <= ${upTo}`);
+    // Ids have holes (rolled back): count what was deleted, not the span.
+    deleted += await db.transaction(async (tx) => {
+      const gone = await rows<{ n: number }>(
+        tx,
+        sql`with d as (delete from events where id > ${from} and id <= ${upTo} returning 1) select count(*)::int as n from d`,
+      );
       await tx.execute(sql`delete from member_periods where to_event is not null and to_event <= ${upTo}`);
       await tx.execute(sql`update event_head set pruned_through = greatest(pruned_through, ${upTo}) where id = 1`);
+      return Number(gone[0]!.n);
     });
-    deleted += upTo - from;
     prunedThrough = upTo;
     if (batch.length < batchSize && upTo === Number(batch.at(-1)!.id)) return deleted;
   }

@@ -27,15 +27,31 @@ const toStored = (r: EventRow): StoredEvent => ({
   ...(r.created_ms == null ? {} : { createdAtMs: Number(r.created_ms) }),
 });
 
-export async function eventHead(ex: Executor): Promise<{ lastId: number; prunedThrough: number }> {
-  const [head] = await rows<{ last_id: number; pruned_through: number }>(
+/**
+ * The last event id handed out, as SQL: where a new reader of the log starts (it reads what
+ * commits above it). Ids at or below it may still be in flight: such a reader may not get them.
+ */
+export const lastIssuedId = sql`coalesce(pg_sequence_last_value('events_id_seq'::regclass), 0)`;
+
+/**
+ * Where the log stands for a reader below `horizon`: how far it was pruned, the last id handed out
+ * (a cursor beyond it was never given), and the last committed id at or below the horizon.
+ * A position handed to a client or kept in memory is that last id rather than the horizon: a
+ * committed event's id is durable (its commit flushed the sequence's WAL), a bare sequence value
+ * may not be after a database crash.
+ */
+export async function logBounds(ex: Executor, horizon: number): Promise<{ prunedThrough: number; issued: number; lastFinal: number }> {
+  const [b] = await rows<{ pruned_through: number; issued: number | null; last_final: number | null }>(
     ex,
-    sql`select last_id, pruned_through from event_head where id = 1`,
+    sql`select pruned_through, ${lastIssuedId} as issued,
+               (select max(id) from events where id <= ${horizon}) as last_final
+        from event_head where id = 1`,
   );
-  return { lastId: Number(head!.last_id), prunedThrough: Number(head!.pruned_through) };
+  const prunedThrough = Number(b!.pruned_through);
+  return { prunedThrough, issued: Number(b!.issued ?? 0), lastFinal: Math.max(prunedThrough, Number(b!.last_final ?? 0)) };
 }
 
-/** All committed events with `after < id <= upTo`, in order (what the emitter tails). */
+/** All committed events with `after < id <= upTo`, in order (what the emitter tails; `upTo` a horizon). */
 export async function readRange(ex: Executor, after: number, upTo: number, limit = 1000): Promise<StoredEvent[]> {
   const found = await rows<EventRow>(
     ex,
@@ -53,17 +69,21 @@ export async function readRange(ex: Executor, after: number, upTo: number, limit
  * deletion) reach them only for messages after the point they (last) joined, as history does.
  * Read receipts (`message:status`) are left out for whoever had read receipts off when they were
  * written (their `hidden_from`, see receipts.ts).
+ * Only events at or below `horizon` (src/events/horizon.ts): above it one may still commit below
+ * another that has, and a cursor past it would skip it. A cursor from a node whose horizon is
+ * further on is not an error: the page is empty and the cursor stays.
  */
 export async function readUserStream(
   ex: Executor,
   actorId: string,
   cursor: number | undefined,
   limit: number,
+  horizon: number,
 ): Promise<{ events: StoredEvent[]; cursor: number; hasMore: boolean }> {
-  const head = await eventHead(ex);
+  const head = await logBounds(ex, horizon);
   const from = cursor ?? head.prunedThrough;
   if (from < head.prunedThrough) throw fail('sync.cursor_expired');
-  if (from > head.lastId)
+  if (from > head.issued)
     throw fail('validation.failed', 'cursor is ahead of the event stream', [{ path: 'cursor', message: 'unknown cursor' }]);
   const take = limit + 1;
   const found = await rows<EventRow>(
@@ -76,7 +96,7 @@ export async function readUserStream(
           cross join lateral (
             select * from events e
             where e.conversation_id = p.conversation_id and e.user_id is null
-              and e.id > ${from} and e.id >= p.from_event
+              and e.id > ${from} and e.id <= ${horizon} and e.id >= p.from_event
               and (p.to_event is null or e.id <= p.to_event)
               and (e.hidden_from is null or e.type <> 'message:status' or not (${actorId}::uuid = any(e.hidden_from)))
               and (e.message_id is null
@@ -89,12 +109,12 @@ export async function readUserStream(
           union all
           select * from (
             select id, type, conversation_id, user_id, message_id, payload, origin from events
-            where user_id = ${actorId} and id > ${from} order by id limit ${take}
+            where user_id = ${actorId} and id > ${from} and id <= ${horizon} order by id limit ${take}
           ) mine
         ) s order by id limit ${take}`,
   );
   const hasMore = found.length > limit;
   const page = found.slice(0, limit).map(toStored);
   const last = page.at(-1);
-  return { events: page, cursor: last ? last.id : hasMore ? from : Math.max(from, head.lastId), hasMore };
+  return { events: page, cursor: last ? last.id : hasMore ? from : Math.max(from, head.lastFinal), hasMore };
 }

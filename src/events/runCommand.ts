@@ -28,8 +28,8 @@ export interface CommitListener {
 export type Command<T> = (tx: Tx, events: EventBatch) => Promise<T>;
 
 /**
- * Runs one command in one transaction. Its events are appended last (holding the event
- * counter's lock only briefly) and handed to the emitter only after the commit succeeded.
+ * Runs one command in one transaction. Its events are appended last (ids from a sequence, no
+ * lock held: src/events/append.ts) and handed to the emitter only after the commit succeeded.
  */
 export async function runCommand<T>(db: Db, emitter: CommitListener, command: Command<T>): Promise<T> {
   let batch: EventBatch | undefined;

@@ -3,6 +3,7 @@ import type { Db } from '../db/connect.js';
 import type { BatchDone } from '../events/leasedConsumer.js';
 import { leasedLogReader, type LeasedLogReader } from '../events/leasedReader.js';
 import { ConfirmConnection } from './amqpConnection.js';
+import type { Horizon } from '../events/horizon.js';
 import { readExportEvents, type ExportEvent } from './readEvents.js';
 
 interface Logger {
@@ -67,6 +68,7 @@ export class AmqpExporter {
 
   constructor(
     private readonly db: Db,
+    private readonly horizon: Horizon,
     private readonly opts: AmqpExporterOptions,
   ) {
     const leaseMs = opts.leaseMs ?? 20_000;
@@ -102,11 +104,11 @@ export class AmqpExporter {
   /** Publishes the events after `from` and waits for the broker's confirms. */
   private async publishAfter(from: number, limit: number): Promise<BatchDone> {
     const channel = await this.broker.confirmChannel();
-    const batch = await readExportEvents(this.db, from, limit);
+    const { events: batch, prunedThrough } = await readExportEvents(this.db, from, limit, await this.horizon.advance());
     if (batch.length === 0) return { through: from, full: false };
-    if (batch[0]!.id !== from + 1) {
-      // Only pruning makes a gap: the export was stopped for longer than EVENT_RETENTION_DAYS.
-      this.opts.log.error({ from: from + 1, to: batch[0]!.id - 1 }, 'events were pruned before they could be exported');
+    if (from < prunedThrough) {
+      // The export was stopped for longer than EVENT_RETENTION_DAYS.
+      this.opts.log.error({ from: from + 1, to: prunedThrough }, 'events were pruned before they could be exported');
     }
     await this.publish(channel, batch);
     return { through: batch.at(-1)!.id, full: batch.length === limit };

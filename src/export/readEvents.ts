@@ -12,8 +12,17 @@ export interface ExportEvent {
   createdAt: Date;
 }
 
-/** The next events after `after`, in id order, whole (the exporter publishes every type). */
-export async function readExportEvents(db: Db, after: number, limit: number): Promise<ExportEvent[]> {
+/**
+ * The next events after `after` and at or below the horizon (every id up to it is final:
+ * src/events/horizon.ts), in id order, whole (the exporter publishes every type); and how far
+ * the log was pruned, so a reader that fell behind it can say so (holes are otherwise normal).
+ */
+export async function readExportEvents(
+  db: Db,
+  after: number,
+  limit: number,
+  horizon: number,
+): Promise<{ events: ExportEvent[]; prunedThrough: number }> {
   const r = await rows<{
     id: number;
     type: StoredEventType;
@@ -21,12 +30,14 @@ export async function readExportEvents(db: Db, after: number, limit: number): Pr
     user_id: string | null;
     payload: Record<string, unknown>;
     created_at: Date | string;
+    pruned_through: number;
   }>(
     db,
-    sql`select id, type, conversation_id, user_id, payload, created_at from events
-        where id > ${after} order by id limit ${limit}`,
+    sql`select id, type, conversation_id, user_id, payload, created_at,
+               (select pruned_through from event_head where id = 1) as pruned_through from events
+        where id > ${after} and id <= ${horizon} order by id limit ${limit}`,
   );
-  return r.map((e) => ({
+  const events = r.map((e) => ({
     id: Number(e.id),
     type: e.type,
     conversationId: e.conversation_id,
@@ -34,4 +45,5 @@ export async function readExportEvents(db: Db, after: number, limit: number): Pr
     payload: e.payload,
     createdAt: new Date(e.created_at),
   }));
+  return { events, prunedThrough: Number(r[0]?.pruned_through ?? 0) };
 }

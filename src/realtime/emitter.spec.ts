@@ -2,17 +2,25 @@ import fc from 'fast-check';
 import type { Server } from 'socket.io';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../db/connect.js';
+import type { Horizon } from '../events/horizon.js';
 import type { StoredEvent } from '../events/types.js';
 import { Emitter } from './emitter.js';
 import { socketSessions } from './sessions.js';
 
 /**
- * The event log without a database: `eventHead` and `readRange` (the only SQL the emitter
- * runs) answer from `log.events`, which holds what "has been committed", by anyone.
+ * The event log without a database: `logBounds` and `readRange` (the only SQL the emitter runs)
+ * answer from `log.events`, which holds what "has been committed", by anyone; the horizon is
+ * `log.horizon` when set (an older writer still in flight), else the last id committed.
  */
 interface FakeLog {
-  /** Every committed event, in id order. */
+  /** Every committed event, in id order (with holes where ids were rolled back). */
   events: StoredEvent[];
+  /** Below it every id is final; undefined: the last committed id. */
+  horizon: number | undefined;
+  /** How many times the horizon was probed. */
+  probes: number;
+  /** Transactions take turns (PGlite): a local commit needs no probe. */
+  serial: boolean;
   /** The ranges readRange was asked for. */
   reads: [after: number, upTo: number][];
   /** How many rows one readRange returns at most (the real one pages by 1000). */
@@ -20,19 +28,45 @@ interface FakeLog {
   /** Thrown by the next read, once. */
   failNext: Error | undefined;
 }
-const log = vi.hoisted((): FakeLog => ({ events: [], reads: [], pageSize: 1000, failNext: undefined }));
+const log = vi.hoisted((): FakeLog => ({
+  events: [],
+  horizon: undefined,
+  probes: 0,
+  serial: false,
+  reads: [],
+  pageSize: 1000,
+  failNext: undefined,
+}));
 
 vi.mock('../events/read.js', () => ({
-  eventHead: async () => {
+  logBounds: async (_db: unknown, horizon: number) => {
     if (log.failNext) throw takeFailure();
-    return { lastId: log.events.at(-1)?.id ?? 0, prunedThrough: 0 };
+    return { prunedThrough: 0, issued: horizon, lastFinal: log.events.filter((e) => e.id <= horizon).at(-1)?.id ?? 0 };
   },
-  readRange: async (_db: unknown, after: number, upTo: number) => {
+  readRange: async (_db: unknown, after: number, upTo: number, limit: number) => {
     if (log.failNext) throw takeFailure();
     log.reads.push([after, upTo]);
-    return log.events.filter((e) => e.id > after && e.id <= upTo).slice(0, log.pageSize);
+    return log.events.filter((e) => e.id > after && e.id <= upTo).slice(0, limit);
   },
 }));
+
+const currentHorizon = () => log.horizon ?? log.events.at(-1)?.id ?? 0;
+
+/** The horizon as the emitter uses it (its probing is src/events/horizon.spec.ts's). */
+const fakeHorizon = () =>
+  ({
+    advance: async () => {
+      if (log.failNext) throw takeFailure();
+      log.probes++;
+      return currentHorizon();
+    },
+    settle: async () => currentHorizon(),
+    // As PGlite's: a local commit is final when it returns.
+    committed: () => log.serial,
+    get known() {
+      return currentHorizon();
+    },
+  }) as unknown as Horizon;
 
 function takeFailure(): Error {
   const err = log.failNext!;
@@ -93,13 +127,16 @@ const emittedIds = (ops: Op[]) => ops.flatMap((o) => (o.op === 'emit' ? [o.paylo
 async function started() {
   const { io, ops } = fakeIo();
   const logger = fakeLogger();
-  const emitter = new Emitter({} as Db, io, logger);
+  const emitter = new Emitter({} as Db, fakeHorizon(), io, logger, undefined, log.pageSize);
   await emitter.start(null);
   return { emitter, ops, logger };
 }
 
 beforeEach(() => {
   log.events = [];
+  log.horizon = undefined;
+  log.probes = 0;
+  log.serial = false;
   log.reads = [];
   log.pageSize = 1000;
   log.failNext = undefined;
@@ -208,6 +245,68 @@ describe('Emitter: a commit that does not follow the last id emitted', () => {
   });
 });
 
+describe('Emitter: holes and the horizon', () => {
+  it('emits around rolled-back ids (holes), reading the log once to confirm a hole, then from memory again', async () => {
+    const { emitter, ops } = await started();
+    emitter.committed(commit(event(1)));
+    await emitter.drain();
+    // Id 2 was rolled back: nothing will ever have it.
+    emitter.committed(commit(event(3)));
+    await emitter.drain();
+    emitter.committed(commit(event(4)));
+    await emitter.drain();
+    expect(emittedIds(ops)).toEqual([1, 3, 4]);
+    expect(log.reads).toEqual([[1, 3]]);
+  });
+
+  it('holds a commit back while an older writer is in flight below it, and emits both in id order once it commits', async () => {
+    const { emitter, ops } = await started();
+    log.horizon = 1; // id 2 is held by a writer still in its transaction
+    emitter.committed(commit(event(1)));
+    emitter.committed(commit(event(3)));
+    await emitter.drain();
+    expect(emittedIds(ops)).toEqual([1]);
+    commit(event(2));
+    log.events.sort((a, b) => a.id - b.id);
+    log.horizon = undefined;
+    await emitter.catchUp();
+    expect(emittedIds(ops)).toEqual([1, 2, 3]);
+  });
+
+  it('emits nothing above the horizon even when it was read', async () => {
+    const { emitter, ops } = await started();
+    commit(event(1), event(2), event(3));
+    log.horizon = 2;
+    await emitter.catchUp();
+    expect(emittedIds(ops)).toEqual([1, 2]);
+    expect(log.reads).toEqual([[0, 2]]);
+  });
+
+  it('probes the horizon after each commit is handed over, once for commits handed over while a step waits', async () => {
+    const { emitter } = await started();
+    emitter.committed(commit(event(1)));
+    emitter.committed(commit(event(2)));
+    await emitter.drain();
+    expect(log.probes).toBe(1);
+    emitter.committed(commit(event(3)));
+    await emitter.drain();
+    expect(log.probes).toBe(2);
+  });
+});
+
+describe('Emitter: where transactions take turns (PGlite)', () => {
+  it('emits a local commit without probing the horizon', async () => {
+    log.serial = true;
+    const { emitter, ops } = await started();
+    emitter.committed(commit(event(1), event(2)));
+    emitter.committed(commit(event(3)));
+    await emitter.drain();
+    expect(emittedIds(ops)).toEqual([1, 2, 3]);
+    expect(log.probes).toBe(0);
+    expect(log.reads).toEqual([]);
+  });
+});
+
 describe('Emitter.catchUp: events other nodes committed', () => {
   it('emits everything up to the head, and nothing when there is nothing new', async () => {
     const { emitter, ops } = await started();
@@ -311,6 +410,7 @@ describe('Emitter: failures', () => {
     commit(event(1));
     log.failNext = new Error('bug');
     emitter.committed(commit(event(2)));
+    await emitter.drain();
     emitter.committed(commit(event(3)));
     await emitter.drain();
     expect(logger.lines).toMatchObject([{ level: 'error' }]);
@@ -365,6 +465,58 @@ describe('Emitter: a property of the whole stream', () => {
         await emitter.catchUp();
         await emitter.drain();
         expect(emittedIds(ops)).toEqual(Array.from({ length: next - 1 }, (_, i) => i + 1));
+      }),
+    );
+  });
+});
+
+describe('Emitter: a property of commits out of id order', () => {
+  it('emits every committed event once, in id order, when commits land in any order, some roll back, and the horizon lags', async () => {
+    const scenario = fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 10 }).chain((sizes) =>
+      fc.record({
+        sizes: fc.constant(sizes),
+        // The order transactions finish in, which of them roll back, which are this node's.
+        order: fc.shuffledSubarray(
+          sizes.map((_, i) => i),
+          { minLength: sizes.length, maxLength: sizes.length },
+        ),
+        rolledBack: fc.array(fc.boolean(), { minLength: sizes.length, maxLength: sizes.length }),
+        local: fc.array(fc.boolean(), { minLength: sizes.length, maxLength: sizes.length }),
+        pageSize: fc.integer({ min: 1, max: 4 }),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ sizes, order, rolledBack, local, pageSize }) => {
+        log.events = [];
+        log.reads = [];
+        log.horizon = undefined;
+        log.pageSize = pageSize;
+        const { emitter, ops } = await started();
+        let next = 1;
+        const txs = sizes.map((n) => Array.from({ length: n }, () => event(next++)));
+        const finished = new Set<number>();
+        // Every id at or below the horizon belongs to a finished transaction.
+        const horizonNow = () => {
+          let h = 0;
+          for (const [i, tx] of txs.entries()) {
+            if (!finished.has(i)) break;
+            h = tx.at(-1)!.id;
+          }
+          return h;
+        };
+        for (const i of order) {
+          finished.add(i);
+          if (!rolledBack[i]) {
+            log.events.push(...txs[i]!);
+            log.events.sort((x, y) => x.id - y.id);
+          }
+          log.horizon = horizonNow();
+          if (!rolledBack[i] && local[i]) emitter.committed(txs[i]!);
+          else await emitter.catchUp();
+        }
+        await emitter.catchUp();
+        await emitter.drain();
+        expect(emittedIds(ops)).toEqual(log.events.map((e) => e.id));
       }),
     );
   });

@@ -2,7 +2,8 @@ import type { ServerPayload, StoredEventType } from '@parley/protocol';
 import type { ParleyServer } from './types.js';
 import type { Metrics } from '../context.js';
 import type { Db } from '../db/connect.js';
-import { eventHead, readRange } from '../events/read.js';
+import type { Horizon } from '../events/horizon.js';
+import { logBounds, readRange } from '../events/read.js';
 import { wirePayload, type StoredEvent } from '../events/types.js';
 import type { CommitListener } from '../events/runCommand.js';
 import { databaseUnavailable } from '../lib/pgErrors.js';
@@ -13,32 +14,53 @@ interface Logger {
   warn(obj: unknown, msg?: string): void;
 }
 
+/** Events of local commits kept for the horizon to pass them; past this they are read back from the log instead. */
+const MAX_HELD_LOCAL = 10_000;
+
 /**
- * The one place committed events become socket emits. It walks the event log in id order
- * (ids are dense and in commit order), so every node emits every event once, in order, and
- * applies room joins and leaves at the exact point in the stream where membership changed.
+ * The one place committed events become socket emits. It walks the event log in id order up to
+ * the horizon (src/events/horizon.ts: below it nothing can still commit), so every node emits
+ * every event once, in order, and applies room joins and leaves at the exact point in the stream
+ * where membership changed. Ids have holes (rolled back): the order is what matters, not density.
  */
 export class Emitter implements CommitListener {
   private lastEmitted = 0;
+  /**
+   * Every committed event at or below it has been emitted: the horizon it last read through,
+   * holes included (lastEmitted is the last event). Kept in memory only, and set back to
+   * lastEmitted after a failure (the database may have restarted: see docs/architecture.md).
+   */
+  private scanned = 0;
   private chain: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private catchingUp: Promise<void> | undefined;
+  /** Events this node committed and has not emitted yet, by id, with when their commit returned. */
+  private readonly local = new Map<number, { event: StoredEvent; at: number }>();
+  private moves = 0;
   /** Told the last id of every local commit (other nodes hear of it through Redis). */
   onCommitted: ((lastId: number) => void) | undefined;
 
   constructor(
     private readonly db: Db,
+    private readonly horizon: Horizon,
     private readonly io: ParleyServer,
     private readonly log: Logger,
     private readonly metrics?: Pick<Metrics, 'eventsEmitted'>,
+    /** Events per read of the log. */
+    private readonly pageSize = 1000,
   ) {}
 
-  /** Starts from the current head: events before it were for clients that sync. */
+  /**
+   * Starts where everything issued so far is final: events before it were for clients that sync.
+   * Its position is a committed event's id (durable), not the bare horizon.
+   */
   async start(pollMs: number | null): Promise<void> {
-    this.lastEmitted = (await eventHead(this.db)).lastId;
+    const horizon = await this.horizon.settle(pollMs ?? 50, () => this.stopped);
+    this.lastEmitted = (await logBounds(this.db, horizon)).lastFinal;
+    this.scanned = Math.max(this.lastEmitted, horizon);
     if (pollMs) {
-      // Other nodes append to the same log; polling picks their events up.
+      // Other nodes append to the same log, and a writer that held the horizon back finishes: polling picks both up.
       this.timer = setInterval(() => void this.catchUp(), pollMs);
       this.timer.unref();
     }
@@ -48,28 +70,36 @@ export class Emitter implements CommitListener {
     return this.lastEmitted;
   }
 
+  /** How many room joins and leaves it has applied: a socket joining its rooms reads them again if this moved meanwhile. */
+  get roomMoves(): number {
+    return this.moves;
+  }
+
   /** Called by runCommand after a commit. */
   committed(events: StoredEvent[]): void {
     const at = performance.now();
     this.onCommitted?.(events.at(-1)!.id);
-    void this.enqueue(async () => {
-      const last = events.at(-1)!.id;
-      if (last <= this.lastEmitted) return;
-      if (events[0]!.id === this.lastEmitted + 1) {
-        const emitted = this.deliverAll(events);
-        this.metrics?.eventsEmitted(emitted, 'local', (performance.now() - at) / 1000);
-      } else await this.readThrough(last);
-    });
+    if (this.local.size + events.length <= MAX_HELD_LOCAL) {
+      for (const event of events) if (event.id > this.lastEmitted) this.local.set(event.id, { event, at });
+    }
+    if (this.horizon.committed(events.at(-1)!.id)) void this.enqueue(() => this.emitFinal(this.horizon.known));
+    else void this.catchUp();
   }
 
-  /** Emits whatever has been committed by anyone and not emitted yet. Calls made while one waits share it. */
+  /**
+   * Emits whatever is final and not emitted yet, after a probe of the horizon that started after
+   * this call. Calls made while one waits to start share it.
+   */
   catchUp(): Promise<void> {
     this.catchingUp ??= this.enqueue(async () => {
       this.catchingUp = undefined;
-      const { lastId } = await eventHead(this.db);
-      if (lastId > this.lastEmitted) await this.readThrough(lastId);
+      await this.emitFinal(await this.horizon.advance());
     });
     return this.catchingUp;
+  }
+
+  private async emitFinal(horizon: number): Promise<void> {
+    if (horizon > this.scanned) await this.emitThrough(horizon);
   }
 
   /** Waits until everything handed over so far has been emitted. */
@@ -84,6 +114,7 @@ export class Emitter implements CommitListener {
 
   private enqueue(step: () => Promise<void>): Promise<void> {
     this.chain = this.chain.then(step).catch((err: unknown) => {
+      this.scanned = this.lastEmitted;
       if (this.stopped) return;
       // Nothing is lost while the database is away: the next poll reads on from lastEmitted.
       if (databaseUnavailable(err)) this.log.warn({ err: (err as Error).message }, 'emitter: database unavailable; will catch up');
@@ -92,9 +123,33 @@ export class Emitter implements CommitListener {
     return this.chain;
   }
 
+  /**
+   * Emits up to `horizon`: from memory while the next ids are this node's own commits, from the
+   * log once one is not (another node's, or a hole that must be confirmed empty).
+   */
+  private async emitThrough(horizon: number): Promise<void> {
+    this.emitHeldLocal(horizon);
+    if (this.scanned < horizon) await this.readThrough(horizon);
+    for (const id of this.local.keys()) if (id <= this.scanned) this.local.delete(id);
+  }
+
+  private emitHeldLocal(horizon: number): void {
+    let emitted = 0;
+    let oldest: number | undefined;
+    for (let next = this.local.get(this.scanned + 1); next && this.scanned < horizon; next = this.local.get(this.scanned + 1)) {
+      this.local.delete(next.event.id);
+      oldest ??= next.at;
+      emitted += this.deliverAll([next.event]);
+      this.scanned = next.event.id;
+    }
+    if (emitted > 0) this.metrics?.eventsEmitted(emitted, 'local', (performance.now() - oldest!) / 1000);
+  }
+
   private async readThrough(upTo: number): Promise<void> {
-    while (this.lastEmitted < upTo && !this.stopped) {
-      const batch = await readRange(this.db, this.lastEmitted, upTo);
+    while (this.scanned < upTo && !this.stopped) {
+      const batch = await readRange(this.db, this.scanned, upTo, this.pageSize);
+      // A page not full is all there is up to upTo: the rest are holes.
+      this.scanned = batch.length < this.pageSize ? upTo : batch.at(-1)!.id;
       if (batch.length === 0) break;
       const emitted = this.deliverAll(batch);
       // The oldest event of the page waited longest: its age is this page's lag.
@@ -121,7 +176,10 @@ export class Emitter implements CommitListener {
     // Membership changes move this node's sockets in and out of rooms in stream order.
     if (conversation && (e.type === 'conversation:created' || e.type === 'group:member-joined')) {
       const joiner = e.userId ?? memberOf(e.payload);
-      if (joiner) io.in(userRoom(joiner)).socketsJoin(conversation);
+      if (joiner) {
+        io.in(userRoom(joiner)).socketsJoin(conversation);
+        this.moves++;
+      }
     }
     const target = e.userId ? userRoom(e.userId) : conversation;
     if (target) {
@@ -133,7 +191,10 @@ export class Emitter implements CommitListener {
     }
     if (conversation && e.type === 'group:member-left') {
       const leaver = memberOf(e.payload);
-      if (leaver) io.in(userRoom(leaver)).socketsLeave(conversation);
+      if (leaver) {
+        io.in(userRoom(leaver)).socketsLeave(conversation);
+        this.moves++;
+      }
     }
   }
 }

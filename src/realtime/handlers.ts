@@ -69,7 +69,9 @@ export const clientEventHandlers: { [E in ClientEventName]: Handler<E> } = {
   },
   'sync:request': async (ctx, socket, { cursor, limit }) => {
     ctx.metrics.syncRequested();
-    const page = await readUserStream(ctx.db, socket.data.userId, cursor, limit);
+    // A probe that starts now: what this client's own writes committed is final unless an older writer still runs.
+    const horizon = await ctx.horizon.advance();
+    const page = await readUserStream(ctx.db, socket.data.userId, cursor, limit, horizon);
     return {
       events: page.events.map((e) => ({ eventId: e.id, type: e.type, payload: wirePayload(e) })),
       cursor: page.cursor,

@@ -46,8 +46,8 @@ export interface SocketDrain {
 export interface LiveState {
   presence: Presence;
   announcer: PresenceAnnouncer;
-  /** The last event id this node has emitted (rooms are joined from a snapshot no older). */
-  emittedUpTo(): number;
+  /** How many room joins and leaves this node's emitter has applied (rooms are joined from a snapshot none of them is missing from). */
+  roomMoves(): number;
 }
 
 /** Validates an event's payload (the protocol's schema), waits until the socket may act, runs its handler. */
@@ -180,22 +180,25 @@ function onConnection(ctx: AppContext, live: LiveState, socket: ParleySocket, di
 }
 
 /**
- * Joins the user's rooms from a membership snapshot no older than what the emitter has
- * already applied, so a membership change is never missed between reading and joining.
+ * Joins the user's rooms from a membership snapshot that holds every room move the emitter has
+ * applied, so a membership change is never missed between reading and joining: the socket is in
+ * its user room first, so moves emitted after the snapshot reach it; one emitted while the
+ * snapshot was read may be missing from it, so it is read again. (Everything emitted before has
+ * committed before the snapshot was taken.)
  * Returns the conversations to tell when the user comes online (none if the socket is gone).
  */
 async function joinRooms(ctx: AppContext, live: LiveState, socket: ParleySocket): Promise<string[] | undefined> {
   const { userId } = socket.data;
   await socket.join([userRoom(userId), sessionRoom(socket.data.sessionId)]);
   for (;;) {
-    const snapshot = await rows<{ head: number; ids: string[] | null; audience: string[] | null }>(
+    const moves = live.roomMoves();
+    const snapshot = await rows<{ ids: string[] | null; audience: string[] | null }>(
       ctx.db,
-      sql`select (select last_id from event_head where id = 1) as head,
-                 (select array_agg(conversation_id::text) from members where user_id = ${userId}) as ids,
+      sql`select (select array_agg(conversation_id::text) from members where user_id = ${userId}) as ids,
                  (select array_agg(id::text) from (${live.announcer.audienceOf(userId)}) p) as audience`,
     );
-    const { head, ids, audience } = snapshot[0]!;
-    if (Number(head) < live.emittedUpTo()) continue;
+    const { ids, audience } = snapshot[0]!;
+    if (live.roomMoves() !== moves) continue;
     if (!socket.connected) return undefined;
     await socket.join((ids ?? []).map(conversationRoom));
     return audience ?? [];

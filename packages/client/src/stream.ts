@@ -59,7 +59,7 @@ export class EventStream {
     for (let more = true; more;) {
       const page = await this.page(socket);
       for (const e of page.events) this.apply(e as StreamEvent);
-      // The ack's cursor is always safe to store (an empty page's is the head of the log).
+      // The ack's cursor is always safe to store (an empty page's is the last event delivered so far).
       if (page.cursor !== undefined) this.cursor = Math.max(this.cursor ?? 0, page.cursor);
       more = page.hasMore;
     }

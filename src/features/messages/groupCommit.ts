@@ -96,6 +96,6 @@ export class GroupCommit implements SendQueue {
 }
 
 /** A conversation's lane: from the random tail of its UUID (any string maps somewhere). */
-function laneOf(conversationId: string, lanes: number): number {
+export function laneOf(conversationId: string, lanes: number): number {
   return lanes === 1 ? 0 : (Number.parseInt(conversationId.slice(-6), 16) || 0) % lanes;
 }

@@ -10,15 +10,19 @@ import type { MessageRow } from './present.js';
  * emitter leaves them out of the live emit, as sync leaves the event out of their stream,
  * without reading anything itself. (A new message needs none of this: every member may read it.)
  *
- * The list is read once the events hold their ids, under the event counter's lock: every change
- * of membership before them in the log has committed by then, so it is exactly who is in the
- * room when the emitter reaches them; one that commits later comes after them in the log.
+ * The list is read once the events hold their ids, and those ids are taken under a key-share
+ * lock on the conversation's row, which every change of membership holds for update to its commit
+ * (`lockGroup`): one with a lower id has committed by then, so the list is exactly who is in the
+ * room when the emitter reaches them; one that waited for this lock comes after them in the log.
+ * (Event ids come from a sequence and commit in any order: without the lock, a join with a lower
+ * id could still be in flight here, and its member would get the event live.)
  */
 export async function withholdFromNonReaders(
   tx: Tx,
   events: EventBatch,
   message: Pick<MessageRow, 'id' | 'conversationId' | 'seq'>,
 ): Promise<void> {
+  await tx.execute(sql`select 1 from conversations where id = ${message.conversationId} for key share`);
   const about = (await events.flush()).filter((e) => e.messageId === message.id && e.userId === null);
   if (about.length === 0) return;
   const ids = about.map((e) => e.id);

@@ -5,31 +5,31 @@ import type { BatchFacts, ConversationFacts, NewMessage, Recipient } from './dec
 
 /**
  * The `message:new` events (and edits that add mentions) and the `call:incoming` ones in (after, through], and `through`:
- * how far this read covered the log.
+ * how far this read covered the log, at most `limit` ids on and never past the horizon (every id at or below it is
+ * final: src/events/horizon.ts).
  */
 export async function readNewMessages(
   db: Db,
   after: number,
   limit: number,
+  horizon: number,
 ): Promise<{ messages: NewMessage[]; calls: IncomingCall[]; through: number }> {
-  // Up to the head: every id at or below it has committed (ids are allocated under the head's row lock).
+  const through = Math.max(after, Math.min(horizon, after + limit));
+  if (through === after) return { messages: [], calls: [], through };
   const found = await rows<{
-    head: number;
-    id: number | null;
-    type: string | null;
+    id: number;
+    type: string;
     payload: StoredPayload | null;
     hidden_from: string[] | null;
     created_at: Date | string | null;
   }>(
     db,
-    sql`with head as (select least(last_id, ${after + limit}) as head from event_head where id = 1)
-        select head.head, e.id, e.type, e.payload, e.hidden_from::text[] as hidden_from, e.created_at from head
-        left join events e on e.id > ${after} and e.id <= head.head and e.type in ('message:new', 'message:updated', 'call:incoming')
+    sql`select e.id, e.type, e.payload, e.hidden_from::text[] as hidden_from, e.created_at from events e
+        where e.id > ${after} and e.id <= ${through} and e.type in ('message:new', 'message:updated', 'call:incoming')
         order by e.id`,
   );
-  const through = Math.max(after, Number(found[0]?.head ?? after));
   const messages = found
-    .filter((r) => r.id !== null && r.payload?.message && (r.type === 'message:new' || addsMentions(r.payload)))
+    .filter((r) => r.payload?.message && (r.type === 'message:new' || addsMentions(r.payload)))
     .map((r) => toNewMessage(Number(r.id), r.payload!, r));
   const calls = found
     .filter((r) => r.type === 'call:incoming' && r.payload?.call)

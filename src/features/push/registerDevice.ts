@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { rows } from '../../db/connect.js';
+import { lastIssuedId } from '../../events/read.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { allowedPrefixes, checkOutbound, OutboundRefused } from '../../lib/outbound.js';
@@ -42,7 +43,7 @@ export async function registerDevice(
     ctx.db,
     sql`insert into push_devices (id, user_id, session_id, platform, address, p256dh, auth, last_event_id)
         values (${id}, ${actor.userId}, ${actor.sessionId}, ${d.platform}, ${d.address}, ${d.p256dh}, ${d.auth},
-                (select last_id from event_head where id = 1))
+                ${lastIssuedId})
         on conflict (platform, address) do update set
           id = case when push_devices.session_id = excluded.session_id then push_devices.id else excluded.id end,
           created_at = case when push_devices.session_id = excluded.session_id then push_devices.created_at else now() end,

@@ -26,7 +26,7 @@ export interface PushWorkerOptions {
   concurrency?: number;
 }
 
-type WorkerContext = Pick<AppContext, 'db' | 'presence' | 'config' | 'log' | 'metrics'>;
+type WorkerContext = Pick<AppContext, 'db' | 'horizon' | 'presence' | 'config' | 'log' | 'metrics'>;
 
 /**
  * Turns `message:new` events into pushes to the devices of members who have no socket connected,
@@ -99,7 +99,7 @@ export class PushWorker {
 
   /** The pushes of the next events; a batch to slow push services may outlast the lease, so it is renewed meanwhile. */
   private async pushAfter(from: number, limit: number, lease: HeldLease): Promise<BatchDone> {
-    const { messages, calls, through } = await readNewMessages(this.ctx.db, from, limit);
+    const { messages, calls, through } = await readNewMessages(this.ctx.db, from, limit, await this.ctx.horizon.advance());
     // Messages first: a device's lane sends in event order, which its last_event_id relies on.
     if (messages.length > 0) await lease.whileRenewing(() => this.deliver(messages));
     if (calls.length > 0) await lease.whileRenewing(() => this.deliverCalls(calls));

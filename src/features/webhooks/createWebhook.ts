@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { rows } from '../../db/connect.js';
+import { lastIssuedId } from '../../events/read.js';
 import { webhooks } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -33,7 +34,7 @@ export async function createWebhook(
     await tx
       .insert(webhooks)
       .values({ id, url: body.url, events: body.events, secret, createdByKeyId: key.id, createdByKeyName: key.name });
-    await tx.execute(sql`insert into event_exports (name, last_id) select ${positionName(id)}, last_id from event_head where id = 1`);
+    await tx.execute(sql`insert into event_exports (name, last_id) values (${positionName(id)}, ${lastIssuedId})`);
   });
   ctx.webhooks.wake();
   const [webhook] = await readWebhooks(ctx.db, id);

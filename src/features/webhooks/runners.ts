@@ -1,6 +1,7 @@
 import type { Config } from '../../config.js';
 import type { WebhookRunners } from '../../context.js';
 import type { Db } from '../../db/connect.js';
+import type { Horizon } from '../../events/horizon.js';
 import { cachedLookup } from '../../lib/outbound.js';
 import { enabledWebhooks } from './store.js';
 import { WebhookWorker } from './worker.js';
@@ -27,6 +28,7 @@ export class WebhookWorkers implements WebhookRunners {
 
   constructor(
     private readonly db: Db,
+    private readonly horizon: Horizon,
     private readonly config: Config,
     private readonly log: Logger,
   ) {}
@@ -73,7 +75,7 @@ export class WebhookWorkers implements WebhookRunners {
     for (const id of this.workers.keys()) if (!wanted.has(id)) this.stopWorker(id);
     for (const hook of hooks) {
       if (this.workers.has(hook.id)) continue;
-      const worker = new WebhookWorker(this.db, hook, {
+      const worker = new WebhookWorker(this.db, this.horizon, hook, {
         allowedUrls: this.config.OUTBOUND_ALLOWED_URLS,
         timeoutMs: this.config.WEBHOOK_TIMEOUT_SECONDS * 1000,
         maxBackoffMs: this.config.WEBHOOK_MAX_BACKOFF_SECONDS * 1000,

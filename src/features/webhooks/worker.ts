@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import type { BatchDone, HeldLease } from '../../events/leasedConsumer.js';
 import { leasedLogReader, type LeasedLogReader } from '../../events/leasedReader.js';
+import type { Horizon } from '../../events/horizon.js';
 import { readExportEvents, type ExportEvent } from '../../export/readEvents.js';
 import type { Lookup } from '../../lib/outbound.js';
 import { deliverEvent, DeliveryFailed } from './deliver.js';
@@ -43,6 +44,7 @@ export class WebhookWorker {
 
   constructor(
     private readonly db: Db,
+    private readonly horizon: Horizon,
     private readonly hook: DeliverableWebhook,
     private readonly o: WebhookWorkerOptions,
   ) {
@@ -71,11 +73,11 @@ export class WebhookWorker {
   }
 
   private async deliverAfter(from: number, limit: number, lease: HeldLease): Promise<BatchDone> {
-    const batch = await readExportEvents(this.db, from, limit);
+    const { events: batch, prunedThrough } = await readExportEvents(this.db, from, limit, await this.horizon.advance());
     if (batch.length === 0) return { through: from, full: false };
-    if (batch[0]!.id !== from + 1) {
-      // Only pruning makes a gap: the webhook was disabled (or failing) for longer than EVENT_RETENTION_DAYS.
-      this.o.log.error({ webhook: this.hook.id, from: from + 1, to: batch[0]!.id - 1 }, 'events were pruned before the webhook got them');
+    if (from < prunedThrough) {
+      // The webhook was disabled (or failing) for longer than EVENT_RETENTION_DAYS.
+      this.o.log.error({ webhook: this.hook.id, from: from + 1, to: prunedThrough }, 'events were pruned before the webhook got them');
     }
     const through = await lease.whileRenewing(() => this.deliverInOrder(from, batch));
     return { through, full: through === batch.at(-1)!.id && batch.length === limit };
