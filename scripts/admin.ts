@@ -16,7 +16,8 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { loadConfig, type Config } from '../src/config.js';
-import { connectDatabase, type Db } from '../src/db/connect.js';
+import type { Db } from '../src/db/connect.js';
+import { openCliDatabase } from './cliDatabase.js';
 import { findByEmail } from '../src/features/admin/findByEmail.js';
 import { setRoleByEmail } from '../src/features/admin/roles.js';
 import { databaseStats } from '../src/features/admin/stats.js';
@@ -41,11 +42,7 @@ if (command === 'restore') process.exit(await restore(positionals[1], values['da
 if (command === 'server-key' && !validServerKeyArgs(positionals.slice(1))) process.exit(fail(usage));
 
 const config = loadConfig();
-const database = await connectDatabase({
-  url: config.DATABASE_URL,
-  pglitePath: config.PGLITE_PATH ?? path.join(config.dataDir, 'pglite'),
-  poolSize: 1,
-});
+const database = await openCliDatabase(config);
 try {
   process.exitCode = await run(database.db);
 } catch (err) {

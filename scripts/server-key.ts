@@ -5,9 +5,8 @@
  *   npm run server-key -- revoke NAME   the unrevoked key of that name (or id) is refused from now on, on every node.
  * (`npm run admin -- server-key …` is the same.)
  */
-import path from 'node:path';
 import { loadConfig } from '../src/config.js';
-import { connectDatabase } from '../src/db/connect.js';
+import { openCliDatabase } from './cliDatabase.js';
 import { serverKeyCommand, serverKeyUsage, validServerKeyArgs } from '../src/features/server/serverKeyCommand.js';
 
 const args = process.argv.slice(2);
@@ -17,11 +16,7 @@ if (!validServerKeyArgs(args)) {
 }
 
 const config = loadConfig();
-const database = await connectDatabase({
-  url: config.DATABASE_URL,
-  pglitePath: config.PGLITE_PATH ?? path.join(config.dataDir, 'pglite'),
-  poolSize: 1,
-});
+const database = await openCliDatabase(config);
 try {
   process.exitCode = await serverKeyCommand(database.db, args);
 } finally {

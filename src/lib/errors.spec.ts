@@ -15,6 +15,7 @@ describe('the error table', () => {
       'internal',
       'otp.send_failed',
       'service.unavailable',
+      'turn.not_configured',
     ]);
   });
 

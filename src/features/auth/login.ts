@@ -23,14 +23,7 @@ export async function login(ctx: AppContext, input: z.output<typeof loginBody>) 
   const ok = await verify(user?.passwordHash ?? (await decoy), input.password).catch(() => false);
   if (!user || !user.passwordHash || !ok) {
     // Only an existing account's failures are recorded: logging every guessed login would store what strangers typed.
-    if (user)
-      await audit(ctx.db, {
-        actorId: null,
-        action: 'auth.sign_in_failed',
-        targetType: 'user',
-        targetId: user.id,
-        details: { method: 'password', reason: 'wrong_password' },
-      });
+    if (user) await recordFailedSignIn(ctx, user.id, 'wrong_password');
     throw fail('auth.invalid_credentials', 'wrong login or password');
   }
   await refund(ctx, 'login-failures', account);
@@ -40,17 +33,22 @@ export async function login(ctx: AppContext, input: z.output<typeof loginBody>) 
     )
     .catch(async (err: unknown) => {
       if (err instanceof AppError && err.code === 'auth.suspended') {
-        await audit(ctx.db, {
-          actorId: null,
-          action: 'auth.sign_in_failed',
-          targetType: 'user',
-          targetId: user.id,
-          details: { method: 'password', reason: 'suspended' },
-        });
+        await recordFailedSignIn(ctx, user.id, 'suspended');
       }
       throw err;
     });
   // The same device signing in again ends its previous session, sockets included.
   for (const id of tokens.replaced) ctx.sessions.disconnect(id);
   return { user: await presentUser(ctx, user, user.id), ...clientTokens(tokens) };
+}
+
+/** A failed password sign-in of an existing account, in the audit log. */
+function recordFailedSignIn(ctx: AppContext, userId: string, reason: 'wrong_password' | 'suspended'): Promise<void> {
+  return audit(ctx.db, {
+    actorId: null,
+    action: 'auth.sign_in_failed',
+    targetType: 'user',
+    targetId: userId,
+    details: { method: 'password', reason },
+  });
 }

@@ -26,6 +26,7 @@ import {
   reactionList,
   receipts,
   searchPage,
+  sendRefusals,
   starPage,
   success,
 } from './schemas.js';
@@ -72,16 +73,7 @@ const sendAndSearchRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         response: {
           200: messageResponse,
           201: messageResponse,
-          ...problems(
-            'conversation.not_found',
-            'user.blocked',
-            'message.reply_invalid',
-            'message.media_invalid',
-            'message.mention_invalid',
-            'message.mention_all_forbidden',
-            'message.post_forbidden',
-            'rate_limited',
-          ),
+          ...problems(...sendRefusals, 'rate_limited'),
         },
       },
     },

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../lib/errors.js';
 import {
   emoji,
   forwardResultSchema,
@@ -75,3 +76,14 @@ export const forwardResults = z.object({
     .array(forwardResultSchema)
     .meta({ description: 'One per target, in the order given: the forwarded message, or the error of that target alone.' }),
 });
+
+/** What a send can be refused with, whoever sends (a user over REST, the server API as a user): documented once. */
+export const sendRefusals = [
+  'conversation.not_found',
+  'user.blocked',
+  'message.reply_invalid',
+  'message.media_invalid',
+  'message.mention_invalid',
+  'message.mention_all_forbidden',
+  'message.post_forbidden',
+] as const satisfies readonly ErrorCode[];

@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.js';
 import { problems } from '../../lib/apiDocs.js';
 import { idParams } from '../../lib/validation.js';
 import { rateLimit } from '../limits/rateLimits.js';
-import { messageResponse } from '../messages/schemas.js';
+import { messageResponse, sendRefusals } from '../messages/schemas.js';
 import { mintSession, mintSessionBody } from './mintSession.js';
 import { externalIdParams, provisionUser, provisionUserBody } from './provisionUser.js';
 import { sendAsUser, sendAsUserBody } from './sendAsUser.js';
@@ -96,17 +96,7 @@ const messageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { 
         response: {
           200: messageResponse,
           201: messageResponse,
-          ...problems(
-            'auth.server_key_invalid',
-            'user.not_found',
-            'conversation.not_found',
-            'user.blocked',
-            'message.reply_invalid',
-            'message.media_invalid',
-            'message.mention_invalid',
-            'message.mention_all_forbidden',
-            'message.post_forbidden',
-          ),
+          ...problems('auth.server_key_invalid', 'user.not_found', ...sendRefusals),
         },
       },
     },
