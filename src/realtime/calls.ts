@@ -4,7 +4,8 @@ import type { ParleySocket } from './types.js';
 
 /** The socket is in this call now: its disconnect ends it. */
 export function remember(socket: ParleySocket, callId: string): void {
-  socket.data.calls = [...(socket.data.calls ?? []), callId];
+  const calls = socket.data.calls ?? [];
+  if (!calls.includes(callId)) socket.data.calls = [...calls, callId];
 }
 
 /**

@@ -109,8 +109,9 @@ async function relayTyping(ctx: AppContext, socket: ParleySocket, conversationId
   const room = conversationRoom(conversationId);
   if (!socket.rooms.has(room)) throw fail('conversation.not_found');
   const { userId } = socket.data;
-  if (!(await mayPost(ctx.db, conversationId, userId))) return {};
-  const unheard = [userId, ...(await blockRelations(ctx.db, userId))].map(userRoom);
+  const [allowed, blocked] = await Promise.all([mayPost(ctx.db, conversationId, userId), blockRelations(ctx.db, userId)]);
+  if (!allowed) return {};
+  const unheard = [userId, ...blocked].map(userRoom);
   socket.to(room).except(unheard).emit('typing', { conversationId, userId, isTyping });
   return {};
 }

@@ -8463,7 +8463,7 @@ export interface operations {
             });
         };
       };
-      /** @description `message.edit_window_passed`, `message.mention_all_forbidden`, `message.not_sender`, `message.post_forbidden`, `user.blocked` */
+      /** @description `message.edit_window_passed`, `message.mention_all_forbidden`, `message.not_sender`, `user.blocked` */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8472,12 +8472,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] &
             ({
               /** @enum {string} */
-              code:
-                | 'message.edit_window_passed'
-                | 'message.mention_all_forbidden'
-                | 'message.not_sender'
-                | 'message.post_forbidden'
-                | 'user.blocked';
+              code: 'message.edit_window_passed' | 'message.mention_all_forbidden' | 'message.not_sender' | 'user.blocked';
             } & {
               [key: string]: unknown;
             });

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { callMediaSchema, callSchema, forwardResultSchema, messageSchema, pinSchema, reactionSchema } from './objects.js';
 import { clientMessageId, emoji, plainText, seq, uuid } from './text.js';
 
+/** Most conversations one message is forwarded to in one request (socket and REST). */
+export const MAX_FORWARD_TARGETS = 10;
+
 /** Server limits the payload schemas depend on (the server's configuration; these defaults are the server's). */
 export interface Limits {
   /** MESSAGE_MAX_LENGTH */
@@ -135,7 +138,7 @@ export const clientEventSchemas = (limits: Limits = defaultLimits) => ({
   'message:star': event({ payload: z.object({ messageId: uuid }), ack: empty, summary: 'Star a message, for you alone.' }),
   'message:unstar': event({ payload: z.object({ messageId: uuid }), ack: empty, summary: 'Take your star back.' }),
   'message:forward': event({
-    payload: z.object({ messageId: uuid, conversationIds: z.array(uuid).min(1).max(10) }),
+    payload: z.object({ messageId: uuid, conversationIds: z.array(uuid).min(1).max(MAX_FORWARD_TARGETS) }),
     ack: z.object({ results: z.array(forwardResultSchema) }),
     summary: 'Forward a message to up to 10 conversations: one result per target (its message, or its error alone).',
   }),

@@ -6,9 +6,6 @@ import { visibleMessage } from './access.js';
 import type { MessageDto } from './present.js';
 import { sendMessage } from './sendMessage.js';
 
-/** Most conversations one message is forwarded to in one request. */
-export const MAX_FORWARD_TARGETS = 10;
-
 /** One target's outcome: the new message, or why that target was refused (the others go on). */
 export type ForwardResult =
   { conversationId: string; message: MessageDto } | { conversationId: string; error: { code: string; message: string } };
@@ -45,8 +42,9 @@ export async function forwardMessage(
         const { message: sent } = await sendMessage(ctx, actorId, input, origin);
         return { conversationId, message: sent };
       } catch (err) {
+        // Ours too (5xx: the database away): the other targets may have committed, so this one is reported alone.
         const e = toAppError(err);
-        if (e.status >= 500) throw err;
+        if (e.status >= 500) ctx.log.warn({ err, conversationId }, 'forwarding to a conversation failed');
         return { conversationId, error: { code: e.code, message: e.message } };
       }
     }),

@@ -138,7 +138,6 @@ const changeMessageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
             'message.not_editable',
             'message.mention_invalid',
             'message.mention_all_forbidden',
-            'message.post_forbidden',
           ),
         },
       },

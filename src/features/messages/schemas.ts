@@ -9,10 +9,10 @@ import {
   reactionSchema,
   starSchema,
   uuid,
+  MAX_FORWARD_TARGETS,
 } from '@parley/protocol';
 import { z } from 'zod';
 import { pageFields } from '../conversations/schemas.js';
-import { MAX_FORWARD_TARGETS } from './forward.js';
 
 /** A page of history, in ascending seq. */
 export const messagePage = z.object({

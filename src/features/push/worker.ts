@@ -100,16 +100,22 @@ export class PushWorker {
   /** The pushes of the next events; a batch to slow push services may outlast the lease, so it is renewed meanwhile. */
   private async pushAfter(from: number, limit: number, lease: HeldLease): Promise<BatchDone> {
     const { messages, calls, through } = await readNewMessages(this.ctx.db, from, limit, await this.ctx.horizon.advance());
-    // Messages first: a device's lane sends in event order, which its last_event_id relies on.
-    if (messages.length > 0) await lease.whileRenewing(() => this.deliver(messages));
-    if (calls.length > 0) await lease.whileRenewing(() => this.deliverCalls(calls));
+    if (messages.length > 0 || calls.length > 0) {
+      // Both sets of jobs are made before any is sent: a sent push raises its device's last_event_id, which would
+      // make a call ringing before a message of the same batch look pushed already.
+      const [forMessages, forCalls] = await Promise.all([this.messagePushJobs(messages), this.callPushJobs(calls)]);
+      // A device's lane sends in event order, which its last_event_id relies on.
+      const jobs = [...forMessages, ...forCalls].sort((a, b) => a.eventId - b.eventId);
+      await lease.whileRenewing(() => Promise.all(jobs.map((j) => this.lanes.push(j))));
+    }
     return { through, full: through - from >= limit };
   }
 
-  private async deliver(batch: NewMessage[]): Promise<void> {
+  private async messagePushJobs(batch: NewMessage[]): Promise<PushJob[]> {
+    if (batch.length === 0) return [];
     const facts = await readBatchFacts(this.ctx.db, batch);
     const notices = noticesFor(batch, facts);
-    if (notices.length === 0) return;
+    if (notices.length === 0) return [];
     const users = [...new Set(notices.map((n) => n.userId))];
     // Someone with a socket connected anywhere gets the event there, not a push.
     const online = await this.ctx.presence.onlineAmong(users);
@@ -117,19 +123,19 @@ export class PushWorker {
     const platforms = (Object.keys(this.senders) as PushPlatform[]).filter((p) => p !== 'apns-voip');
     const offline = users.filter((u) => !online.has(u));
     const devices = await pushDevicesOf(this.ctx.db, offline, platforms);
-    const jobs = jobsFor(notices, devices, facts);
-    await Promise.all(jobs.map((j) => this.lanes.push(j)));
+    return jobsFor(notices, devices, facts);
   }
 
   /** Call pushes to callees with no socket anywhere (src/features/push/callPush.ts). */
-  private async deliverCalls(batch: IncomingCall[]): Promise<void> {
+  private async callPushJobs(batch: IncomingCall[]): Promise<PushJob[]> {
+    if (batch.length === 0) return [];
     const callees = [...new Set(batch.map((c) => c.call.calleeId))];
     const online = await this.ctx.presence.onlineAmong(callees);
     const offline = callees.filter((u) => !online.has(u));
-    if (offline.length === 0) return;
+    if (offline.length === 0) return [];
     const platforms = Object.keys(this.senders) as PushPlatform[];
     const [devices, facts] = await Promise.all([pushDevicesOf(this.ctx.db, offline, platforms), readCallFacts(this.ctx.db, batch)]);
-    await Promise.all(callJobs(batch, devices, facts).map((j) => this.lanes.push(j)));
+    return callJobs(batch, devices, facts);
   }
 
   private async send(job: PushJob): Promise<PushOutcome> {
