@@ -251,6 +251,8 @@ export const messages = pgTable(
     mentionsAll: boolean('mentions_all').notNull().default(false),
     /** Forwarded from another message (POST /messages/:id/forward): its text and media, not written by the sender. */
     forwarded: boolean('forwarded').notNull().default(false),
+    /** A reply in the thread of this top-level message of the same conversation (src/features/threads). */
+    threadRootId: uuid('thread_root_id'),
     editedAt: ts('edited_at'),
     deletedAt: ts('deleted_at'),
     createdAt: createdAt(),
@@ -268,6 +270,10 @@ export const messages = pgTable(
       .where(sql`mentions_all or cardinality(mention_user_ids) > 0`),
     // The retention purge reads the oldest messages first.
     index('messages_created_idx').on(t.createdAt),
+    // A thread's replies, paged by seq.
+    index('messages_thread_idx')
+      .on(t.threadRootId, t.seq)
+      .where(sql`thread_root_id is not null`),
   ],
 );
 
@@ -350,6 +356,34 @@ export const reactions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.messageId, t.userId] })],
+);
+
+/**
+ * A thread's summary on its root (src/features/threads/summary.ts), rewritten in the transaction of every
+ * reply and every reply deleted for everyone; it goes with the root.
+ */
+export const threadSummaries = pgTable('thread_summaries', {
+  rootId: uuid('root_id')
+    .primaryKey()
+    .references(() => messages.id, { onDelete: 'cascade' }),
+  replyCount: integer('reply_count').notNull(),
+  lastReplyId: uuid('last_reply_id'),
+  lastReplyAt: ts('last_reply_at'),
+  /** The repliers (and the root's sender), first come first, at most MAX_THREAD_PARTICIPANTS. */
+  participantIds: uuid('participant_ids').array().notNull(),
+});
+
+/** The last reply of a thread each member has read (POST /messages/:id/thread/read); it goes with the root. */
+export const threadReads = pgTable(
+  'thread_reads',
+  {
+    rootId: uuid('root_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    lastReadSeq: integer('last_read_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rootId, t.userId] })],
 );
 
 /** A conversation's pinned messages (src/features/messages/pins.ts); they go with the message. */

@@ -54,6 +54,8 @@ export const errorStatus = {
   'invitation.not_found': 404,
   'group.not_found': 404,
   'message.reply_invalid': 422,
+  'thread.root_invalid': 422,
+  'thread.root_deleted': 409,
   'message.mention_invalid': 422,
   'message.mention_all_forbidden': 403,
   'message.post_forbidden': 403,

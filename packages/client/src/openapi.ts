@@ -983,6 +983,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/messages/{id}/thread': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Page through a message's thread
+     * @description The root (with its `thread` summary), a page of the replies you may read in ascending seq, paged as the history is (the latest by default, older with `before`, newer with `after`), and your read state of the thread. A root that does not exist, one outside the history you may read, and one you deleted for yourself are all 404 `message.not_found`; a reply in a thread has no thread of its own (422 `thread.root_invalid`).
+     */
+    get: operations['listThread'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/messages/{id}/thread/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark a thread read
+     * @description Moves your read mark of the thread forward to `upToSeq` (a reply's seq), or to its last reply; it never moves back. Private to you: your devices hear `thread:read` when it moved. A root that does not exist, one outside the history you may read, and one you deleted for yourself are all 404 `message.not_found`; a reply in a thread has no thread of its own (422 `thread.root_invalid`).
+     */
+    post: operations['markThreadRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/media/tus': {
     parameters: {
       query?: never;
@@ -1887,6 +1927,15 @@ export interface components {
       /** @description Whether everyone in the conversation is mentioned (`@all`). */
       all: boolean;
     };
+    /** @description The thread under a top-level message. */
+    ThreadSummary: {
+      /** @description Replies not deleted for everyone. */
+      replyCount: number;
+      lastReplyId: string | null;
+      lastReplyAt: string | null;
+      /** @description Who replied, first come first, at most 10. */
+      participantIds: string[];
+    };
     Message: {
       /** Format: uuid */
       id: string;
@@ -1941,6 +1990,10 @@ export interface components {
       mentions: components['schemas']['Mentions'];
       /** @description Forwarded from another message (its text and media), not written by the sender. */
       forwarded: boolean;
+      /** @description A reply in the thread of this message; null for a top-level message. */
+      threadRootId: string | null;
+      /** @description On a top-level message that has been replied to in a thread. */
+      thread: components['schemas']['ThreadSummary'] | null;
       editedAt: string | null;
       deletedAt: string | null;
       createdAt: string;
@@ -7539,6 +7592,11 @@ export interface operations {
              */
             all?: boolean;
           };
+          /**
+           * Format: uuid
+           * @description Reply in the thread of this top-level message of the same conversation (not itself a reply in a thread).
+           */
+          threadRootId?: string;
         };
       };
     };
@@ -7640,6 +7698,21 @@ export interface operations {
             });
         };
       };
+      /** @description `thread.root_deleted` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'thread.root_deleted';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
       /** @description `request.too_large` */
       413: {
         headers: {
@@ -7685,7 +7758,7 @@ export interface operations {
             });
         };
       };
-      /** @description `message.media_invalid`, `message.mention_invalid`, `message.reply_invalid` */
+      /** @description `message.media_invalid`, `message.mention_invalid`, `message.reply_invalid`, `thread.root_invalid` */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7694,7 +7767,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] &
             ({
               /** @enum {string} */
-              code: 'message.media_invalid' | 'message.mention_invalid' | 'message.reply_invalid';
+              code: 'message.media_invalid' | 'message.mention_invalid' | 'message.reply_invalid' | 'thread.root_invalid';
             } & {
               [key: string]: unknown;
             });
@@ -10343,6 +10416,353 @@ export interface operations {
             ({
               /** @enum {string} */
               code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  listThread: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The page just before this seq (paging back); the latest page if omitted. */
+        before?: number;
+        /** @description The page just after this seq (catching up); not with `before` or `cursor`. */
+        after?: number;
+        /** @description Another name for `before`. */
+        cursor?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            messages: components['schemas']['Message'][];
+            /**
+             * @description The seq to pass as `before` (or as `after` when catching up) for the next page; null when there is none.
+             * @example 120
+             */
+            nextCursor: string | null;
+            hasMore: boolean;
+            root: components['schemas']['Message'];
+            /**
+             * @description The seq of the last reply you have read in this thread (0: none).
+             * @example 42
+             */
+            lastReadSeq: number;
+            /**
+             * @description Others' replies after it.
+             * @example 0
+             */
+            unreadCount: number;
+          };
+        };
+      };
+      /** @description `request.bad`, `request.bad_url`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.bad_url' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `message.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'message.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.url_too_long` */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.url_too_long';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `thread.root_invalid` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'thread.root_invalid';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  markThreadRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description Up to this seq; the conversation's last message if omitted.
+           * @example 42
+           */
+          upToSeq?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /**
+             * @description The seq of the last reply you have read in this thread (0: none).
+             * @example 42
+             */
+            lastReadSeq: number;
+            /**
+             * @description Others' replies after it.
+             * @example 0
+             */
+            unreadCount: number;
+          };
+        };
+      };
+      /** @description `request.bad`, `request.bad_url`, `request.malformed_json`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.bad_url' | 'request.malformed_json' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `message.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'message.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.timeout` */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.timeout';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.url_too_long` */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.url_too_long';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `thread.root_invalid` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'thread.root_invalid';
             } & {
               [key: string]: unknown;
             });
@@ -16028,6 +16448,11 @@ export interface operations {
              */
             all?: boolean;
           };
+          /**
+           * Format: uuid
+           * @description Reply in the thread of this top-level message of the same conversation (not itself a reply in a thread).
+           */
+          threadRootId?: string;
           /** @description The external id the sender was provisioned under. */
           senderExternalId: string;
         };
@@ -16131,6 +16556,21 @@ export interface operations {
             });
         };
       };
+      /** @description `thread.root_deleted` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'thread.root_deleted';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
       /** @description `request.too_large` */
       413: {
         headers: {
@@ -16176,7 +16616,7 @@ export interface operations {
             });
         };
       };
-      /** @description `message.media_invalid`, `message.mention_invalid`, `message.reply_invalid` */
+      /** @description `message.media_invalid`, `message.mention_invalid`, `message.reply_invalid`, `thread.root_invalid` */
       422: {
         headers: {
           [name: string]: unknown;
@@ -16185,7 +16625,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] &
             ({
               /** @enum {string} */
-              code: 'message.media_invalid' | 'message.mention_invalid' | 'message.reply_invalid';
+              code: 'message.media_invalid' | 'message.mention_invalid' | 'message.reply_invalid' | 'thread.root_invalid';
             } & {
               [key: string]: unknown;
             });
@@ -16352,6 +16792,7 @@ export interface operations {
             | 'message:pinned'
             | 'message:unpinned'
             | 'message:starred'
+            | 'thread:read'
             | 'message:unstarred'
             | 'conversation:created'
             | 'conversation:updated'

@@ -32,6 +32,9 @@ export const newMessageFields = (limits: Limits) =>
     clientMessageId: clientMessageId.optional(),
     encrypted: z.boolean().optional(),
     mentions: mentionsInput.optional(),
+    threadRootId: uuid
+      .optional()
+      .meta({ description: 'Reply in the thread of this top-level message of the same conversation (not itself a reply in a thread).' }),
   });
 
 /** A message needs text or media: on a schema built from `newMessageFields` (refined last: a refined object cannot be extended). */

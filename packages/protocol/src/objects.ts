@@ -136,6 +136,18 @@ export const mentionsSchema = z
   })
   .meta({ id: 'Mentions', description: 'Who a message mentions; empty (`{userIds: [], all: false}`) when no one.' });
 
+/** Most participants a thread summary lists (the first to take part). */
+export const MAX_THREAD_PARTICIPANTS = 10;
+
+export const threadSummarySchema = z
+  .object({
+    replyCount: z.number().int().meta({ description: 'Replies not deleted for everyone.' }),
+    lastReplyId: z.uuid().nullable(),
+    lastReplyAt: z.string().nullable(),
+    participantIds: z.array(z.uuid()).meta({ description: `Who replied, first come first, at most ${MAX_THREAD_PARTICIPANTS}.` }),
+  })
+  .meta({ id: 'ThreadSummary', description: 'The thread under a top-level message.' });
+
 export const messageSchema = z
   .object({
     id: z.uuid(),
@@ -153,6 +165,8 @@ export const messageSchema = z
     system: systemInfoSchema.nullable(),
     mentions: mentionsSchema,
     forwarded: z.boolean().meta({ description: 'Forwarded from another message (its text and media), not written by the sender.' }),
+    threadRootId: z.uuid().nullable().meta({ description: 'A reply in the thread of this message; null for a top-level message.' }),
+    thread: threadSummarySchema.nullable().meta({ description: 'On a top-level message that has been replied to in a thread.' }),
     editedAt: z.string().nullable(),
     deletedAt: z.string().nullable(),
     createdAt: z.string(),

@@ -59,6 +59,10 @@ export const serverEventSchemas = {
     { conversationId: z.uuid(), messageId: z.uuid(), starredAt: z.string() },
     'You starred a message (on another of your devices); never seen by anyone else.',
   ),
+  'thread:read': stored(
+    { conversationId: z.uuid(), rootId: z.uuid(), lastReadSeq: z.number().int() },
+    'You read a thread further (POST /messages/:id/thread/read, on another of your devices); never seen by anyone else.',
+  ),
   'message:unstarred': stored({ conversationId: z.uuid(), messageId: z.uuid() }, 'You took a star back (on another of your devices).'),
   'conversation:created': stored(
     { conversation: conversationSchema },

@@ -18,6 +18,8 @@ export interface NewMessage {
   system?: SystemInfo | null;
   /** Forwarded from another message (forward.ts). */
   forwarded?: boolean;
+  /** A reply in this root's thread (checked already: decideSends). */
+  threadRootId?: string | null;
   /** Checked already (checkMentions); none if omitted. */
   mentions?: StoredMentions;
   /** Uploads already claimed by the sender (claimMedia), in order. */
@@ -86,10 +88,10 @@ export async function appendMessages(
           from jsonb_to_recordset(${jsonRows([...next].map(([id, n]) => ({ id, seq: n - 1 })))}) as v(id uuid, seq int) where c.id = v.id
         ), added as (
           insert into messages (id, conversation_id, seq, sender_id, client_message_id, type, text, reply_to_id, encrypted, system,
-            mention_user_ids, mentions_all, forwarded, created_at)
+            mention_user_ids, mentions_all, forwarded, thread_root_id, created_at)
           select * from jsonb_to_recordset(${jsonRows(written.map((w) => w.row))}) as v(id uuid, "conversationId" uuid, seq int, "senderId" uuid,
             "clientMessageId" text, type text, text text, "replyToId" uuid, encrypted boolean, system jsonb,
-            "mentionUserIds" uuid[], "mentionsAll" boolean, forwarded boolean, "createdAt" timestamptz)
+            "mentionUserIds" uuid[], "mentionsAll" boolean, forwarded boolean, "threadRootId" uuid, "createdAt" timestamptz)
         ), attached as (
           insert into message_media (message_id, media_id, position)
           select * from jsonb_to_recordset(${jsonRows(attachments)}) as v("messageId" uuid, "mediaId" uuid, position int)
@@ -122,7 +124,11 @@ export async function appendMessages(
   return dtos;
 }
 
-const flagColumns = (draft: NewMessage) => ({ encrypted: draft.encrypted ?? false, forwarded: draft.forwarded ?? false });
+const flagColumns = (draft: NewMessage) => ({
+  encrypted: draft.encrypted ?? false,
+  forwarded: draft.forwarded ?? false,
+  threadRootId: draft.threadRootId ?? null,
+});
 const mentionColumns = (m: StoredMentions | undefined) => ({ mentionUserIds: m?.userIds ?? [], mentionsAll: m?.all ?? false });
 
 /** Locks the conversations' rows (in id order) and reads their last seqs. */

@@ -2,6 +2,7 @@ import { AppError, fail } from '../../lib/errors.js';
 import type { NewMessage } from './appendMessage.js';
 import { memberKey, repeatKey, type SendReads } from './lockAndReadForSends.js';
 import { checkMentions } from './mentions.js';
+import { checkThreadRoot } from '../threads/checkRoot.js';
 import { replySnippet, type MessageRow } from './present.js';
 import type { SendRequest } from './sendQueue.js';
 
@@ -31,7 +32,7 @@ export type SendDecision =
 export function decideSends(requests: readonly SendRequest[], reads: SendReads): SendDecision[] {
   const firstOfKey = new Map<string, number>();
   return requests.map((r, i): SendDecision => {
-    const { conversationId, clientMessageId, replyToId } = r.input;
+    const { conversationId, clientMessageId, replyToId, threadRootId } = r.input;
     const member = reads.members.get(memberKey(conversationId, r.actorId));
     const conversation = reads.conversations.get(conversationId);
     if (!member || !conversation) return { kind: 'refuse', error: fail('conversation.not_found') };
@@ -51,6 +52,11 @@ export function decideSends(requests: readonly SendRequest[], reads: SendReads):
     if (replyToId && (target?.conversationId !== conversationId || target.seq <= member.floor)) {
       return { kind: 'refuse', error: fail('message.reply_invalid', 'replyToId is not a message of this conversation') };
     }
+    const root = threadRootId ? reads.replies.get(threadRootId) : undefined;
+    if (threadRootId) {
+      const refused = checkThreadRoot(root, conversationId, member.floor);
+      if (refused) return { kind: 'refuse', error: refused };
+    }
     const mentions = checkMentions(r.input.mentions, {
       conversationType: conversation.type,
       mentionAll: conversation.mentionAll,
@@ -69,6 +75,7 @@ export function decideSends(requests: readonly SendRequest[], reads: SendReads):
         encrypted: r.input.encrypted,
         mentions,
         forwarded: r.input.forwardOf !== undefined,
+        threadRootId: threadRootId ?? null,
         origin: r.origin,
       },
       mediaIds: r.input.mediaIds ?? [],

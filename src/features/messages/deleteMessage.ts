@@ -6,6 +6,7 @@ import { events as eventLog, hiddenMessages, messages, pins, reactions, stars } 
 import { fail } from '../../lib/errors.js';
 import { visibleMessage } from './access.js';
 import { presentMessages, type MessageDto, type MessageRow } from './present.js';
+import { refreshThreads } from '../threads/summary.js';
 import { withholdFromNonReaders } from './withhold.js';
 
 export type DeleteScope = 'self' | 'everyone';
@@ -81,6 +82,8 @@ export async function wipeMessage(tx: Tx, events: EventBatch, message: MessageRo
   await scrubConversationCopies(tx, message, tombstone!);
   events.add({ type: 'message:deleted', conversationId, messageId, payload: { conversationId, messageId, for: 'everyone' }, origin });
   await withholdFromNonReaders(tx, events, message);
+  // A reply deleted for everyone leaves its thread's summary.
+  if (message.threadRootId) await refreshThreads(tx, events, [message.threadRootId]);
 }
 
 /** The stored events that carry a conversation (`conversation:created`, `conversation:updated`) and with it its lastMessage. */

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Executor } from '../../db/connect.js';
 import { members, messages, reactions, users } from '../../db/schema.js';
 import { mediaOfMessages } from '../media/present.js';
+import { threadSummariesOf } from '../threads/summary.js';
 
 export type MessageRow = typeof messages.$inferSelect;
 export type MessageStatus = 'sent' | 'delivered' | 'read';
@@ -52,6 +53,7 @@ export interface RawMessage {
   mention_user_ids: string[];
   mentions_all: boolean;
   forwarded: boolean;
+  thread_root_id: string | null;
   edited_at: string | null;
   deleted_at: string | null;
   created_at: string;
@@ -73,6 +75,7 @@ export const fromRaw = (r: RawMessage): MessageRow => ({
   mentionUserIds: r.mention_user_ids,
   mentionsAll: r.mentions_all,
   forwarded: r.forwarded,
+  threadRootId: r.thread_root_id,
   editedAt: date(r.edited_at),
   deletedAt: date(r.deleted_at),
   createdAt: new Date(r.created_at),
@@ -118,10 +121,11 @@ export async function presentMessages(
   const ids = messageRows.map((r) => r.id);
   const byMessage = await reactionsOf(ex, ids);
   const mediaBy = await mediaOfMessages(ex, ids);
+  const threads = await threadSummariesOf(ex, messageRows);
   return messageRows.map((m) => {
     const reply = m.replyToId ? replies.get(m.replyToId) : undefined;
     const replyTo = reply ? replySnippet(reply) : null;
-    return toMessage(m, statusOf(m), replyTo, byMessage.get(m.id), mediaBy.get(m.id));
+    return toMessage(m, statusOf(m), replyTo, byMessage.get(m.id), mediaBy.get(m.id), threads.get(m.id));
   });
 }
 
@@ -154,6 +158,7 @@ export function toMessage(
   replyTo: MessageDto['replyTo'],
   messageReactions: MessageDto['reactions'] = [],
   media: MessageDto['media'] = [],
+  thread: MessageDto['thread'] = null,
 ): MessageDto {
   return {
     id: m.id,
@@ -173,6 +178,8 @@ export function toMessage(
     // A message deleted for everyone mentions no one any more.
     mentions: m.deletedAt ? { userIds: [], all: false } : storedMentions(m),
     forwarded: m.forwarded,
+    threadRootId: m.threadRootId,
+    thread,
     editedAt: iso(m.editedAt),
     deletedAt: iso(m.deletedAt),
     createdAt: m.createdAt.toISOString(),

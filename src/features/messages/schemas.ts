@@ -86,4 +86,6 @@ export const sendRefusals = [
   'message.mention_invalid',
   'message.mention_all_forbidden',
   'message.post_forbidden',
+  'thread.root_invalid',
+  'thread.root_deleted',
 ] as const satisfies readonly ErrorCode[];

@@ -11,6 +11,8 @@ export interface SendMessageInput {
   clientMessageId?: string;
   encrypted?: boolean;
   mentions?: MentionsRequest;
+  /** A reply in the thread of this top-level message (src/features/threads). */
+  threadRootId?: string;
   /**
    * Set by forwarding alone (forward.ts), never by a client's send: the message forwarded. The
    * new message is marked `forwarded` and its `mediaIds` are that message's media, reused.

@@ -2,6 +2,7 @@ import type { Tx } from '../../db/connect.js';
 import type { EventBatch } from '../../events/runCommand.js';
 import { AppError } from '../../lib/errors.js';
 import { claimForwardedMedia, claimMedia } from '../media/attach.js';
+import { refreshThreads } from '../threads/summary.js';
 import { appendMessages, type NewMessage } from './appendMessage.js';
 import { decideSends, type SendDecision, type WriteDecision } from './decideSends.js';
 import { lockAndReadForSends } from './lockAndReadForSends.js';
@@ -35,6 +36,12 @@ export async function writeSendBatch(tx: Tx, events: EventBatch, requests: SendR
     heads,
   );
   fresh.forEach((f, k) => (outcomes[f.index] = { ok: { message: written[k]!, created: true } }));
+  // The roots replied under: their summaries change with the replies, in this transaction.
+  await refreshThreads(
+    tx,
+    events,
+    written.flatMap((m) => (m.threadRootId ? [m.threadRootId] : [])),
+  );
 
   const shown = await presentOriginals(tx, decisions);
   for (const [i, decision] of decisions.entries()) {

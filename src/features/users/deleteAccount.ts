@@ -20,8 +20,9 @@ import {
   otpCodes,
   pushDevices,
   reactions,
-  stars,
   sessions,
+  stars,
+  threadReads,
   tusUploads,
   userKeys,
   users,
@@ -211,6 +212,7 @@ async function eraseOwnRows(tx: Tx, actorId: string, phoneNumber: string | null,
   await tx.delete(reactions).where(eq(reactions.userId, actorId));
   await tx.delete(hiddenMessages).where(eq(hiddenMessages.userId, actorId));
   await tx.delete(stars).where(eq(stars.userId, actorId));
+  await tx.delete(threadReads).where(eq(threadReads.userId, actorId));
   await tx.delete(blocks).where(or(eq(blocks.blockerId, actorId), eq(blocks.blockedId, actorId)));
   await tx.delete(invitations).where(or(eq(invitations.inviteeId, actorId), eq(invitations.inviterId, actorId)));
   await tx.delete(userKeys).where(eq(userKeys.userId, actorId));

@@ -120,6 +120,7 @@ async function* ownMessagesJson(db: Executor, conversationId: string, userId: st
         encrypted: messages.encrypted,
         forwarded: messages.forwarded,
         replyToId: messages.replyToId,
+        threadRootId: messages.threadRootId,
         mediaIds: sql<string[]>`coalesce((select array_agg(mm.media_id order by mm.position) from message_media mm
                                           where mm.message_id = ${messages.id}), '{}')`,
         editedAt: messages.editedAt,

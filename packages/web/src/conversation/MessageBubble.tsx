@@ -8,6 +8,7 @@ import { MessageText } from './MessageText';
 import { Reactions } from './Reactions';
 import { ReplyQuote } from './ReplyQuote';
 import type { Row } from './rows';
+import { repliesLabel, useOpenThread } from './threadContext';
 
 export interface BubblePeople {
   members: readonly User[];
@@ -28,6 +29,7 @@ interface BubbleProps {
 /** One message: a bubble (own on the right), its time and, for own messages, its ticks; the day's label above the day's first. */
 export function MessageBubble({ row, sender, showSender = false, dayLabel, people, highlighted, onActionError }: BubbleProps) {
   const m = row.message;
+  const openThread = useOpenThread();
   return (
     <li className={row.mine ? 'message mine' : 'message'} id={m && messageElementId(m.id)} data-highlighted={highlighted}>
       {dayLabel && (
@@ -58,6 +60,11 @@ export function MessageBubble({ row, sender, showSender = false, dayLabel, peopl
         {m && <MessageActions message={m} sender={sender} onError={onActionError} />}
       </div>
       {m && <Reactions message={m} />}
+      {m?.thread && m.thread.replyCount > 0 && (
+        <button type="button" className="text-button thread-link" onClick={() => openThread(m.id)}>
+          {repliesLabel(m.thread.replyCount)}
+        </button>
+      )}
     </li>
   );
 }
