@@ -1887,6 +1887,22 @@ export interface components {
       /** @description Whether everyone in the conversation is mentioned (`@all`). */
       all: boolean;
     };
+    /** @description What the sender's server found at the message's first link, fetched once after it was sent (not for encrypted messages). */
+    LinkPreview: {
+      /** @description The URL of the text it previews (the first http(s) one). */
+      url: string;
+      title: string | null;
+      description: string | null;
+      siteName: string | null;
+      image: {
+        /** Format: uuid */
+        mediaId: string;
+        /** @description Parley's media URL for it (GET, with the bearer token): recipients never contact the site. */
+        url: string;
+        width: number | null;
+        height: number | null;
+      } | null;
+    };
     Message: {
       /** Format: uuid */
       id: string;
@@ -1941,6 +1957,8 @@ export interface components {
       mentions: components['schemas']['Mentions'];
       /** @description Forwarded from another message (its text and media), not written by the sender. */
       forwarded: boolean;
+      /** @description null until (and unless) the preview was fetched; it arrives as `message:updated`. */
+      linkPreview: components['schemas']['LinkPreview'] | null;
       editedAt: string | null;
       deletedAt: string | null;
       createdAt: string;

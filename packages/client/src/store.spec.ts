@@ -54,6 +54,7 @@ const message = (seq: number, senderId: string, over: Partial<Message> = {}): Me
   system: null,
   mentions: { userIds: [], all: false },
   forwarded: false,
+  linkPreview: null,
   editedAt: null,
   deletedAt: null,
   createdAt: `2026-12-01T10:00:0${seq}.000Z`,

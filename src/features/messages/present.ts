@@ -3,6 +3,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Executor } from '../../db/connect.js';
 import { members, messages, reactions, users } from '../../db/schema.js';
+import { previewsOf } from '../linkPreviews/present.js';
 import { mediaOfMessages } from '../media/present.js';
 
 export type MessageRow = typeof messages.$inferSelect;
@@ -118,10 +119,11 @@ export async function presentMessages(
   const ids = messageRows.map((r) => r.id);
   const byMessage = await reactionsOf(ex, ids);
   const mediaBy = await mediaOfMessages(ex, ids);
+  const previews = await previewsOf(ex, ids);
   return messageRows.map((m) => {
     const reply = m.replyToId ? replies.get(m.replyToId) : undefined;
     const replyTo = reply ? replySnippet(reply) : null;
-    return toMessage(m, statusOf(m), replyTo, byMessage.get(m.id), mediaBy.get(m.id));
+    return toMessage(m, statusOf(m), replyTo, byMessage.get(m.id), mediaBy.get(m.id), previews.get(m.id));
   });
 }
 
@@ -154,6 +156,7 @@ export function toMessage(
   replyTo: MessageDto['replyTo'],
   messageReactions: MessageDto['reactions'] = [],
   media: MessageDto['media'] = [],
+  linkPreview: MessageDto['linkPreview'] = null,
 ): MessageDto {
   return {
     id: m.id,
@@ -173,6 +176,8 @@ export function toMessage(
     // A message deleted for everyone mentions no one any more.
     mentions: m.deletedAt ? { userIds: [], all: false } : storedMentions(m),
     forwarded: m.forwarded,
+    // Deleted for everyone: the preview goes with the text.
+    linkPreview: m.deletedAt ? null : linkPreview,
     editedAt: iso(m.editedAt),
     deletedAt: iso(m.deletedAt),
     createdAt: m.createdAt.toISOString(),
