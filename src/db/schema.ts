@@ -827,3 +827,21 @@ export const calls = pgTable(
       .where(sql`status = 'ringing'`),
   ],
 );
+
+/**
+ * A message's link preview (src/features/linkPreviews): what the sender's server found at the first
+ * http(s) URL of its text, fetched once. `found` false: nothing usable there (not shown, not fetched again
+ * for the same URL). The image is a media item Parley serves, so recipients never contact the site.
+ */
+export const linkPreviews = pgTable('link_previews', {
+  messageId: uuid('message_id')
+    .primaryKey()
+    .references(() => messages.id, { onDelete: 'cascade' }),
+  url: text('url').notNull(),
+  found: boolean('found').notNull(),
+  title: text('title'),
+  description: text('description'),
+  siteName: text('site_name'),
+  imageMediaId: uuid('image_media_id').references(() => media.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});

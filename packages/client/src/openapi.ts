@@ -1936,6 +1936,22 @@ export interface components {
       /** @description Who replied, first come first, at most 10. */
       participantIds: string[];
     };
+    /** @description What the sender's server found at the message's first link, fetched once after it was sent (not for encrypted messages). */
+    LinkPreview: {
+      /** @description The URL of the text it previews (the first http(s) one). */
+      url: string;
+      title: string | null;
+      description: string | null;
+      siteName: string | null;
+      image: {
+        /** Format: uuid */
+        mediaId: string;
+        /** @description Parley's media URL for it (GET, with the bearer token): recipients never contact the site. */
+        url: string;
+        width: number | null;
+        height: number | null;
+      } | null;
+    };
     Message: {
       /** Format: uuid */
       id: string;
@@ -1994,6 +2010,8 @@ export interface components {
       threadRootId: string | null;
       /** @description On a top-level message that has been replied to in a thread. */
       thread: components['schemas']['ThreadSummary'] | null;
+      /** @description null until (and unless) the preview was fetched; it arrives as `message:updated`. */
+      linkPreview: components['schemas']['LinkPreview'] | null;
       editedAt: string | null;
       deletedAt: string | null;
       createdAt: string;

@@ -147,6 +147,25 @@ export const threadSummarySchema = z
     participantIds: z.array(z.uuid()).meta({ description: `Who replied, first come first, at most ${MAX_THREAD_PARTICIPANTS}.` }),
   })
   .meta({ id: 'ThreadSummary', description: 'The thread under a top-level message.' });
+export const linkPreviewSchema = z
+  .object({
+    url: z.string().meta({ description: 'The URL of the text it previews (the first http(s) one).' }),
+    title: z.string().nullable(),
+    description: z.string().nullable(),
+    siteName: z.string().nullable(),
+    image: z
+      .object({
+        mediaId: z.uuid(),
+        url: z.string().meta({ description: "Parley's media URL for it (GET, with the bearer token): recipients never contact the site." }),
+        width: z.number().int().nullable(),
+        height: z.number().int().nullable(),
+      })
+      .nullable(),
+  })
+  .meta({
+    id: 'LinkPreview',
+    description: "What the sender's server found at the message's first link, fetched once after it was sent (not for encrypted messages).",
+  });
 
 export const messageSchema = z
   .object({
@@ -167,6 +186,9 @@ export const messageSchema = z
     forwarded: z.boolean().meta({ description: 'Forwarded from another message (its text and media), not written by the sender.' }),
     threadRootId: z.uuid().nullable().meta({ description: 'A reply in the thread of this message; null for a top-level message.' }),
     thread: threadSummarySchema.nullable().meta({ description: 'On a top-level message that has been replied to in a thread.' }),
+    linkPreview: linkPreviewSchema
+      .nullable()
+      .meta({ description: 'null until (and unless) the preview was fetched; it arrives as `message:updated`.' }),
     editedAt: z.string().nullable(),
     deletedAt: z.string().nullable(),
     createdAt: z.string(),
@@ -301,6 +323,7 @@ export type User = z.infer<typeof userSchema>;
 export type PrivacySettings = z.infer<typeof privacySettingsSchema>;
 export type Media = z.infer<typeof mediaSchema>;
 export type Message = z.infer<typeof messageSchema>;
+export type LinkPreview = z.infer<typeof linkPreviewSchema>;
 export type Pin = z.infer<typeof pinSchema>;
 export type Star = z.infer<typeof starSchema>;
 export type ForwardResult = z.infer<typeof forwardResultSchema>;

@@ -36,7 +36,7 @@ export const serverEventSchemas = {
         .optional()
         .meta({ description: 'Edits: who this edit newly mentioned (not mentioned before it); they alone are notified of it.' }),
     },
-    'A message was edited.',
+    'A message was edited, or its link preview arrived (`message.linkPreview`).',
   ),
   'message:deleted': stored(
     { conversationId: z.uuid(), messageId: z.uuid(), for: z.enum(['self', 'everyone']) },

@@ -3,6 +3,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Executor } from '../../db/connect.js';
 import { members, messages, reactions, users } from '../../db/schema.js';
+import { previewsOf } from '../linkPreviews/present.js';
 import { mediaOfMessages } from '../media/present.js';
 import { threadSummariesOf } from '../threads/summary.js';
 
@@ -122,10 +123,14 @@ export async function presentMessages(
   const byMessage = await reactionsOf(ex, ids);
   const mediaBy = await mediaOfMessages(ex, ids);
   const threads = await threadSummariesOf(ex, messageRows);
+  const previews = await previewsOf(ex, ids);
   return messageRows.map((m) => {
     const reply = m.replyToId ? replies.get(m.replyToId) : undefined;
     const replyTo = reply ? replySnippet(reply) : null;
-    return toMessage(m, statusOf(m), replyTo, byMessage.get(m.id), mediaBy.get(m.id), threads.get(m.id));
+    return toMessage(m, statusOf(m), replyTo, byMessage.get(m.id), mediaBy.get(m.id), {
+      thread: threads.get(m.id),
+      linkPreview: previews.get(m.id),
+    });
   });
 }
 
@@ -158,7 +163,8 @@ export function toMessage(
   replyTo: MessageDto['replyTo'],
   messageReactions: MessageDto['reactions'] = [],
   media: MessageDto['media'] = [],
-  thread: MessageDto['thread'] = null,
+  /** What other tables add to a message (its thread's summary, its link's preview): none if omitted. */
+  extra: { thread?: MessageDto['thread'] | undefined; linkPreview?: MessageDto['linkPreview'] | undefined } = {},
 ): MessageDto {
   return {
     id: m.id,
@@ -179,7 +185,9 @@ export function toMessage(
     mentions: m.deletedAt ? { userIds: [], all: false } : storedMentions(m),
     forwarded: m.forwarded,
     threadRootId: m.threadRootId,
-    thread,
+    thread: extra.thread ?? null,
+    // Deleted for everyone: the preview goes with the text.
+    linkPreview: m.deletedAt ? null : (extra.linkPreview ?? null),
     editedAt: iso(m.editedAt),
     deletedAt: iso(m.deletedAt),
     createdAt: m.createdAt.toISOString(),

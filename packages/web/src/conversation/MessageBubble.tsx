@@ -1,6 +1,7 @@
 import type { User } from '@parley/client';
 import { formatTime } from '../format';
 import { messageElementId } from './draft';
+import { LinkPreviewCard } from './LinkPreviewCard';
 import { MediaAttachments } from './media/MediaAttachment';
 import { MessageActions } from './MessageActions';
 import { MessageStatus } from './MessageStatus';
@@ -51,6 +52,7 @@ export function MessageBubble({ row, sender, showSender = false, dayLabel, peopl
           {m?.replyTo && !row.deleted && <ReplyQuote replyTo={m.replyTo} name={people.nameOf(m.replyTo.senderId)} />}
           {m && <MediaAttachments media={m.media} />}
           {row.text && <MessageText text={row.text} mentionIds={m?.mentions.userIds ?? []} members={people.members} />}
+          {m?.linkPreview && !row.deleted && <LinkPreviewCard preview={m.linkPreview} />}
           <span className="meta">
             {row.edited && <span className="edited">edited</span>}
             <time dateTime={row.createdAt}>{formatTime(row.createdAt)}</time>
