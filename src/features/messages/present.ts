@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Executor } from '../../db/connect.js';
 import { members, messages, reactions, users } from '../../db/schema.js';
 import { mediaOfMessages } from '../media/present.js';
+import { pollsOf } from '../polls/present.js';
 
 export type MessageRow = typeof messages.$inferSelect;
 export type MessageStatus = 'sent' | 'delivered' | 'read';
@@ -118,10 +119,16 @@ export async function presentMessages(
   const ids = messageRows.map((r) => r.id);
   const byMessage = await reactionsOf(ex, ids);
   const mediaBy = await mediaOfMessages(ex, ids);
+  const pollBy = await pollsOf(
+    ex,
+    messageRows.filter((m) => m.type === 'poll' && !m.deletedAt).map((m) => m.id),
+  );
   return messageRows.map((m) => {
     const reply = m.replyToId ? replies.get(m.replyToId) : undefined;
     const replyTo = reply ? replySnippet(reply) : null;
-    return toMessage(m, statusOf(m), replyTo, byMessage.get(m.id), mediaBy.get(m.id));
+    const dto = toMessage(m, statusOf(m), replyTo, byMessage.get(m.id), mediaBy.get(m.id));
+    const poll = pollBy.get(m.id);
+    return poll ? { ...dto, poll } : dto;
   });
 }
 

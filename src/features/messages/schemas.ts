@@ -86,4 +86,5 @@ export const sendRefusals = [
   'message.mention_invalid',
   'message.mention_all_forbidden',
   'message.post_forbidden',
+  'poll.closes_at_invalid',
 ] as const satisfies readonly ErrorCode[];
