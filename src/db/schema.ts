@@ -237,7 +237,7 @@ export const messages = pgTable(
     seq: integer('seq').notNull(),
     senderId: uuid('sender_id').notNull(),
     clientMessageId: text('client_message_id'),
-    type: text('type', { enum: ['text', 'image', 'video', 'audio', 'file', 'system'] }).notNull(),
+    type: text('type', { enum: ['text', 'image', 'video', 'audio', 'file', 'system', 'poll'] }).notNull(),
     text: text('text'),
     replyToId: uuid('reply_to_id'),
     encrypted: boolean('encrypted').notNull().default(false),
@@ -384,6 +384,35 @@ export const threadReads = pgTable(
     lastReadSeq: integer('last_read_seq').notNull(),
   },
   (t) => [primaryKey({ columns: [t.rootId, t.userId] })],
+);
+
+/** A poll message's question and options (src/features/polls); it goes with the message. */
+export const polls = pgTable('polls', {
+  messageId: uuid('message_id')
+    .primaryKey()
+    .references(() => messages.id, { onDelete: 'cascade' }),
+  question: text('question').notNull(),
+  /** The options in order, each with its id (unique within the poll). */
+  options: jsonb('options').$type<{ id: string; text: string }[]>().notNull(),
+  multipleChoice: boolean('multiple_choice').notNull(),
+  /** Who voted is never shown to anyone (the rows still say, so a vote can be replaced). */
+  anonymous: boolean('anonymous').notNull(),
+  closesAt: ts('closes_at'),
+  closedAt: ts('closed_at'),
+});
+
+/** One vote (a set of option ids) per user per poll; replaced whole, gone when retracted. */
+export const pollVotes = pgTable(
+  'poll_votes',
+  {
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => polls.messageId, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    optionIds: text('option_ids').array().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.userId] }), index('poll_votes_user').on(t.userId)],
 );
 
 /** A conversation's pinned messages (src/features/messages/pins.ts); they go with the message. */

@@ -1023,6 +1023,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/messages/{id}/votes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Vote in a poll
+     * @description Replaces your vote with `optionIds` (`[]` takes it back); members hear `poll:updated` (counts, and voters unless anonymous). A single-choice poll takes one option (`poll.single_choice`); a closed one refuses (`poll.closed`).
+     */
+    post: operations['votePoll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/messages/{id}/poll/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close a poll
+     * @description No more votes; the poll's author or a group admin. Members hear `poll:updated`.
+     */
+    post: operations['closePoll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/messages/{id}/poll': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A poll and your vote
+     * @description The poll now, with your own choice (`myVote`), which even an anonymous poll shows you.
+     */
+    get: operations['getPoll'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/media/tus': {
     parameters: {
       query?: never;
@@ -1952,6 +2012,28 @@ export interface components {
         height: number | null;
       } | null;
     };
+    /** @description A poll message (type "poll"): its options with live counts. */
+    Poll: {
+      question: string;
+      options: {
+        id: string;
+        text: string;
+        /** @description How many voters chose it. */
+        votes: number;
+        /** @description Who chose it; absent in an anonymous poll (no one learns who voted). */
+        voterIds?: string[];
+      }[];
+      multipleChoice: boolean;
+      anonymous: boolean;
+      /** @description When it closes by itself; null: only when closed. */
+      closesAt: string | null;
+      /** @description When it was closed by its author or an admin. */
+      closedAt: string | null;
+      /** @description No more votes: closed, or closesAt has passed. */
+      closed: boolean;
+      /** @description How many members voted. */
+      voterCount: number;
+    };
     Message: {
       /** Format: uuid */
       id: string;
@@ -1963,9 +2045,11 @@ export interface components {
       senderId: string;
       clientMessageId: string | null;
       /** @enum {string} */
-      type: 'text' | 'image' | 'video' | 'audio' | 'file' | 'system';
+      type: 'text' | 'image' | 'video' | 'audio' | 'file' | 'system' | 'poll';
       text: string | null;
       media: components['schemas']['Media'][];
+      /** @description Poll messages only (gone once deleted for everyone). */
+      poll?: components['schemas']['Poll'];
       replyTo: {
         /** Format: uuid */
         id: string;
@@ -7615,6 +7699,21 @@ export interface operations {
            * @description Reply in the thread of this top-level message of the same conversation (not itself a reply in a thread).
            */
           threadRootId?: string;
+          /** @description Makes it a poll: no text, media or encryption with it. */
+          poll?: {
+            question: string;
+            /** @description The options, 2 to 12, each up to 100 characters. */
+            options: string[];
+            /** @default false */
+            multipleChoice?: boolean;
+            /** @default false */
+            anonymous?: boolean;
+            /**
+             * Format: date-time
+             * @description When it closes by itself (in the future).
+             */
+            closesAt?: string;
+          };
         };
       };
     };
@@ -7776,7 +7875,7 @@ export interface operations {
             });
         };
       };
-      /** @description `message.media_invalid`, `message.mention_invalid`, `message.reply_invalid`, `thread.root_invalid` */
+      /** @description `message.media_invalid`, `message.mention_invalid`, `message.reply_invalid`, `poll.closes_at_invalid`, `thread.root_invalid` */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7785,7 +7884,12 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] &
             ({
               /** @enum {string} */
-              code: 'message.media_invalid' | 'message.mention_invalid' | 'message.reply_invalid' | 'thread.root_invalid';
+              code:
+                | 'message.media_invalid'
+                | 'message.mention_invalid'
+                | 'message.reply_invalid'
+                | 'poll.closes_at_invalid'
+                | 'thread.root_invalid';
             } & {
               [key: string]: unknown;
             });
@@ -10781,6 +10885,538 @@ export interface operations {
             ({
               /** @enum {string} */
               code: 'thread.root_invalid';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  votePoll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Exactly one in a single-choice poll; [] retracts. */
+          optionIds: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            poll: components['schemas']['Poll'];
+            myVote: string[];
+          };
+        };
+      };
+      /** @description `request.bad`, `request.bad_url`, `request.malformed_json`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.bad_url' | 'request.malformed_json' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `user.blocked` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'user.blocked';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `message.not_found`, `poll.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'message.not_found' | 'poll.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.timeout` */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.timeout';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `message.deleted`, `poll.closed` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'message.deleted' | 'poll.closed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.url_too_long` */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.url_too_long';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `poll.option_invalid`, `poll.single_choice` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'poll.option_invalid' | 'poll.single_choice';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  closePoll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            poll: components['schemas']['Poll'];
+            myVote: string[];
+          };
+        };
+      };
+      /** @description `request.bad`, `request.bad_url`, `request.malformed_json`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.bad_url' | 'request.malformed_json' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `poll.close_forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'poll.close_forbidden';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `message.not_found`, `poll.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'message.not_found' | 'poll.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.timeout` */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.timeout';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `message.deleted` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'message.deleted';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.url_too_long` */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.url_too_long';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  getPoll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            poll: components['schemas']['Poll'];
+            myVote: string[];
+          };
+        };
+      };
+      /** @description `request.bad`, `request.bad_url`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.bad_url' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `message.not_found`, `poll.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'message.not_found' | 'poll.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `message.deleted` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'message.deleted';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.url_too_long` */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.url_too_long';
             } & {
               [key: string]: unknown;
             });
@@ -16471,6 +17107,21 @@ export interface operations {
            * @description Reply in the thread of this top-level message of the same conversation (not itself a reply in a thread).
            */
           threadRootId?: string;
+          /** @description Makes it a poll: no text, media or encryption with it. */
+          poll?: {
+            question: string;
+            /** @description The options, 2 to 12, each up to 100 characters. */
+            options: string[];
+            /** @default false */
+            multipleChoice?: boolean;
+            /** @default false */
+            anonymous?: boolean;
+            /**
+             * Format: date-time
+             * @description When it closes by itself (in the future).
+             */
+            closesAt?: string;
+          };
           /** @description The external id the sender was provisioned under. */
           senderExternalId: string;
         };
@@ -16634,7 +17285,7 @@ export interface operations {
             });
         };
       };
-      /** @description `message.media_invalid`, `message.mention_invalid`, `message.reply_invalid`, `thread.root_invalid` */
+      /** @description `message.media_invalid`, `message.mention_invalid`, `message.reply_invalid`, `poll.closes_at_invalid`, `thread.root_invalid` */
       422: {
         headers: {
           [name: string]: unknown;
@@ -16643,7 +17294,12 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] &
             ({
               /** @enum {string} */
-              code: 'message.media_invalid' | 'message.mention_invalid' | 'message.reply_invalid' | 'thread.root_invalid';
+              code:
+                | 'message.media_invalid'
+                | 'message.mention_invalid'
+                | 'message.reply_invalid'
+                | 'poll.closes_at_invalid'
+                | 'thread.root_invalid';
             } & {
               [key: string]: unknown;
             });
@@ -16807,6 +17463,7 @@ export interface operations {
             | 'message:deleted'
             | 'message:status'
             | 'reaction:updated'
+            | 'poll:updated'
             | 'message:pinned'
             | 'message:unpinned'
             | 'message:starred'

@@ -166,6 +166,28 @@ export const linkPreviewSchema = z
     id: 'LinkPreview',
     description: "What the sender's server found at the message's first link, fetched once after it was sent (not for encrypted messages).",
   });
+export const pollSchema = z
+  .object({
+    question: z.string(),
+    options: z.array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        votes: z.number().int().meta({ description: 'How many voters chose it.' }),
+        voterIds: z
+          .array(z.uuid())
+          .optional()
+          .meta({ description: 'Who chose it; absent in an anonymous poll (no one learns who voted).' }),
+      }),
+    ),
+    multipleChoice: z.boolean(),
+    anonymous: z.boolean(),
+    closesAt: z.string().nullable().meta({ description: 'When it closes by itself; null: only when closed.' }),
+    closedAt: z.string().nullable().meta({ description: 'When it was closed by its author or an admin.' }),
+    closed: z.boolean().meta({ description: 'No more votes: closed, or closesAt has passed.' }),
+    voterCount: z.number().int().meta({ description: 'How many members voted.' }),
+  })
+  .meta({ id: 'Poll', description: 'A poll message (type "poll"): its options with live counts.' });
 
 export const messageSchema = z
   .object({
@@ -174,9 +196,10 @@ export const messageSchema = z
     seq: z.number().int().meta({ description: 'Position in the conversation: no gaps, no reordering.' }),
     senderId: z.uuid(),
     clientMessageId: z.string().nullable(),
-    type: z.enum(['text', 'image', 'video', 'audio', 'file', 'system']),
+    type: z.enum(['text', 'image', 'video', 'audio', 'file', 'system', 'poll']),
     text: z.string().nullable(),
     media: z.array(mediaSchema),
+    poll: pollSchema.optional().meta({ description: 'Poll messages only (gone once deleted for everyone).' }),
     replyTo: z.object({ id: z.uuid(), seq: z.number(), senderId: z.uuid(), text: z.string().nullable() }).nullable(),
     reactions: z.array(reactionSchema),
     status: z.enum(['sent', 'delivered', 'read']),
@@ -328,6 +351,7 @@ export type Pin = z.infer<typeof pinSchema>;
 export type Star = z.infer<typeof starSchema>;
 export type ForwardResult = z.infer<typeof forwardResultSchema>;
 export type Reaction = z.infer<typeof reactionSchema>;
+export type Poll = z.infer<typeof pollSchema>;
 export type Call = z.infer<typeof callSchema>;
 export type Mentions = z.infer<typeof mentionsSchema>;
 export type Conversation = z.infer<typeof conversationSchema>;

@@ -8,6 +8,7 @@ import {
   mentionsSchema,
   messageSchema,
   privacySettingsSchema,
+  pollSchema,
   reactionSchema,
   roleSchema,
   userSchema,
@@ -49,6 +50,10 @@ export const serverEventSchemas = {
   'reaction:updated': stored(
     { conversationId: z.uuid(), messageId: z.uuid(), reactions: z.array(reactionSchema) },
     "A message's reactions changed.",
+  ),
+  'poll:updated': stored(
+    { conversationId: z.uuid(), messageId: z.uuid(), poll: pollSchema },
+    "A poll's votes changed, or it was closed (counts per option; voters unless anonymous).",
   ),
   'message:pinned': stored(
     { conversationId: z.uuid(), messageId: z.uuid(), pinnedBy: z.uuid(), pinnedAt: z.string() },

@@ -4,6 +4,7 @@ import type { SystemInfo } from '../../db/schema.js';
 import type { EventBatch } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { freshPoll, type PollDraft } from '../polls/create.js';
 import type { StoredMentions } from './mentions.js';
 import { toMessage, type MessageDto, type MessageRow } from './present.js';
 
@@ -26,6 +27,8 @@ export interface NewMessage {
   media?: MessageDto['media'];
   /** The socket that sent it: it gets the ack, the others the event. */
   origin?: string;
+  /** A poll message's poll: its row is written by the caller (insertPolls), the message shows it with no votes. */
+  poll?: PollDraft;
 }
 
 /**
@@ -105,7 +108,7 @@ export async function appendMessages(
   );
 
   const dtos = written.map(({ draft, row }) => {
-    const message = toMessage(row, 'sent', draft.replyTo ?? null, [], draft.media);
+    const message = withPoll(toMessage(row, 'sent', draft.replyTo ?? null, [], draft.media), draft.poll);
     events.add({ type: 'message:new', conversationId: row.conversationId, messageId: row.id, payload: { message }, origin: draft.origin });
     return message;
   });
@@ -124,6 +127,8 @@ export async function appendMessages(
   return dtos;
 }
 
+/** A new poll message shows its poll, with no votes yet. */
+const withPoll = (m: MessageDto, poll: PollDraft | undefined): MessageDto => (poll ? { ...m, poll: freshPoll(poll) } : m);
 const flagColumns = (draft: NewMessage) => ({
   encrypted: draft.encrypted ?? false,
   forwarded: draft.forwarded ?? false,

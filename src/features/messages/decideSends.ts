@@ -1,4 +1,5 @@
 import { AppError, fail } from '../../lib/errors.js';
+import { draftPoll, type PollDraft } from '../polls/create.js';
 import type { NewMessage } from './appendMessage.js';
 import { memberKey, repeatKey, type SendReads } from './lockAndReadForSends.js';
 import { checkMentions } from './mentions.js';
@@ -14,6 +15,8 @@ export interface WriteDecision {
   mediaIds: string[];
   /** Forwarding: the message whose media `mediaIds` are (claimed through it, not as the sender's uploads). */
   forwardOf?: string;
+  /** A poll message: written with it (type 'poll'). */
+  poll?: PollDraft;
 }
 
 export type SendDecision =
@@ -64,12 +67,14 @@ export function decideSends(requests: readonly SendRequest[], reads: SendReads):
       isMember: (userId) => reads.mentionable.has(memberKey(conversationId, userId)),
     });
     if (mentions instanceof AppError) return { kind: 'refuse', error: mentions };
+    const poll = r.input.poll ? draftPoll(r.input.poll) : undefined;
+    if (poll instanceof AppError) return { kind: 'refuse', error: poll };
     return {
       kind: 'write',
       message: {
         conversationId,
         senderId: r.actorId,
-        text: r.input.text ?? null,
+        text: poll?.question ?? r.input.text ?? null,
         replyTo: target ? replySnippet(target) : null,
         clientMessageId,
         encrypted: r.input.encrypted,
@@ -80,6 +85,7 @@ export function decideSends(requests: readonly SendRequest[], reads: SendReads):
       },
       mediaIds: r.input.mediaIds ?? [],
       forwardOf: r.input.forwardOf,
+      poll,
     };
   });
 }

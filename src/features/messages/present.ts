@@ -5,6 +5,7 @@ import type { Executor } from '../../db/connect.js';
 import { members, messages, reactions, users } from '../../db/schema.js';
 import { previewsOf } from '../linkPreviews/present.js';
 import { mediaOfMessages } from '../media/present.js';
+import { pollsOf } from '../polls/present.js';
 import { threadSummariesOf } from '../threads/summary.js';
 
 export type MessageRow = typeof messages.$inferSelect;
@@ -124,13 +125,19 @@ export async function presentMessages(
   const mediaBy = await mediaOfMessages(ex, ids);
   const threads = await threadSummariesOf(ex, messageRows);
   const previews = await previewsOf(ex, ids);
+  const pollBy = await pollsOf(
+    ex,
+    messageRows.filter((m) => m.type === 'poll' && !m.deletedAt).map((m) => m.id),
+  );
   return messageRows.map((m) => {
     const reply = m.replyToId ? replies.get(m.replyToId) : undefined;
     const replyTo = reply ? replySnippet(reply) : null;
-    return toMessage(m, statusOf(m), replyTo, byMessage.get(m.id), mediaBy.get(m.id), {
+    const dto = toMessage(m, statusOf(m), replyTo, byMessage.get(m.id), mediaBy.get(m.id), {
       thread: threads.get(m.id),
       linkPreview: previews.get(m.id),
     });
+    const poll = pollBy.get(m.id);
+    return poll ? { ...dto, poll } : dto;
   });
 }
 

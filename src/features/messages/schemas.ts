@@ -88,4 +88,5 @@ export const sendRefusals = [
   'message.post_forbidden',
   'thread.root_invalid',
   'thread.root_deleted',
+  'poll.closes_at_invalid',
 ] as const satisfies readonly ErrorCode[];
