@@ -1,4 +1,4 @@
-import type { Message, PrivacySettings, User } from '@parley/protocol';
+import type { Message, Poll, PrivacySettings, User } from '@parley/protocol';
 import { Connection, request, type ClientSocket, type ConnectionStatus } from './connection.js';
 import { ParleyError } from './errors.js';
 import { postJson } from './http.js';
@@ -65,6 +65,9 @@ type JsonBody<P extends keyof paths> = paths[P] extends { post: { requestBody?: 
 export type ConversationSettingsPatch = NonNullable<
   paths['/conversations/{id}/settings']['patch']['requestBody']
 >['content']['application/json'];
+
+/** What a vote, a close and `getPoll` answer: the poll now and your own choice. */
+export type PollResult = { poll: Poll; myVote: string[] };
 
 /** What `send` returns at once: the pending send (its ids), which resolves with the stored message once acked. */
 export type PendingSend = Promise<Message> & { clientMessageId: string; conversationId: string };
@@ -188,6 +191,44 @@ export class ParleyClient {
       return results;
     },
   };
+
+  /** How many `poll:updated` events each poll message has had here (an answer older than one of them is not applied). */
+  private readonly pollEvents = new Map<string, number>();
+
+  /** Votes in a poll (`[]` takes your vote back); the store shows the counts at once, members hear `poll:updated`. */
+  vote(messageId: string, optionIds: string[]): Promise<PollResult> {
+    return this.pollRequest(messageId, () =>
+      this.rest.POST('/messages/{id}/votes', { params: { path: { id: messageId } }, body: { optionIds } }),
+    );
+  }
+
+  /** Closes a poll (its author or a group admin): no more votes. */
+  closePoll(messageId: string): Promise<PollResult> {
+    return this.pollRequest(messageId, () => this.rest.POST('/messages/{id}/poll/close', { params: { path: { id: messageId } } }));
+  }
+
+  /** A poll as it is now and your own vote (which even an anonymous poll tells you); also into the store. */
+  getPoll(messageId: string): Promise<PollResult> {
+    return this.pollRequest(messageId, () => this.rest.GET('/messages/{id}/poll', { params: { path: { id: messageId } } }));
+  }
+
+  /**
+   * Over REST, so every socket of this user hears the `poll:updated` (the socket events skip the voting socket):
+   * the answer goes into the store unless an update of that poll arrived meanwhile (it may be newer; the update
+   * this request made follows it in the stream, so the store ends up current either way).
+   */
+  private async pollRequest(
+    messageId: string,
+    call: () => Promise<{ data?: PollResult; error?: unknown; response: Response }>,
+  ): Promise<PollResult> {
+    const before = this.pollEvents.get(messageId) ?? 0;
+    const result = unwrap(await call());
+    this.store.voteKnown(messageId, result.myVote);
+    const message = this.store.find(messageId);
+    if (message && (this.pollEvents.get(messageId) ?? 0) === before)
+      this.store.apply(this.localEvent('poll:updated', { conversationId: message.conversationId, messageId, poll: result.poll }));
+    return result;
+  }
 
   private readonly listeners = new Listeners<ClientEvents>();
   private readonly storage: ClientStorage;
@@ -416,6 +457,8 @@ export class ParleyClient {
   }
 
   private applied(event: StreamEvent): void {
+    if (event.type === 'poll:updated')
+      this.pollEvents.set(event.payload.messageId, (this.pollEvents.get(event.payload.messageId) ?? 0) + 1);
     this.store.apply(event);
     this.listeners.emit('event', event);
     this.calls.applied(event);

@@ -1,5 +1,5 @@
 export { createParleyClient, ParleyClient } from './client.js';
-export type { ClientEvents, ClientStatus, ConversationSettingsPatch, ParleyClientOptions, PendingSend } from './client.js';
+export type { ClientEvents, ClientStatus, ConversationSettingsPatch, ParleyClientOptions, PendingSend, PollResult } from './client.js';
 export type { ConnectionStatus } from './connection.js';
 export { isRetryable, ParleyError } from './errors.js';
 export type { OutboxEntry, SendInput } from './outbox.js';
@@ -30,6 +30,7 @@ export type {
   Media,
   Message,
   Pin,
+  Poll,
   PrivacySettings,
   Star,
   User,

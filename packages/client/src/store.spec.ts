@@ -150,6 +150,32 @@ describe('Store', () => {
     expect(store.messages(CHAT).messages.map((m) => m.seq)).toEqual([1]);
   });
 
+  it('poll:updated replaces the poll (live counts); myVote comes from the voters, or from an answer when anonymous', () => {
+    const store = new Store(() => ME);
+    const poll = (votes: number[], anonymous = false) => ({
+      question: 'Lunch?',
+      options: votes.map((v, i) => ({ id: String(i + 1), text: `o${i}`, votes: v, ...(anonymous ? {} : { voterIds: v ? [ME] : [] }) })),
+      multipleChoice: false,
+      anonymous,
+      closesAt: null,
+      closedAt: null,
+      closed: false,
+      voterCount: votes.reduce((a, b) => a + b, 0),
+    });
+    const open = message(1, THEM, { type: 'poll', text: 'Lunch?', poll: poll([0, 0]) });
+    const secret = message(2, THEM, { type: 'poll', text: 'Lunch?', poll: poll([0, 0], true) });
+    store.putMessages(CHAT, [open, secret], false);
+    store.apply(event('poll:updated', { conversationId: CHAT, messageId: open.id, poll: poll([0, 1]) }));
+    const shown = store.messages(CHAT).messages[0]!;
+    expect(shown.poll?.options.map((o) => o.votes)).toEqual([0, 1]);
+    expect(store.myVote(shown)).toEqual(['2']);
+    expect(store.myVote(secret)).toBeUndefined();
+    store.voteKnown(secret.id, ['1']);
+    expect(store.myVote(secret)).toEqual(['1']);
+    store.apply(event('message:deleted', { conversationId: CHAT, messageId: open.id, for: 'everyone' }));
+    expect(store.messages(CHAT).messages[0]!.poll).toBeUndefined();
+  });
+
   it("drops the messages a conversation's purgedThroughSeq says the server's retention deleted", () => {
     const store = new Store(() => ME);
     store.putConversations([conversation({ lastSeq: 4 })]);

@@ -46,6 +46,8 @@ export class Store {
   private readonly typers = new Map<string, Map<string, ReturnType<typeof setTimeout>>>();
   private readonly online = new Map<string, Presence>();
   private readonly marks = new Marks();
+  /** Your vote per poll message, as the server last answered it (anonymous polls name no voters). */
+  private readonly votes = new Map<string, string[]>();
   private readonly changes = new Listeners<{ change(c: StoreChange): void }>();
   /** Bumped on every change: a snapshot version for `useSyncExternalStore` and the like. */
   version = 0;
@@ -125,6 +127,35 @@ export class Store {
   putStars(list: { message: Message; starredAt: string }[]): void {
     for (const s of list) this.marks.star(s.message.conversationId, s.message.id, s.starredAt);
     this.changed({ kind: 'stars' });
+  }
+
+  /**
+   * The option ids you chose in a poll message: from its voters, or (an anonymous poll names none) from
+   * what `vote`, `closePoll` or `getPoll` answered here; undefined when not known.
+   */
+  myVote(message: Message): string[] | undefined {
+    const me = this.me();
+    if (!message.poll) return undefined;
+    if (!message.poll.anonymous && me) return message.poll.options.filter((o) => o.voterIds?.includes(me)).map((o) => o.id);
+    return this.votes.get(message.id);
+  }
+
+  /** Your own vote, as an answer of the server told it (`{poll, myVote}`). */
+  voteKnown(messageId: string, myVote: string[]): void {
+    this.votes.set(messageId, myVote);
+  }
+
+  /** A message loaded here (in a conversation's window or a thread page), by id. */
+  find(messageId: string): Message | undefined {
+    for (const w of this.windows.values()) {
+      const m = w.messages.find((x) => x.id === messageId);
+      if (m) return m;
+    }
+    for (const page of this.threadPages.values()) {
+      const m = page.find((x) => x.id === messageId);
+      if (m) return m;
+    }
+    return undefined;
   }
 
   private loaded(conversationId: string, messageId: string): Message | undefined {
@@ -211,6 +242,7 @@ export class Store {
           text: null,
           media: [],
           reactions: [],
+          poll: undefined,
           deletedAt: new Date().toISOString(),
         }));
       case 'reaction:updated':
@@ -218,6 +250,8 @@ export class Store {
           ...m,
           reactions: event.payload.reactions,
         }));
+      case 'poll:updated':
+        return this.replaceMessage(event.payload.conversationId, event.payload.messageId, (m) => ({ ...m, poll: event.payload.poll }));
       case 'privacy:updated':
         return this.privacyChanged(event.payload.privacy);
       case 'message:status':

@@ -1,6 +1,7 @@
 import './conversation.css';
 import type { User } from '@parley/client';
 import { useEffect, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { errorText } from '../common/errorText';
 import { SendIcon } from '../common/icons';
 import { useClient } from '../hooks/useClient';
@@ -9,6 +10,7 @@ import { AttachButton } from './media/AttachButton';
 import { UploadList } from './media/UploadList';
 import { useUploads } from './media/useUploads';
 import { MentionPicker } from './MentionPicker';
+import { CreatePollDialog } from './polls/CreatePollDialog';
 import { ReplyPreview } from './ReplyPreview';
 import { useComposer } from './useComposer';
 
@@ -26,6 +28,7 @@ export function Composer({ conversationId, mentionable, nameOf }: ComposerProps)
   const [refused, setRefused] = useState<string>();
   const { text, box, change, moveCaret, send, pickMention, mention } = useComposer(conversationId, setRefused);
   const uploads = useUploads(conversationId);
+  const [pollOpen, setPollOpen] = useState(false);
 
   useEffect(
     () => client.on('sendFailed', (send, reason) => send.conversationId === conversationId && setRefused(`Not sent: ${errorText(reason)}`)),
@@ -56,6 +59,12 @@ export function Composer({ conversationId, mentionable, nameOf }: ComposerProps)
       <UploadList items={uploads.items} onCancel={uploads.cancel} />
       {mention && mentionable.length > 0 && <MentionPicker members={mentionable} query={mention.query} onPick={pickMention} />}
       <AttachButton onFiles={uploads.add} />
+      <button type="button" className="icon-button poll-button" title="Create poll" onClick={() => setPollOpen(true)}>
+        <span aria-hidden="true">📊</span>
+        <span className="visually-hidden">Create poll</span>
+      </button>
+      {/* In a portal: the dialog's form must not sit inside the composer's. */}
+      {pollOpen && createPortal(<CreatePollDialog conversationId={conversationId} onClose={() => setPollOpen(false)} />, document.body)}
       <textarea
         ref={box}
         aria-label="Message"

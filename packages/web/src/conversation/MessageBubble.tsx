@@ -6,6 +6,7 @@ import { MediaAttachments } from './media/MediaAttachment';
 import { MessageActions } from './MessageActions';
 import { MessageStatus } from './MessageStatus';
 import { MessageText } from './MessageText';
+import { PollCard } from './polls/PollCard';
 import { Reactions } from './Reactions';
 import { ReplyQuote } from './ReplyQuote';
 import type { Row } from './rows';
@@ -51,7 +52,8 @@ export function MessageBubble({ row, sender, showSender = false, dayLabel, peopl
           {m?.forwarded && !row.deleted && <span className="forwarded">Forwarded</span>}
           {m?.replyTo && !row.deleted && <ReplyQuote replyTo={m.replyTo} name={people.nameOf(m.replyTo.senderId)} />}
           {m && <MediaAttachments media={m.media} />}
-          {row.text && <MessageText text={row.text} mentionIds={m?.mentions.userIds ?? []} members={people.members} />}
+          {m?.poll && !row.deleted && <PollCard message={m} poll={m.poll} />}
+          {row.text && !m?.poll && <MessageText text={row.text} mentionIds={m?.mentions.userIds ?? []} members={people.members} />}
           {m?.linkPreview && !row.deleted && <LinkPreviewCard preview={m.linkPreview} />}
           <span className="meta">
             {row.edited && <span className="edited">edited</span>}
