@@ -129,4 +129,26 @@ export class Api {
     }
     return { id: group.id };
   }
+
+  /**
+   * Messages in the direct chats of the users so far: the sum of each chat's last seq (seqs are
+   * gap-free from 1), read once per chat from the first user of each pair (GET /conversations).
+   */
+  async directMessageCount(parallel = 16): Promise<number> {
+    const seen = new Map<string, number>();
+    await mapLimit(
+      this.users.filter((_, i) => i % 2 === 0),
+      parallel,
+      async (u) => {
+        const res = await this.call<{ conversations: { id: string; type: string; lastMessage?: { seq: number } | null }[] }>(
+          'GET',
+          '/conversations?limit=100',
+          undefined,
+          u.token,
+        );
+        for (const c of res.body.conversations ?? []) if (c.type === 'direct') seen.set(c.id, c.lastMessage?.seq ?? 0);
+      },
+    );
+    return [...seen.values()].reduce((a, b) => a + b, 0);
+  }
 }

@@ -285,7 +285,12 @@ export function renderMarkdown(r: Results, svgDir = 'benchmarks'): string {
   const pairs = [
     ...(r.ceiling?.runs ?? []),
     ...(r.durableCeiling?.runs ?? []),
-    ...r.runs.flatMap((x) => [...(x.pairs?.runs ?? []), ...(x.pairs?.halfRate ? [x.pairs.halfRate] : [])]),
+    ...r.runs.flatMap((x) => [
+      ...(x.pairs?.runs ?? []),
+      ...(x.pairs?.halfRate ? [x.pairs.halfRate] : []),
+      ...(x.pairs?.receipts ? [x.pairs.receipts] : []),
+      ...(x.groups?.run ? [x.groups.run] : []),
+    ]),
   ];
   if (pairs.length) {
     L.push('');

@@ -1,3 +1,4 @@
+import type { GroupsSection } from './scenarios/groups.js';
 import type { Api } from './api.js';
 import type { Sampler, WindowStats } from './proc.js';
 import type { PushMatch } from './pushStats.js';
@@ -7,7 +8,7 @@ import type { WorkerPool } from './workers.js';
 
 export interface Options {
   quick: boolean;
-  scenarios: Set<'pairs' | 'push' | 'fanout' | 'connections' | 'storm'>;
+  scenarios: Set<'pairs' | 'push' | 'groups' | 'fanout' | 'connections' | 'storm'>;
   dbs: string[];
   pairs: number;
   windows: number[];
@@ -15,6 +16,11 @@ export interface Options {
   pushPairs: number;
   pushWindow: number;
   halfRate: boolean;
+  /** Pairs: one more run at the best window with receivers sending delivered and read receipts. */
+  receipts: boolean;
+  /** Groups scenario: how many groups, and members in each. */
+  groups: number;
+  groupSize: number;
   durationMs: number;
   warmupMs: number;
   fanoutMembers: number;
@@ -107,6 +113,8 @@ export interface PairsSection {
   runs: PairsFigures[];
   best?: PairsFigures;
   halfRate?: PairsFigures;
+  /** The best window again with every receiver sending message:delivered and message:read (--receipts). */
+  receipts?: PairsFigures;
   profile?: {
     path: string;
     top: ProfileEntry[];
@@ -203,9 +211,20 @@ export interface StormSection {
   resources: ResourceFigures;
 }
 
+/** PGlite's data folder after the pairs runs: bytes per 1,000 messages written. */
+export interface StorageFigures {
+  messages: number;
+  databaseBytes: number;
+  walBytes: number;
+  databasePer1000: number;
+  walPer1000: number;
+}
+
 export interface DbRun {
   db: string;
   pairs?: PairsSection;
+  groups?: GroupsSection;
+  storage?: StorageFigures;
   push?: PushFigures;
   fanout?: FanoutSection;
   connections?: ConnectionsSection;

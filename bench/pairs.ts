@@ -16,8 +16,17 @@ import { Histogram, mapLimit, now, sleep, type HistogramData } from './stats.js'
 export interface PairsArgs {
   url: string;
   protocol: 'parley' | 'relay';
-  pairs: { conversationId: string; a: { token?: string }; b: { token?: string }; bOffline?: boolean }[];
+  pairs: {
+    conversationId: string;
+    a: { token?: string };
+    b: { token?: string };
+    bOffline?: boolean;
+    /** A group instead of a pair (Parley only): every member is a client that sends and receives; a and b are unused. */
+    members?: { token?: string }[];
+  }[];
   window: number;
+  /** Receivers acknowledge as a real client does: `message:delivered` on each message:new, then `message:read`. */
+  receipts?: boolean;
   ratePerSec?: number;
   maxInFlight?: number;
   warmupMs: number;
@@ -73,11 +82,18 @@ const FILLER = ' hello from the pairs benchmark, a short chat line';
 export async function runPairs(args: PairsArgs): Promise<PairsResult> {
   const runTag = crypto.randomBytes(3).toString('hex');
   const clients: Client[] = [];
+  const nextAddress = () => (args.localAddresses.length ? args.localAddresses[clients.length % args.localAddresses.length] : undefined);
   args.pairs.forEach((p, i) => {
+    if (p.members) {
+      for (const m of p.members) {
+        const socket = makeSocket(args.url, { auth: { token: m.token }, localAddress: nextAddress() });
+        clients.push({ socket, conversationId: p.conversationId, inFlight: 0, n: 0, toOffline: false });
+      }
+      return;
+    }
     for (const side of p.bOffline ? (['a'] as const) : (['a', 'b'] as const)) {
       const auth = args.protocol === 'relay' ? { pair: `${runTag}-${i}`, side } : { token: p[side].token };
-      const localAddress = args.localAddresses.length ? args.localAddresses[clients.length % args.localAddresses.length] : undefined;
-      const socket = makeSocket(args.url, { auth, localAddress });
+      const socket = makeSocket(args.url, { auth, localAddress: nextAddress() });
       clients.push({ socket, conversationId: p.conversationId, inFlight: 0, n: 0, toOffline: Boolean(p.bOffline) });
     }
   });
@@ -103,8 +119,13 @@ export async function runPairs(args: PairsArgs): Promise<PairsResult> {
     c.socket.onAny((event: string) => {
       if (event !== 'message:new' && inWindow(now())) otherEvents++;
     });
-    c.socket.on('message:new', (p: { message?: { text?: string } }) => {
+    c.socket.on('message:new', (p: { message?: { text?: string; seq?: number; conversationId?: string } }) => {
       const t = now();
+      if (args.receipts && p?.message?.seq !== undefined) {
+        const mark = { conversationId: p.message.conversationId, upToSeq: p.message.seq };
+        c.socket.emit('message:delivered', mark, () => {});
+        c.socket.emit('message:read', mark, () => {});
+      }
       const sentAt = Number.parseFloat(p?.message?.text ?? '');
       if (!Number.isFinite(sentAt)) return;
       const second = Math.floor((t - t0) / 1000);

@@ -32,6 +32,8 @@ export interface ServerHandle {
   pid: number;
   /** The PostgreSQL database created for this run, if any. */
   database?: string;
+  /** Parley's DATA_DIR (PGlite keeps its database in `pglite/` there). */
+  dataDir?: string;
   /** Lines the server wrote (warnings and errors at LOG_LEVEL=warn). */
   logLines: number;
   logTail: string[];
@@ -179,6 +181,7 @@ export async function startParley(opts: { serverDir: string; db: DbSpec; env?: R
     url,
     pid: child.pid!,
     database,
+    dataDir,
     get logLines() {
       return counter.lines;
     },

@@ -48,7 +48,7 @@ export async function pairsRun(
   target: string,
   protocol: 'parley' | 'relay',
   pairs: Pair[],
-  load: { window: number; rate?: number },
+  load: { window: number; rate?: number; receipts?: boolean },
   retries = bench.opts.retries,
 ): Promise<PairsFigures> {
   return leastDisturbed(
@@ -65,7 +65,7 @@ export async function pairsAttempt(
   target: string,
   protocol: 'parley' | 'relay',
   pairs: Pair[],
-  load: { window: number; rate?: number },
+  load: { window: number; rate?: number; receipts?: boolean },
 ): Promise<{ fig: PairsFigures; results: PairsResult[] }> {
   const { opts, pool } = bench;
   await bench.quiet(`${target} pairs`);
@@ -78,6 +78,7 @@ export async function pairsAttempt(
       protocol,
       pairs: slice,
       window: load.window,
+      receipts: load.receipts,
       ratePerSec: load.rate === undefined ? undefined : (load.rate * slice.length) / pairs.length,
       warmupMs: opts.warmupMs,
       durationMs: opts.durationMs,
@@ -167,6 +168,11 @@ export async function pairsScenario(
   if (protocol === 'parley' && opts.halfRate) {
     const rate = section.best.deliveredPerSec / 2;
     section.halfRate = await pairsRun(bench, target, protocol, pairs, { window: section.best.window, rate });
+    await bench.sampler.settle({ maxMs: 5_000 });
+  }
+  if (protocol === 'parley' && opts.receipts) {
+    // As a real client: every receiver sends message:delivered and message:read for each message.
+    section.receipts = await pairsRun(bench, `${target} receipts-on`, protocol, pairs, { window: section.best.window, receipts: true });
     await bench.sampler.settle({ maxMs: 5_000 });
   }
   if (protocol === 'parley' && opts.profile) {
