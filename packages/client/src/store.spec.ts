@@ -56,6 +56,7 @@ const message = (seq: number, senderId: string, over: Partial<Message> = {}): Me
   forwarded: false,
   editedAt: null,
   deletedAt: null,
+  expiresAt: null,
   createdAt: `2026-12-01T10:00:0${seq}.000Z`,
   ...over,
 });

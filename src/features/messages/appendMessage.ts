@@ -46,6 +46,7 @@ export async function appendMessages(
   const heads = locked ?? (await lockHeads(tx, ids));
   if (ids.some((id) => !heads.has(id))) throw fail('conversation.not_found');
   const next = new Map(ids.map((id) => [id, heads.get(id)! + 1]));
+  const timers = await disappearTimers(tx, ids);
 
   const written = list.map((draft) => {
     const seq = next.get(draft.conversationId)!;
@@ -64,6 +65,7 @@ export async function appendMessages(
       ...flagColumns(draft),
       editedAt: null,
       deletedAt: null,
+      expiresAt: expiry(draft, timers.get(draft.conversationId), now),
       createdAt: now,
     };
     return { draft, row };
@@ -86,10 +88,10 @@ export async function appendMessages(
           from jsonb_to_recordset(${jsonRows([...next].map(([id, n]) => ({ id, seq: n - 1 })))}) as v(id uuid, seq int) where c.id = v.id
         ), added as (
           insert into messages (id, conversation_id, seq, sender_id, client_message_id, type, text, reply_to_id, encrypted, system,
-            mention_user_ids, mentions_all, forwarded, created_at)
+            mention_user_ids, mentions_all, forwarded, expires_at, created_at)
           select * from jsonb_to_recordset(${jsonRows(written.map((w) => w.row))}) as v(id uuid, "conversationId" uuid, seq int, "senderId" uuid,
             "clientMessageId" text, type text, text text, "replyToId" uuid, encrypted boolean, system jsonb,
-            "mentionUserIds" uuid[], "mentionsAll" boolean, forwarded boolean, "createdAt" timestamptz)
+            "mentionUserIds" uuid[], "mentionsAll" boolean, forwarded boolean, "expiresAt" timestamptz, "createdAt" timestamptz)
         ), attached as (
           insert into message_media (message_id, media_id, position)
           select * from jsonb_to_recordset(${jsonRows(attachments)}) as v("messageId" uuid, "mediaId" uuid, position int)
@@ -124,6 +126,19 @@ export async function appendMessages(
 
 const flagColumns = (draft: NewMessage) => ({ encrypted: draft.encrypted ?? false, forwarded: draft.forwarded ?? false });
 const mentionColumns = (m: StoredMentions | undefined) => ({ mentionUserIds: m?.userIds ?? [], mentionsAll: m?.all ?? false });
+
+/** A message sent while its conversation's timer is on expires that long after; system messages (the timer's own record among them) stay. */
+const expiry = (draft: NewMessage, seconds: number | null | undefined, now: Date) =>
+  seconds && draft.type !== 'system' ? new Date(now.getTime() + seconds * 1000) : null;
+
+/** The disappearing timers of conversations (their rows are locked: no change can commit in between). */
+async function disappearTimers(tx: Tx, ids: string[]): Promise<Map<string, number | null>> {
+  const found = await rows<{ id: string; disappear_after_seconds: number | null }>(
+    tx,
+    sql`select id, disappear_after_seconds from conversations where id = any(${uuidArray(ids)}) and disappear_after_seconds is not null`,
+  );
+  return new Map(found.map((c) => [c.id, c.disappear_after_seconds === null ? null : Number(c.disappear_after_seconds)]));
+}
 
 /** Locks the conversations' rows (in id order) and reads their last seqs. */
 async function lockHeads(tx: Tx, ids: string[]): Promise<Map<string, number>> {

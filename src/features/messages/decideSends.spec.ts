@@ -32,6 +32,7 @@ const message = (over: Partial<MessageRow>): MessageRow => ({
   forwarded: false,
   editedAt: null,
   deletedAt: null,
+  expiresAt: null,
   createdAt: new Date(0),
   ...over,
 });

@@ -54,6 +54,7 @@ export interface RawMessage {
   forwarded: boolean;
   edited_at: string | null;
   deleted_at: string | null;
+  expires_at: string | null;
   created_at: string;
 }
 
@@ -75,6 +76,7 @@ export const fromRaw = (r: RawMessage): MessageRow => ({
   forwarded: r.forwarded,
   editedAt: date(r.edited_at),
   deletedAt: date(r.deleted_at),
+  expiresAt: date(r.expires_at),
   createdAt: new Date(r.created_at),
 });
 
@@ -175,6 +177,7 @@ export function toMessage(
     forwarded: m.forwarded,
     editedAt: iso(m.editedAt),
     deletedAt: iso(m.deletedAt),
+    expiresAt: iso(m.expiresAt),
     createdAt: m.createdAt.toISOString(),
   };
 }
