@@ -284,6 +284,7 @@ export function renderMarkdown(r: Results, svgDir = 'benchmarks'): string {
     L.push(`| ${t.name} | ${t.db} | ${t.target} | ${t.measured} | ${t.ratio ?? ''} | ${t.ok === null ? 'n/a' : t.ok ? 'yes' : '**no**'} |`);
   const pairs = [
     ...(r.ceiling?.runs ?? []),
+    ...(r.durableCeiling?.runs ?? []),
     ...r.runs.flatMap((x) => [...(x.pairs?.runs ?? []), ...(x.pairs?.halfRate ? [x.pairs.halfRate] : [])]),
   ];
   if (pairs.length) {
@@ -301,7 +302,7 @@ export function renderMarkdown(r: Results, svgDir = 'benchmarks'): string {
     L.push(`|---|---|---|---|${other ? '---|' : ''}---|---|---|---|---|---|---|---|---|---|`);
     for (const f of pairs) {
       L.push(
-        `| ${f.target} | ${loadLabel(f)} | ${num(f.deliveredPerSec)} | ${num(f.ackedPerSec)} |${other ? ` ${f.otherEventsPerSec === undefined ? '' : num(f.otherEventsPerSec)} |` : ''} ${f.ratioToCeiling === undefined ? '' : `${num(f.ratioToCeiling * 100, 1)} %`} | ${num(f.latency.p50, 1)} | ${num(f.latency.p95, 1)} | ${num(f.latency.p99, 1)} | ${num(f.resources.serverCpuPct)} | ${num(f.resources.serverRssMiB)} | ${num(f.resources.postgresCpuPct)} | ${num(f.resources.loadgenCpuPct)} | ${num(f.resources.otherPct)} | ${f.errors || ''} |`,
+        `| ${f.target} | ${loadLabel(f)} | ${num(f.deliveredPerSec)} | ${num(f.ackedPerSec)} |${other ? ` ${f.otherEventsPerSec === undefined ? '' : num(f.otherEventsPerSec)} |` : ''} ${f.ratioToCeiling === undefined ? '' : `${num(f.ratioToCeiling * 100, 1)} %`}${f.ratioToDurable === undefined ? '' : ` (durable relay ${num(f.ratioToDurable * 100, 1)} %)`} | ${num(f.latency.p50, 1)} | ${num(f.latency.p95, 1)} | ${num(f.latency.p99, 1)} | ${num(f.resources.serverCpuPct)} | ${num(f.resources.serverRssMiB)} | ${num(f.resources.postgresCpuPct)} | ${num(f.resources.loadgenCpuPct)} | ${num(f.resources.otherPct)} | ${f.errors || ''} |`,
       );
     }
     L.push('');

@@ -99,6 +99,8 @@ export interface PairsFigures {
   attempts?: number;
   /** deliveredPerSec / the relay's at the same window (closed loop only). */
   ratioToCeiling?: number;
+  /** deliveredPerSec / the durable relay's at the same window (PostgreSQL, closed loop only). */
+  ratioToDurable?: number;
 }
 
 export interface PairsSection {
@@ -232,6 +234,8 @@ export interface Results {
   serverCommit: string;
   options: Omit<Options, 'scenarios'> & { scenarios: string[] };
   ceiling?: PairsSection;
+  /** The durable relay (bench/relay.ts with DURABLE_URL): the relay storing every message in PostgreSQL before its ack. */
+  durableCeiling?: PairsSection;
   runs: DbRun[];
   targets: TargetRow[];
   /** Set when the run stopped early. */

@@ -208,7 +208,8 @@ function pairsRows(figs: PairsFigures[]): string[][] {
     fmt(f.deliveredPerSec),
     fmt(f.ackedPerSec),
     fmt(f.otherEventsPerSec),
-    f.ratioToCeiling === undefined ? '' : `${fmt(f.ratioToCeiling * 100)} %`,
+    (f.ratioToCeiling === undefined ? '' : `${fmt(f.ratioToCeiling * 100)} %`) +
+      (f.ratioToDurable === undefined ? '' : ` (durable ${fmt(f.ratioToDurable * 100)} %)`),
     fmt(f.latency.p50, 1),
     fmt(f.latency.p95, 1),
     fmt(f.latency.p99, 1),
@@ -251,6 +252,19 @@ export function computeTargets(r: Results): TargetRow[] {
     }
   };
   pairsOf(main, main?.db ?? '');
+  const durable = r.durableCeiling?.best;
+  const pgBest = r.runs.find((x) => x.db === 'postgres')?.pairs?.best;
+  if (durable && pgBest) {
+    const ratio = pgBest.deliveredPerSec / durable.deliveredPerSec;
+    rows.push({
+      name: 'PostgreSQL pairs throughput ≥ 60 % of the durable relay',
+      target: '≥ 60 %',
+      measured: `${fmt(pgBest.deliveredPerSec)} msg/s (W=${pgBest.window}) vs durable relay ${fmt(durable.deliveredPerSec)} msg/s (W=${durable.window})`,
+      ratio: `${fmt(ratio * 100, 1)} %`,
+      ok: ratio >= 0.6,
+      db: 'postgres',
+    });
+  }
   const f = main?.fanout;
   if (f) {
     rows.push(
@@ -305,6 +319,7 @@ function printReport(r: Results): void {
   const out: string[] = [];
   const pairsFigs = [
     ...(r.ceiling?.runs ?? []),
+    ...(r.durableCeiling?.runs ?? []),
     ...r.runs.flatMap((x) => [...(x.pairs?.runs ?? []), ...(x.pairs?.halfRate ? [x.pairs.halfRate] : [])]),
   ];
   if (pairsFigs.length) {
@@ -521,6 +536,15 @@ async function main(): Promise<void> {
       save();
       await server.stop();
       server = undefined;
+      if (pgSpec) {
+        log('durable reference: the relay storing every message in PostgreSQL (group commit)');
+        server = await startRelay(pgSpec.adminUrl);
+        sampler.database = server.database;
+        results.durableCeiling = await pairsScenario(bench, 'durable relay', 'relay', undefined);
+        save();
+        await server.stop();
+        server = undefined;
+      }
     }
     for (const db of dbSpecs) {
       const isMain = db === mainDb;
@@ -566,6 +590,11 @@ async function main(): Promise<void> {
       };
       await attempt('pairs', async () => {
         run.pairs = await pairsScenario(bench, label, 'parley', api, results.ceiling);
+        if (label === 'postgres' && results.durableCeiling)
+          for (const f of run.pairs.runs) {
+            const ref = results.durableCeiling.runs.find((r) => r.mode === 'closed' && r.window === f.window);
+            if (ref && f.mode === 'closed') f.ratioToDurable = f.deliveredPerSec / ref.deliveredPerSec;
+          }
       });
       await attempt('push', async () => {
         run.push = await pushScenario(bench, label, api, pushService!);

@@ -188,12 +188,25 @@ export async function startParley(opts: { serverDir: string; db: DbSpec; env?: R
   };
 }
 
-/** Starts the bare relay (bench/relay.ts) as a child process. */
-export async function startRelay(): Promise<ServerHandle> {
+/** Starts the bare relay (bench/relay.ts) as a child process; with `durableAdminUrl`, the durable relay on a fresh database. */
+export async function startRelay(durableAdminUrl?: string): Promise<ServerHandle> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOST: '127.0.0.1', PORT: '0' };
+  let database: string | undefined;
+  if (durableAdminUrl) {
+    database = `parley_bench_relay_${crypto.randomBytes(5).toString('hex')}`;
+    await withPg(durableAdminUrl, (c) => c.query(`create database ${database}`));
+    const u = new URL(durableAdminUrl);
+    u.pathname = `/${database}`;
+    env.DURABLE_URL = u.toString();
+  }
+  const dropDb = async () => {
+    if (durableAdminUrl && database)
+      await withPg(durableAdminUrl, (c) => c.query(`drop database if exists ${database} with (force)`)).catch(() => undefined);
+  };
   const [cmd, argv] = nodeWithFdLimit(['--conditions=source', '--import', 'tsx', path.join(benchDir, 'relay.ts')]);
   const child = spawn(cmd, argv, {
     cwd: repoDir,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOST: '127.0.0.1', PORT: '0' },
+    env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const tail: string[] = [];
@@ -212,7 +225,8 @@ export async function startRelay(): Promise<ServerHandle> {
   });
   return {
     kind: 'relay',
-    label: 'relay',
+    label: durableAdminUrl ? 'durable relay' : 'relay',
+    database,
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
     get logLines() {
@@ -220,7 +234,7 @@ export async function startRelay(): Promise<ServerHandle> {
     },
     logTail: tail,
     hook: () => Promise.reject(new Error('the relay has no hook')),
-    stop: () => stopChild(child, 5_000),
+    stop: () => stopChild(child, 5_000).then(dropDb),
   };
 }
 

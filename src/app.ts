@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { buildContext } from './boot/context.js';
-import { startJobs } from './boot/jobs.js';
+import { startJobs, type JobDeps } from './boot/jobs.js';
 import { registerHttp } from './boot/routes.js';
 import { serveWebClient } from './boot/webClient.js';
 import { runInReverse, type Stop } from './boot/stops.js';
@@ -30,7 +30,7 @@ export interface ParleyApp {
  * Each returns its stop steps; `close` runs them in reverse.
  * `main.ts` and the tests both start Parley through this.
  */
-export async function buildApp(config: Config): Promise<ParleyApp> {
+export async function buildApp(config: Config, deps: JobDeps = {}): Promise<ParleyApp> {
   const http = createHttpServer(config);
   const io = createSocketServer(http.server, {
     corsOrigins: allowedOrigins(config),
@@ -39,7 +39,7 @@ export async function buildApp(config: Config): Promise<ParleyApp> {
   const built = await buildContext(config, io, http.log);
   const { ctx, database, redis } = built;
   // Before the routes: the request counter sees every one. Stopped after the listeners, so draining can be watched.
-  const stops: Stop[] = [...built.stops, ...(await exposeMetrics(http, built.metrics, config)), ...startJobs(config, ctx)];
+  const stops: Stop[] = [...built.stops, ...(await exposeMetrics(http, built.metrics, config)), ...startJobs(config, ctx, deps)];
 
   let draining = false;
   refuseWhileDraining(http, () => draining);

@@ -163,6 +163,12 @@ export const configSchema = z
     AMQP_EXCHANGE: z.string().min(1).default('parley.events'),
     /** Comma-separated URL prefixes the server may call even when not https to a public address (push endpoints, webhooks). */
     OUTBOUND_ALLOWED_URLS: optionalString,
+    /** Link previews of the first http(s) URL of a message's text, fetched by this server (src/features/linkPreviews). */
+    LINK_PREVIEWS: z.enum(['on', 'off']).default('on'),
+    /** A preview's page (and, separately, its image) must arrive within this, redirects included, in ms. */
+    LINK_PREVIEW_TIMEOUT_MS: int(5000, 100, 60_000),
+    /** A preview's page or image larger than this is not used. */
+    LINK_PREVIEW_MAX_BYTES: int(524_288, 1024, 10_485_760),
     /** Webhooks (POST /server/webhooks): one request's timeout, in seconds. */
     WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(15),
     /** The longest wait between attempts at a failing webhook (0.5 s, doubling, up to this; the leased reader's doubling stops at 256 s). */

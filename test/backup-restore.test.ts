@@ -8,12 +8,14 @@ import { promisify } from 'node:util';
 import type { Message } from '@parley/client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import yazl from 'yazl';
 import { postgresBin } from './helpers/cluster.js';
 import { fetchBytes, photo, sha256, uploadFile } from './helpers/media.js';
 import { pair, send } from './helpers/messages.js';
 import { expectProblem } from './helpers/problems.js';
 import { historyOf } from './helpers/sdk.js';
 import { syncEvents, TestServer, type TestUser } from './helpers/server.js';
+import { unzip } from './helpers/zip.js';
 
 const run = promisify(execFile);
 const bin = postgresBin();
@@ -190,6 +192,13 @@ describeRestore('backup and restore (PGlite: GET /admin/backup while serving, np
       await pipeline(res.body!, fs.createWriteStream(zip));
     },
     async restore() {
+      // An archive missing one of its objects (a cut-short copy): refused, and the folder is left as it was.
+      const short = path.join(work, 'short.zip');
+      await writeZipWithout(zip, short, (name) => name.startsWith('objects/'));
+      await expect(adminCli({}, 'restore', short, '--data-dir', restoredDir)).rejects.toMatchObject({
+        stderr: expect.stringMatching(/not a complete Parley backup: 0 of \d+ objects/),
+      });
+      expect(fs.existsSync(restoredDir) ? fs.readdirSync(restoredDir) : []).toEqual([]);
       // A crafted or second restore is refused before anything is written.
       await adminCli({}, 'restore', zip, '--data-dir', restoredDir);
       await expect(adminCli({}, 'restore', zip, '--data-dir', restoredDir)).rejects.toMatchObject({
@@ -202,6 +211,14 @@ describeRestore('backup and restore (PGlite: GET /admin/backup while serving, np
     },
   };
 });
+
+/** A copy of the zip at `from` without the entries `drop` picks. */
+async function writeZipWithout(from: string, to: string, drop: (name: string) => boolean): Promise<void> {
+  const out = new yazl.ZipFile();
+  for (const [name, bytes] of await unzip(fs.readFileSync(from))) if (!drop(name)) out.addBuffer(bytes, name);
+  out.end();
+  await pipeline(out.outputStream, fs.createWriteStream(to));
+}
 
 function withDb(url: string, name: string): string {
   const u = new URL(url);

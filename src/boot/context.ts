@@ -73,7 +73,8 @@ export async function buildContext(config: Config, io: ParleyServer, log: Fastif
     await emitter.drain();
     emitter.stop();
   });
-  const run: AppContext['run'] = (command) => runCommand(database.db, emitter, command);
+  // PostgreSQL: a commit that saw no other writer running needs no probe to be emitted.
+  const run: AppContext['run'] = (command) => runCommand(database.db, emitter, command, !horizon.serial);
   const ctx: AppContext = {
     config,
     db: database.db,

@@ -6,8 +6,10 @@ import { expireCalls, pruneEndedCalls } from '../features/calls/expireCalls.js';
 import { pruneSentMail } from '../features/accounts/outbox.js';
 import { pruneAuditLog } from '../features/admin/auditLog.js';
 import { sweepOrphanMedia } from '../features/media/orphans.js';
+import { LinkPreviewWorker } from '../features/linkPreviews/worker.js';
 import { PushWorker } from '../features/push/worker.js';
 import { DisappearingSweep } from '../features/disappearing/sweep.js';
+import type { Lookup } from '../lib/outbound.js';
 import { MessageRetention } from '../features/retention/retention.js';
 import type { Stop } from './stops.js';
 
@@ -15,7 +17,7 @@ import type { Stop } from './stops.js';
  * Background work beside the requests: event, audit log and sent-mail pruning, orphan media cleanup, the message
  * retention purge, the disappearing sweep, mail, webhooks, event export (AMQP_URL), push (PUSH_ENABLED).
  */
-export function startJobs(config: Config, ctx: AppContext): Stop[] {
+export function startJobs(config: Config, ctx: AppContext, deps: JobDeps = {}): Stop[] {
   const prune = every(config.EVENT_PRUNE_INTERVAL_MS, async () => {
     await pruneEvents(ctx.db, config.EVENT_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'event pruning failed'));
     await pruneAuditLog(ctx.db, config.AUDIT_LOG_RETENTION_DAYS).catch((err) => ctx.log.warn({ err }, 'audit log pruning failed'));
@@ -68,7 +70,19 @@ export function startJobs(config: Config, ctx: AppContext): Stop[] {
     worker.start();
     stops.push(() => worker.stop());
   }
+  // Link previews read the log under their own lease too: one node fetches each URL once.
+  if (config.LINK_PREVIEWS === 'on') {
+    const previews = new LinkPreviewWorker(ctx, { lookup: deps.lookup });
+    previews.start();
+    stops.push(() => previews.stop());
+  }
   return stops;
+}
+
+/** What a test may put in place of the real thing. */
+export interface JobDeps {
+  /** How link previews resolve names (tests: a table, real DNS being unavailable). */
+  lookup?: Lookup;
 }
 
 /** How often each node looks for calls past their ring timeout: the most a missed call is late. */

@@ -19,6 +19,8 @@ import { healthRoutes, type ReadinessChecks } from '../features/health/routes.js
 import { keyRoutes } from '../features/keys/routes.js';
 import { mediaRoutes } from '../features/media/routes.js';
 import { messageRoutes } from '../features/messages/routes.js';
+import { threadRoutes } from '../features/threads/routes.js';
+import { pollRoutes } from '../features/polls/routes.js';
 import { pushRoutes, pushSettingsRoutes } from '../features/push/routes.js';
 import { userRoutes } from '../features/users/routes.js';
 import { asyncApiDocument } from '../realtime/asyncapi.js';
@@ -99,6 +101,8 @@ export async function registerHttp(http: FastifyInstance, ctx: AppContext, readi
       await api.register(keyRoutes, { ctx });
       await api.register(conversationRoutes, { ctx });
       await api.register(messageRoutes, { ctx });
+      await api.register(threadRoutes, { ctx });
+      await api.register(pollRoutes, { ctx });
       await api.register(mediaRoutes, { ctx });
       await api.register(groupRoutes, { ctx });
       await api.register(callRoutes, { ctx });

@@ -242,7 +242,7 @@ export const messages = pgTable(
     seq: integer('seq').notNull(),
     senderId: uuid('sender_id').notNull(),
     clientMessageId: text('client_message_id'),
-    type: text('type', { enum: ['text', 'image', 'video', 'audio', 'file', 'system'] }).notNull(),
+    type: text('type', { enum: ['text', 'image', 'video', 'audio', 'file', 'system', 'poll'] }).notNull(),
     text: text('text'),
     replyToId: uuid('reply_to_id'),
     encrypted: boolean('encrypted').notNull().default(false),
@@ -256,6 +256,8 @@ export const messages = pgTable(
     mentionsAll: boolean('mentions_all').notNull().default(false),
     /** Forwarded from another message (POST /messages/:id/forward): its text and media, not written by the sender. */
     forwarded: boolean('forwarded').notNull().default(false),
+    /** A reply in the thread of this top-level message of the same conversation (src/features/threads). */
+    threadRootId: uuid('thread_root_id'),
     editedAt: ts('edited_at'),
     deletedAt: ts('deleted_at'),
     /** Disappearing messages: when the sweep deletes it (read paths hide it from then on); null: never. */
@@ -279,6 +281,10 @@ export const messages = pgTable(
     index('messages_expires_idx')
       .on(t.expiresAt)
       .where(sql`expires_at is not null`),
+    // A thread's replies, paged by seq.
+    index('messages_thread_idx')
+      .on(t.threadRootId, t.seq)
+      .where(sql`thread_root_id is not null`),
   ],
 );
 
@@ -361,6 +367,63 @@ export const reactions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.messageId, t.userId] })],
+);
+
+/**
+ * A thread's summary on its root (src/features/threads/summary.ts), rewritten in the transaction of every
+ * reply and every reply deleted for everyone; it goes with the root.
+ */
+export const threadSummaries = pgTable('thread_summaries', {
+  rootId: uuid('root_id')
+    .primaryKey()
+    .references(() => messages.id, { onDelete: 'cascade' }),
+  replyCount: integer('reply_count').notNull(),
+  lastReplyId: uuid('last_reply_id'),
+  lastReplyAt: ts('last_reply_at'),
+  /** The repliers (and the root's sender), first come first, at most MAX_THREAD_PARTICIPANTS. */
+  participantIds: uuid('participant_ids').array().notNull(),
+});
+
+/** The last reply of a thread each member has read (POST /messages/:id/thread/read); it goes with the root. */
+export const threadReads = pgTable(
+  'thread_reads',
+  {
+    rootId: uuid('root_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    lastReadSeq: integer('last_read_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rootId, t.userId] })],
+);
+
+/** A poll message's question and options (src/features/polls); it goes with the message. */
+export const polls = pgTable('polls', {
+  messageId: uuid('message_id')
+    .primaryKey()
+    .references(() => messages.id, { onDelete: 'cascade' }),
+  question: text('question').notNull(),
+  /** The options in order, each with its id (unique within the poll). */
+  options: jsonb('options').$type<{ id: string; text: string }[]>().notNull(),
+  multipleChoice: boolean('multiple_choice').notNull(),
+  /** Who voted is never shown to anyone (the rows still say, so a vote can be replaced). */
+  anonymous: boolean('anonymous').notNull(),
+  closesAt: ts('closes_at'),
+  closedAt: ts('closed_at'),
+});
+
+/** One vote (a set of option ids) per user per poll; replaced whole, gone when retracted. */
+export const pollVotes = pgTable(
+  'poll_votes',
+  {
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => polls.messageId, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    optionIds: text('option_ids').array().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.userId] }), index('poll_votes_user').on(t.userId)],
 );
 
 /** A conversation's pinned messages (src/features/messages/pins.ts); they go with the message. */
@@ -804,3 +867,21 @@ export const calls = pgTable(
       .where(sql`status = 'ringing'`),
   ],
 );
+
+/**
+ * A message's link preview (src/features/linkPreviews): what the sender's server found at the first
+ * http(s) URL of its text, fetched once. `found` false: nothing usable there (not shown, not fetched again
+ * for the same URL). The image is a media item Parley serves, so recipients never contact the site.
+ */
+export const linkPreviews = pgTable('link_previews', {
+  messageId: uuid('message_id')
+    .primaryKey()
+    .references(() => messages.id, { onDelete: 'cascade' }),
+  url: text('url').notNull(),
+  found: boolean('found').notNull(),
+  title: text('title'),
+  description: text('description'),
+  siteName: text('site_name'),
+  imageMediaId: uuid('image_media_id').references(() => media.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});

@@ -156,6 +156,19 @@ describe('Horizon.advance: probes shared between callers', () => {
     expect(concurrent.known).toBe(0);
   });
 
+  it("takes a concurrent commit as final when its transaction's own probe saw no other writer", () => {
+    const horizon = new Horizon(async () => probe(0), false);
+    // Its probe read the sequence at 9 (others took 8 and 9 and had finished): all of it is final.
+    expect(horizon.committed(7, 9)).toBe(true);
+    expect(horizon.known).toBe(9);
+    // Another writer was running when it looked: nothing is proven, a probe is needed.
+    expect(horizon.committed(12, undefined)).toBe(false);
+    expect(horizon.known).toBe(9);
+    // A proof that does not cover the commit itself is not taken either.
+    expect(horizon.committed(14, 13)).toBe(false);
+    expect(horizon.known).toBe(9);
+  });
+
   it('settle probes until what was issued when it was called is final', async () => {
     const probes = [probe(5, 'a'), probe(6, 'a', 'b'), probe(6, 'b'), probe(6)];
     const horizon = new Horizon(async () => probes.shift() ?? probe(6));

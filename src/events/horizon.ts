@@ -137,10 +137,14 @@ export class Horizon {
     private readonly timeoutMs = PROBE_TIMEOUT_MS,
   ) {}
 
-  /** Told of each local commit's last id; true when that alone made it final (serial), so no probe is needed. */
-  committed(lastId: number): boolean {
-    if (!this.serial) return false;
-    this.book.raise(lastId);
+  /**
+   * Told of each local commit's last id, and what its transaction's own probe proved final once it
+   * committed (src/events/append.ts); true when that made the commit final, so no probe is needed.
+   */
+  committed(lastId: number, finalOnCommit?: number): boolean {
+    if (this.serial) this.book.raise(lastId);
+    else if (finalOnCommit !== undefined && finalOnCommit >= lastId) this.book.raise(finalOnCommit);
+    else return false;
     return true;
   }
 

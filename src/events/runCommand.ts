@@ -5,23 +5,37 @@ import type { EventDraft, StoredEvent } from './types.js';
 /** Collects a command's events; `flush` appends them early when a command needs their ids. */
 export class EventBatch {
   private drafts: EventDraft[] = [];
+  private probed = false;
   readonly stored: StoredEvent[] = [];
-  constructor(private readonly tx: Tx) {}
+  /** From the transaction's one probe (see `Appended.finalOnCommit`): final once it commits. */
+  finalOnCommit: number | undefined;
+
+  constructor(
+    private readonly tx: Tx,
+    /** Probe the horizon in the first append (PostgreSQL; PGlite's commits are final by themselves). */
+    private readonly probe = false,
+  ) {}
 
   add(...drafts: EventDraft[]): void {
     this.drafts.push(...drafts);
   }
 
   async flush(): Promise<StoredEvent[]> {
-    const appended = await appendEvents(this.tx, this.drafts);
+    const probe = this.probe && !this.probed && this.drafts.length > 0;
+    const appended = await appendEvents(this.tx, this.drafts, probe);
+    if (probe) {
+      this.probed = true;
+      this.finalOnCommit = appended.finalOnCommit;
+    }
     this.drafts = [];
-    this.stored.push(...appended);
-    return appended;
+    this.stored.push(...appended.events);
+    return appended.events;
   }
 }
 
 export interface CommitListener {
-  committed(events: StoredEvent[]): void;
+  /** `finalOnCommit`: every id up to it is final now that this commit returned (no probe needed to emit). */
+  committed(events: StoredEvent[], finalOnCommit?: number): void;
 }
 
 /** A write: everything it does happens in `tx`; what it records in `events` is emitted once `tx` has committed. */
@@ -31,14 +45,14 @@ export type Command<T> = (tx: Tx, events: EventBatch) => Promise<T>;
  * Runs one command in one transaction. Its events are appended last (ids from a sequence, no
  * lock held: src/events/append.ts) and handed to the emitter only after the commit succeeded.
  */
-export async function runCommand<T>(db: Db, emitter: CommitListener, command: Command<T>): Promise<T> {
+export async function runCommand<T>(db: Db, emitter: CommitListener, command: Command<T>, probe = false): Promise<T> {
   let batch: EventBatch | undefined;
   const result = await db.transaction(async (tx) => {
-    batch = new EventBatch(tx);
+    batch = new EventBatch(tx, probe);
     const value = await command(tx, batch);
     await batch.flush();
     return value;
   });
-  if (batch && batch.stored.length > 0) emitter.committed(batch.stored);
+  if (batch && batch.stored.length > 0) emitter.committed(batch.stored, batch.finalOnCommit);
   return result;
 }

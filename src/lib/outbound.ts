@@ -116,7 +116,14 @@ export function cachedLookup(ttlMs: number, lookup: Lookup = systemLookup): Look
   };
 }
 
-export type OutboundRefusal = 'invalid_url' | 'not_https' | 'credentials' | 'not_public' | 'unresolvable';
+export type OutboundRefusal = 'invalid_url' | 'not_https' | 'credentials' | 'not_public' | 'unresolvable' | 'port';
+
+/** How strict a check is: push and webhooks want https on any port; link previews take http too, on 80/443 only. */
+export interface OutboundRules {
+  allowHttp?: boolean;
+  /** Ports a URL outside the allow-list may name (its default port counts as named). */
+  ports?: readonly number[];
+}
 
 export class OutboundRefused extends Error {
   constructor(
@@ -131,10 +138,17 @@ export class OutboundRefused extends Error {
  * Checks a URL the server is about to call and resolves it to the address to connect to.
  * Throws `OutboundRefused`; `unresolvable` is the one reason that may pass on a later try.
  */
-export async function checkOutbound(raw: string, allowed: readonly string[], lookup: Lookup = systemLookup): Promise<OutboundTarget> {
+export async function checkOutbound(
+  raw: string,
+  allowed: readonly string[],
+  lookup: Lookup = systemLookup,
+  rules: OutboundRules = {},
+): Promise<OutboundTarget> {
   const url = parseUrl(raw);
   const listed = allowed.some((p) => url.href.startsWith(p));
-  if (!listed && url.protocol !== 'https:') throw new OutboundRefused('not_https', 'only https URLs are called');
+  if (!listed && url.protocol !== 'https:' && !rules.allowHttp) throw new OutboundRefused('not_https', 'only https URLs are called');
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  if (!listed && rules.ports && !rules.ports.includes(port)) throw new OutboundRefused('port', `port ${port} is not called`);
   if (url.username || url.password) throw new OutboundRefused('credentials', 'the URL must not carry credentials');
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const found = net.isIP(host) ? [{ address: host, family: net.isIP(host) }] : await resolve(lookup, host);

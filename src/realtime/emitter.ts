@@ -76,13 +76,13 @@ export class Emitter implements CommitListener {
   }
 
   /** Called by runCommand after a commit. */
-  committed(events: StoredEvent[]): void {
+  committed(events: StoredEvent[], finalOnCommit?: number): void {
     const at = performance.now();
     this.onCommitted?.(events.at(-1)!.id);
     if (this.local.size + events.length <= MAX_HELD_LOCAL) {
       for (const event of events) if (event.id > this.lastEmitted) this.local.set(event.id, { event, at });
     }
-    if (this.horizon.committed(events.at(-1)!.id)) void this.enqueue(() => this.emitFinal(this.horizon.known));
+    if (this.horizon.committed(events.at(-1)!.id, finalOnCommit)) void this.enqueue(() => this.emitFinal(this.horizon.known));
     else void this.catchUp();
   }
 

@@ -15,6 +15,8 @@ import { setReaction } from '../features/messages/reactions.js';
 import { starMessage, unstarMessage } from '../features/messages/stars.js';
 import { advanceWatermark } from '../features/messages/receipts.js';
 import { sendMessage } from '../features/messages/sendMessage.js';
+import { closePoll } from '../features/polls/close.js';
+import { votePoll } from '../features/polls/vote.js';
 import { blockRelations } from '../features/users/blocks.js';
 import { mayPost } from '../features/groups/postPermission.js';
 import { fail } from '../lib/errors.js';
@@ -41,6 +43,8 @@ export const clientEventHandlers: { [E in ClientEventName]: Handler<E> } = {
   'message:delete': (ctx, socket, input) => deleteMessage(ctx, socket.data.userId, input.messageId, input.for, origin(socket)),
   'reaction:set': (ctx, socket, input) => setReaction(ctx, socket.data.userId, input.messageId, input.emoji, origin(socket)),
   'reaction:remove': (ctx, socket, input) => setReaction(ctx, socket.data.userId, input.messageId, null, origin(socket)),
+  'poll:vote': (ctx, socket, input) => votePoll(ctx, socket.data.userId, input.messageId, input.optionIds, origin(socket)),
+  'poll:close': (ctx, socket, { messageId }) => closePoll(ctx, socket.data.userId, messageId, origin(socket)),
   'message:pin': async (ctx, socket, { messageId }) => ({ pin: await pinMessage(ctx, socket.data.userId, messageId, origin(socket)) }),
   'message:unpin': (ctx, socket, { messageId }) => unpinMessage(ctx, socket.data.userId, messageId, origin(socket)),
   'message:star': (ctx, socket, { messageId }) => starMessage(ctx, socket.data.userId, messageId, origin(socket)),

@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { io as connect, type Socket } from 'socket.io-client';
 import { buildApp, type ParleyApp } from '../../src/app.js';
+import type { JobDeps } from '../../src/boot/jobs.js';
 import { loadConfig } from '../../src/config.js';
 import { users } from '../../src/db/schema.js';
 import { avatarColorFor, initialsOf } from '../../src/features/users/profile.js';
@@ -36,6 +37,8 @@ export class TestServer {
   url = '';
   private sockets: Socket[] = [];
   private env: Record<string, string>;
+  /** Handed to buildApp (a test's DNS table for link previews). */
+  private deps: JobDeps = {};
 
   private constructor(
     readonly dataDir: string,
@@ -45,7 +48,7 @@ export class TestServer {
     this.env = env;
   }
 
-  static async start(extraEnv: Record<string, string> = {}, opts: { persistent?: boolean } = {}): Promise<TestServer> {
+  static async start(extraEnv: Record<string, string> = {}, opts: { persistent?: boolean; deps?: JobDeps } = {}): Promise<TestServer> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-test-'));
     const env: Record<string, string> = {
       NODE_ENV: 'test',
@@ -77,12 +80,13 @@ export class TestServer {
       env.PGLITE_PATH = 'memory://';
     }
     const server = new TestServer(dataDir, env, drop);
+    server.deps = opts.deps ?? {};
     await server.boot();
     return server;
   }
 
   private async boot(port = 0): Promise<void> {
-    this.app = await buildApp(loadConfig(this.env));
+    this.app = await buildApp(loadConfig(this.env), this.deps);
     const address = await this.app.http.listen({ port, host: '127.0.0.1' });
     this.url = address;
   }

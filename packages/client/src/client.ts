@@ -124,6 +124,25 @@ export class ParleyClient {
       this.store.putMessages(conversationId, page.messages, query.after === undefined ? page.hasMore : undefined);
       return page;
     },
+    /**
+     * A page of a message's thread (`GET /messages/:id/thread`): the root with its `thread` summary,
+     * the replies (ascending seq; the latest page unless `before`/`after`), and your `lastReadSeq`
+     * and `unreadCount` of it. The replies are put in the store (`store.thread`). Reply with
+     * `send(conversationId, { text, threadRootId })`.
+     */
+    thread: async (rootId: string, query: { before?: number; after?: number; limit?: number } = {}) => {
+      const page = unwrap(await this.rest.GET('/messages/{id}/thread', { params: { path: { id: rootId }, query } }));
+      this.store.putThread(rootId, page.messages);
+      return page;
+    },
+    /** Moves your read mark of a thread to the reply `upToSeq` (or its last reply): `{lastReadSeq, unreadCount}`. */
+    readThread: async (rootId: string, upToSeq?: number) =>
+      unwrap(
+        await this.rest.POST('/messages/{id}/thread/read', {
+          params: { path: { id: rootId } },
+          body: upToSeq === undefined ? {} : { upToSeq },
+        }),
+      ),
     /** Pins a message for everyone in its conversation (who may: see `pinPermission`); members hear `message:pinned`. */
     pin: async (messageId: string) => {
       const { pin } = unwrap(await this.rest.POST('/messages/{id}/pin', { params: { path: { id: messageId } } }));

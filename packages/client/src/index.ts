@@ -22,4 +22,15 @@ export { Store } from './store.js';
 export type { StreamEvent } from './stream.js';
 export { uploadMedia } from './upload.js';
 export type { UploadOptions, UploadTarget } from './upload.js';
-export type { Conversation, GroupSummary, Invitation, Media, Message, Pin, PrivacySettings, Star, User } from '@parley/protocol';
+export type {
+  Conversation,
+  GroupSummary,
+  Invitation,
+  LinkPreview,
+  Media,
+  Message,
+  Pin,
+  PrivacySettings,
+  Star,
+  User,
+} from '@parley/protocol';

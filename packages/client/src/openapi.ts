@@ -983,6 +983,106 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/messages/{id}/thread': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Page through a message's thread
+     * @description The root (with its `thread` summary), a page of the replies you may read in ascending seq, paged as the history is (the latest by default, older with `before`, newer with `after`), and your read state of the thread. A root that does not exist, one outside the history you may read, and one you deleted for yourself are all 404 `message.not_found`; a reply in a thread has no thread of its own (422 `thread.root_invalid`).
+     */
+    get: operations['listThread'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/messages/{id}/thread/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark a thread read
+     * @description Moves your read mark of the thread forward to `upToSeq` (a reply's seq), or to its last reply; it never moves back. Private to you: your devices hear `thread:read` when it moved. A root that does not exist, one outside the history you may read, and one you deleted for yourself are all 404 `message.not_found`; a reply in a thread has no thread of its own (422 `thread.root_invalid`).
+     */
+    post: operations['markThreadRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/messages/{id}/votes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Vote in a poll
+     * @description Replaces your vote with `optionIds` (`[]` takes it back); members hear `poll:updated` (counts, and voters unless anonymous). A single-choice poll takes one option (`poll.single_choice`); a closed one refuses (`poll.closed`).
+     */
+    post: operations['votePoll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/messages/{id}/poll/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close a poll
+     * @description No more votes; the poll's author or a group admin. Members hear `poll:updated`.
+     */
+    post: operations['closePoll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/messages/{id}/poll': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A poll and your vote
+     * @description The poll now, with your own choice (`myVote`), which even an anonymous poll shows you.
+     */
+    get: operations['getPoll'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/media/tus': {
     parameters: {
       query?: never;
@@ -1887,6 +1987,53 @@ export interface components {
       /** @description Whether everyone in the conversation is mentioned (`@all`). */
       all: boolean;
     };
+    /** @description The thread under a top-level message. */
+    ThreadSummary: {
+      /** @description Replies not deleted for everyone. */
+      replyCount: number;
+      lastReplyId: string | null;
+      lastReplyAt: string | null;
+      /** @description Who replied, first come first, at most 10. */
+      participantIds: string[];
+    };
+    /** @description What the sender's server found at the message's first link, fetched once after it was sent (not for encrypted messages). */
+    LinkPreview: {
+      /** @description The URL of the text it previews (the first http(s) one). */
+      url: string;
+      title: string | null;
+      description: string | null;
+      siteName: string | null;
+      image: {
+        /** Format: uuid */
+        mediaId: string;
+        /** @description Parley's media URL for it (GET, with the bearer token): recipients never contact the site. */
+        url: string;
+        width: number | null;
+        height: number | null;
+      } | null;
+    };
+    /** @description A poll message (type "poll"): its options with live counts. */
+    Poll: {
+      question: string;
+      options: {
+        id: string;
+        text: string;
+        /** @description How many voters chose it. */
+        votes: number;
+        /** @description Who chose it; absent in an anonymous poll (no one learns who voted). */
+        voterIds?: string[];
+      }[];
+      multipleChoice: boolean;
+      anonymous: boolean;
+      /** @description When it closes by itself; null: only when closed. */
+      closesAt: string | null;
+      /** @description When it was closed by its author or an admin. */
+      closedAt: string | null;
+      /** @description No more votes: closed, or closesAt has passed. */
+      closed: boolean;
+      /** @description How many members voted. */
+      voterCount: number;
+    };
     Message: {
       /** Format: uuid */
       id: string;
@@ -1898,9 +2045,11 @@ export interface components {
       senderId: string;
       clientMessageId: string | null;
       /** @enum {string} */
-      type: 'text' | 'image' | 'video' | 'audio' | 'file' | 'system';
+      type: 'text' | 'image' | 'video' | 'audio' | 'file' | 'system' | 'poll';
       text: string | null;
       media: components['schemas']['Media'][];
+      /** @description Poll messages only (gone once deleted for everyone). */
+      poll?: components['schemas']['Poll'];
       replyTo: {
         /** Format: uuid */
         id: string;
@@ -1941,6 +2090,12 @@ export interface components {
       mentions: components['schemas']['Mentions'];
       /** @description Forwarded from another message (its text and media), not written by the sender. */
       forwarded: boolean;
+      /** @description A reply in the thread of this message; null for a top-level message. */
+      threadRootId: string | null;
+      /** @description On a top-level message that has been replied to in a thread. */
+      thread: components['schemas']['ThreadSummary'] | null;
+      /** @description null until (and unless) the preview was fetched; it arrives as `message:updated`. */
+      linkPreview: components['schemas']['LinkPreview'] | null;
       editedAt: string | null;
       deletedAt: string | null;
       createdAt: string;
@@ -7539,6 +7694,26 @@ export interface operations {
              */
             all?: boolean;
           };
+          /**
+           * Format: uuid
+           * @description Reply in the thread of this top-level message of the same conversation (not itself a reply in a thread).
+           */
+          threadRootId?: string;
+          /** @description Makes it a poll: no text, media or encryption with it. */
+          poll?: {
+            question: string;
+            /** @description The options, 2 to 12, each up to 100 characters. */
+            options: string[];
+            /** @default false */
+            multipleChoice?: boolean;
+            /** @default false */
+            anonymous?: boolean;
+            /**
+             * Format: date-time
+             * @description When it closes by itself (in the future).
+             */
+            closesAt?: string;
+          };
         };
       };
     };
@@ -7640,6 +7815,21 @@ export interface operations {
             });
         };
       };
+      /** @description `thread.root_deleted` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'thread.root_deleted';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
       /** @description `request.too_large` */
       413: {
         headers: {
@@ -7685,7 +7875,7 @@ export interface operations {
             });
         };
       };
-      /** @description `message.media_invalid`, `message.mention_invalid`, `message.reply_invalid` */
+      /** @description `message.media_invalid`, `message.mention_invalid`, `message.reply_invalid`, `poll.closes_at_invalid`, `thread.root_invalid` */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7694,7 +7884,12 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] &
             ({
               /** @enum {string} */
-              code: 'message.media_invalid' | 'message.mention_invalid' | 'message.reply_invalid';
+              code:
+                | 'message.media_invalid'
+                | 'message.mention_invalid'
+                | 'message.reply_invalid'
+                | 'poll.closes_at_invalid'
+                | 'thread.root_invalid';
             } & {
               [key: string]: unknown;
             });
@@ -10343,6 +10538,885 @@ export interface operations {
             ({
               /** @enum {string} */
               code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  listThread: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The page just before this seq (paging back); the latest page if omitted. */
+        before?: number;
+        /** @description The page just after this seq (catching up); not with `before` or `cursor`. */
+        after?: number;
+        /** @description Another name for `before`. */
+        cursor?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            messages: components['schemas']['Message'][];
+            /**
+             * @description The seq to pass as `before` (or as `after` when catching up) for the next page; null when there is none.
+             * @example 120
+             */
+            nextCursor: string | null;
+            hasMore: boolean;
+            root: components['schemas']['Message'];
+            /**
+             * @description The seq of the last reply you have read in this thread (0: none).
+             * @example 42
+             */
+            lastReadSeq: number;
+            /**
+             * @description Others' replies after it.
+             * @example 0
+             */
+            unreadCount: number;
+          };
+        };
+      };
+      /** @description `request.bad`, `request.bad_url`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.bad_url' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `message.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'message.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.url_too_long` */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.url_too_long';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `thread.root_invalid` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'thread.root_invalid';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  markThreadRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description Up to this seq; the conversation's last message if omitted.
+           * @example 42
+           */
+          upToSeq?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /**
+             * @description The seq of the last reply you have read in this thread (0: none).
+             * @example 42
+             */
+            lastReadSeq: number;
+            /**
+             * @description Others' replies after it.
+             * @example 0
+             */
+            unreadCount: number;
+          };
+        };
+      };
+      /** @description `request.bad`, `request.bad_url`, `request.malformed_json`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.bad_url' | 'request.malformed_json' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `message.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'message.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.timeout` */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.timeout';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.url_too_long` */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.url_too_long';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `thread.root_invalid` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'thread.root_invalid';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  votePoll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Exactly one in a single-choice poll; [] retracts. */
+          optionIds: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            poll: components['schemas']['Poll'];
+            myVote: string[];
+          };
+        };
+      };
+      /** @description `request.bad`, `request.bad_url`, `request.malformed_json`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.bad_url' | 'request.malformed_json' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `user.blocked` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'user.blocked';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `message.not_found`, `poll.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'message.not_found' | 'poll.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.timeout` */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.timeout';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `message.deleted`, `poll.closed` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'message.deleted' | 'poll.closed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.url_too_long` */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.url_too_long';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `poll.option_invalid`, `poll.single_choice` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'poll.option_invalid' | 'poll.single_choice';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  closePoll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            poll: components['schemas']['Poll'];
+            myVote: string[];
+          };
+        };
+      };
+      /** @description `request.bad`, `request.bad_url`, `request.malformed_json`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.bad_url' | 'request.malformed_json' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `poll.close_forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'poll.close_forbidden';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `message.not_found`, `poll.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'message.not_found' | 'poll.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.timeout` */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.timeout';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `message.deleted` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'message.deleted';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.url_too_long` */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.url_too_long';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  getPoll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            poll: components['schemas']['Poll'];
+            myVote: string[];
+          };
+        };
+      };
+      /** @description `request.bad`, `request.bad_url`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.bad_url' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `message.not_found`, `poll.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'message.not_found' | 'poll.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `message.deleted` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'message.deleted';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.url_too_long` */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.url_too_long';
             } & {
               [key: string]: unknown;
             });
@@ -16028,6 +17102,26 @@ export interface operations {
              */
             all?: boolean;
           };
+          /**
+           * Format: uuid
+           * @description Reply in the thread of this top-level message of the same conversation (not itself a reply in a thread).
+           */
+          threadRootId?: string;
+          /** @description Makes it a poll: no text, media or encryption with it. */
+          poll?: {
+            question: string;
+            /** @description The options, 2 to 12, each up to 100 characters. */
+            options: string[];
+            /** @default false */
+            multipleChoice?: boolean;
+            /** @default false */
+            anonymous?: boolean;
+            /**
+             * Format: date-time
+             * @description When it closes by itself (in the future).
+             */
+            closesAt?: string;
+          };
           /** @description The external id the sender was provisioned under. */
           senderExternalId: string;
         };
@@ -16131,6 +17225,21 @@ export interface operations {
             });
         };
       };
+      /** @description `thread.root_deleted` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'thread.root_deleted';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
       /** @description `request.too_large` */
       413: {
         headers: {
@@ -16176,7 +17285,7 @@ export interface operations {
             });
         };
       };
-      /** @description `message.media_invalid`, `message.mention_invalid`, `message.reply_invalid` */
+      /** @description `message.media_invalid`, `message.mention_invalid`, `message.reply_invalid`, `poll.closes_at_invalid`, `thread.root_invalid` */
       422: {
         headers: {
           [name: string]: unknown;
@@ -16185,7 +17294,12 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] &
             ({
               /** @enum {string} */
-              code: 'message.media_invalid' | 'message.mention_invalid' | 'message.reply_invalid';
+              code:
+                | 'message.media_invalid'
+                | 'message.mention_invalid'
+                | 'message.reply_invalid'
+                | 'poll.closes_at_invalid'
+                | 'thread.root_invalid';
             } & {
               [key: string]: unknown;
             });
@@ -16349,9 +17463,11 @@ export interface operations {
             | 'message:deleted'
             | 'message:status'
             | 'reaction:updated'
+            | 'poll:updated'
             | 'message:pinned'
             | 'message:unpinned'
             | 'message:starred'
+            | 'thread:read'
             | 'message:unstarred'
             | 'conversation:created'
             | 'conversation:updated'

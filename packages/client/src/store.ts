@@ -25,6 +25,7 @@ export interface Presence {
 export type StoreChange =
   | { kind: 'conversations' }
   | { kind: 'messages' | 'typing' | 'pins'; conversationId: string }
+  | { kind: 'thread'; rootId: string }
   | { kind: 'stars' }
   | { kind: 'presence'; userId: string }
   | { kind: 'privacy' }
@@ -40,6 +41,8 @@ const TYPING_EXPIRES_MS = 6_000;
 export class Store {
   private readonly convs = new Map<string, Conversation>();
   private readonly windows = new Map<string, MessageWindow>();
+  /** Replies loaded with `messages.thread`, by root id (live replies are in the conversation's window). */
+  private readonly threadPages = new Map<string, Message[]>();
   private readonly typers = new Map<string, Map<string, ReturnType<typeof setTimeout>>>();
   private readonly online = new Map<string, Presence>();
   private readonly marks = new Marks();
@@ -65,6 +68,24 @@ export class Store {
 
   messages(conversationId: string): MessageWindow {
     return this.windows.get(conversationId) ?? { messages: [], hasMore: true };
+  }
+
+  /**
+   * A thread's replies known here, ascending by seq: the pages loaded with `messages.thread` and the
+   * replies in the conversation's window (live ones included; the window's copy is the fresher).
+   */
+  thread(conversationId: string, rootId: string): Message[] {
+    const bySeq = new Map((this.threadPages.get(rootId) ?? []).map((m) => [m.seq, m]));
+    for (const m of this.messages(conversationId).messages) if (m.threadRootId === rootId) bySeq.set(m.seq, m);
+    return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+  }
+
+  /** A page of a thread's replies (the answer to `messages.thread`). */
+  putThread(rootId: string, page: Message[]): void {
+    const bySeq = new Map((this.threadPages.get(rootId) ?? []).map((m) => [m.seq, m]));
+    for (const m of page) bySeq.set(m.seq, m);
+    this.threadPages.set(rootId, [...bySeq.values()]);
+    this.changed({ kind: 'thread', rootId });
   }
 
   typing(conversationId: string): string[] {

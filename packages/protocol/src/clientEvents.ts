@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callMediaSchema, callSchema, forwardResultSchema, messageSchema, pinSchema, reactionSchema } from './objects.js';
+import { callMediaSchema, callSchema, forwardResultSchema, messageSchema, pinSchema, pollSchema, reactionSchema } from './objects.js';
 import { clientMessageId, emoji, plainText, seq, uuid } from './text.js';
 
 /** Most conversations one message is forwarded to in one request (socket and REST). */
@@ -23,6 +23,31 @@ export const mentionsInput = z
   })
   .strict();
 
+/** Most options a poll has (and fewest: 2). */
+export const MAX_POLL_OPTIONS = 12;
+
+/** A new poll (a message of type 'poll'); its question becomes the message's text. */
+export const pollInput = z
+  .object({
+    question: plainText(300).pipe(z.string().min(1, 'must not be empty')),
+    options: z
+      .array(plainText(100).pipe(z.string().min(1, 'must not be empty')))
+      .min(2)
+      .max(MAX_POLL_OPTIONS)
+      .meta({ description: `The options, 2 to ${MAX_POLL_OPTIONS}, each up to 100 characters.` }),
+    multipleChoice: z.boolean().default(false),
+    anonymous: z.boolean().default(false),
+    closesAt: z.iso.datetime({ offset: true }).optional().meta({ description: 'When it closes by itself (in the future).' }),
+  })
+  .strict();
+
+/** A vote: the option ids chosen (replacing the voter's vote before); empty takes it back. */
+export const voteInput = z.object({
+  optionIds: z.array(z.string().max(16)).max(MAX_POLL_OPTIONS).meta({ description: 'Exactly one in a single-choice poll; [] retracts.' }),
+});
+/** What a vote or a close answers with: the poll now, and the caller's own choice (even in an anonymous poll). */
+export const pollResult = z.object({ poll: pollSchema, myVote: z.array(z.string()) });
+
 /** Fields of a new message, shared by REST and the socket; `text` is capped at MESSAGE_MAX_LENGTH. */
 export const newMessageFields = (limits: Limits) =>
   z.object({
@@ -32,11 +57,20 @@ export const newMessageFields = (limits: Limits) =>
     clientMessageId: clientMessageId.optional(),
     encrypted: z.boolean().optional(),
     mentions: mentionsInput.optional(),
+    threadRootId: uuid
+      .optional()
+      .meta({ description: 'Reply in the thread of this top-level message of the same conversation (not itself a reply in a thread).' }),
+    poll: pollInput.optional().meta({ description: 'Makes it a poll: no text, media or encryption with it.' }),
   });
 
-/** A message needs text or media: on a schema built from `newMessageFields` (refined last: a refined object cannot be extended). */
-export const withTextOrMedia = <S extends z.ZodType<{ text?: string; mediaIds?: string[] }>>(schema: S) =>
-  schema.refine((m) => !!m.text || !!m.mediaIds?.length, { path: ['text'], message: 'required when there is no media' });
+/** A message needs text or media (or is a poll, and then has neither): on a schema built from `newMessageFields` (refined last: a refined object cannot be extended). */
+export const withTextOrMedia = <S extends z.ZodType<{ text?: string; mediaIds?: string[]; poll?: unknown; encrypted?: boolean }>>(
+  schema: S,
+) =>
+  schema
+    .refine((m) => !!m.text || !!m.mediaIds?.length || !!m.poll, { path: ['text'], message: 'required when there is no media' })
+    .refine((m) => !m.poll || (!m.text && !m.mediaIds?.length), { path: ['poll'], message: 'a poll carries no text or media' })
+    .refine((m) => !m.poll || !m.encrypted, { path: ['encrypted'], message: 'a poll cannot be encrypted (the server counts its votes)' });
 
 export const presenceEntry = z.object({ userId: uuid, isOnline: z.boolean(), lastActive: z.string().nullable() });
 
@@ -128,6 +162,16 @@ export const clientEventSchemas = (limits: Limits = defaultLimits) => ({
     payload: z.object({ messageId: uuid }),
     ack: z.object({ reactions: z.array(reactionSchema) }),
     summary: 'Take your reaction back.',
+  }),
+  'poll:vote': event({
+    payload: voteInput.extend({ messageId: uuid }),
+    ack: pollResult,
+    summary: 'Vote in a poll (replacing your vote; [] retracts). poll.closed once it is closed; members of broadcast groups vote too.',
+  }),
+  'poll:close': event({
+    payload: z.object({ messageId: uuid }),
+    ack: pollResult,
+    summary: 'Close a poll (its author or a group admin): no more votes.',
   }),
   'message:pin': event({
     payload: z.object({ messageId: uuid }),

@@ -140,6 +140,59 @@ export const mentionsSchema = z
   })
   .meta({ id: 'Mentions', description: 'Who a message mentions; empty (`{userIds: [], all: false}`) when no one.' });
 
+/** Most participants a thread summary lists (the first to take part). */
+export const MAX_THREAD_PARTICIPANTS = 10;
+
+export const threadSummarySchema = z
+  .object({
+    replyCount: z.number().int().meta({ description: 'Replies not deleted for everyone.' }),
+    lastReplyId: z.uuid().nullable(),
+    lastReplyAt: z.string().nullable(),
+    participantIds: z.array(z.uuid()).meta({ description: `Who replied, first come first, at most ${MAX_THREAD_PARTICIPANTS}.` }),
+  })
+  .meta({ id: 'ThreadSummary', description: 'The thread under a top-level message.' });
+export const linkPreviewSchema = z
+  .object({
+    url: z.string().meta({ description: 'The URL of the text it previews (the first http(s) one).' }),
+    title: z.string().nullable(),
+    description: z.string().nullable(),
+    siteName: z.string().nullable(),
+    image: z
+      .object({
+        mediaId: z.uuid(),
+        url: z.string().meta({ description: "Parley's media URL for it (GET, with the bearer token): recipients never contact the site." }),
+        width: z.number().int().nullable(),
+        height: z.number().int().nullable(),
+      })
+      .nullable(),
+  })
+  .meta({
+    id: 'LinkPreview',
+    description: "What the sender's server found at the message's first link, fetched once after it was sent (not for encrypted messages).",
+  });
+export const pollSchema = z
+  .object({
+    question: z.string(),
+    options: z.array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        votes: z.number().int().meta({ description: 'How many voters chose it.' }),
+        voterIds: z
+          .array(z.uuid())
+          .optional()
+          .meta({ description: 'Who chose it; absent in an anonymous poll (no one learns who voted).' }),
+      }),
+    ),
+    multipleChoice: z.boolean(),
+    anonymous: z.boolean(),
+    closesAt: z.string().nullable().meta({ description: 'When it closes by itself; null: only when closed.' }),
+    closedAt: z.string().nullable().meta({ description: 'When it was closed by its author or an admin.' }),
+    closed: z.boolean().meta({ description: 'No more votes: closed, or closesAt has passed.' }),
+    voterCount: z.number().int().meta({ description: 'How many members voted.' }),
+  })
+  .meta({ id: 'Poll', description: 'A poll message (type "poll"): its options with live counts.' });
+
 export const messageSchema = z
   .object({
     id: z.uuid(),
@@ -147,9 +200,10 @@ export const messageSchema = z
     seq: z.number().int().meta({ description: 'Position in the conversation: no gaps, no reordering.' }),
     senderId: z.uuid(),
     clientMessageId: z.string().nullable(),
-    type: z.enum(['text', 'image', 'video', 'audio', 'file', 'system']),
+    type: z.enum(['text', 'image', 'video', 'audio', 'file', 'system', 'poll']),
     text: z.string().nullable(),
     media: z.array(mediaSchema),
+    poll: pollSchema.optional().meta({ description: 'Poll messages only (gone once deleted for everyone).' }),
     replyTo: z.object({ id: z.uuid(), seq: z.number(), senderId: z.uuid(), text: z.string().nullable() }).nullable(),
     reactions: z.array(reactionSchema),
     status: z.enum(['sent', 'delivered', 'read']),
@@ -157,6 +211,11 @@ export const messageSchema = z
     system: systemInfoSchema.nullable(),
     mentions: mentionsSchema,
     forwarded: z.boolean().meta({ description: 'Forwarded from another message (its text and media), not written by the sender.' }),
+    threadRootId: z.uuid().nullable().meta({ description: 'A reply in the thread of this message; null for a top-level message.' }),
+    thread: threadSummarySchema.nullable().meta({ description: 'On a top-level message that has been replied to in a thread.' }),
+    linkPreview: linkPreviewSchema
+      .nullable()
+      .meta({ description: 'null until (and unless) the preview was fetched; it arrives as `message:updated`.' }),
     editedAt: z.string().nullable(),
     deletedAt: z.string().nullable(),
     expiresAt: z.string().nullable().meta({
@@ -299,10 +358,12 @@ export type User = z.infer<typeof userSchema>;
 export type PrivacySettings = z.infer<typeof privacySettingsSchema>;
 export type Media = z.infer<typeof mediaSchema>;
 export type Message = z.infer<typeof messageSchema>;
+export type LinkPreview = z.infer<typeof linkPreviewSchema>;
 export type Pin = z.infer<typeof pinSchema>;
 export type Star = z.infer<typeof starSchema>;
 export type ForwardResult = z.infer<typeof forwardResultSchema>;
 export type Reaction = z.infer<typeof reactionSchema>;
+export type Poll = z.infer<typeof pollSchema>;
 export type Call = z.infer<typeof callSchema>;
 export type Mentions = z.infer<typeof mentionsSchema>;
 export type Conversation = z.infer<typeof conversationSchema>;

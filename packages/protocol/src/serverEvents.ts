@@ -8,6 +8,7 @@ import {
   mentionsSchema,
   messageSchema,
   privacySettingsSchema,
+  pollSchema,
   reactionSchema,
   roleSchema,
   userSchema,
@@ -36,7 +37,7 @@ export const serverEventSchemas = {
         .optional()
         .meta({ description: 'Edits: who this edit newly mentioned (not mentioned before it); they alone are notified of it.' }),
     },
-    'A message was edited.',
+    'A message was edited, or its link preview arrived (`message.linkPreview`).',
   ),
   'message:deleted': stored(
     {
@@ -58,6 +59,10 @@ export const serverEventSchemas = {
     { conversationId: z.uuid(), messageId: z.uuid(), reactions: z.array(reactionSchema) },
     "A message's reactions changed.",
   ),
+  'poll:updated': stored(
+    { conversationId: z.uuid(), messageId: z.uuid(), poll: pollSchema },
+    "A poll's votes changed, or it was closed (counts per option; voters unless anonymous).",
+  ),
   'message:pinned': stored(
     { conversationId: z.uuid(), messageId: z.uuid(), pinnedBy: z.uuid(), pinnedAt: z.string() },
     'A message of the conversation was pinned (GET /conversations/:id/pins lists them).',
@@ -66,6 +71,10 @@ export const serverEventSchemas = {
   'message:starred': stored(
     { conversationId: z.uuid(), messageId: z.uuid(), starredAt: z.string() },
     'You starred a message (on another of your devices); never seen by anyone else.',
+  ),
+  'thread:read': stored(
+    { conversationId: z.uuid(), rootId: z.uuid(), lastReadSeq: z.number().int() },
+    'You read a thread further (POST /messages/:id/thread/read, on another of your devices); never seen by anyone else.',
   ),
   'message:unstarred': stored({ conversationId: z.uuid(), messageId: z.uuid() }, 'You took a star back (on another of your devices).'),
   'conversation:created': stored(

@@ -1,5 +1,6 @@
 import type { User } from '@parley/client';
 import { useState } from 'react';
+import { CallLayer } from './calls/CallLayer';
 import { ChatList } from './chats/ChatList';
 import { NewChat } from './chats/NewChat';
 import { SidebarHeader } from './chats/SidebarHeader';
@@ -19,6 +20,7 @@ export function Home({ me, onSignOut }: { me: User | undefined; onSignOut: () =>
   return (
     <div className="app" data-pane={openId ? 'conversation' : 'list'}>
       <ConnectionBanner />
+      <CallLayer />
       <aside className="sidebar">
         <SidebarHeader me={me} onNewChat={() => setSearching(true)} onSignOut={onSignOut} />
         {searching ? (

@@ -10,8 +10,8 @@ import type { ByteRange, Storage } from './storage.js';
 import type { MediaRow } from './present.js';
 
 /**
- * A media item the actor may read: their own upload, or one attached to a message (not deleted
- * for everyone) in a conversation they are a member of. Anything else is media.not_found.
+ * A media item the actor may read: their own upload, or one attached to a message (or its link
+ * preview's image), not deleted for everyone, in a conversation they are a member of. Anything else is media.not_found.
  */
 export async function readableMedia(ex: Executor, mediaId: string, actorId: string): Promise<MediaRow> {
   const [row] = await ex
@@ -26,6 +26,11 @@ export async function readableMedia(ex: Executor, mediaId: string, actorId: stri
                       join messages msg on msg.id = mm.message_id and msg.deleted_at is null
                       join members mb on mb.conversation_id = msg.conversation_id and mb.user_id = ${actorId}
                       where mm.media_id = ${media.id})`,
+          // A link preview's image: served by Parley to the members, who never contact the site.
+          sql`exists (select 1 from link_previews lp
+                      join messages msg on msg.id = lp.message_id and msg.deleted_at is null
+                      join members mb on mb.conversation_id = msg.conversation_id and mb.user_id = ${actorId}
+                      where lp.image_media_id = ${media.id})`,
         ),
       ),
     );

@@ -4,6 +4,7 @@ import type { SystemInfo } from '../../db/schema.js';
 import type { EventBatch } from '../../events/runCommand.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { freshPoll, type PollDraft } from '../polls/create.js';
 import type { StoredMentions } from './mentions.js';
 import { toMessage, type MessageDto, type MessageRow } from './present.js';
 
@@ -18,12 +19,16 @@ export interface NewMessage {
   system?: SystemInfo | null;
   /** Forwarded from another message (forward.ts). */
   forwarded?: boolean;
+  /** A reply in this root's thread (checked already: decideSends). */
+  threadRootId?: string | null;
   /** Checked already (checkMentions); none if omitted. */
   mentions?: StoredMentions;
   /** Uploads already claimed by the sender (claimMedia), in order. */
   media?: MessageDto['media'];
   /** The socket that sent it: it gets the ack, the others the event. */
   origin?: string;
+  /** A poll message's poll: its row is written by the caller (insertPolls), the message shows it with no votes. */
+  poll?: PollDraft;
 }
 
 /**
@@ -88,10 +93,10 @@ export async function appendMessages(
           from jsonb_to_recordset(${jsonRows([...next].map(([id, n]) => ({ id, seq: n - 1 })))}) as v(id uuid, seq int) where c.id = v.id
         ), added as (
           insert into messages (id, conversation_id, seq, sender_id, client_message_id, type, text, reply_to_id, encrypted, system,
-            mention_user_ids, mentions_all, forwarded, expires_at, created_at)
+            mention_user_ids, mentions_all, forwarded, thread_root_id, expires_at, created_at)
           select * from jsonb_to_recordset(${jsonRows(written.map((w) => w.row))}) as v(id uuid, "conversationId" uuid, seq int, "senderId" uuid,
             "clientMessageId" text, type text, text text, "replyToId" uuid, encrypted boolean, system jsonb,
-            "mentionUserIds" uuid[], "mentionsAll" boolean, forwarded boolean, "expiresAt" timestamptz, "createdAt" timestamptz)
+            "mentionUserIds" uuid[], "mentionsAll" boolean, forwarded boolean, "threadRootId" uuid, "expiresAt" timestamptz, "createdAt" timestamptz)
         ), attached as (
           insert into message_media (message_id, media_id, position)
           select * from jsonb_to_recordset(${jsonRows(attachments)}) as v("messageId" uuid, "mediaId" uuid, position int)
@@ -105,7 +110,7 @@ export async function appendMessages(
   );
 
   const dtos = written.map(({ draft, row }) => {
-    const message = toMessage(row, 'sent', draft.replyTo ?? null, [], draft.media);
+    const message = withPoll(toMessage(row, 'sent', draft.replyTo ?? null, [], draft.media), draft.poll);
     events.add({ type: 'message:new', conversationId: row.conversationId, messageId: row.id, payload: { message }, origin: draft.origin });
     return message;
   });
@@ -124,7 +129,13 @@ export async function appendMessages(
   return dtos;
 }
 
-const flagColumns = (draft: NewMessage) => ({ encrypted: draft.encrypted ?? false, forwarded: draft.forwarded ?? false });
+/** A new poll message shows its poll, with no votes yet. */
+const withPoll = (m: MessageDto, poll: PollDraft | undefined): MessageDto => (poll ? { ...m, poll: freshPoll(poll) } : m);
+const flagColumns = (draft: NewMessage) => ({
+  encrypted: draft.encrypted ?? false,
+  forwarded: draft.forwarded ?? false,
+  threadRootId: draft.threadRootId ?? null,
+});
 const mentionColumns = (m: StoredMentions | undefined) => ({ mentionUserIds: m?.userIds ?? [], mentionsAll: m?.all ?? false });
 
 /** A message sent while its conversation's timer is on expires that long after; system messages (the timer's own record among them) stay. */

@@ -1,7 +1,9 @@
 import { AppError, fail } from '../../lib/errors.js';
+import { draftPoll, type PollDraft } from '../polls/create.js';
 import type { NewMessage } from './appendMessage.js';
 import { memberKey, repeatKey, type SendReads } from './lockAndReadForSends.js';
 import { checkMentions } from './mentions.js';
+import { checkThreadRoot } from '../threads/checkRoot.js';
 import { replySnippet, type MessageRow } from './present.js';
 import type { SendRequest } from './sendQueue.js';
 
@@ -13,6 +15,8 @@ export interface WriteDecision {
   mediaIds: string[];
   /** Forwarding: the message whose media `mediaIds` are (claimed through it, not as the sender's uploads). */
   forwardOf?: string;
+  /** A poll message: written with it (type 'poll'). */
+  poll?: PollDraft;
 }
 
 export type SendDecision =
@@ -31,7 +35,7 @@ export type SendDecision =
 export function decideSends(requests: readonly SendRequest[], reads: SendReads): SendDecision[] {
   const firstOfKey = new Map<string, number>();
   return requests.map((r, i): SendDecision => {
-    const { conversationId, clientMessageId, replyToId } = r.input;
+    const { conversationId, clientMessageId, replyToId, threadRootId } = r.input;
     const member = reads.members.get(memberKey(conversationId, r.actorId));
     const conversation = reads.conversations.get(conversationId);
     if (!member || !conversation) return { kind: 'refuse', error: fail('conversation.not_found') };
@@ -51,6 +55,11 @@ export function decideSends(requests: readonly SendRequest[], reads: SendReads):
     if (replyToId && (target?.conversationId !== conversationId || target.seq <= member.floor)) {
       return { kind: 'refuse', error: fail('message.reply_invalid', 'replyToId is not a message of this conversation') };
     }
+    const root = threadRootId ? reads.replies.get(threadRootId) : undefined;
+    if (threadRootId) {
+      const refused = checkThreadRoot(root, conversationId, member.floor);
+      if (refused) return { kind: 'refuse', error: refused };
+    }
     const mentions = checkMentions(r.input.mentions, {
       conversationType: conversation.type,
       mentionAll: conversation.mentionAll,
@@ -58,21 +67,25 @@ export function decideSends(requests: readonly SendRequest[], reads: SendReads):
       isMember: (userId) => reads.mentionable.has(memberKey(conversationId, userId)),
     });
     if (mentions instanceof AppError) return { kind: 'refuse', error: mentions };
+    const poll = r.input.poll ? draftPoll(r.input.poll) : undefined;
+    if (poll instanceof AppError) return { kind: 'refuse', error: poll };
     return {
       kind: 'write',
       message: {
         conversationId,
         senderId: r.actorId,
-        text: r.input.text ?? null,
+        text: poll?.question ?? r.input.text ?? null,
         replyTo: target ? replySnippet(target) : null,
         clientMessageId,
         encrypted: r.input.encrypted,
         mentions,
         forwarded: r.input.forwardOf !== undefined,
+        threadRootId: threadRootId ?? null,
         origin: r.origin,
       },
       mediaIds: r.input.mediaIds ?? [],
       forwardOf: r.input.forwardOf,
+      poll,
     };
   });
 }

@@ -2,10 +2,11 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/connect.js';
 import type { EventBatch } from '../../events/runCommand.js';
-import { events as eventLog, hiddenMessages, messages, pins, reactions, stars } from '../../db/schema.js';
+import { events as eventLog, hiddenMessages, messages, pins, polls, reactions, stars } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { visibleMessage } from './access.js';
 import { presentMessages, type MessageDto, type MessageRow } from './present.js';
+import { refreshThreads } from '../threads/summary.js';
 import { withholdFromNonReaders } from './withhold.js';
 
 export type DeleteScope = 'self' | 'everyone';
@@ -62,6 +63,9 @@ export async function wipeMessage(tx: Tx, events: EventBatch, message: MessageRo
   await tx.delete(reactions).where(eq(reactions.messageId, messageId));
   await tx.delete(pins).where(eq(pins.messageId, messageId));
   await tx.delete(stars).where(eq(stars.messageId, messageId));
+  // A poll goes whole (its votes cascade), and with it the stored updates that showed its options.
+  await tx.delete(polls).where(eq(polls.messageId, messageId));
+  await tx.delete(eventLog).where(and(eq(eventLog.messageId, messageId), eq(eventLog.type, 'poll:updated')));
   // Sync replays stored payloads: the wiped content must be gone from them too.
   const [tombstone] = await presentMessages(tx, [{ ...message, text: null, deletedAt }]);
   await tx
@@ -81,6 +85,8 @@ export async function wipeMessage(tx: Tx, events: EventBatch, message: MessageRo
   await scrubConversationCopies(tx, message, tombstone!);
   events.add({ type: 'message:deleted', conversationId, messageId, payload: { conversationId, messageId, for: 'everyone' }, origin });
   await withholdFromNonReaders(tx, events, message);
+  // A reply deleted for everyone leaves its thread's summary.
+  if (message.threadRootId) await refreshThreads(tx, events, [message.threadRootId]);
 }
 
 /** The stored events that carry a conversation (`conversation:created`, `conversation:updated`) and with it its lastMessage. */

@@ -1,8 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/connect.js';
-import { conversations, members, messages } from '../../db/schema.js';
+import { conversations, linkPreviews, members, messages } from '../../db/schema.js';
 import { AppError, fail } from '../../lib/errors.js';
+import { firstUrl } from '../linkPreviews/firstUrl.js';
 import { assertNotBlockedInDirect } from '../users/blocks.js';
 import { visibleMessage, type MessageAccess } from './access.js';
 import { checkMentions, mentionsAdded, type MentionsRequest, type StoredMentions } from './mentions.js';
@@ -41,6 +42,8 @@ export function editMessage(
     const after = edit.mentions ? await checkEditMentions(tx, access, edit.mentions) : before;
     const changed = { text: edit.text, editedAt: new Date(), mentionUserIds: after.userIds, mentionsAll: after.all };
     await tx.update(messages).set(changed).where(eq(messages.id, messageId));
+    // Another first URL: the old preview goes; the link preview worker fetches the new one after this event.
+    if (firstUrl(edit.text) !== firstUrl(message.text)) await tx.delete(linkPreviews).where(eq(linkPreviews.messageId, messageId));
     const [dto] = await presentMessages(tx, [{ ...message, ...changed }]);
     const payload = { message: dto!, mentionsAdded: mentionsAdded(before, after) };
     events.add({ type: 'message:updated', conversationId: message.conversationId, messageId, payload, origin });

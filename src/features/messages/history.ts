@@ -9,6 +9,8 @@ export interface HistoryQuery {
   before?: number;
   /** Messages with a larger seq (catching up). */
   after?: number;
+  /** Only the replies in this root's thread (src/features/threads). */
+  threadRootId?: string;
 }
 
 /** A page of a conversation's messages in ascending seq, with the cursor to continue in the same direction. */
@@ -26,6 +28,7 @@ export async function messageHistory(
       and(
         eq(messages.conversationId, conversationId),
         forward ? gt(messages.seq, q.after!) : q.before !== undefined ? lt(messages.seq, q.before) : undefined,
+        q.threadRootId !== undefined ? eq(messages.threadRootId, q.threadRootId) : undefined,
         notHiddenFor(actorId),
         withinHistoryOf(actorId),
       ),

@@ -14,7 +14,7 @@ export interface SendReads {
   members: ReadonlyMap<string, SenderMembership>;
   /** Earlier messages with a clientMessageId used again, by `repeatKey`. */
   originals: ReadonlyMap<string, MessageRow>;
-  /** The messages replied to, by id (of any conversation: the decision checks which). */
+  /** The messages replied to and the thread roots replied under, by id (of any conversation: the decision checks which). */
   replies: ReadonlyMap<string, MessageRow>;
   /** The mentioned users who are members, by `memberKey`. */
   mentionable: ReadonlySet<string>;
@@ -70,7 +70,9 @@ export async function lockAndReadForSends(tx: Tx, requests: readonly SendRequest
       ? [{ conversationId: r.input.conversationId, senderId: r.actorId, clientMessageId: r.input.clientMessageId }]
       : [],
   );
-  const replyIds = [...new Set(requests.flatMap((r) => (r.input.replyToId ? [r.input.replyToId] : [])))];
+  const replyIds = [
+    ...new Set(requests.flatMap((r) => [r.input.replyToId, r.input.threadRootId].filter((id): id is string => id !== undefined))),
+  ];
   const mentioned = requests.flatMap((r) =>
     (r.input.mentions?.userIds ?? []).map((userId) => ({ conversationId: r.input.conversationId, userId })),
   );

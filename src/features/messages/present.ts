@@ -3,7 +3,10 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Executor } from '../../db/connect.js';
 import { members, messages, reactions, users } from '../../db/schema.js';
+import { previewsOf } from '../linkPreviews/present.js';
 import { mediaOfMessages } from '../media/present.js';
+import { pollsOf } from '../polls/present.js';
+import { threadSummariesOf } from '../threads/summary.js';
 
 export type MessageRow = typeof messages.$inferSelect;
 export type MessageStatus = 'sent' | 'delivered' | 'read';
@@ -52,6 +55,7 @@ export interface RawMessage {
   mention_user_ids: string[];
   mentions_all: boolean;
   forwarded: boolean;
+  thread_root_id: string | null;
   edited_at: string | null;
   deleted_at: string | null;
   expires_at: string | null;
@@ -74,6 +78,7 @@ export const fromRaw = (r: RawMessage): MessageRow => ({
   mentionUserIds: r.mention_user_ids,
   mentionsAll: r.mentions_all,
   forwarded: r.forwarded,
+  threadRootId: r.thread_root_id,
   editedAt: date(r.edited_at),
   deletedAt: date(r.deleted_at),
   expiresAt: date(r.expires_at),
@@ -120,10 +125,21 @@ export async function presentMessages(
   const ids = messageRows.map((r) => r.id);
   const byMessage = await reactionsOf(ex, ids);
   const mediaBy = await mediaOfMessages(ex, ids);
+  const threads = await threadSummariesOf(ex, messageRows);
+  const previews = await previewsOf(ex, ids);
+  const pollBy = await pollsOf(
+    ex,
+    messageRows.filter((m) => m.type === 'poll' && !m.deletedAt).map((m) => m.id),
+  );
   return messageRows.map((m) => {
     const reply = m.replyToId ? replies.get(m.replyToId) : undefined;
     const replyTo = reply ? replySnippet(reply) : null;
-    return toMessage(m, statusOf(m), replyTo, byMessage.get(m.id), mediaBy.get(m.id));
+    const dto = toMessage(m, statusOf(m), replyTo, byMessage.get(m.id), mediaBy.get(m.id), {
+      thread: threads.get(m.id),
+      linkPreview: previews.get(m.id),
+    });
+    const poll = pollBy.get(m.id);
+    return poll ? { ...dto, poll } : dto;
   });
 }
 
@@ -156,6 +172,8 @@ export function toMessage(
   replyTo: MessageDto['replyTo'],
   messageReactions: MessageDto['reactions'] = [],
   media: MessageDto['media'] = [],
+  /** What other tables add to a message (its thread's summary, its link's preview): none if omitted. */
+  extra: { thread?: MessageDto['thread'] | undefined; linkPreview?: MessageDto['linkPreview'] | undefined } = {},
 ): MessageDto {
   return {
     id: m.id,
@@ -175,6 +193,10 @@ export function toMessage(
     // A message deleted for everyone mentions no one any more.
     mentions: m.deletedAt ? { userIds: [], all: false } : storedMentions(m),
     forwarded: m.forwarded,
+    threadRootId: m.threadRootId,
+    thread: extra.thread ?? null,
+    // Deleted for everyone: the preview goes with the text.
+    linkPreview: m.deletedAt ? null : (extra.linkPreview ?? null),
     editedAt: iso(m.editedAt),
     deletedAt: iso(m.deletedAt),
     expiresAt: iso(m.expiresAt),

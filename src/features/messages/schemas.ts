@@ -86,4 +86,7 @@ export const sendRefusals = [
   'message.mention_invalid',
   'message.mention_all_forbidden',
   'message.post_forbidden',
+  'thread.root_invalid',
+  'thread.root_deleted',
+  'poll.closes_at_invalid',
 ] as const satisfies readonly ErrorCode[];

@@ -1,4 +1,5 @@
 import type { AppError } from '../../lib/errors.js';
+import type { PollRequest } from '../polls/create.js';
 import type { MentionsRequest } from './mentions.js';
 import type { MessageDto } from './present.js';
 
@@ -11,6 +12,10 @@ export interface SendMessageInput {
   clientMessageId?: string;
   encrypted?: boolean;
   mentions?: MentionsRequest;
+  /** A reply in the thread of this top-level message (src/features/threads). */
+  threadRootId?: string;
+  /** Makes it a poll (src/features/polls): its question becomes the text. */
+  poll?: PollRequest;
   /**
    * Set by forwarding alone (forward.ts), never by a client's send: the message forwarded. The
    * new message is marked `forwarded` and its `mediaIds` are that message's media, reused.

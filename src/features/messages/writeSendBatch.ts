@@ -2,6 +2,8 @@ import type { Tx } from '../../db/connect.js';
 import type { EventBatch } from '../../events/runCommand.js';
 import { AppError } from '../../lib/errors.js';
 import { claimForwardedMedia, claimMedia } from '../media/attach.js';
+import { insertPolls } from '../polls/create.js';
+import { refreshThreads } from '../threads/summary.js';
 import { appendMessages, type NewMessage } from './appendMessage.js';
 import { decideSends, type SendDecision, type WriteDecision } from './decideSends.js';
 import { lockAndReadForSends } from './lockAndReadForSends.js';
@@ -25,7 +27,11 @@ export async function writeSendBatch(tx: Tx, events: EventBatch, requests: SendR
     if (decision.kind !== 'write') continue;
     const claimed = await claimUploads(tx, requests[i]!.actorId, decision);
     if (claimed instanceof AppError) outcomes[i] = { error: claimed };
-    else fresh.push({ index: i, message: { ...decision.message, type: claimed[0]?.kind ?? 'text', media: claimed } });
+    else
+      fresh.push({
+        index: i,
+        message: { ...decision.message, type: decision.poll ? 'poll' : (claimed[0]?.kind ?? 'text'), media: claimed, poll: decision.poll },
+      });
   }
   const heads = new Map([...reads.conversations].map(([id, c]) => [id, c.lastSeq]));
   const written = await appendMessages(
@@ -35,6 +41,16 @@ export async function writeSendBatch(tx: Tx, events: EventBatch, requests: SendR
     heads,
   );
   fresh.forEach((f, k) => (outcomes[f.index] = { ok: { message: written[k]!, created: true } }));
+  await insertPolls(
+    tx,
+    fresh.flatMap((f, k) => (f.message.poll ? [{ messageId: written[k]!.id, poll: f.message.poll }] : [])),
+  );
+  // The roots replied under: their summaries change with the replies, in this transaction.
+  await refreshThreads(
+    tx,
+    events,
+    written.flatMap((m) => (m.threadRootId ? [m.threadRootId] : [])),
+  );
 
   const shown = await presentOriginals(tx, decisions);
   for (const [i, decision] of decisions.entries()) {

@@ -67,7 +67,11 @@ export async function purgeBatch(db: Db, defaultDays: number | undefined, olderT
     ).map((m) => m.id);
     const ids = uuidArray(doomed);
     const mediaIds = (
-      await rows<{ media_id: string }>(tx, sql`select distinct media_id from message_media where message_id = any(${ids})`)
+      await rows<{ media_id: string }>(
+        tx,
+        sql`select media_id from message_media where message_id = any(${ids})
+                union select image_media_id from link_previews where message_id = any(${ids}) and image_media_id is not null`,
+      )
     ).map((m) => m.media_id);
     await tx.execute(
       sql`update events set payload = jsonb_set(payload, '{message,replyTo}', 'null'::jsonb)

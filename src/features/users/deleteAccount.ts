@@ -18,10 +18,12 @@ import {
   messages,
   oneTimePreKeys,
   otpCodes,
+  pollVotes,
   pushDevices,
   reactions,
-  stars,
   sessions,
+  stars,
+  threadReads,
   tusUploads,
   userKeys,
   users,
@@ -33,6 +35,7 @@ import { leaveGroup, lockGroup } from '../groups/membership.js';
 import { refund, spend } from '../limits/rateLimits.js';
 import { wipeMessage } from '../messages/deleteMessage.js';
 import { reactionsOf } from '../messages/present.js';
+import { pollsOf } from '../polls/present.js';
 import { withholdFromNonReaders } from '../messages/withhold.js';
 import { toUser, type UserDto } from './present.js';
 
@@ -100,6 +103,7 @@ export async function deleteAccount(
       .for('update');
     for (const message of own) await wipeMessage(tx, events, message);
     await withdrawReactions(tx, events, actorId);
+    await withdrawVotes(tx, events, actorId);
 
     // Every group, left as a member leaves it (ownership passes on); direct chats stay.
     const groups = await tx
@@ -211,6 +215,7 @@ async function eraseOwnRows(tx: Tx, actorId: string, phoneNumber: string | null,
   await tx.delete(reactions).where(eq(reactions.userId, actorId));
   await tx.delete(hiddenMessages).where(eq(hiddenMessages.userId, actorId));
   await tx.delete(stars).where(eq(stars.userId, actorId));
+  await tx.delete(threadReads).where(eq(threadReads.userId, actorId));
   await tx.delete(blocks).where(or(eq(blocks.blockerId, actorId), eq(blocks.blockedId, actorId)));
   await tx.delete(invitations).where(or(eq(invitations.inviteeId, actorId), eq(invitations.inviterId, actorId)));
   await tx.delete(userKeys).where(eq(userKeys.userId, actorId));
@@ -240,6 +245,26 @@ async function withdrawReactions(tx: Tx, events: EventBatch, actorId: string): P
       messageId,
       payload: { conversationId, messageId, reactions: lists.get(messageId) ?? [] },
     });
+    await withholdFromNonReaders(tx, events, message);
+  }
+}
+
+/** Their votes in polls go; each poll's members hear its new counts, as when a vote is taken back. */
+async function withdrawVotes(tx: Tx, events: EventBatch, actorId: string): Promise<void> {
+  const removed = await tx.delete(pollVotes).where(eq(pollVotes.userId, actorId)).returning({ messageId: pollVotes.messageId });
+  if (removed.length === 0) return;
+  const ids = removed.map((r) => r.messageId);
+  const touched = await tx
+    .select({ id: messages.id, conversationId: messages.conversationId, seq: messages.seq })
+    .from(messages)
+    .where(inArray(messages.id, ids))
+    .orderBy(asc(messages.id));
+  const shown = await pollsOf(tx, ids);
+  for (const message of touched) {
+    const poll = shown.get(message.id);
+    if (!poll) continue;
+    const { id: messageId, conversationId } = message;
+    events.add({ type: 'poll:updated', conversationId, messageId, payload: { conversationId, messageId, poll } });
     await withholdFromNonReaders(tx, events, message);
   }
 }

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import yazl from 'yazl';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/connect.js';
-import { conversations, media, members, messages, stars } from '../../db/schema.js';
+import { conversations, media, members, messages, pollVotes, stars } from '../../db/schema.js';
 import { findUser, presentUser } from './queries.js';
 
 /** Messages are read this many at a time: an archive of a million messages never holds more than one page. */
@@ -18,6 +18,7 @@ messages/<id>.json   the messages you sent in conversation <id>, oldest first (e
 media/<id>-<name>    every file you uploaded, as stored
 media.json           what each file in media/ is (type, size, when uploaded)
 starred.json         the messages you starred (which, in which conversation, when), latest first
+votes.json           your votes in polls (which poll, which options, when)
 `;
 
 /**
@@ -67,6 +68,13 @@ export async function exportUserData(ctx: AppContext, userId: string): Promise<R
     .where(eq(stars.userId, userId))
     .orderBy(desc(stars.createdAt));
 
+  // Your own votes only: never who else voted (an anonymous poll must not leak through an export).
+  const votes = await ctx.db
+    .select({ messageId: pollVotes.messageId, optionIds: pollVotes.optionIds, votedAt: pollVotes.createdAt })
+    .from(pollVotes)
+    .where(eq(pollVotes.userId, userId))
+    .orderBy(asc(pollVotes.createdAt));
+
   const zip = new yazl.ZipFile();
   const out = new PassThrough();
   zip.outputStream.on('error', (err: Error) => out.destroy(err)).pipe(out);
@@ -74,6 +82,7 @@ export async function exportUserData(ctx: AppContext, userId: string): Promise<R
   zip.addBuffer(json(profile), 'profile.json');
   zip.addBuffer(json(memberships), 'conversations.json');
   zip.addBuffer(json(starred), 'starred.json');
+  zip.addBuffer(json(votes), 'votes.json');
   for (const c of memberships) {
     zip.addReadStreamLazy(`messages/${c.id}.json`, (done) => done(null, Readable.from(ownMessagesJson(ctx.db, c.id, userId))));
   }
@@ -120,6 +129,7 @@ async function* ownMessagesJson(db: Executor, conversationId: string, userId: st
         encrypted: messages.encrypted,
         forwarded: messages.forwarded,
         replyToId: messages.replyToId,
+        threadRootId: messages.threadRootId,
         mediaIds: sql<string[]>`coalesce((select array_agg(mm.media_id order by mm.position) from message_media mm
                                           where mm.message_id = ${messages.id}), '{}')`,
         editedAt: messages.editedAt,

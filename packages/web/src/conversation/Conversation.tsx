@@ -10,6 +10,8 @@ import { DraftContext } from './draft';
 import { MessageList } from './MessageList';
 import { PinnedBar } from './PinnedBar';
 import { SearchMessages } from './SearchMessages';
+import { ThreadContext } from './threadContext';
+import { ThreadPanel } from './ThreadPanel';
 import { useConversationLoad } from './useConversationLoad';
 import { useDraftState } from './useDraftState';
 import { useMarkRead } from './useMarkRead';
@@ -47,24 +49,29 @@ function OpenConversation({ conversation, onBack }: { conversation: Chat; onBack
   }, [client]);
   const members = useMembers(conversation);
   const [searching, setSearching] = useState(false);
+  const [threadRoot, setThreadRoot] = useState<string>();
+  const root = useStore((store) => store.messages(conversation.id).messages.find((m) => m.id === threadRoot));
   const people = { members, nameOf: (userId: string) => nameOf(members, userId, me) };
   const mentionable = conversation.type === 'group' ? members.filter((u) => u.id !== me) : [];
 
   return (
     <DraftContext.Provider value={draft}>
-      <section className="conversation" aria-label={lookOf(conversation).title}>
-        <ConversationHeader conversation={conversation} onBack={onBack} onSearch={() => setSearching((s) => !s)} />
-        <PinnedBar conversation={conversation} />
-        {searching && <SearchMessages conversationId={conversation.id} nameOf={people.nameOf} onClose={() => setSearching(false)} />}
-        <MessageList conversation={conversation} people={people} />
-        {conversation.postPermission === 'admins' && conversation.role === 'member' ? (
-          <p className="empty composer-note" role="note">
-            Only admins can send messages in this group.
-          </p>
-        ) : (
-          <Composer conversationId={conversation.id} mentionable={mentionable} nameOf={people.nameOf} />
-        )}
-      </section>
+      <ThreadContext.Provider value={setThreadRoot}>
+        <section className="conversation" aria-label={lookOf(conversation).title}>
+          <ConversationHeader conversation={conversation} onBack={onBack} onSearch={() => setSearching((s) => !s)} />
+          <PinnedBar conversation={conversation} />
+          {searching && <SearchMessages conversationId={conversation.id} nameOf={people.nameOf} onClose={() => setSearching(false)} />}
+          <MessageList conversation={conversation} people={people} />
+          {conversation.postPermission === 'admins' && conversation.role === 'member' ? (
+            <p className="empty composer-note" role="note">
+              Only admins can send messages in this group.
+            </p>
+          ) : (
+            <Composer conversationId={conversation.id} mentionable={mentionable} nameOf={people.nameOf} />
+          )}
+          {root && <ThreadPanel root={root} nameOf={people.nameOf} onClose={() => setThreadRoot(undefined)} />}
+        </section>
+      </ThreadContext.Provider>
     </DraftContext.Provider>
   );
 }

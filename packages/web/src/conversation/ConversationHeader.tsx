@@ -1,4 +1,5 @@
 import type { Conversation } from '@parley/client';
+import { CallButtons } from '../calls/CallButtons';
 import { lookOf } from '../chats/look';
 import { Avatar } from '../common/Avatar';
 import { BackIcon, SearchIcon } from '../common/icons';
@@ -11,7 +12,7 @@ import { ReportUserButton } from '../reports/ReportUserButton';
 
 /**
  * Back (on a phone), who the chat is with, whether they are typing, online or when last seen; search in the chat;
- * in a direct chat, "Report <name>".
+ * in a direct chat, "Voice call", "Video call" and "Report <name>".
  */
 export function ConversationHeader(props: { conversation: Conversation; onBack: () => void; onSearch: () => void }) {
   const { conversation, onBack, onSearch } = props;
@@ -42,6 +43,7 @@ export function ConversationHeader(props: { conversation: Conversation; onBack: 
         <span className="visually-hidden">Search messages</span>
       </button>
       <ChatNotificationsButton conversation={conversation} />
+      {conversation.type === 'direct' && other && <CallButtons user={other} />}
       {conversation.type === 'direct' && other && <ReportUserButton user={other} />}
     </header>
   );

@@ -5,6 +5,7 @@ import { useStore } from '../hooks/useStore';
 import { ReportDialog } from '../reports/ReportDialog';
 import { ForwardDialog } from './ForwardDialog';
 import { useDraft } from './draft';
+import { useOpenThread } from './threadContext';
 import { canEdit, deleteMessage, REACTIONS, toggleReaction } from './messageOps';
 import './conversation.css';
 
@@ -26,6 +27,7 @@ interface Openers {
 function useActions(message: Message, onError: (text: string) => void, open: Openers): Action[] {
   const client = useClient();
   const draft = useDraft();
+  const openThread = useOpenThread();
   const me = client.userId;
   const pinned = useStore((store) => store.isPinned(message.conversationId, message.id));
   const starred = useStore((store) => store.isStarred(message.id));
@@ -35,6 +37,9 @@ function useActions(message: Message, onError: (text: string) => void, open: Ope
     run: () => toggleReaction(client, message, emoji).catch(failed('react')),
   }));
   actions.push({ label: 'Reply', run: () => draft.reply(message) });
+  // A thread hangs under a top-level message only.
+  if (message.threadRootId === null && message.type !== 'system')
+    actions.push({ label: 'Reply in thread', run: () => openThread(message.id) });
   if (canEdit(message, me)) actions.push({ label: 'Edit', run: () => draft.edit(message) });
   actions.push(
     pinned

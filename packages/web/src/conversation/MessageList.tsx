@@ -16,7 +16,13 @@ export function MessageList({ conversation, people }: { conversation: Conversati
   const { highlighted } = useDraft();
   const window = useStore((store) => store.messages(conversation.id));
   const pending = useStore(() => client.pending.filter((e) => e.conversationId === conversation.id));
-  const rows = rowsOf(window.messages, pending, client.userId, online);
+  // Replies in a thread show in its panel (ThreadPanel), not in the chat.
+  const rows = rowsOf(
+    window.messages.filter((m) => m.threadRootId === null),
+    pending.filter((e) => !e.input.threadRootId),
+    client.userId,
+    online,
+  );
   const [loading, setLoading] = useState(false);
   const loadOlder = () => {
     setLoading(true);

@@ -1,4 +1,5 @@
 import type { Message, OutboxEntry } from '@parley/client';
+import { missedCallText } from '../calls/callText';
 import type { Delivery } from './MessageStatus';
 
 /** What one bubble shows. */
@@ -21,6 +22,7 @@ export interface Row {
 function textOf(m: Message): string {
   if (m.deletedAt) return 'This message was deleted';
   if (m.encrypted) return 'Encrypted message';
+  if (m.system?.action === 'call_missed') return missedCallText(m);
   return m.text ?? '';
 }
 
