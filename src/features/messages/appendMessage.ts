@@ -29,6 +29,12 @@ export interface NewMessage {
   origin?: string;
   /** A poll message's poll: its row is written by the caller (insertPolls), the message shows it with no votes. */
   poll?: PollDraft;
+  /**
+   * Sends: the conversation's disappearing timer, read under its lock (lockAndReadForSends, so it
+   * costs no statement of its own); the message expires that long after it is written. Unset or
+   * null (system messages): it never expires.
+   */
+  disappearAfterSeconds?: number | null;
 }
 
 /**
@@ -51,7 +57,6 @@ export async function appendMessages(
   const heads = locked ?? (await lockHeads(tx, ids));
   if (ids.some((id) => !heads.has(id))) throw fail('conversation.not_found');
   const next = new Map(ids.map((id) => [id, heads.get(id)! + 1]));
-  const timers = await disappearTimers(tx, ids);
 
   const written = list.map((draft) => {
     const seq = next.get(draft.conversationId)!;
@@ -70,7 +75,7 @@ export async function appendMessages(
       ...flagColumns(draft),
       editedAt: null,
       deletedAt: null,
-      expiresAt: expiry(draft, timers.get(draft.conversationId), now),
+      expiresAt: expiry(draft, now),
       createdAt: now,
     };
     return { draft, row };
@@ -139,17 +144,8 @@ const flagColumns = (draft: NewMessage) => ({
 const mentionColumns = (m: StoredMentions | undefined) => ({ mentionUserIds: m?.userIds ?? [], mentionsAll: m?.all ?? false });
 
 /** A message sent while its conversation's timer is on expires that long after; system messages (the timer's own record among them) stay. */
-const expiry = (draft: NewMessage, seconds: number | null | undefined, now: Date) =>
-  seconds && draft.type !== 'system' ? new Date(now.getTime() + seconds * 1000) : null;
-
-/** The disappearing timers of conversations (their rows are locked: no change can commit in between). */
-async function disappearTimers(tx: Tx, ids: string[]): Promise<Map<string, number | null>> {
-  const found = await rows<{ id: string; disappear_after_seconds: number | null }>(
-    tx,
-    sql`select id, disappear_after_seconds from conversations where id = any(${uuidArray(ids)}) and disappear_after_seconds is not null`,
-  );
-  return new Map(found.map((c) => [c.id, c.disappear_after_seconds === null ? null : Number(c.disappear_after_seconds)]));
-}
+const expiry = (draft: NewMessage, now: Date) =>
+  draft.disappearAfterSeconds && draft.type !== 'system' ? new Date(now.getTime() + draft.disappearAfterSeconds * 1000) : null;
 
 /** Locks the conversations' rows (in id order) and reads their last seqs. */
 async function lockHeads(tx: Tx, ids: string[]): Promise<Map<string, number>> {
