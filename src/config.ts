@@ -103,6 +103,8 @@ export const configSchema = z
       .transform((v) => (v === undefined ? undefined : Number(v)))
       .pipe(z.number().positive().max(36_500).optional()),
     MESSAGE_PURGE_INTERVAL_MS: int(3_600_000, 100, 86_400_000),
+    /** How often the disappearing sweep deletes expired messages (read paths hide them from their expiresAt on anyway). */
+    DISAPPEARING_SWEEP_MS: int(10_000, 50, 3_600_000),
     /** Messages the retention purge deletes per transaction. */
     MESSAGE_PURGE_BATCH_SIZE: int(500, 1, 10_000),
     EMITTER_POLL_MS: int(1000, 10, 60_000),

@@ -8,13 +8,14 @@ import { pruneAuditLog } from '../features/admin/auditLog.js';
 import { sweepOrphanMedia } from '../features/media/orphans.js';
 import { LinkPreviewWorker } from '../features/linkPreviews/worker.js';
 import { PushWorker } from '../features/push/worker.js';
+import { DisappearingSweep } from '../features/disappearing/sweep.js';
 import type { Lookup } from '../lib/outbound.js';
 import { MessageRetention } from '../features/retention/retention.js';
 import type { Stop } from './stops.js';
 
 /**
  * Background work beside the requests: event, audit log and sent-mail pruning, orphan media cleanup, the message
- * retention purge, mail, webhooks, event export (AMQP_URL), push (PUSH_ENABLED).
+ * retention purge, the disappearing sweep, mail, webhooks, event export (AMQP_URL), push (PUSH_ENABLED).
  */
 export function startJobs(config: Config, ctx: AppContext, deps: JobDeps = {}): Stop[] {
   const prune = every(config.EVENT_PRUNE_INTERVAL_MS, async () => {
@@ -33,6 +34,11 @@ export function startJobs(config: Config, ctx: AppContext, deps: JobDeps = {}): 
   const purge = every(config.MESSAGE_PURGE_INTERVAL_MS, () =>
     retention.run().catch((err) => ctx.log.warn({ err }, 'message retention purge failed')),
   );
+  // Disappearing messages past their expiresAt, on one node at a time (its own lease).
+  const disappearing = new DisappearingSweep(ctx);
+  const expire = every(config.DISAPPEARING_SWEEP_MS, () =>
+    disappearing.run().catch((err) => ctx.log.warn({ err }, 'disappearing sweep failed')),
+  );
   // Unanswered calls become missed on time on whichever node looks first (the row locks let one end each).
   const ringTimeouts = every(CALL_SWEEP_MS, () => expireCalls(ctx).catch((err) => ctx.log.warn({ err }, 'ending missed calls failed')));
   // Mail from the outbox: a mail server that is down only delays it.
@@ -47,6 +53,8 @@ export function startJobs(config: Config, ctx: AppContext, deps: JobDeps = {}): 
     ringTimeouts,
     () => retention.stop(),
     purge,
+    () => disappearing.stop(),
+    expire,
     () => ctx.mail.stop(),
     () => ctx.webhooks.stop(),
   ];

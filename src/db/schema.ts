@@ -24,7 +24,8 @@ export interface SystemInfo {
     | 'group_renamed'
     | 'retention_changed'
     | 'message_pinned'
-    | 'call_missed';
+    | 'call_missed'
+    | 'disappearing_changed';
   actorId: string;
   userId?: string;
   name?: string;
@@ -32,6 +33,8 @@ export interface SystemInfo {
   days?: number | null;
   /** `message_pinned`: the message that was pinned. */
   messageId?: string;
+  /** `disappearing_changed`: the new timer in seconds; null: off. */
+  seconds?: number | null;
 }
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -164,6 +167,8 @@ export const conversations = pgTable(
     messageRetentionDays: integer('message_retention_days'),
     /** Every message with a seq at or below this was purged by retention (src/features/retention/). */
     purgedThroughSeq: integer('purged_through_seq').notNull().default(0),
+    /** Disappearing messages: a message sent while set expires this many seconds after it was sent; null: off. */
+    disappearAfterSeconds: integer('disappear_after_seconds'),
     createdBy: uuid('created_by'),
     /** Set on the default groups, so seeding them again on restart finds them. */
     seedKey: text('seed_key'),
@@ -255,6 +260,8 @@ export const messages = pgTable(
     threadRootId: uuid('thread_root_id'),
     editedAt: ts('edited_at'),
     deletedAt: ts('deleted_at'),
+    /** Disappearing messages: when the sweep deletes it (read paths hide it from then on); null: never. */
+    expiresAt: ts('expires_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -270,6 +277,10 @@ export const messages = pgTable(
       .where(sql`mentions_all or cardinality(mention_user_ids) > 0`),
     // The retention purge reads the oldest messages first.
     index('messages_created_idx').on(t.createdAt),
+    // The disappearing sweep reads the messages due first.
+    index('messages_expires_idx')
+      .on(t.expiresAt)
+      .where(sql`expires_at is not null`),
     // A thread's replies, paged by seq.
     index('messages_thread_idx')
       .on(t.threadRootId, t.seq)

@@ -101,6 +101,8 @@ export async function readUserStream(
               and (e.hidden_from is null or e.type <> 'message:status' or not (${actorId}::uuid = any(e.hidden_from)))
               and (e.message_id is null
                    or not exists (select 1 from hidden_messages h where h.message_id = e.message_id and h.user_id = ${actorId}))
+              and (e.message_id is null
+                   or not exists (select 1 from messages mx where mx.id = e.message_id and mx.expires_at <= now()))
               and (e.message_id is null or cv.type <> 'group' or cv.history_visibility <> 'joined'
                    or exists (select 1 from messages mm where mm.id = e.message_id and mm.seq > coalesce(cur.joined_seq, p.from_seq)))
             order by e.id limit ${take}

@@ -1,4 +1,4 @@
-import type { Message, Poll, PrivacySettings, User } from '@parley/protocol';
+import type { Conversation, Message, Poll, PrivacySettings, User } from '@parley/protocol';
 import { Connection, request, type ClientSocket, type ConnectionStatus } from './connection.js';
 import { ParleyError } from './errors.js';
 import { postJson } from './http.js';
@@ -375,6 +375,20 @@ export class ParleyClient {
       : unwrap(await this.rest.POST('/conversations/{id}/read', { params: { path: { id: conversationId } }, body }));
     this.store.readAcked(conversationId, state);
     return state;
+  }
+
+  /**
+   * Turns disappearing messages on (`seconds`: 60..7776000) or off (`null`) for everyone in the
+   * conversation (`PUT /conversations/:id/disappearing`; in a group, owners and admins only:
+   * `group.not_admin`). Resolves with the conversation, also put in the store; messages sent from
+   * then on carry `expiresAt`, and the store drops one when `message:deleted` says it expired.
+   */
+  async setDisappearingTimer(conversationId: string, seconds: number | null): Promise<Conversation> {
+    const { conversation } = unwrap(
+      await this.rest.PUT('/conversations/{id}/disappearing', { params: { path: { id: conversationId } }, body: { seconds } }),
+    );
+    this.store.putConversations([conversation]);
+    return conversation;
   }
 
   /** Uploads a file (resumable, tus) and resolves with its Media; send it with `send(id, { mediaIds: [media.id] })`. */

@@ -767,6 +767,26 @@ export interface paths {
     patch: operations['updateConversationSettings'];
     trace?: never;
   };
+  '/conversations/{id}/disappearing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Turn disappearing messages on or off
+     * @description Sets the conversation's `disappearAfterSeconds` (60..7776000, or null: off): messages sent from then on get `expiresAt` and disappear for everyone when it passes. Either person in a direct chat, the owner or an admin in a group (others: 403 `group.not_admin`). A change is recorded as a `disappearing_changed` system message; members hear `conversation:updated`. A conversation that does not exist and one you are not a member of are both 404 `conversation.not_found`.
+     */
+    put: operations['setDisappearingTimer'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/messages/search': {
     parameters: {
       query?: never;
@@ -2073,7 +2093,8 @@ export interface components {
           | 'group_renamed'
           | 'retention_changed'
           | 'message_pinned'
-          | 'call_missed';
+          | 'call_missed'
+          | 'disappearing_changed';
         /** Format: uuid */
         actorId: string;
         /** Format: uuid */
@@ -2086,6 +2107,8 @@ export interface components {
          * @description `message_pinned`: the message that was pinned.
          */
         messageId?: string;
+        /** @description `disappearing_changed`: the new `disappearAfterSeconds`; null: disappearing messages off. */
+        seconds?: number | null;
       } | null;
       mentions: components['schemas']['Mentions'];
       /** @description Forwarded from another message (its text and media), not written by the sender. */
@@ -2098,6 +2121,8 @@ export interface components {
       linkPreview: components['schemas']['LinkPreview'] | null;
       editedAt: string | null;
       deletedAt: string | null;
+      /** @description Disappearing messages: when it disappears for everyone (sent while the timer was on); null: never. */
+      expiresAt: string | null;
       createdAt: string;
     };
     /** @description A pinned message of a conversation. */
@@ -2155,6 +2180,8 @@ export interface components {
       messageRetentionDays: number | null;
       /** @description Every message with a seq at or below this was purged by retention (0: none); history, search and sync start after it. */
       purgedThroughSeq: number;
+      /** @description Disappearing messages: messages sent from now on disappear this many seconds after they were sent (60..7776000); null: off. */
+      disappearAfterSeconds: number | null;
       createdAt: string;
       updatedAt: string;
       /** @description Direct chats: the other person. */
@@ -2200,6 +2227,8 @@ export interface components {
       messageRetentionDays: number | null;
       /** @description Every message with a seq at or below this was purged by retention (0: none); history, search and sync start after it. */
       purgedThroughSeq: number;
+      /** @description Disappearing messages: messages sent from now on disappear this many seconds after they were sent (60..7776000); null: off. */
+      disappearAfterSeconds: number | null;
       createdAt: string;
       updatedAt: string;
       /** @constant */
@@ -8189,6 +8218,190 @@ export interface operations {
             ({
               /** @enum {string} */
               code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `conversation.not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'conversation.not_found';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.timeout` */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.timeout';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.url_too_long` */
+      414: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.url_too_long';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.unsupported_media_type';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `request.header_too_large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.header_too_large';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `service.unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'service.unavailable';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+    };
+  };
+  setDisappearingTimer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description Seconds after which messages sent from now on disappear (60..7776000, e.g. 300, 3600, 86400, 604800, 7776000); null: off.
+           * @example 86400
+           */
+          seconds: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            conversation: components['schemas']['Conversation'];
+          };
+        };
+      };
+      /** @description `request.bad`, `request.bad_url`, `request.malformed_json`, `validation.failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'request.bad' | 'request.bad_url' | 'request.malformed_json' | 'validation.failed';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `auth.session_revoked`, `auth.token_expired`, `auth.token_invalid`, `auth.unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'auth.session_revoked' | 'auth.token_expired' | 'auth.token_invalid' | 'auth.unauthorized';
+            } & {
+              [key: string]: unknown;
+            });
+        };
+      };
+      /** @description `group.not_admin` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] &
+            ({
+              /** @enum {string} */
+              code: 'group.not_admin';
             } & {
               [key: string]: unknown;
             });

@@ -22,6 +22,7 @@ const conversation = (over: Partial<Conversation> = {}): Conversation => ({
   lastSeq: 0,
   messageRetentionDays: null,
   purgedThroughSeq: 0,
+  disappearAfterSeconds: null,
   createdAt: '2026-12-01T10:00:00.000Z',
   updatedAt: '2026-12-01T10:00:00.000Z',
   otherUser: null,
@@ -59,6 +60,7 @@ const message = (seq: number, senderId: string, over: Partial<Message> = {}): Me
   linkPreview: null,
   editedAt: null,
   deletedAt: null,
+  expiresAt: null,
   createdAt: `2026-12-01T10:00:0${seq}.000Z`,
   ...over,
 });
@@ -174,6 +176,14 @@ describe('Store', () => {
     expect(store.myVote(secret)).toEqual(['1']);
     store.apply(event('message:deleted', { conversationId: CHAT, messageId: open.id, for: 'everyone' }));
     expect(store.messages(CHAT).messages[0]!.poll).toBeUndefined();
+  });
+
+  it('drops a disappearing message that expired (no tombstone), keeping the others', () => {
+    const store = new Store(() => ME);
+    store.putConversations([conversation({ lastSeq: 2, disappearAfterSeconds: 60 })]);
+    store.putMessages(CHAT, [message(1, THEM, { expiresAt: 'x' }), message(2, THEM)], false);
+    store.apply(event('message:deleted', { conversationId: CHAT, messageId: message(1, THEM).id, for: 'everyone', expired: true }));
+    expect(store.messages(CHAT).messages.map((m) => m.seq)).toEqual([2]);
   });
 
   it("drops the messages a conversation's purgedThroughSeq says the server's retention deleted", () => {

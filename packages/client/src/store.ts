@@ -237,6 +237,8 @@ export class Store {
         if (event.payload.for === 'self') return this.dropMessage(event.payload.conversationId, event.payload.messageId);
         if (this.marks.messageDeleted(event.payload.conversationId, event.payload.messageId))
           this.marksChanged(event.payload.conversationId);
+        // A disappearing message that expired is gone for everyone, with no tombstone.
+        if (event.payload.expired) return this.dropMessage(event.payload.conversationId, event.payload.messageId);
         return this.replaceMessage(event.payload.conversationId, event.payload.messageId, (m) => ({
           ...m,
           text: null,

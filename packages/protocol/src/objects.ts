@@ -92,6 +92,7 @@ export const systemInfoSchema = z
       'retention_changed',
       'message_pinned',
       'call_missed',
+      'disappearing_changed',
     ]),
     actorId: z.uuid(),
     userId: z.uuid().optional(),
@@ -100,6 +101,9 @@ export const systemInfoSchema = z
       description: "`retention_changed`: the group's new `messageRetentionDays`; null: the server's default again.",
     }),
     messageId: z.uuid().optional().meta({ description: '`message_pinned`: the message that was pinned.' }),
+    seconds: z.number().int().nullable().optional().meta({
+      description: '`disappearing_changed`: the new `disappearAfterSeconds`; null: disappearing messages off.',
+    }),
   })
   .meta({ description: "For `type: 'system'`: what happened, so clients can render it in their own language." });
 
@@ -214,6 +218,9 @@ export const messageSchema = z
       .meta({ description: 'null until (and unless) the preview was fetched; it arrives as `message:updated`.' }),
     editedAt: z.string().nullable(),
     deletedAt: z.string().nullable(),
+    expiresAt: z.string().nullable().meta({
+      description: 'Disappearing messages: when it disappears for everyone (sent while the timer was on); null: never.',
+    }),
     createdAt: z.string(),
   })
   .meta({ id: 'Message' });
@@ -285,6 +292,10 @@ export const conversationSchema = z
     purgedThroughSeq: z.number().int().meta({
       description: 'Every message with a seq at or below this was purged by retention (0: none); history, search and sync start after it.',
     }),
+    disappearAfterSeconds: z.number().int().nullable().meta({
+      description:
+        'Disappearing messages: messages sent from now on disappear this many seconds after they were sent (60..7776000); null: off.',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
     otherUser: userSchema.nullable().meta({ description: 'Direct chats: the other person.' }),
@@ -323,6 +334,7 @@ export const groupSummarySchema = conversationSchema
     lastSeq: true,
     messageRetentionDays: true,
     purgedThroughSeq: true,
+    disappearAfterSeconds: true,
     createdAt: true,
     updatedAt: true,
   })

@@ -40,8 +40,16 @@ export const serverEventSchemas = {
     'A message was edited, or its link preview arrived (`message.linkPreview`).',
   ),
   'message:deleted': stored(
-    { conversationId: z.uuid(), messageId: z.uuid(), for: z.enum(['self', 'everyone']) },
-    "A message was deleted for everyone, or for you on another of your devices ('self').",
+    {
+      conversationId: z.uuid(),
+      messageId: z.uuid(),
+      for: z.enum(['self', 'everyone']),
+      expired: z
+        .literal(true)
+        .optional()
+        .meta({ description: 'A disappearing message expired: it is gone for everyone (no tombstone); drop it.' }),
+    },
+    "A message was deleted for everyone, or for you on another of your devices ('self'), or it expired (`expired`).",
   ),
   'message:status': stored(
     { conversationId: z.uuid(), userId: z.uuid(), status: z.enum(['delivered', 'read']), upToSeq: z.number().int(), at: z.string() },

@@ -31,6 +31,7 @@ export const sharedFields = (c: ConversationRow) => ({
   lastSeq: c.lastSeq,
   messageRetentionDays: c.type === 'group' ? c.messageRetentionDays : null,
   purgedThroughSeq: c.purgedThroughSeq,
+  disappearAfterSeconds: c.disappearAfterSeconds,
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),
 });
@@ -185,6 +186,7 @@ async function lastVisibleMessages(ex: Executor, actorId: string, conversationId
       where m.conversation_id = c.id
         and m.seq > case when cv.type = 'group' and cv.history_visibility = 'joined' then mine.joined_seq else 0 end
         and not exists (select 1 from hidden_messages h where h.message_id = m.id and h.user_id = ${actorId})
+        and (m.expires_at is null or m.expires_at > now())
       order by m.seq desc limit 1
     ) lm)`;
   return ex.select().from(messages).where(inArray(messages.id, newest));

@@ -12,6 +12,7 @@ import { openDirect } from './openDirect.js';
 import { conversationPage, getConversation, requireMembership } from './queries.js';
 import { conversationList, historyQuery, openDirectBody, openedDirect, pageQuery, readBody, readState } from './schemas.js';
 import { settingsBody, settingsSchema, updateSettings } from './settings.js';
+import { disappearingBody, setDisappearingTimer } from '../disappearing/setTimer.js';
 
 const tags = ['conversations'];
 /** What 404 means on every route of one conversation. */
@@ -153,5 +154,26 @@ const oneConversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       },
     },
     async (req) => updateSettings(ctx, req.auth.userId, req.params.id, req.body),
+  );
+
+  app.put(
+    '/conversations/:id/disappearing',
+    {
+      schema: {
+        operationId: 'setDisappearingTimer',
+        summary: 'Turn disappearing messages on or off',
+        description:
+          'Sets the conversation\'s `disappearAfterSeconds` (60..7776000, or null: off): messages sent from then on get ' +
+          '`expiresAt` and disappear for everyone when it passes. Either person in a direct chat, the owner or an admin in a group ' +
+          '(others: 403 `group.not_admin`). A change is recorded as a `disappearing_changed` system message; members hear ' +
+          `\`conversation:updated\`. ${notFound}`,
+        tags,
+        ...secured,
+        params: idParams,
+        body: disappearingBody,
+        response: { 200: z.object({ conversation: conversationSchema }), ...problems('conversation.not_found', 'group.not_admin') },
+      },
+    },
+    async (req) => setDisappearingTimer(ctx, req.auth.userId, { conversationId: req.params.id, seconds: req.body.seconds }),
   );
 };

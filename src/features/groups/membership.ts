@@ -55,7 +55,22 @@ const systemText: Record<SystemInfo['action'], (actor: string, user: string, nam
   message_pinned: (actor) => `${actor} pinned a message`,
   // Written by src/features/calls/endCall.ts in direct chats; here so every action has its text.
   call_missed: (actor) => `Missed call from ${actor}`,
+  // Written by src/features/disappearing/setTimer.ts, in direct chats too.
+  disappearing_changed: (actor, _u, _n, info) =>
+    info?.seconds == null ? `${actor} turned off disappearing messages` : `${actor} set messages to disappear after ${duration(info.seconds)}`,
 };
+
+/** A timer in the largest whole unit: "5 minutes", "1 day", "90 days". */
+function duration(seconds: number): string {
+  const units: [string, number][] = [
+    ['day', 86_400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
+  const [unit, size] = units.find(([, s]) => seconds % s === 0) ?? ['second', 1];
+  const n = seconds / size;
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
 
 /** `system` messages recording membership or group changes, written like any message, all in one statement. */
 export async function recordSystemMessages(tx: Tx, events: EventBatch, groupId: string, infos: SystemInfo[]): Promise<void> {

@@ -29,6 +29,12 @@ export interface NewMessage {
   origin?: string;
   /** A poll message's poll: its row is written by the caller (insertPolls), the message shows it with no votes. */
   poll?: PollDraft;
+  /**
+   * Sends: the conversation's disappearing timer, read under its lock (lockAndReadForSends, so it
+   * costs no statement of its own); the message expires that long after it is written. Unset or
+   * null (system messages): it never expires.
+   */
+  disappearAfterSeconds?: number | null;
 }
 
 /**
@@ -69,6 +75,7 @@ export async function appendMessages(
       ...flagColumns(draft),
       editedAt: null,
       deletedAt: null,
+      expiresAt: expiry(draft, now),
       createdAt: now,
     };
     return { draft, row };
@@ -91,10 +98,10 @@ export async function appendMessages(
           from jsonb_to_recordset(${jsonRows([...next].map(([id, n]) => ({ id, seq: n - 1 })))}) as v(id uuid, seq int) where c.id = v.id
         ), added as (
           insert into messages (id, conversation_id, seq, sender_id, client_message_id, type, text, reply_to_id, encrypted, system,
-            mention_user_ids, mentions_all, forwarded, thread_root_id, created_at)
+            mention_user_ids, mentions_all, forwarded, thread_root_id, expires_at, created_at)
           select * from jsonb_to_recordset(${jsonRows(written.map((w) => w.row))}) as v(id uuid, "conversationId" uuid, seq int, "senderId" uuid,
             "clientMessageId" text, type text, text text, "replyToId" uuid, encrypted boolean, system jsonb,
-            "mentionUserIds" uuid[], "mentionsAll" boolean, forwarded boolean, "threadRootId" uuid, "createdAt" timestamptz)
+            "mentionUserIds" uuid[], "mentionsAll" boolean, forwarded boolean, "threadRootId" uuid, "expiresAt" timestamptz, "createdAt" timestamptz)
         ), attached as (
           insert into message_media (message_id, media_id, position)
           select * from jsonb_to_recordset(${jsonRows(attachments)}) as v("messageId" uuid, "mediaId" uuid, position int)
@@ -135,6 +142,10 @@ const flagColumns = (draft: NewMessage) => ({
   threadRootId: draft.threadRootId ?? null,
 });
 const mentionColumns = (m: StoredMentions | undefined) => ({ mentionUserIds: m?.userIds ?? [], mentionsAll: m?.all ?? false });
+
+/** A message sent while its conversation's timer is on expires that long after; system messages (the timer's own record among them) stay. */
+const expiry = (draft: NewMessage, now: Date) =>
+  draft.disappearAfterSeconds && draft.type !== 'system' ? new Date(now.getTime() + draft.disappearAfterSeconds * 1000) : null;
 
 /** Locks the conversations' rows (in id order) and reads their last seqs. */
 async function lockHeads(tx: Tx, ids: string[]): Promise<Map<string, number>> {

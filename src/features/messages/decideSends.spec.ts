@@ -33,6 +33,7 @@ const message = (over: Partial<MessageRow>): MessageRow => ({
   threadRootId: null,
   editedAt: null,
   deletedAt: null,
+  expiresAt: null,
   createdAt: new Date(0),
   ...over,
 });
@@ -46,6 +47,7 @@ function reads(
     type?: 'direct' | 'group';
     mentionAll?: 'admins' | 'members';
     postPermission?: 'admins' | 'members';
+    disappearAfterSeconds?: number | null;
   } = {},
 ): SendReads {
   const members = over.members ?? [
@@ -61,6 +63,7 @@ function reads(
           lastSeq: 9,
           mentionAll: over.mentionAll ?? 'admins',
           postPermission: over.postPermission ?? 'members',
+          disappearAfterSeconds: over.disappearAfterSeconds ?? null,
         },
       ],
     ]),
@@ -89,9 +92,15 @@ describe('decideSends', () => {
         forwarded: false,
         threadRootId: null,
         origin: 'sock-1',
+        disappearAfterSeconds: null,
       },
       mediaIds: ['m1'],
     });
+  });
+
+  it("carries the conversation's disappearing timer, read under the lock, to the message", () => {
+    const [d] = decideSends([send({ text: 'soon gone' })], reads({ disappearAfterSeconds: 3600 }));
+    expect(d).toMatchObject({ kind: 'write', message: { disappearAfterSeconds: 3600 } });
   });
 
   it('marks a forward as forwarded, its media to be claimed through the message forwarded', () => {

@@ -82,6 +82,7 @@ export function decideSends(requests: readonly SendRequest[], reads: SendReads):
         forwarded: r.input.forwardOf !== undefined,
         threadRootId: threadRootId ?? null,
         origin: r.origin,
+        disappearAfterSeconds: conversation.disappearAfterSeconds,
       },
       mediaIds: r.input.mediaIds ?? [],
       forwardOf: r.input.forwardOf,

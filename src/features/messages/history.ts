@@ -56,6 +56,15 @@ export const withinHistoryOf = (actorId: string) =>
         from members m join conversations c on c.id = m.conversation_id
         where m.conversation_id = ${messages.conversationId} and m.user_id = ${actorId})`;
 
-/** Messages the actor deleted "for me" stay out of everything they read. */
+/**
+ * Messages the actor deleted "for me" stay out of everything they read; so do disappearing messages
+ * past their `expiresAt`, before the sweep (src/features/disappearing) deletes them.
+ */
 export const notHiddenFor = (actorId: string) =>
-  notExists(sql`(select 1 from hidden_messages h where h.message_id = ${messages.id} and h.user_id = ${actorId})`);
+  and(
+    notExists(sql`(select 1 from hidden_messages h where h.message_id = ${messages.id} and h.user_id = ${actorId})`),
+    notExpired,
+  );
+
+/** Not a disappearing message whose time has come. */
+export const notExpired = sql`(${messages.expiresAt} is null or ${messages.expiresAt} > now())`;

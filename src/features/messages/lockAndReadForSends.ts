@@ -8,7 +8,14 @@ export interface SendReads {
   /** The conversations that exist (now locked), by id, with their last seq and who may mention everyone. */
   conversations: ReadonlyMap<
     string,
-    { type: 'direct' | 'group'; lastSeq: number; mentionAll: 'admins' | 'members'; postPermission: 'admins' | 'members' }
+    {
+      type: 'direct' | 'group';
+      lastSeq: number;
+      mentionAll: 'admins' | 'members';
+      postPermission: 'admins' | 'members';
+      /** The disappearing timer messages sent now get (read under the lock, so no change commits in between); null: off. */
+      disappearAfterSeconds: number | null;
+    }
   >;
   /** A sender's membership, by `memberKey`: absent when not a member. */
   members: ReadonlyMap<string, SenderMembership>;
@@ -47,6 +54,7 @@ interface Locked {
         last_seq: number;
         mention_all: 'admins' | 'members';
         post_permission: 'admins' | 'members';
+        disappear_after_seconds: number | null;
         changed: boolean;
       }[]
     | null;
@@ -102,10 +110,10 @@ export async function lockAndReadForSends(tx: Tx, requests: readonly SendRequest
   const [first] = await rows<Reads & Locked>(
     tx,
     sql`with locked as materialized (
-          select id, type, last_seq, mention_all, post_permission, xmin::text as version from conversations where id = any(${uuidArray(convIds)}) order by id for update
+          select id, type, last_seq, mention_all, post_permission, disappear_after_seconds, xmin::text as version from conversations where id = any(${uuidArray(convIds)}) order by id for update
         )
         select (select json_agg(json_build_object('id', l.id, 'type', l.type, 'last_seq', l.last_seq, 'mention_all', l.mention_all, 'post_permission', l.post_permission,
-                  'changed', l.version <> c.xmin::text))
+                  'disappear_after_seconds', l.disappear_after_seconds, 'changed', l.version <> c.xmin::text))
                 from locked l join conversations c on c.id = l.id) as locked,
           ${reads}`,
   );
@@ -115,7 +123,13 @@ export async function lockAndReadForSends(tx: Tx, requests: readonly SendRequest
     conversations: new Map(
       locked.map((c) => [
         c.id,
-        { type: c.type, lastSeq: Number(c.last_seq), mentionAll: c.mention_all, postPermission: c.post_permission },
+        {
+          type: c.type,
+          lastSeq: Number(c.last_seq),
+          mentionAll: c.mention_all,
+          postPermission: c.post_permission,
+          disappearAfterSeconds: c.disappear_after_seconds === null ? null : Number(c.disappear_after_seconds),
+        },
       ]),
     ),
     members: new Map(

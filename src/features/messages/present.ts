@@ -58,6 +58,7 @@ export interface RawMessage {
   thread_root_id: string | null;
   edited_at: string | null;
   deleted_at: string | null;
+  expires_at: string | null;
   created_at: string;
 }
 
@@ -80,6 +81,7 @@ export const fromRaw = (r: RawMessage): MessageRow => ({
   threadRootId: r.thread_root_id,
   editedAt: date(r.edited_at),
   deletedAt: date(r.deleted_at),
+  expiresAt: date(r.expires_at),
   createdAt: new Date(r.created_at),
 });
 
@@ -197,6 +199,7 @@ export function toMessage(
     linkPreview: m.deletedAt ? null : (extra.linkPreview ?? null),
     editedAt: iso(m.editedAt),
     deletedAt: iso(m.deletedAt),
+    expiresAt: iso(m.expiresAt),
     createdAt: m.createdAt.toISOString(),
   };
 }

@@ -94,7 +94,7 @@ export async function purgeBatch(db: Db, defaultDays: number | undefined, olderT
  * reference is seen by the delete (a new statement), or waits and then finds no row
  * (message.media_invalid), as with the orphan sweep.
  */
-async function dropUnreferencedMedia(tx: Tx, mediaIds: string[]): Promise<GoneMedia[]> {
+export async function dropUnreferencedMedia(tx: Tx, mediaIds: string[]): Promise<GoneMedia[]> {
   if (mediaIds.length === 0) return [];
   const ids = uuidArray(mediaIds);
   await tx.execute(sql`select id from media where id = any(${ids}) order by id for update`);
