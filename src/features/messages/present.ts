@@ -6,7 +6,7 @@ import { members, messages, reactions, users } from '../../db/schema.js';
 import { previewsOf } from '../linkPreviews/present.js';
 import { mediaOfMessages } from '../media/present.js';
 import { pollsOf } from '../polls/present.js';
-import { threadSummariesOf } from '../threads/summary.js';
+import { threadSummariesOf } from '../threads/summariesOf.js';
 
 export type MessageRow = typeof messages.$inferSelect;
 export type MessageStatus = 'sent' | 'delivered' | 'read';

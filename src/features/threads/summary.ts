@@ -1,28 +1,11 @@
 import { MAX_THREAD_PARTICIPANTS } from '@parley/protocol';
 import { inArray, sql } from 'drizzle-orm';
-import type { Executor, Tx } from '../../db/connect.js';
+import type { Tx } from '../../db/connect.js';
 import { uuidArray } from '../../db/connect.js';
-import { messages, threadSummaries } from '../../db/schema.js';
+import { messages } from '../../db/schema.js';
 import type { EventBatch } from '../../events/runCommand.js';
-import { presentMessages, type MessageDto, type MessageRow } from '../messages/present.js';
+import { presentMessages } from '../messages/present.js';
 import { withholdFromNonReaders } from '../messages/withhold.js';
-
-/** The thread summaries of these messages (roots that have one), by root id, as the Message DTO carries them. */
-export async function threadSummariesOf(ex: Executor, rows: readonly MessageRow[]): Promise<Map<string, MessageDto['thread']>> {
-  const out = new Map<string, MessageDto['thread']>();
-  // Only top-level messages can be roots: replies need no look-up.
-  const ids = rows.filter((r) => r.threadRootId === null && r.type !== 'system').map((r) => r.id);
-  if (ids.length === 0) return out;
-  for (const s of await ex.select().from(threadSummaries).where(inArray(threadSummaries.rootId, ids))) {
-    out.set(s.rootId, {
-      replyCount: s.replyCount,
-      lastReplyId: s.lastReplyId,
-      lastReplyAt: s.lastReplyAt ? s.lastReplyAt.toISOString() : null,
-      participantIds: s.participantIds,
-    });
-  }
-  return out;
-}
 
 /**
  * Rewrites the summaries of these roots from their replies (those not deleted for everyone) and
