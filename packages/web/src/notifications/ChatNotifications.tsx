@@ -4,6 +4,7 @@ import { errorText } from '../common/errorText';
 import { useClient } from '../hooks/useClient';
 import { isMutedNow, muteChoices, muteText, unmutePatch, type NotifyLevel } from './chatMute';
 import { Dialog } from '../common/Dialog';
+import { DisappearingSetting } from '../conversation/DisappearingSetting';
 
 const levels: { value: NotifyLevel; label: string }[] = [
   { value: 'all', label: 'All messages' },
@@ -73,6 +74,7 @@ export function ChatNotifications({ conversation: c, onClose }: { conversation: 
           {error}
         </p>
       )}
+      <DisappearingSetting conversation={c} />
     </Dialog>
   );
 }
