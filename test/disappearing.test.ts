@@ -5,6 +5,7 @@ import { fetchBytes, photo, uploadFile } from './helpers/media.js';
 import { history, pair, search, send } from './helpers/messages.js';
 import { newAccount, sdkClient, until } from './helpers/sdk.js';
 import { emit, next, TestServer, type TestUser } from './helpers/server.js';
+import { unzip } from './helpers/zip.js';
 
 const DAY = 86_400;
 
@@ -138,6 +139,9 @@ describe('disappearing messages', () => {
       const s = await quiet.socket(b.token);
       const ack = await emit(s, 'sync:request', { cursor: 0, limit: 1000 });
       expect(JSON.stringify(ack.events)).not.toContain('hidden walrus');
+      // Nor is it in the sender's own export.
+      const exported = await unzip((await fetchBytes(quiet, '/users/me/export', a.token)).bytes);
+      expect([...exported.values()].map((b) => b.toString('utf8')).join('\n')).not.toContain('hidden walrus');
     } finally {
       await quiet.close();
     }

@@ -218,7 +218,7 @@ describe('npm run server-key -- list | revoke', () => {
     expect(byName.get('rotated')).toEqual(['rotated', expect.any(String), expect.stringMatching(iso), '-', '-']);
     expect(listed!.stdout).not.toContain(key);
     expect(listed!.stdout).not.toContain(created!.stdout.trim());
-  });
+  }, 90_000); // the CLI runs while the PGlite server is stopped: two process starts, slow on a loaded machine
 
   it('revoke NAME: the key is refused at once with 401 auth.server_key_invalid (on every node); others still work', async () => {
     const rotated = (await cliBesideServer(['create', 'rotated-2']))[0]!.stdout.trim();
@@ -247,7 +247,7 @@ describe('npm run server-key -- list | revoke', () => {
     expect(backend[4]).toMatch(/^\d{4}-/);
     // A revoked name is free again.
     expect(recreated!.code).toBe(0);
-  });
+  }, 90_000);
 
   it('a bad command prints the usage and exits 2', async () => {
     const res = await serverKeyCli(cliEnv(), 'delete', 'x');

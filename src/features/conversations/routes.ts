@@ -163,7 +163,7 @@ const oneConversationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         operationId: 'setDisappearingTimer',
         summary: 'Turn disappearing messages on or off',
         description:
-          'Sets the conversation\'s `disappearAfterSeconds` (60..7776000, or null: off): messages sent from then on get ' +
+          "Sets the conversation's `disappearAfterSeconds` (60..7776000, or null: off): messages sent from then on get " +
           '`expiresAt` and disappear for everyone when it passes. Either person in a direct chat, the owner or an admin in a group ' +
           '(others: 403 `group.not_admin`). A change is recorded as a `disappearing_changed` system message; members hear ' +
           `\`conversation:updated\`. ${notFound}`,

@@ -57,7 +57,9 @@ const systemText: Record<SystemInfo['action'], (actor: string, user: string, nam
   call_missed: (actor) => `Missed call from ${actor}`,
   // Written by src/features/disappearing/setTimer.ts, in direct chats too.
   disappearing_changed: (actor, _u, _n, info) =>
-    info?.seconds == null ? `${actor} turned off disappearing messages` : `${actor} set messages to disappear after ${duration(info.seconds)}`,
+    info?.seconds == null
+      ? `${actor} turned off disappearing messages`
+      : `${actor} set messages to disappear after ${duration(info.seconds)}`,
 };
 
 /** A timer in the largest whole unit: "5 minutes", "1 day", "90 days". */

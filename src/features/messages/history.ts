@@ -61,10 +61,7 @@ export const withinHistoryOf = (actorId: string) =>
  * past their `expiresAt`, before the sweep (src/features/disappearing) deletes them.
  */
 export const notHiddenFor = (actorId: string) =>
-  and(
-    notExists(sql`(select 1 from hidden_messages h where h.message_id = ${messages.id} and h.user_id = ${actorId})`),
-    notExpired,
-  );
+  and(notExists(sql`(select 1 from hidden_messages h where h.message_id = ${messages.id} and h.user_id = ${actorId})`), notExpired);
 
 /** Not a disappearing message whose time has come. */
 export const notExpired = sql`(${messages.expiresAt} is null or ${messages.expiresAt} > now())`;

@@ -141,6 +141,8 @@ async function* ownMessagesJson(db: Executor, conversationId: string, userId: st
           eq(messages.conversationId, conversationId),
           eq(messages.senderId, userId),
           isNull(messages.deletedAt),
+          // A disappearing message past its time is gone for everyone, even before the sweep removes it.
+          sql`(${messages.expiresAt} is null or ${messages.expiresAt} > now())`,
           gt(messages.seq, after),
         ),
       )
