@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { history } from '../helpers/messages.js';
 import { TestServer, type TestUser } from '../helpers/server.js';
 import { axeCheck } from './axe.js';
-import { launchChromium, watchPage } from './chromium.js';
+import { launchChromium, signInAt } from './chromium.js';
 
 /**
  * Disappearing messages in the reference web client (packages/web/src/conversation/DisappearingSetting, in the
@@ -42,16 +42,7 @@ afterAll(async () => {
 });
 
 async function signIn(user: TestUser): Promise<Person> {
-  const first = user.name.split(' ')[0]!;
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  page.setDefaultTimeout(10_000);
-  watchPage(page, problems, first);
-  await page.goto(`${server.url}/chat/${chatId}`);
-  await page.getByLabel('Email or username', { exact: true }).fill(user.email);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('list', { name: 'Messages' }).waitFor();
-  return { user, page };
+  return { user, page: await signInAt(browser, `${server.url}/chat/${chatId}`, user, problems) };
 }
 
 const message = (p: Person, text: string) => p.page.getByRole('list', { name: 'Messages' }).getByRole('listitem').filter({ hasText: text });

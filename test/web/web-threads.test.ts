@@ -1,7 +1,7 @@
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, type TestUser } from '../helpers/server.js';
-import { launchChromium, watchPage } from './chromium.js';
+import { launchChromium, signInAt } from './chromium.js';
 
 /**
  * Threads in the reference web client (packages/web/src/conversation: ThreadPanel, MessageActions, MessageBubble):
@@ -38,16 +38,7 @@ afterAll(async () => {
 });
 
 async function signIn(user: TestUser): Promise<Person> {
-  const first = user.name.split(' ')[0]!;
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  page.setDefaultTimeout(10_000);
-  watchPage(page, problems, first);
-  await page.goto(`${server.url}/chat/${chatId}`);
-  await page.getByLabel('Email or username', { exact: true }).fill(user.email);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('list', { name: 'Messages' }).waitFor();
-  return { user, page };
+  return { user, page: await signInAt(browser, `${server.url}/chat/${chatId}`, user, problems) };
 }
 
 const messages = (p: Person) => p.page.getByRole('list', { name: 'Messages' });
