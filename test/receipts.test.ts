@@ -227,3 +227,57 @@ describe('watermarks', () => {
     expect(await emit(bs, 'message:read', { conversationId: chatId })).toMatchObject({ ok: true, lastReadSeq: 0, unreadCount: 0 });
   });
 });
+
+describe('receipts committed together (the group commit)', () => {
+  it('a burst of one reader’s marks: every ack right, the watermarks at the furthest, each mark heard once, never backwards', async () => {
+    const [a, b] = await Promise.all([server.register('Kim Burst'), server.register('Lou Burst')]);
+    const chatId = await server.directChat(a, b);
+    for (let i = 1; i <= 5; i++) await server.api('POST', `/conversations/${chatId}/messages`, { token: a.token, body: { text: `m${i}` } });
+    const [as, bs] = await Promise.all([server.socket(a.token), server.socket(b.token)]);
+    const heard = collect(as, 'message:status');
+    // Sent without waiting: they reach the server together and are written in one batch.
+    const acks = await Promise.all([
+      emit(bs, 'message:delivered', { conversationId: chatId, upToSeq: 5 }),
+      emit(bs, 'message:read', { conversationId: chatId, upToSeq: 2 }),
+      emit(bs, 'message:read', { conversationId: chatId, upToSeq: 1 }),
+      emit(bs, 'message:delivered', { conversationId: chatId, upToSeq: 3 }),
+      emit(bs, 'message:read', { conversationId: chatId, upToSeq: 4 }),
+    ]);
+    expect(acks.every((x) => x.ok)).toBe(true);
+    for (const ack of acks.filter((x) => 'lastReadSeq' in x)) {
+      expect(ack.lastReadSeq).toBeGreaterThanOrEqual(1);
+      expect(ack.unreadCount).toBe(5 - ack.lastReadSeq);
+    }
+    await settle(200);
+    const list = await server.api('GET', '/conversations', { token: b.token });
+    expect(list.body.conversations.find((c: any) => c.id === chatId)).toMatchObject({ lastReadSeq: 4, unreadCount: 1 });
+    expect(await statuses(a, chatId)).toEqual(['read', 'read', 'read', 'read', 'delivered']);
+    for (const kind of ['delivered', 'read']) {
+      const marks = heard.filter((e) => e.status === kind).map((e) => e.upToSeq);
+      expect(marks, kind).toEqual([...marks].sort((x, y) => x - y));
+      expect(new Set(marks).size, kind).toBe(marks.length);
+      expect(marks.at(-1), kind).toBe(kind === 'read' ? 4 : 5);
+    }
+    // The log holds what was heard, in the same order.
+    const replay = await emit(as, 'sync:request', { cursor: heard[0]!.eventId - 1 });
+    const logged = replay.events.filter((e: any) => e.type === 'message:status').map((e: any) => e.eventId);
+    expect(logged).toEqual(heard.map((e) => e.eventId));
+  });
+
+  it('a read without upToSeq written with a new message does not read that message; a refused receipt fails alone', async () => {
+    const [a, b, outsider] = await Promise.all([server.register('Max Batch'), server.register('Ned Batch'), server.register('Oli Batch')]);
+    const chatId = await server.directChat(a, b);
+    await server.api('POST', `/conversations/${chatId}/messages`, { token: a.token, body: { text: 'first' } });
+    const sends = server.app.ctx.sends;
+    // Queued in one turn of the event loop: one batch, its send written before its receipts.
+    const [sent, read, refused] = await Promise.allSettled([
+      sends.submit({ actorId: a.id, input: { conversationId: chatId, text: 'second' } }),
+      sends.receipt({ actorId: b.id, conversationId: chatId, kind: 'read' }),
+      sends.receipt({ actorId: outsider.id, conversationId: chatId, kind: 'delivered', upToSeq: 1 }),
+    ]);
+    expect(sent).toMatchObject({ status: 'fulfilled', value: { message: { seq: 2 } } });
+    expect(read).toMatchObject({ status: 'fulfilled', value: { lastReadSeq: 1, lastDeliveredSeq: 1, unreadCount: 1 } });
+    expect(refused).toMatchObject({ status: 'rejected', reason: { code: 'conversation.not_found' } });
+    expect(await statuses(a, chatId)).toEqual(['read', 'sent']);
+  });
+});

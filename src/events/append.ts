@@ -36,7 +36,7 @@ export async function appendEvents(tx: Executor, drafts: EventDraft[], probe = f
     messageId: d.messageId ?? null,
     payload: d.payload,
     origin: d.origin ?? null,
-    hiddenFrom: null,
+    hiddenFrom: d.hiddenFrom ?? null,
   }));
   // The aggregate over `ids` runs to its end before the sequence is read; `others` is correlated
   // with `issued`, so it is read after it.
@@ -59,11 +59,11 @@ export async function appendEvents(tx: Executor, drafts: EventDraft[], probe = f
         -- The i-th smallest id goes to the i-th draft, however the rows above were produced.
         numbered as (select id, row_number() over (order by id) - 1 as ord from ids),
         added as (
-          insert into events (id, type, conversation_id, user_id, message_id, payload, origin)
-          select n.id, v.type, v."conversationId", v."userId", v."messageId", v.payload, v.origin
+          insert into events (id, type, conversation_id, user_id, message_id, payload, origin, hidden_from)
+          select n.id, v.type, v."conversationId", v."userId", v."messageId", v.payload, v.origin, v."hiddenFrom"
           from numbered n
           join jsonb_to_recordset(${jsonRows(stored)})
-            as v(id int, type text, "conversationId" uuid, "userId" uuid, "messageId" uuid, payload jsonb, origin text)
+            as v(id int, type text, "conversationId" uuid, "userId" uuid, "messageId" uuid, payload jsonb, origin text, "hiddenFrom" uuid[])
             on v.id = n.ord
           returning id
         )${quiet}`,

@@ -5,6 +5,8 @@ interface DraftFields {
   userId?: string | null;
   messageId?: string | null;
   origin?: string | null;
+  /** Conversation events: users it is withheld from, known when it is recorded (see `StoredEvent.hiddenFrom`). */
+  hiddenFrom?: string[] | null;
 }
 
 /**

@@ -1,12 +1,14 @@
 import type { AppContext, Metrics } from '../../context.js';
+import type { Tx } from '../../db/connect.js';
+import type { EventBatch } from '../../events/runCommand.js';
 import { databaseUnavailable } from '../../lib/pgErrors.js';
-import type { SendOutcome, SendQueue, SendRequest, SendResult } from './sendQueue.js';
+import type { ReceiptRequest, SendOutcome, SendQueue, SendRequest, SendResult, Watermark } from './sendQueue.js';
+import { writeReceiptBatch, type ReceiptOutcome } from './writeReceiptBatch.js';
 import { writeSendBatch } from './writeSendBatch.js';
 
-interface Pending extends SendRequest {
-  resolve(r: SendResult): void;
-  reject(err: unknown): void;
-}
+type Pending =
+  | { send: SendRequest; resolve(r: SendResult): void; reject(err: unknown): void }
+  | { receipt: ReceiptRequest; resolve(r: Watermark): void; reject(err: unknown): void };
 
 interface Lane {
   queue: Pending[];
@@ -14,9 +16,10 @@ interface Lane {
 }
 
 /**
- * Group commit for sends. While a batch is being written, new sends wait; the next batch takes
- * all of them into one transaction: one commit (one fsync), one event-id allocation and a
- * handful of statements for many messages, instead of all of that for each.
+ * Group commit for sends and receipts. While a batch is being written, new ones wait; the next
+ * batch takes all of them into one transaction: one commit (one fsync), one event-id allocation
+ * and a handful of statements for many messages and receipts, instead of all of that for each.
+ * (A receipt is as frequent as a message: every receiver acknowledges delivery and reading.)
  *
  * With more than one lane (SEND_PARALLEL), sends are split into lanes by conversation, one
  * batch in flight per lane: batches written at the same time never share a conversation, so
@@ -28,8 +31,8 @@ interface Lane {
  * sockets has joined it. (With PGlite a transaction runs without yielding to I/O, so starting
  * at once would mean a transaction per message.)
  *
- * `writeSendBatch` gives every send its own outcome, so a refused one fails alone; if the
- * transaction itself fails (a deadlock, say), each send is written again on its own. If the
+ * `writeSendBatch` and `writeReceiptBatch` give every entry its own outcome, so a refused one
+ * fails alone; if the transaction itself fails (a deadlock, say), each is written again on its own. If the
  * database is unreachable (or a session timeout cut the transaction off), they all fail with
  * service.unavailable, for the client to retry with the same clientMessageId. Acks still come
  * only after the commit.
@@ -45,12 +48,18 @@ export class GroupCommit implements SendQueue {
     this.lanes = Array.from({ length: opts.lanes }, () => ({ queue: [], busy: false }));
   }
 
-  submit(req: SendRequest): Promise<SendResult> {
-    return new Promise((resolve, reject) => {
-      const lane = this.lanes[laneOf(req.input.conversationId, this.lanes.length)]!;
-      lane.queue.push({ ...req, resolve, reject });
-      if (lane.queue.length === 1) this.schedule();
-    });
+  submit(send: SendRequest): Promise<SendResult> {
+    return new Promise((resolve, reject) => this.enqueue(send.input.conversationId, { send, resolve, reject }));
+  }
+
+  receipt(receipt: ReceiptRequest): Promise<Watermark> {
+    return new Promise((resolve, reject) => this.enqueue(receipt.conversationId, { receipt, resolve, reject }));
+  }
+
+  private enqueue(conversationId: string, pending: Pending): void {
+    const lane = this.lanes[laneOf(conversationId, this.lanes.length)]!;
+    lane.queue.push(pending);
+    if (lane.queue.length === 1) this.schedule();
   }
 
   private schedule(): void {
@@ -74,10 +83,10 @@ export class GroupCommit implements SendQueue {
   }
 
   private async write(batch: Pending[]): Promise<void> {
-    let outcomes: SendOutcome[];
+    let outcomes: (SendOutcome | ReceiptOutcome)[];
     try {
       const started = performance.now();
-      outcomes = await this.run((tx, events) => writeSendBatch(tx, events, batch));
+      outcomes = await this.run((tx, events) => writeBatch(tx, events, batch));
       this.opts.metrics?.batchCommitted(batch.length, (performance.now() - started) / 1000);
     } catch (err) {
       // The database is away or cut the session off: writing each send again alone would only
@@ -89,10 +98,25 @@ export class GroupCommit implements SendQueue {
     }
     batch.forEach((p, i) => {
       const outcome = outcomes[i]!;
-      if ('ok' in outcome) p.resolve(outcome.ok);
+      // writeBatch answers a send with a SendOutcome and a receipt with a ReceiptOutcome.
+      if ('ok' in outcome) (p.resolve as (r: SendResult | Watermark) => void)(outcome.ok);
       else p.reject(outcome.error);
     });
   }
+}
+
+/**
+ * A batch's sends, then its receipts (the conversations' rows are locked before the members',
+ * as everywhere), in the caller's transaction: one outcome per entry, in order.
+ */
+async function writeBatch(tx: Tx, events: EventBatch, batch: Pending[]): Promise<(SendOutcome | ReceiptOutcome)[]> {
+  const sends = batch.flatMap((p) => ('send' in p ? [p.send] : []));
+  const receipts = batch.flatMap((p) => ('receipt' in p ? [p.receipt] : []));
+  const sent = await writeSendBatch(tx, events, sends);
+  const received = await writeReceiptBatch(tx, events, receipts, sent.lastSeqBefore);
+  let s = 0;
+  let r = 0;
+  return batch.map((p) => ('send' in p ? sent.outcomes[s++]! : received[r++]!));
 }
 
 /** A conversation's lane: from the random tail of its UUID (any string maps somewhere). */

@@ -37,9 +37,28 @@ export interface SendResult {
   created: boolean;
 }
 
+export type ReceiptKind = 'delivered' | 'read';
+
+/** A member's receipt: everything up to `upToSeq` (default: the conversation's last message) reached a device, or was read. */
+export interface ReceiptRequest {
+  actorId: string;
+  conversationId: string;
+  kind: ReceiptKind;
+  upToSeq?: number | undefined;
+}
+
+/** A member's watermarks once the receipt is written, and what is still unread (mentions of them included). */
+export interface Watermark {
+  lastReadSeq: number;
+  lastDeliveredSeq: number;
+  unreadCount: number;
+  unreadMentionCount: number;
+}
+
 export type SendOutcome = { ok: SendResult } | { error: AppError };
 
-/** Where sends wait to be committed; the group commit (groupCommit.ts) is the one in use. */
+/** Where sends and receipts wait to be committed; the group commit (groupCommit.ts) is the one in use. */
 export interface SendQueue {
   submit(req: SendRequest): Promise<SendResult>;
+  receipt(req: ReceiptRequest): Promise<Watermark>;
 }

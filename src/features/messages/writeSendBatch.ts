@@ -10,13 +10,21 @@ import { lockAndReadForSends } from './lockAndReadForSends.js';
 import { presentMessages, type MessageDto, type MessageRow } from './present.js';
 import type { SendOutcome, SendRequest } from './sendQueue.js';
 
+export interface SendBatchWritten {
+  /** One per request, in order. */
+  outcomes: SendOutcome[];
+  /** The batch's conversations' last seqs before its messages. */
+  lastSeqBefore: ReadonlyMap<string, number>;
+}
+
 /**
  * The send command for any number of sends, inside the caller's transaction, in a few
  * statements whatever their number: lock and read, decide, claim uploads, write, answer
  * repeats. Each send gets its own outcome: one that is refused (not a member, blocked, a bad
  * reply or media) does not stop the others.
  */
-export async function writeSendBatch(tx: Tx, events: EventBatch, requests: SendRequest[]): Promise<SendOutcome[]> {
+export async function writeSendBatch(tx: Tx, events: EventBatch, requests: SendRequest[]): Promise<SendBatchWritten> {
+  if (requests.length === 0) return { outcomes: [], lastSeqBefore: new Map() };
   const reads = await lockAndReadForSends(tx, requests);
   const decisions = decideSends(requests, reads);
   const outcomes = new Array<SendOutcome | undefined>(requests.length);
@@ -59,7 +67,7 @@ export async function writeSendBatch(tx: Tx, events: EventBatch, requests: SendR
     const first = outcomes[decision.sameAs]!;
     outcomes[i] = 'ok' in first ? { ok: { message: first.ok.message, created: false } } : first;
   }
-  return outcomes as SendOutcome[];
+  return { outcomes: outcomes as SendOutcome[], lastSeqBefore: heads };
 }
 
 /** In a savepoint: a claim that fails must not leave the others' uploads half-claimed. */
