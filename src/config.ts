@@ -108,6 +108,8 @@ export const configSchema = z
     /** Messages the retention purge deletes per transaction. */
     MESSAGE_PURGE_BATCH_SIZE: int(500, 1, 10_000),
     EMITTER_POLL_MS: int(1000, 10, 60_000),
+    /** How often the search indexer looks for new messages to index: how long a message may wait to be found by search. */
+    SEARCH_INDEX_INTERVAL_MS: int(500, 10, 60_000),
     /** Where uploads live with the local storage driver (default DATA_DIR/media). */
     MEDIA_DIR: optionalString,
     /** Largest file POST /media/upload (and an avatar) accepts; 413 beyond. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchIndexed } from './helpers/messages.js';
 import { emit, TestServer, type TestUser } from './helpers/server.js';
 import { expectProblem } from './helpers/problems.js';
 
@@ -20,6 +21,7 @@ const texts = (messages: any[]) => messages.filter((m) => m.type === 'text').map
 async function whatReads(u: TestUser, g: string, word: string) {
   const page = await server.api('GET', `/conversations/${g}`, { token: u.token });
   const history = await server.api('GET', `/conversations/${g}/messages?limit=100`, { token: u.token });
+  await searchIndexed(server);
   const search = await server.api('GET', `/messages/search?q=${word}`, { token: u.token });
   const s = await server.socket(u.token);
   const sync = await emit(s, 'sync:request', { cursor: 0, limit: 1000 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchIndexed } from './helpers/messages.js';
 import { TestServer, type TestUser } from './helpers/server.js';
 
 let server: TestServer;
@@ -110,6 +111,7 @@ describe('search input (item 14)', () => {
       token: a.token,
       body: { text: 'the narwhal-tusk and mail sue@example.com' },
     });
+    await searchIndexed(server);
     for (const q of [
       '-'.repeat(50),
       '-'.repeat(200),

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { search, send } from './helpers/messages.js';
+import { sql } from 'drizzle-orm';
+import { rows } from '../src/db/connect.js';
+import { pair, search, searchIndexed, send } from './helpers/messages.js';
 import { TestServer, type TestUser } from './helpers/server.js';
 
 let server: TestServer;
@@ -31,8 +33,8 @@ describe('search', () => {
     mine.push((await send(server, w!, withWes, 'wes saw a platypus too')).id);
     await send(server, tia, withTia, 'nothing to see');
     mine.push((await send(server, sam, withWes, 'platypus platypus')).id);
-    mine.push((await send(server, tia, withTia, 'last platypus of the day')).id);
     await send(server, tia, withTia, 'platypus ciphertext blob', { encrypted: true });
+    mine.push((await send(server, tia, withTia, 'last platypus of the day')).id);
   });
 
   it('finds words in your conversations only, newest first', async () => {
@@ -83,5 +85,30 @@ describe('search', () => {
   it('never matches messages sent with encrypted: true', async () => {
     expect((await search(server, tia, 'q=ciphertext')).body.messages).toEqual([]);
     expect((await search(server, sam, 'q=blob')).body.messages).toEqual([]);
+  });
+});
+
+describe('the index follows the log', () => {
+  // The indexer looks every SEARCH_INDEX_INTERVAL_MS (500 ms by default); the rest is room for a slow machine.
+  const BOUND = { timeout: 3000, interval: 50 };
+  const found = (user: TestUser, word: string) => async () =>
+    (await server.api('GET', `/messages/search?q=${word}`, { token: user.token })).body.messages.map((m: any) => m.id);
+
+  it('a sent message is found within the bound, an edit changes what matches, a deleted one stops matching', async () => {
+    const { a, b, chatId } = await pair(server, ['Eve Editor', 'Fay Finder']);
+    const msg = await send(server, a, chatId, 'a quokka appears');
+    await expect.poll(found(b, 'quokka'), BOUND).toEqual([msg.id]);
+
+    const edit = await server.api('PATCH', `/messages/${msg.id}`, { token: a.token, body: { text: 'a wallaby appears' } });
+    expect(edit.status).toBe(200);
+    await expect.poll(found(b, 'wallaby'), BOUND).toEqual([msg.id]);
+    expect(await found(b, 'quokka')()).toEqual([]);
+
+    expect((await server.api('DELETE', `/messages/${msg.id}?for=everyone`, { token: a.token })).status).toBe(200);
+    expect(await found(b, 'wallaby')()).toEqual([]);
+    // ...and its index row goes once the indexer has read the deletion.
+    await searchIndexed(server);
+    const left = await rows(server.app.ctx.db, sql`select 1 from message_search where message_id = ${msg.id}`);
+    expect(left).toEqual([]);
   });
 });

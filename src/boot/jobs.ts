@@ -9,13 +9,14 @@ import { sweepOrphanMedia } from '../features/media/orphans.js';
 import { LinkPreviewWorker } from '../features/linkPreviews/worker.js';
 import { PushWorker } from '../features/push/worker.js';
 import { DisappearingSweep } from '../features/disappearing/sweep.js';
+import { SearchIndexer } from '../features/messages/searchIndexer.js';
 import type { Lookup } from '../lib/outbound.js';
 import { MessageRetention } from '../features/retention/retention.js';
 import type { Stop } from './stops.js';
 
 /**
  * Background work beside the requests: event, audit log and sent-mail pruning, orphan media cleanup, the message
- * retention purge, the disappearing sweep, mail, webhooks, event export (AMQP_URL), push (PUSH_ENABLED).
+ * retention purge, the disappearing sweep, the search index, mail, webhooks, event export (AMQP_URL), push (PUSH_ENABLED).
  */
 export function startJobs(config: Config, ctx: AppContext, deps: JobDeps = {}): Stop[] {
   const prune = every(config.EVENT_PRUNE_INTERVAL_MS, async () => {
@@ -41,6 +42,9 @@ export function startJobs(config: Config, ctx: AppContext, deps: JobDeps = {}): 
   );
   // Unanswered calls become missed on time on whichever node looks first (the row locks let one end each).
   const ringTimeouts = every(CALL_SWEEP_MS, () => expireCalls(ctx).catch((err) => ctx.log.warn({ err }, 'ending missed calls failed')));
+  // Message search's index, written from the log under its own lease rather than in each send's transaction.
+  const indexer = new SearchIndexer(ctx);
+  indexer.start();
   // Mail from the outbox: a mail server that is down only delays it.
   ctx.mail.start();
   // Webhooks: a worker per webhook, each reading the log under its own lease.
@@ -55,6 +59,7 @@ export function startJobs(config: Config, ctx: AppContext, deps: JobDeps = {}): 
     purge,
     () => disappearing.stop(),
     expire,
+    () => indexer.stop(),
     () => ctx.mail.stop(),
     () => ctx.webhooks.stop(),
   ];

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -866,6 +867,27 @@ export const calls = pgTable(
       .on(t.ringUntil)
       .where(sql`status = 'ringing'`),
   ],
+);
+
+/** PostgreSQL's full-text document type (drizzle has none built in). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * The full-text index of message text (`GET /messages/search`), written by the search indexer
+ * (src/features/messages/searchIndexer.ts) from the event log, not by the send: a row per message
+ * with text that is neither deleted nor encrypted; it goes with its message by the cascade.
+ */
+export const messageSearch = pgTable(
+  'message_search',
+  {
+    messageId: uuid('message_id')
+      .primaryKey()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    tsv: tsvector('tsv').notNull(),
+  },
+  // Batches write the index directly, not through GIN's pending list: its cleanup (~100 ms, see 0011) in one indexer
+  // statement would still stall sends on PGlite, whose one connection they share.
+  (t) => [index('message_search_tsv_idx').using('gin', t.tsv).with({ fastupdate: false })],
 );
 
 /**

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
+import { rows } from '../../src/db/connect.js';
 import type { TestServer, TestUser } from './server.js';
 
 /** A timestamp as the API writes editedAt and deletedAt. */
@@ -32,7 +34,22 @@ export async function listed(server: TestServer, user: TestUser, chatId: string)
   return res.body.conversations.find((c: any) => c.id === chatId);
 }
 
-/** GET /messages/search with this query string, as `user`. */
+/**
+ * GET /messages/search with this query string, as `user`, once the search index has caught up with what was
+ * committed before the call (search is behind the sends by up to SEARCH_INDEX_INTERVAL_MS: searchIndexer.ts).
+ */
 export async function search(server: TestServer, user: TestUser, query: string): Promise<any> {
+  await searchIndexed(server);
   return server.api('GET', `/messages/search?${query}`, { token: user.token });
+}
+
+/** Waits (a few seconds at most) until the search indexer's position has passed every event committed so far. */
+export async function searchIndexed(server: TestServer): Promise<void> {
+  const db = server.app.ctx.db;
+  const [head] = await rows<{ id: number }>(db, sql`select coalesce(max(id), 0) as id from events`);
+  const position = async () => {
+    const [row] = await rows<{ last_id: number }>(db, sql`select last_id from event_exports where name = 'search-index'`);
+    return Number(row?.last_id ?? 0);
+  };
+  await expect.poll(position, { timeout: 5000, interval: 20 }).toBeGreaterThanOrEqual(Number(head!.id));
 }

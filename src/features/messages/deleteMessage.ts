@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/connect.js';
 import type { EventBatch } from '../../events/runCommand.js';
-import { events as eventLog, hiddenMessages, messages, pins, polls, reactions, stars } from '../../db/schema.js';
+import { events as eventLog, hiddenMessages, messages, messageSearch, pins, polls, reactions, stars } from '../../db/schema.js';
 import { fail } from '../../lib/errors.js';
 import { visibleMessage } from './access.js';
 import { presentMessages, type MessageDto, type MessageRow } from './present.js';
@@ -60,6 +60,8 @@ export async function wipeMessage(tx: Tx, events: EventBatch, message: MessageRo
   const { id: messageId, conversationId } = message;
   const deletedAt = new Date();
   await tx.update(messages).set({ text: null, deletedAt }).where(eq(messages.id, messageId));
+  // The words go with the text, not at the search indexer's next look (it removes a row a batch in flight wrote back).
+  await tx.delete(messageSearch).where(eq(messageSearch.messageId, messageId));
   await tx.delete(reactions).where(eq(reactions.messageId, messageId));
   await tx.delete(pins).where(eq(pins.messageId, messageId));
   await tx.delete(stars).where(eq(stars.messageId, messageId));
