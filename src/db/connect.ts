@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { schema } from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -191,32 +190,11 @@ function sessionSettings(url: string, t: SessionTimeouts | undefined): { connect
   return { connectionString: u.toString(), ...(options ? { options } : {}) };
 }
 
-/**
- * Rows of a raw query, whichever driver ran it. On PostgreSQL it runs as a named prepared
- * statement (the name is its text's hash): each connection parses and plans it once, not on
- * every call. The batched statements' text does not depend on how many rows they carry
- * (`jsonRows`), so the hot path is a handful of statements. Texts past `NAMED_STATEMENTS_MAX`
- * run unnamed: a query built with a varying text must not grow every connection's cache.
- */
+/** Rows of a raw query, whichever driver ran it. */
 export async function rows<T>(ex: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
-  const built = dialect.sqlToQuery(query);
-  const prepared = ex._.session.prepareQuery(built, undefined, statementName(built.sql), false);
   // The drivers' result types differ; both carry `rows`.
-  const res: unknown = await prepared.execute();
+  const res: unknown = await ex.execute(query);
   return (res as { rows: T[] }).rows;
-}
-
-const dialect = new PgDialect();
-const NAMED_STATEMENTS_MAX = 300;
-const statementNames = new Map<string, string>();
-
-function statementName(text: string): string | undefined {
-  let name = statementNames.get(text);
-  if (name === undefined && statementNames.size < NAMED_STATEMENTS_MAX) {
-    name = `parley_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-    statementNames.set(text, name);
-  }
-  return name;
 }
 
 /**
