@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { uuidArray, type Db } from '../../db/connect.js';
+import { rows } from '../../db/connect.js';
 import type { BatchDone } from '../../events/leasedConsumer.js';
 import { leasedLogReader, type LeasedLogReader } from '../../events/leasedReader.js';
-import { readExportEvents, type ExportEvent } from '../../export/readEvents.js';
 
 type IndexerContext = Pick<AppContext, 'db' | 'horizon' | 'config' | 'log'>;
 
@@ -40,43 +39,35 @@ export class SearchIndexer {
   }
 
   private async indexAfter(from: number, limit: number): Promise<BatchDone> {
-    const { events } = await readExportEvents(this.ctx.db, from, limit, await this.ctx.horizon.advance());
-    if (events.length === 0) return { through: from, full: false };
-    await indexMessages(this.ctx.db, messageIdsOf(events));
-    return { through: events.at(-1)!.id, full: events.length === limit };
+    const [batch] = await rows<{ n: number; through: number | null }>(
+      this.ctx.db,
+      indexBatch(from, limit, await this.ctx.horizon.advance()),
+    );
+    if (!batch || batch.through === null) return { through: from, full: false };
+    return { through: Number(batch.through), full: Number(batch.n) === limit };
   }
-}
-
-/** The messages whose text these events may have changed. */
-function messageIdsOf(events: ExportEvent[]): string[] {
-  const ids = new Set<string>();
-  for (const e of events) {
-    const id =
-      e.type === 'message:new' || e.type === 'message:updated'
-        ? (e.payload.message as { id?: string } | undefined)?.id
-        : e.type === 'message:deleted' && e.payload.for === 'everyone'
-          ? (e.payload.messageId as string | undefined)
-          : undefined;
-    if (id) ids.add(id);
-  }
-  return [...ids];
 }
 
 /**
- * Writes the index rows of these messages from their text now: upserted when there is text that is
- * neither deleted nor encrypted (rewritten only when it changed: a thread summary or a link preview is a
- * `message:updated` too), removed otherwise; a message deleted since has no row left (the cascade took it).
+ * One statement per batch of the log: the messages that its `message:new`, `message:updated` and
+ * `message:deleted` events name get their index rows from their text now: upserted when there is
+ * text that is neither deleted nor encrypted (rewritten only when it changed: a thread summary or
+ * a link preview is a `message:updated` too), removed otherwise; a message deleted since has no
+ * row left (the cascade took it). Only the events' ids and message ids are read, no payloads.
  */
-async function indexMessages(db: Db, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const wanted = uuidArray(ids);
-  await db.execute(sql`
+const indexBatch = (after: number, limit: number, horizon: number) => sql`
+  with batch as (
+    select id, type, message_id from events where id > ${after} and id <= ${horizon} order by id limit ${limit}
+  ), touched as (
+    select distinct message_id from batch
+    where message_id is not null and type in ('message:new', 'message:updated', 'message:deleted')
+  ), upserted as (
     insert into message_search (message_id, tsv)
-    select id, to_tsvector('simple', text) from messages
-    where id = any(${wanted}) and text is not null and deleted_at is null and not encrypted
-    on conflict (message_id) do update set tsv = excluded.tsv where message_search.tsv is distinct from excluded.tsv`);
-  await db.execute(sql`
-    delete from message_search s using messages m
-    where s.message_id = any(${wanted}) and m.id = s.message_id
-      and (m.text is null or m.deleted_at is not null or m.encrypted)`);
-}
+    select m.id, to_tsvector('simple', m.text) from messages m join touched t on t.message_id = m.id
+    where m.text is not null and m.deleted_at is null and not m.encrypted
+    on conflict (message_id) do update set tsv = excluded.tsv where message_search.tsv is distinct from excluded.tsv
+  ), removed as (
+    delete from message_search s using messages m, touched t
+    where s.message_id = t.message_id and m.id = s.message_id and (m.text is null or m.deleted_at is not null or m.encrypted)
+  )
+  select count(*)::int as n, max(id) as through from batch`;
