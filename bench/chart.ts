@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PairsFigures, Results } from './context.js';
+import { allPairsFigures, type PairsFigures, type Results } from './context.js';
 import { repoDir } from './server.js';
 
 const W = 760;
@@ -152,12 +152,29 @@ function logBars(o: {
 }
 
 const colorOf = (target: string) =>
-  target.startsWith('relay') ? COLORS.relay : target.startsWith('pglite') ? COLORS.pglite : COLORS.postgres;
+  target.startsWith('relay') || target.startsWith('durable relay')
+    ? COLORS.relay
+    : target.startsWith('pglite')
+      ? COLORS.pglite
+      : COLORS.postgres;
+const barNote = (f: PairsFigures) => {
+  if (f.target === 'relay') return '(ceiling)';
+  if (f.target === 'durable relay') return '(durable reference)';
+  const parts = [
+    f.ratioToCeiling === undefined ? '' : `${num(f.ratioToCeiling * 100, 1)} % of ceiling`,
+    f.ratioToDurable === undefined ? '' : `${num(f.ratioToDurable * 100, 1)} % of durable`,
+  ];
+  return parts.filter(Boolean).join(', ');
+};
 const loadLabel = (f: PairsFigures) => (f.mode === 'closed' ? `W=${f.window}` : `open ${num(f.offeredRate ?? NaN)}/s`);
 
 export function renderCharts(r: Results): Record<string, string> {
   const out: Record<string, string> = {};
-  const pairs = [...(r.ceiling?.runs ?? []), ...r.runs.flatMap((x) => x.pairs?.runs ?? [])];
+  const pairs = [
+    ...(r.ceiling?.runs ?? []),
+    ...(r.durableCeiling?.runs ?? []),
+    ...r.runs.flatMap((x) => [...(x.pairs?.runs ?? []), ...(x.nodes?.one ? [x.nodes.one] : []), ...(x.nodes?.many ? [x.nodes.many] : [])]),
+  ];
   if (pairs.length) {
     const p0 = pairs[0]!;
     const values = pairs.map((f) => f.deliveredPerSec).filter((v) => v > 0);
@@ -169,7 +186,7 @@ export function renderCharts(r: Results): Record<string, string> {
         label: `${f.target} ${loadLabel(f)}`,
         value: f.deliveredPerSec,
         color: colorOf(f.target),
-        note: f.ratioToCeiling === undefined ? (f.target === 'relay' ? '(ceiling)' : '') : `${num(f.ratioToCeiling * 100, 1)} % of ceiling`,
+        note: barNote(f),
       })),
       min: 10 ** Math.floor(Math.log10(Math.min(...values, 100))),
       max: 10 ** Math.ceil(Math.log10(Math.max(...values) * 1.05)),
@@ -282,16 +299,7 @@ export function renderMarkdown(r: Results, svgDir = 'benchmarks'): string {
   L.push('|---|---|---|---|---|---|');
   for (const t of r.targets)
     L.push(`| ${t.name} | ${t.db} | ${t.target} | ${t.measured} | ${t.ratio ?? ''} | ${t.ok === null ? 'n/a' : t.ok ? 'yes' : '**no**'} |`);
-  const pairs = [
-    ...(r.ceiling?.runs ?? []),
-    ...(r.durableCeiling?.runs ?? []),
-    ...r.runs.flatMap((x) => [
-      ...(x.pairs?.runs ?? []),
-      ...(x.pairs?.halfRate ? [x.pairs.halfRate] : []),
-      ...(x.pairs?.receipts ? [x.pairs.receipts] : []),
-      ...(x.groups?.run ? [x.groups.run] : []),
-    ]),
-  ];
+  const pairs = allPairsFigures(r);
   if (pairs.length) {
     L.push('');
     L.push('### Pairs');
@@ -302,17 +310,17 @@ export function renderMarkdown(r: Results, svgDir = 'benchmarks'): string {
     L.push('');
     const other = pairs.some((f) => f.otherEventsPerSec !== undefined);
     L.push(
-      `| server | load | delivered/s | acked/s |${other ? ' other events/s |' : ''} of ceiling | p50 ms | p95 ms | p99 ms | server CPU % | server RSS MiB | PostgreSQL CPU % | load gen. CPU % | other CPU % | errors |`,
+      `| server | load | delivered/s | acked/s |${other ? ' other events/s |' : ''} of ceiling | p50 ms | p95 ms | p99 ms | server CPU % | server RSS MiB | PostgreSQL CPU % | server µs/msg | PostgreSQL µs/msg | load gen. CPU % | other CPU % | errors |`,
     );
-    L.push(`|---|---|---|---|${other ? '---|' : ''}---|---|---|---|---|---|---|---|---|---|`);
+    L.push(`|---|---|---|---|${other ? '---|' : ''}---|---|---|---|---|---|---|---|---|---|---|---|`);
     for (const f of pairs) {
       L.push(
-        `| ${f.target} | ${loadLabel(f)} | ${num(f.deliveredPerSec)} | ${num(f.ackedPerSec)} |${other ? ` ${f.otherEventsPerSec === undefined ? '' : num(f.otherEventsPerSec)} |` : ''} ${f.ratioToCeiling === undefined ? '' : `${num(f.ratioToCeiling * 100, 1)} %`}${f.ratioToDurable === undefined ? '' : ` (durable relay ${num(f.ratioToDurable * 100, 1)} %)`} | ${num(f.latency.p50, 1)} | ${num(f.latency.p95, 1)} | ${num(f.latency.p99, 1)} | ${num(f.resources.serverCpuPct)} | ${num(f.resources.serverRssMiB)} | ${num(f.resources.postgresCpuPct)} | ${num(f.resources.loadgenCpuPct)} | ${num(f.resources.otherPct)} | ${f.errors || ''} |`,
+        `| ${f.target} | ${loadLabel(f)} | ${num(f.deliveredPerSec)} | ${num(f.ackedPerSec)} |${other ? ` ${f.otherEventsPerSec === undefined ? '' : num(f.otherEventsPerSec)} |` : ''} ${f.ratioToCeiling === undefined ? '' : `${num(f.ratioToCeiling * 100, 1)} %`}${f.ratioToDurable === undefined ? '' : ` (durable relay ${num(f.ratioToDurable * 100, 1)} %)`} | ${num(f.latency.p50, 1)} | ${num(f.latency.p95, 1)} | ${num(f.latency.p99, 1)} | ${num(f.resources.serverCpuPct)} | ${num(f.resources.serverRssMiB)} | ${num(f.resources.postgresCpuPct)} | ${num(f.cpuPerMessageUs?.server ?? NaN)} | ${num(f.cpuPerMessageUs?.postgres ?? NaN)} | ${num(f.resources.loadgenCpuPct)} | ${num(f.resources.otherPct)} | ${f.errors || ''} |`,
       );
     }
     L.push('');
     L.push(
-      'CPU is in % of one core (200 % is the whole machine). "Other" is every process outside the run (the machine is shared); near 0 means a clean measurement. Latency is send → `message:new` at the partner. "Other events" are what the clients received besides `message:new` (in Parley, the `message:status` read receipts that sending causes: writing in a chat reads the partner\'s messages).',
+      'CPU is in % of one core (200 % is the whole machine); µs/msg is that CPU divided by the messages acked (a message delivered to a group counts once). In the nodes rows the server columns are the sum over the nodes. "Other" is every process outside the run (the machine is shared); near 0 means a clean measurement. Latency is send → `message:new` at the partner. "Other events" are what the clients received besides `message:new` (in Parley, the `message:status` read receipts that sending causes: writing in a chat reads the partner\'s messages).',
     );
   }
   pushMarkdown(r, L);

@@ -8,7 +8,7 @@ import type { WorkerPool } from './workers.js';
 
 export interface Options {
   quick: boolean;
-  scenarios: Set<'pairs' | 'push' | 'groups' | 'fanout' | 'connections' | 'storm'>;
+  scenarios: Set<'pairs' | 'push' | 'groups' | 'fanout' | 'connections' | 'storm' | 'nodes'>;
   dbs: string[];
   pairs: number;
   windows: number[];
@@ -47,6 +47,10 @@ export interface Options {
   retries: number;
   serverDir: string;
   serverEnv: Record<string, string>;
+  /** The nodes scenario: this many Parley processes on one PostgreSQL database and Redis (1: skipped). */
+  nodes: number;
+  /** Redis for the nodes scenario (--redis, else $BENCH_REDIS_URL). */
+  redisUrl?: string;
   out?: string;
 }
 
@@ -56,6 +60,8 @@ export interface Bench {
   pool: WorkerPool;
   sampler: Sampler;
   server: ServerHandle | undefined;
+  /** Further nodes of a cluster run (the nodes scenario): their CPU and RSS count as the server's. */
+  readonly otherNodes: ServerHandle[];
   log(line: string): void;
   /** Waits (bounded) for other processes on the machine to go quiet; logs when they do not. */
   quiet(what: string): Promise<void>;
@@ -107,7 +113,13 @@ export interface PairsFigures {
   ratioToCeiling?: number;
   /** deliveredPerSec / the durable relay's at the same window (PostgreSQL, closed loop only). */
   ratioToDurable?: number;
+  /** CPU per message written (acked), in µs: the server's processes and PostgreSQL's. */
+  cpuPerMessageUs?: { server: number; postgres: number };
 }
+
+/** CPU µs per acked message from a run's CPU shares (% of one core) and its acked rate. */
+export const cpuPerMessage = (r: ResourceFigures, ackedPerSec: number): PairsFigures['cpuPerMessageUs'] =>
+  ackedPerSec > 0 ? { server: (r.serverCpuPct * 1e4) / ackedPerSec, postgres: (r.postgresCpuPct * 1e4) / ackedPerSec } : undefined;
 
 export interface PairsSection {
   runs: PairsFigures[];
@@ -220,6 +232,16 @@ export interface StorageFigures {
   walPer1000: number;
 }
 
+/** The nodes scenario: the same pairs on one node, then spread over N nodes sharing PostgreSQL and Redis. */
+export interface NodesSection {
+  nodes: number;
+  /** Every client on node 1 (the others running, idle). */
+  one?: PairsFigures;
+  /** Clients placed round-robin over the nodes, as a load balancer would: a pair's two sides on different nodes. */
+  many?: PairsFigures;
+  skipped?: string;
+}
+
 export interface DbRun {
   db: string;
   pairs?: PairsSection;
@@ -229,6 +251,7 @@ export interface DbRun {
   fanout?: FanoutSection;
   connections?: ConnectionsSection;
   storm?: StormSection;
+  nodes?: NodesSection;
   setup: { users: number; registerPerSec: number };
   serverLogLines: number;
   serverLogTail: string[];
@@ -259,6 +282,22 @@ export interface Results {
   targets: TargetRow[];
   /** Set when the run stopped early. */
   failure?: string;
+}
+
+/** Every pairs-like run of a result, in the order the tables list them. */
+export function allPairsFigures(r: Results): PairsFigures[] {
+  return [
+    ...(r.ceiling?.runs ?? []),
+    ...(r.durableCeiling?.runs ?? []),
+    ...r.runs.flatMap((x) => [
+      ...(x.pairs?.runs ?? []),
+      ...(x.pairs?.halfRate ? [x.pairs.halfRate] : []),
+      ...(x.pairs?.receipts ? [x.pairs.receipts] : []),
+      ...(x.groups?.run ? [x.groups.run] : []),
+      ...(x.nodes?.one ? [x.nodes.one] : []),
+      ...(x.nodes?.many ? [x.nodes.many] : []),
+    ]),
+  ];
 }
 
 export type { Api };

@@ -18,8 +18,9 @@ export interface PairsArgs {
   protocol: 'parley' | 'relay';
   pairs: {
     conversationId: string;
-    a: { token?: string };
-    b: { token?: string };
+    /** `url`: the node this side connects to (the nodes scenario), else `url` above. */
+    a: { token?: string; url?: string };
+    b: { token?: string; url?: string };
     bOffline?: boolean;
     /** A group instead of a pair (Parley only): every member is a client that sends and receives; a and b are unused. */
     members?: { token?: string }[];
@@ -93,7 +94,7 @@ export async function runPairs(args: PairsArgs): Promise<PairsResult> {
     }
     for (const side of p.bOffline ? (['a'] as const) : (['a', 'b'] as const)) {
       const auth = args.protocol === 'relay' ? { pair: `${runTag}-${i}`, side } : { token: p[side].token };
-      const socket = makeSocket(args.url, { auth, localAddress: nextAddress() });
+      const socket = makeSocket(p[side].url ?? args.url, { auth, localAddress: nextAddress() });
       clients.push({ socket, conversationId: p.conversationId, inFlight: 0, n: 0, toOffline: Boolean(p.bOffline) });
     }
   });

@@ -100,7 +100,7 @@ export class Sampler {
   database: string | undefined;
 
   constructor(
-    private readonly pids: { server: () => number | undefined; loadgen: () => number[] },
+    private readonly pids: { server: () => number[]; loadgen: () => number[] },
     private readonly intervalMs = 250,
   ) {}
 
@@ -127,8 +127,8 @@ export class Sampler {
   }
 
   sample(): Sample {
-    const server = this.pids.server();
-    if (server) this.add('server', server);
+    const servers = this.pids.server();
+    for (const pid of servers) this.add('server', pid);
     for (const pid of this.pids.loadgen()) this.add('loadgen', pid);
     // Backends come and go with the pool; rescan every 2 s.
     if (this.pgScan++ % 8 === 0) this.pgPids = postgresPids(this.database);
@@ -144,7 +144,7 @@ export class Sampler {
       otherTicks: this.otherTotal,
       machineBusy: m.busy,
       machineTotal: m.total,
-      serverRssKiB: (server && rssKiB(server)) || 0,
+      serverRssKiB: servers.reduce((sum, pid) => sum + (rssKiB(pid) ?? 0), 0),
     };
     this.samples.push(s);
     return s;

@@ -10,12 +10,22 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Api } from './api.js';
 import { renderDocs } from './chart.js';
-import type { Bench, DbRun, Options, PairsFigures, Results, StorageFigures, TargetRow } from './context.js';
+import {
+  allPairsFigures,
+  type Bench,
+  type DbRun,
+  type Options,
+  type PairsFigures,
+  type Results,
+  type StorageFigures,
+  type TargetRow,
+} from './context.js';
 import { fileLimit, Sampler } from './proc.js';
 import { formatProfile } from './profileSummary.js';
 import { connectionsScenario } from './scenarios/connections.js';
 import { fanoutScenario } from './scenarios/fanout.js';
 import { groupsScenario } from './scenarios/groups.js';
+import { nodesScenario } from './scenarios/nodes.js';
 import { pairsScenario } from './scenarios/pairs.js';
 import { pushScenario } from './scenarios/push.js';
 import { stormScenario } from './scenarios/storm.js';
@@ -28,7 +38,8 @@ import { PushService } from '../test/helpers/pushService.js';
 const HELP = `Usage: npm run bench -- [flags]
 
   --quick                  small sizes and short runs (about a minute)
-  --scenarios LIST         pairs,push,groups,fanout,connections,storm (default: all)
+  --scenarios LIST         pairs,push,groups,fanout,connections,storm,nodes (default: all; nodes
+                           only runs with --nodes N > 1)
   --db DB                  pglite or a PostgreSQL URL (an admin URL: a fresh database is created
                            per run and dropped after); repeatable. Pairs and push run on every
                            --db; the other scenarios on the first PostgreSQL one (else the first).
@@ -59,6 +70,10 @@ const HELP = `Usage: npm run bench -- [flags]
   --storm-spread MS        spread the reconnects uniformly over MS ms (socket.io-client's own
                            first retry after a server restart falls in 500–1500 ms) [0: all at once]
   --sync-limit N           sync:request page size (server default when unset)
+  --nodes N                nodes scenario: N Parley processes on one PostgreSQL database (the first
+                           PostgreSQL --db) and Redis; the pairs load at the best window on one
+                           node, then spread round-robin over all N                   [1: skipped]
+  --redis URL              Redis for the nodes scenario                        [$BENCH_REDIS_URL]
   --workers N              load-generator processes                            [2]
   --register-parallel N    registrations in flight during setup                [16]
   --profile                CPU-profile the server during an extra pairs run (bench/results/*.cpuprofile)
@@ -102,6 +117,8 @@ function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?:
       'storm-events': { type: 'string' },
       'storm-spread': { type: 'string' },
       'sync-limit': { type: 'string' },
+      nodes: { type: 'string' },
+      redis: { type: 'string' },
       workers: { type: 'string' },
       'register-parallel': { type: 'string' },
       profile: { type: 'boolean' },
@@ -121,7 +138,7 @@ function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?:
     if (!Number.isFinite(n) || n < 0) throw new Error(`not a number: ${v}`);
     return n;
   };
-  const all = ['pairs', 'push', 'groups', 'fanout', 'connections', 'storm'] as const;
+  const all = ['pairs', 'push', 'groups', 'fanout', 'connections', 'storm', 'nodes'] as const;
   const scenarios = new Set((values.scenarios?.split(',') ?? all).map((s) => s.trim()));
   for (const s of scenarios) if (!(all as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}`);
   let dbs = values.db?.length ? values.db : ['pglite', ...(process.env.BENCH_DATABASE_URL ? [process.env.BENCH_DATABASE_URL] : [])];
@@ -172,6 +189,8 @@ function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?:
     serverDir: path.resolve(values['server-dir'] ?? repoDir),
     serverCommit: values['server-commit'],
     serverEnv,
+    nodes: int(values.nodes, 1, 1),
+    redisUrl: values.redis ?? process.env.BENCH_REDIS_URL,
     out: values.out,
   };
 }
@@ -227,6 +246,8 @@ function pairsRows(figs: PairsFigures[]): string[][] {
     fmt(f.resources.serverCpuPct),
     fmt(f.resources.serverRssMiB),
     fmt(f.resources.postgresCpuPct),
+    fmt(f.cpuPerMessageUs?.server),
+    fmt(f.cpuPerMessageUs?.postgres),
     fmt(f.resources.loadgenCpuPct),
     fmt(f.resources.otherPct),
     f.errors ? String(f.errors) : '',
@@ -359,6 +380,25 @@ export function computeTargets(r: Results): TargetRow[] {
       db: main.db,
     });
   }
+  const n = r.runs.find((x) => x.nodes)?.nodes;
+  if (n?.one && n.many) {
+    const growth = n.many.deliveredPerSec / n.one.deliveredPerSec;
+    rows.push({
+      name: `${n.nodes} nodes on one PostgreSQL + Redis, aggregate vs one node`,
+      target: 'grows',
+      measured: `${fmt(n.many.deliveredPerSec)} msg/s on ${n.nodes} nodes vs ${fmt(n.one.deliveredPerSec)} on one (W=${n.many.window}), p99 ${fmt(n.many.latency.p99, 1)} vs ${fmt(n.one.latency.p99, 1)} ms`,
+      ratio: `× ${fmt(growth, 2)}`,
+      ok: growth > 1,
+      db: 'postgres',
+    });
+  } else if (n?.skipped)
+    rows.push({
+      name: `${n.nodes} nodes on one PostgreSQL + Redis`,
+      target: 'grows',
+      measured: `skipped: ${n.skipped}`,
+      ok: null,
+      db: 'postgres',
+    });
   if (pglite && pglite !== main) pairsOf(pglite, 'pglite');
   const pb = pglite?.pairs?.best;
   if (pb) {
@@ -386,16 +426,7 @@ export function computeTargets(r: Results): TargetRow[] {
 
 function printReport(r: Results): void {
   const out: string[] = [];
-  const pairsFigs = [
-    ...(r.ceiling?.runs ?? []),
-    ...(r.durableCeiling?.runs ?? []),
-    ...r.runs.flatMap((x) => [
-      ...(x.pairs?.runs ?? []),
-      ...(x.pairs?.halfRate ? [x.pairs.halfRate] : []),
-      ...(x.pairs?.receipts ? [x.pairs.receipts] : []),
-      ...(x.groups?.run ? [x.groups.run] : []),
-    ]),
-  ];
+  const pairsFigs = allPairsFigures(r);
   if (pairsFigs.length) {
     out.push(
       '\nPAIRS (messages/s; latency send → delivered in ms; CPU in % of one core)',
@@ -413,6 +444,8 @@ function printReport(r: Results): void {
           'srv CPU',
           'srv MiB',
           'pg CPU',
+          'srv µs/msg',
+          'pg µs/msg',
           'load CPU',
           'other CPU',
           'errors',
@@ -518,6 +551,39 @@ const percentile = (values: number[], p: number) => {
   return s[Math.max(0, Math.ceil(p * s.length) - 1)] ?? NaN;
 };
 
+/** The nodes scenario, recorded in the PostgreSQL run (at that run's best window, else the largest --window). */
+async function runNodes(
+  bench: Bench,
+  results: Results,
+  pgSpec: Extract<DbSpec, { kind: 'postgres' }> | undefined,
+  env: Record<string, string>,
+  save: () => void,
+): Promise<void> {
+  const { opts } = bench;
+  let run = results.runs.find((x) => x.db === 'postgres');
+  if (!run) {
+    run = { db: 'postgres', setup: { users: 0, registerPerSec: NaN }, serverLogLines: 0, serverLogTail: [] };
+    results.runs.push(run);
+  }
+  const skipped = !pgSpec ? 'no PostgreSQL --db' : !opts.redisUrl ? 'no --redis URL (or $BENCH_REDIS_URL)' : undefined;
+  if (skipped || !pgSpec || !opts.redisUrl) {
+    run.nodes = { nodes: opts.nodes, skipped };
+    bench.log(`nodes: skipped: ${skipped}`);
+    return;
+  }
+  const window = run.pairs?.best?.window ?? Math.max(...opts.windows);
+  bench.log(`nodes: ${opts.nodes} Parley processes on one PostgreSQL database and Redis, W=${window}`);
+  try {
+    run.nodes = await nodesScenario(bench, pgSpec, opts.redisUrl, env, window);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    bench.log(`nodes FAILED: ${message}`);
+    (run.failures ??= []).push({ scenario: 'nodes', error: message.slice(0, 2000) });
+    await bench.pool.all('close', () => ({ group: 'pairs' })).catch(() => undefined);
+  }
+  save();
+}
+
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
   if (opts.help) {
@@ -548,11 +614,16 @@ async function main(): Promise<void> {
   const pushService = opts.scenarios.has('push') ? await PushService.start({ clock: now }) : undefined;
   const serverEnv = pushService ? withOutboundAllowed(opts.serverEnv, `${pushService.origin}/`) : opts.serverEnv;
   let server: ServerHandle | undefined;
-  const sampler = new Sampler({ server: () => server?.pid, loadgen: () => [process.pid, ...pool.pids()] }).start();
+  const otherNodes: ServerHandle[] = [];
+  const sampler = new Sampler({
+    server: () => [...(server ? [server.pid] : []), ...otherNodes.map((n) => n.pid)],
+    loadgen: () => [process.pid, ...pool.pids()],
+  }).start();
   const bench: Bench = {
     opts,
     pool,
     sampler,
+    otherNodes,
     get server() {
       return server;
     },
@@ -570,7 +641,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     sampler.stop();
-    await server?.stop().catch(() => undefined);
+    await Promise.all([server, ...otherNodes].map((s) => s?.stop().catch(() => undefined)));
     await pool.close();
     await pushService?.close();
   };
@@ -623,7 +694,7 @@ async function main(): Promise<void> {
     for (const db of dbSpecs) {
       const isMain = db === mainDb;
       const label = db.kind;
-      const wanted = [...opts.scenarios].filter((s) => s === 'pairs' || s === 'push' || isMain);
+      const wanted = [...opts.scenarios].filter((s) => s !== 'nodes' && (s === 'pairs' || s === 'push' || isMain));
       if (!wanted.length) continue;
       log(`${label}: starting Parley`);
       server = await startParley({ serverDir: opts.serverDir, db, env: serverEnv });
@@ -693,6 +764,7 @@ async function main(): Promise<void> {
       await server.stop();
       server = undefined;
     }
+    if (opts.scenarios.has('nodes') && opts.nodes > 1) await runNodes(bench, results, pgSpec, serverEnv, save);
   } catch (err) {
     results.failure = err instanceof Error ? (err.stack ?? err.message) : String(err);
     console.error(`\nthe run stopped: ${results.failure}`);

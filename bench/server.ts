@@ -30,8 +30,9 @@ export interface ServerHandle {
   label: string;
   url: string;
   pid: number;
-  /** The PostgreSQL database created for this run, if any. */
+  /** The PostgreSQL database created for this run (or joined), if any, and its URL. */
   database?: string;
+  databaseUrl?: string;
   /** Parley's DATA_DIR (PGlite keeps its database in `pglite/` there). */
   dataDir?: string;
   /** Lines the server wrote (warnings and errors at LOG_LEVEL=warn). */
@@ -118,9 +119,15 @@ async function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
 
 /**
  * Starts Parley as a child process (`node --import tsx src/main.ts` in `serverDir`) on a free
- * port, with a temporary DATA_DIR and, for PostgreSQL, a fresh database that `stop` drops.
+ * port, with a temporary DATA_DIR and, for PostgreSQL, a fresh database that `stop` drops; with
+ * `join`, another node on that server's database instead (its `stop` leaves the database).
  */
-export async function startParley(opts: { serverDir: string; db: DbSpec; env?: Record<string, string> }): Promise<ServerHandle> {
+export async function startParley(opts: {
+  serverDir: string;
+  db: DbSpec;
+  env?: Record<string, string>;
+  join?: ServerHandle;
+}): Promise<ServerHandle> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-'));
   let dropDb: (() => Promise<void>) | undefined;
@@ -137,7 +144,10 @@ export async function startParley(opts: { serverDir: string; db: DbSpec; env?: R
     // Setup tokens must outlive a full run.
     ACCESS_TOKEN_TTL_SECONDS: '86400',
   };
-  if (opts.db.kind === 'postgres') {
+  if (opts.join?.databaseUrl) {
+    database = opts.join.database;
+    env.DATABASE_URL = opts.join.databaseUrl;
+  } else if (opts.db.kind === 'postgres') {
     const name = `parley_bench_${crypto.randomBytes(5).toString('hex')}`;
     database = name;
     await withPg(opts.db.adminUrl, (c) => c.query(`create database ${name}`));
@@ -181,6 +191,7 @@ export async function startParley(opts: { serverDir: string; db: DbSpec; env?: R
     url,
     pid: child.pid!,
     database,
+    databaseUrl: env.DATABASE_URL,
     dataDir,
     get logLines() {
       return counter.lines;

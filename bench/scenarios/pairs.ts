@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Api } from '../api.js';
-import { resources, type Bench, type PairsFigures, type PairsSection } from '../context.js';
+import { cpuPerMessage, resources, type Bench, type PairsFigures, type PairsSection } from '../context.js';
 import type { PairsArgs, PairsResult } from '../pairs.js';
 import { summarizeProfile } from '../profileSummary.js';
 import { benchDir } from '../server.js';
@@ -134,12 +134,16 @@ export async function pairsAttempt(
     skipped,
     unackedAtEnd: unacked,
     resources: resources(window),
+    cpuPerMessageUs: cpuPerMessage(resources(window), acked / seconds),
     timeline: Array.from(timeline, (v) => v ?? 0),
   };
   bench.log(
     `  ${target} ${fig.mode === 'closed' ? `W=${fig.window}` : `open ${Math.round(load.rate!)}/s`}: ` +
       `${Math.round(fig.deliveredPerSec)} delivered/s, ${Math.round(fig.ackedPerSec)} acked/s, ` +
       `p50 ${fig.latency.p50.toFixed(1)} p99 ${fig.latency.p99.toFixed(1)} ms, server CPU ${Math.round(fig.resources.serverCpuPct)} %` +
+      (fig.cpuPerMessageUs
+        ? ` (${Math.round(fig.cpuPerMessageUs.server)} µs/msg, PostgreSQL ${Math.round(fig.cpuPerMessageUs.postgres)} µs/msg)`
+        : '') +
       (errors ? `, ${errors} errors ${JSON.stringify(errorCodes)}` : '') +
       (fig.resources.otherPct >= 15 ? ` (other processes used ${Math.round(fig.resources.otherPct)} % of a core meanwhile)` : ''),
   );
