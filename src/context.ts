@@ -36,7 +36,7 @@ export interface Metrics {
   /** One group-commit transaction committed: how many sends it held and how long it took. */
   batchCommitted(size: number, seconds: number): void;
   /** Events emitted to sockets; `lagSeconds`: from their commit (or, read from the log, their creation) to the emit. */
-  eventsEmitted(count: number, path: 'local' | 'log', lagSeconds: number | undefined): void;
+  eventsEmitted(count: number, path: 'local' | 'poke' | 'log', lagSeconds: number | undefined): void;
   syncRequested(): void;
   /**
    * One push ended (src/features/push): `providerSeconds`, the push service's answer time; `lagSeconds`, from

@@ -179,4 +179,59 @@ describe.skipIf(!enabled)('event ids committed out of order, across lanes and no
     // The held message kept its place: below everything the others sent while it was held.
     expect(storedIds[0]).toBe(heldId);
   }, 180_000);
+
+  it('sync:request returns what was acked before it, waiting a moment for a writer that began earlier; not longer than that', async () => {
+    const [a, b] = nodes as [Node, Node];
+    const reader = await a.register('Sync reader');
+    const sender = await a.register('Sync sender');
+    const chat = (await a.api('POST', '/conversations', { token: sender.token, body: { userId: reader.id } })).body.conversation
+      .id as string;
+    const out = await a.socket(sender.token);
+    const syncer = await b.socket(reader.token);
+    sockets.push(out, syncer);
+    const head = async () => {
+      let cursor = 0;
+      for (
+        let page = await emit(syncer, 'sync:request', { cursor, limit: 1000 });
+        ;
+        page = await emit(syncer, 'sync:request', { cursor, limit: 1000 })
+      ) {
+        cursor = page.cursor;
+        if (!page.hasMore) return cursor;
+      }
+    };
+    const texts = (page: { events: { type: string; payload: { message?: { text?: string } } }[] }) =>
+      page.events.filter((e) => e.type === 'message:new').map((e) => e.payload.message!.text);
+    // Another session holds an xid from before the send: the send's commit cannot prove its id final by itself.
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    try {
+      const cursor = await head();
+      await holder.query('begin');
+      await holder.query('select pg_current_xact_id()');
+      expect(await emit(out, 'message:send', { conversationId: chat, text: 'acked first', clientMessageId: 'sync-1' })).toMatchObject({
+        ok: true,
+      });
+      const released = settle(100).then(() => holder.query('commit'));
+      const page = await emit(syncer, 'sync:request', { cursor, limit: 1000 });
+      await released;
+      expect(texts(page)).toEqual(['acked first']);
+
+      // A holder that stays: the sync answers after a bounded wait, without what it holds back.
+      const cursor2 = page.cursor;
+      await holder.query('begin');
+      await holder.query('select pg_current_xact_id()');
+      expect(await emit(out, 'message:send', { conversationId: chat, text: 'held back', clientMessageId: 'sync-2' })).toMatchObject({
+        ok: true,
+      });
+      const started = Date.now();
+      const held = await emit(syncer, 'sync:request', { cursor: cursor2, limit: 1000 });
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(texts(held)).toEqual([]);
+      await holder.query('commit');
+      expect(texts(await emit(syncer, 'sync:request', { cursor: cursor2, limit: 1000 }))).toEqual(['held back']);
+    } finally {
+      await holder.end();
+    }
+  }, 60_000);
 });

@@ -202,6 +202,44 @@ describe.skipIf(!onPostgres)('GET /metrics on two nodes sharing PostgreSQL', () 
   });
 });
 
+describe.skipIf(!onPostgres || !process.env.TEST_REDIS_URL)('GET /metrics on two nodes with Redis', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let one: TestServer;
+  let two: TestServer;
+  beforeAll(async () => {
+    db = await freshDatabase(process.env.TEST_DATABASE_URL!);
+    const env = {
+      DATABASE_URL: db.url,
+      METRICS_TOKEN: TOKEN,
+      REDIS_URL: process.env.TEST_REDIS_URL!,
+      REDIS_KEY_PREFIX: `metrics-${crypto.randomBytes(4).toString('hex')}:`,
+      // Only the poke can bring the other node's events in time.
+      EMITTER_POLL_MS: '60000',
+    };
+    one = await TestServer.start(env);
+    two = await TestServer.start(env);
+  });
+  afterAll(async () => {
+    await Promise.all([one?.close(), two?.close()]);
+    await db?.drop();
+  });
+
+  it("emits the other node's events from the poke that brought them, without reading them from the log", async () => {
+    const [ann, ben] = await one.registerAll('Ann Poke', 'Ben Poke');
+    const chat = await one.directChat(ann, ben);
+    const sa = await one.socket(ann.token);
+    const sb = await two.socket(ben.token);
+    const before = parse((await scrape(`${two.url}/metrics`, TOKEN)).text);
+    const heard = next(sb, 'message:new');
+    expect((await emit(sa, 'message:send', { conversationId: chat, text: 'poked', clientMessageId: 'p-1' })).ok).toBe(true);
+    expect((await heard).message.text).toBe('poked');
+    const after = parse((await scrape(`${two.url}/metrics`, TOKEN)).text);
+    const count = (s: typeof after, path: string) => value(s, 'parley_emitter_lag_seconds_count', { path }) ?? 0;
+    expect(count(after, 'poke')).toBeGreaterThan(count(before, 'poke'));
+    expect(count(after, 'log')).toBe(count(before, 'log'));
+  });
+});
+
 describe('GET /metrics with METRICS_PORT', () => {
   let server: TestServer;
   let port: number;

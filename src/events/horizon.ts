@@ -183,11 +183,15 @@ export class Horizon {
     return Promise.race([this.probe(), late]).finally(() => clearTimeout(timer));
   }
 
-  /** Probes until every id issued when it was called is final (a writer frozen in a transaction holds this back). */
-  async settle(pauseMs: number, stopped: () => boolean = () => false): Promise<number> {
+  /**
+   * Probes until every id issued when it was called is final (a writer frozen in a transaction
+   * holds this back), or `maxMs` passed; returns the horizon then.
+   */
+  async settle(pauseMs: number, stopped: () => boolean = () => false, maxMs = Infinity): Promise<number> {
+    const until = performance.now() + maxMs;
     await this.advance();
     const target = this.book.issued ?? 0;
-    while (this.known < target && !stopped()) {
+    while (this.known < target && !stopped() && performance.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
       await this.advance();
     }

@@ -95,7 +95,7 @@ export class PromMetrics implements Metrics {
   });
   private readonly emitterLag = new Histogram({
     name: 'parley_emitter_lag_seconds',
-    help: 'Time from commit to emit. path=local: events of commits on this node, from the commit; path=log: events read from the shared log (other nodes, or out of order), from their creation in the database',
+    help: 'Time from commit to emit. path=local: events of commits on this node, from the commit; path=poke: events of other nodes that came with their Redis poke, from its arrival; path=log: events read from the shared log (other nodes, or out of order), from their creation in the database',
     labelNames: ['path'] as const,
     buckets: lagBuckets,
     registers: [this.registry],
@@ -180,7 +180,7 @@ export class PromMetrics implements Metrics {
     this.batchCommit.observe(seconds);
   }
 
-  eventsEmitted(count: number, path: 'local' | 'log', lagSeconds: number | undefined): void {
+  eventsEmitted(count: number, path: 'local' | 'poke' | 'log', lagSeconds: number | undefined): void {
     this.emitted.inc(count);
     if (lagSeconds !== undefined) this.emitterLag.observe({ path }, Math.max(0, lagSeconds));
   }

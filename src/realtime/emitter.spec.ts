@@ -236,12 +236,32 @@ describe('Emitter: a commit that does not follow the last id emitted', () => {
     expect(emittedIds(ops)).toEqual([1, 2]);
   });
 
-  it('tells onCommitted the last id of each local commit, at once', async () => {
+  it('tells onCommitted the events of each local commit, at once', async () => {
     const { emitter } = await started();
-    const lastIds: number[] = [];
-    emitter.onCommitted = (id) => lastIds.push(id);
+    const told: number[][] = [];
+    emitter.onCommitted = (events) => told.push(events.map((e) => e.id));
     emitter.committed(commit(event(1), event(2)));
-    expect(lastIds).toEqual([2]);
+    expect(told).toEqual([[1, 2]]);
+  });
+
+  it("emits another node's commit heard with its events from memory, and reads the log only for what it did not hear", async () => {
+    const { emitter, ops } = await started();
+    emitter.heard(2, commit(event(1), event(2)));
+    await emitter.drain();
+    expect(emittedIds(ops)).toEqual([1, 2]);
+    expect(log.reads).toEqual([]);
+    // Committed elsewhere, its poke lost: the next one's events wait behind the gap, which the log fills.
+    commit(event(3));
+    emitter.heard(4, commit(event(4)));
+    await emitter.drain();
+    expect(emittedIds(ops)).toEqual([1, 2, 3, 4]);
+    expect(log.reads).toEqual([[2, 4]]);
+    // A poke for what it has read past already costs nothing.
+    const probes = log.probes;
+    emitter.heard(4, [event(4)]);
+    await emitter.drain();
+    expect(log.probes).toBe(probes);
+    expect(emittedIds(ops)).toEqual([1, 2, 3, 4]);
   });
 });
 

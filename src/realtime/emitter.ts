@@ -35,11 +35,11 @@ export class Emitter implements CommitListener {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private catchingUp: Promise<void> | undefined;
-  /** Events this node committed and has not emitted yet, by id, with when their commit returned. */
-  private readonly local = new Map<number, { event: StoredEvent; at: number }>();
+  /** Committed events (this node's, and other nodes' heard through Redis) not emitted yet, by id, with when they arrived. */
+  private readonly local = new Map<number, { event: StoredEvent; at: number; source: 'local' | 'poke' }>();
   private moves = 0;
-  /** Told the last id of every local commit (other nodes hear of it through Redis). */
-  onCommitted: ((lastId: number) => void) | undefined;
+  /** Told the events of every local commit (other nodes hear of them through Redis: `heard`). */
+  onCommitted: ((events: StoredEvent[]) => void) | undefined;
 
   constructor(
     private readonly db: Db,
@@ -77,13 +77,27 @@ export class Emitter implements CommitListener {
 
   /** Called by runCommand after a commit. */
   committed(events: StoredEvent[], finalOnCommit?: number): void {
-    const at = performance.now();
-    this.onCommitted?.(events.at(-1)!.id);
-    if (this.local.size + events.length <= MAX_HELD_LOCAL) {
-      for (const event of events) if (event.id > this.lastEmitted) this.local.set(event.id, { event, at });
-    }
+    this.onCommitted?.(events);
+    this.hold(events, 'local');
     if (this.horizon.committed(events.at(-1)!.id, finalOnCommit)) void this.enqueue(() => this.emitFinal(this.horizon.known));
     else void this.catchUp();
+  }
+
+  /**
+   * Another node committed up to `lastId`, with these events when they came along: they are held
+   * like this node's own, so once the horizon passes them they are emitted from memory instead of
+   * read back from the log. Nothing to do when this node has read past them already.
+   */
+  heard(lastId: number, events: StoredEvent[] = []): void {
+    if (lastId <= this.scanned) return;
+    this.hold(events, 'poke');
+    void this.catchUp();
+  }
+
+  private hold(events: StoredEvent[], source: 'local' | 'poke'): void {
+    const at = performance.now();
+    if (this.local.size + events.length > MAX_HELD_LOCAL) return;
+    for (const event of events) if (event.id > this.lastEmitted) this.local.set(event.id, { event, at, source });
   }
 
   /**
@@ -134,15 +148,16 @@ export class Emitter implements CommitListener {
   }
 
   private emitHeldLocal(horizon: number): void {
-    let emitted = 0;
-    let oldest: number | undefined;
+    const runs = { local: { emitted: 0, oldest: Infinity }, poke: { emitted: 0, oldest: Infinity } };
     for (let next = this.local.get(this.scanned + 1); next && this.scanned < horizon; next = this.local.get(this.scanned + 1)) {
       this.local.delete(next.event.id);
-      oldest ??= next.at;
-      emitted += this.deliverAll([next.event]);
+      const run = runs[next.source];
+      run.oldest = Math.min(run.oldest, next.at);
+      run.emitted += this.deliverAll([next.event]);
       this.scanned = next.event.id;
     }
-    if (emitted > 0) this.metrics?.eventsEmitted(emitted, 'local', (performance.now() - oldest!) / 1000);
+    for (const [source, run] of Object.entries(runs) as [keyof typeof runs, (typeof runs)['local']][])
+      if (run.emitted > 0) this.metrics?.eventsEmitted(run.emitted, source, (performance.now() - run.oldest) / 1000);
   }
 
   private async readThrough(upTo: number): Promise<void> {

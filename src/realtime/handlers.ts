@@ -25,6 +25,9 @@ import { queryPresence } from './presence/query.js';
 import { conversationRoom, userRoom } from './rooms.js';
 import type { ParleySocket } from './types.js';
 
+/** How long sync:request waits for writers in flight when it started to finish (they usually take a few ms). */
+const SYNC_HORIZON_WAIT_MS = 250;
+
 /** Events a socket causes skip it (it has the ack), unless it asked to hear them too (HandshakeAuth.echo). */
 const origin = (socket: ParleySocket) => (socket.data.echo ? undefined : socket.id);
 
@@ -73,8 +76,9 @@ export const clientEventHandlers: { [E in ClientEventName]: Handler<E> } = {
   },
   'sync:request': async (ctx, socket, { cursor, limit }) => {
     ctx.metrics.syncRequested();
-    // A probe that starts now: what this client's own writes committed is final unless an older writer still runs.
-    const horizon = await ctx.horizon.advance();
+    // Everything committed before the request (anyone's acked writes) is in the page, unless a
+    // writer frozen in its transaction holds the horizon back past SYNC_HORIZON_WAIT_MS.
+    const horizon = await ctx.horizon.settle(1, undefined, SYNC_HORIZON_WAIT_MS);
     const page = await readUserStream(ctx.db, socket.data.userId, cursor, limit, horizon);
     return {
       events: page.events.map((e) => ({ eventId: e.id, type: e.type, payload: wirePayload(e) })),

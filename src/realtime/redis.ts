@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { ParleyServer } from './types.js';
 import type { Emitter } from './emitter.js';
+import type { StoredEvent } from '../events/types.js';
 
 export interface RedisLinks {
   /** Commands (presence). */
@@ -9,10 +11,36 @@ export interface RedisLinks {
   close(): Promise<void>;
 }
 
+/** A commit's events ride along in its poke up to this size; a bigger commit sends only its last id. */
+const MAX_POKE_BYTES = 256 * 1024;
+
+interface Poke {
+  node: string;
+  lastId: number;
+  events?: StoredEvent[];
+}
+
+function pokeText(node: string, events: StoredEvent[]): string {
+  const lastId = events.at(-1)!.id;
+  const full = JSON.stringify({ node, lastId, events } satisfies Poke);
+  return full.length <= MAX_POKE_BYTES ? full : JSON.stringify({ node, lastId } satisfies Poke);
+}
+
+/** A poke from a node of this version, or undefined (then it only says "something committed"). */
+function parsePoke(text: string): Poke | undefined {
+  try {
+    const p = JSON.parse(text) as Partial<Poke>;
+    return typeof p.node === 'string' && typeof p.lastId === 'number' ? (p as Poke) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * With REDIS_URL: the Socket.IO Redis adapter (typing, presence, room and disconnect
  * operations reach every node), and a "committed up to id N" poke so every node's emitter
- * reads the shared event log at once instead of at its next poll. ioredis reconnects and
+ * catches up at once instead of at its next poll; the poke carries the commit's events, so the
+ * others emit them from memory once their horizon passes them instead of reading them back. ioredis reconnects and
  * re-subscribes by itself after a Redis restart; until then the poll keeps events flowing.
  */
 export async function linkRedis(
@@ -44,9 +72,14 @@ export async function linkRedis(
   io.adapter(createAdapter(adapterPub, adapterSub, { key: `${prefix}socket.io` }));
   // Subscribed on every (re)connect: a node that starts while Redis is away still hears pokes later.
   pokes.on('ready', () => void pokes.subscribe(POKE).catch((err: Error) => log.warn({ err: err.message }, 'redis subscribe')));
-  pokes.on('message', () => void emitter.catchUp());
-  emitter.onCommitted = (lastId) => {
-    client.publish(POKE, String(lastId)).catch(() => {});
+  const node = randomUUID();
+  pokes.on('message', (_channel: string, text: string) => {
+    const poke = parsePoke(text);
+    if (!poke) void emitter.catchUp();
+    else if (poke.node !== node) emitter.heard(poke.lastId, poke.events);
+  });
+  emitter.onCommitted = (events) => {
+    client.publish(POKE, pokeText(node, events)).catch(() => {});
   };
   return {
     client,
