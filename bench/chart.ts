@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allPairsFigures, type PairsFigures, type Results } from './context.js';
 import { repoDir } from './server.js';
+import { computeTargets } from './targets.js';
 
 const W = 760;
 const COLORS = { relay: '#7a7a7a', postgres: '#2b6cb0', pglite: '#d97706', target: '#c53030', light: '#9cb8d9', heap: '#38a169' };
@@ -495,12 +496,36 @@ export function renderDocs(r: Results, docsDir = path.join(repoDir, 'docs')): st
   return written;
 }
 
+/**
+ * Later runs' scenarios added to a first one, by database (a scenario of a later run replaces the
+ * first's; its failure entries go); `commands` lists every run's command, for the docs.
+ */
+export function mergeResults(first: Results, ...later: Results[]): Results {
+  const merged: Results = structuredClone(first);
+  for (const r of later) {
+    merged.command += ` + ${r.command}`;
+    for (const run of r.runs) {
+      const into = merged.runs.find((x) => x.db === run.db);
+      if (!into) {
+        merged.runs.push(run);
+        continue;
+      }
+      const { db: _db, setup: _setup, serverLogLines: _lines, serverLogTail: _tail, failures: _failures, ...scenarios } = run;
+      Object.assign(into, scenarios);
+      into.failures = into.failures?.filter((f) => !(f.scenario in scenarios));
+    }
+  }
+  merged.targets = computeTargets(merged);
+  return merged;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const file = process.argv[2];
-  if (!file) {
-    console.error('usage: node --import tsx bench/chart.ts bench/results/<file>.json');
+  const files = process.argv.slice(2);
+  if (!files.length) {
+    console.error('usage: node --import tsx bench/chart.ts bench/results/<file>.json [<later run>.json …]');
     process.exit(2);
   }
-  const written = renderDocs(JSON.parse(fs.readFileSync(file, 'utf8')) as Results);
+  const [first, ...later] = files.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')) as Results);
+  const written = renderDocs(mergeResults(first!, ...later));
   console.log(written.map((w) => path.relative(process.cwd(), w)).join('\n'));
 }

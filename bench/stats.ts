@@ -135,3 +135,9 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 }
 
 export const round = (v: number, digits = 1): number => (Number.isFinite(v) ? Number(v.toFixed(digits)) : v);
+
+/** A figure for tables: grouped digits, a dash when there is none. */
+export const fmt = (v: number | undefined, digits = 0) =>
+  v === undefined || !Number.isFinite(v)
+    ? '—'
+    : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
