@@ -165,22 +165,27 @@ describe('GET /metrics with METRICS_TOKEN', () => {
 // Two nodes in one process (each app has a registry of its own) on one PostgreSQL.
 const onPostgres = process.env.PARLEY_TEST_DB === 'postgres' && !!process.env.TEST_DATABASE_URL;
 
-describe.skipIf(!onPostgres)('GET /metrics on two nodes sharing PostgreSQL', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let one: TestServer;
-  let two: TestServer;
+/** Two nodes on a fresh PostgreSQL database, started before the enclosing describe's tests and closed after. */
+function twoNodes(env: () => Record<string, string> = () => ({})) {
+  const nodes = {} as { db: Awaited<ReturnType<typeof freshDatabase>>; one: TestServer; two: TestServer };
   beforeAll(async () => {
-    db = await freshDatabase(process.env.TEST_DATABASE_URL!);
-    const env = { DATABASE_URL: db.url, METRICS_TOKEN: TOKEN };
-    one = await TestServer.start(env);
-    two = await TestServer.start(env);
+    nodes.db = await freshDatabase(process.env.TEST_DATABASE_URL!);
+    const all = { DATABASE_URL: nodes.db.url, METRICS_TOKEN: TOKEN, ...env() };
+    nodes.one = await TestServer.start(all);
+    nodes.two = await TestServer.start(all);
   });
   afterAll(async () => {
-    await Promise.all([one?.close(), two?.close()]);
-    await db?.drop();
+    await Promise.all([nodes.one?.close(), nodes.two?.close()]);
+    await nodes.db?.drop();
   });
+  return nodes;
+}
+
+describe.skipIf(!onPostgres)('GET /metrics on two nodes sharing PostgreSQL', () => {
+  const nodes = twoNodes();
 
   it("counts the other node's events as read from the log, with their lag", async () => {
+    const { one, two } = nodes;
     const [ann, ben] = await one.registerAll('Ann One', 'Ben Two');
     const chat = await one.directChat(ann, ben);
     const sa = await one.socket(ann.token);
@@ -203,28 +208,15 @@ describe.skipIf(!onPostgres)('GET /metrics on two nodes sharing PostgreSQL', () 
 });
 
 describe.skipIf(!onPostgres || !process.env.TEST_REDIS_URL)('GET /metrics on two nodes with Redis', () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let one: TestServer;
-  let two: TestServer;
-  beforeAll(async () => {
-    db = await freshDatabase(process.env.TEST_DATABASE_URL!);
-    const env = {
-      DATABASE_URL: db.url,
-      METRICS_TOKEN: TOKEN,
-      REDIS_URL: process.env.TEST_REDIS_URL!,
-      REDIS_KEY_PREFIX: `metrics-${crypto.randomBytes(4).toString('hex')}:`,
-      // Only the poke can bring the other node's events in time.
-      EMITTER_POLL_MS: '60000',
-    };
-    one = await TestServer.start(env);
-    two = await TestServer.start(env);
-  });
-  afterAll(async () => {
-    await Promise.all([one?.close(), two?.close()]);
-    await db?.drop();
-  });
+  const nodes = twoNodes(() => ({
+    REDIS_URL: process.env.TEST_REDIS_URL!,
+    REDIS_KEY_PREFIX: `metrics-${crypto.randomBytes(4).toString('hex')}:`,
+    // Only the poke can bring the other node's events in time.
+    EMITTER_POLL_MS: '60000',
+  }));
 
   it("emits the other node's events from the poke that brought them, without reading them from the log", async () => {
+    const { one, two } = nodes;
     const [ann, ben] = await one.registerAll('Ann Poke', 'Ben Poke');
     const chat = await one.directChat(ann, ben);
     const sa = await one.socket(ann.token);
