@@ -52,15 +52,17 @@ export class SearchIndexer {
  * One statement per batch of the log: the messages that its `message:new`, `message:updated` and
  * `message:deleted` events name get their index rows from their text now: upserted when there is
  * text that is neither deleted nor encrypted (rewritten only when it changed: a thread summary or
- * a link preview is a `message:updated` too), removed otherwise; a message deleted since has no
- * row left (the cascade took it). Only the events' ids and message ids are read, no payloads.
+ * a link preview is a `message:updated` too), removed otherwise (looked for only when an edit or a
+ * deletion named it: a new message has no row to remove); a message deleted since has no row
+ * left (the cascade took it). Only the events' ids and message ids are read, no payloads.
  */
 const indexBatch = (after: number, limit: number, horizon: number) => sql`
   with batch as (
     select id, type, message_id from events where id > ${after} and id <= ${horizon} order by id limit ${limit}
   ), touched as (
-    select distinct message_id from batch
+    select message_id, bool_or(type <> 'message:new') as changed from batch
     where message_id is not null and type in ('message:new', 'message:updated', 'message:deleted')
+    group by message_id
   ), upserted as (
     insert into message_search (message_id, tsv)
     select m.id, to_tsvector('simple', m.text) from messages m join touched t on t.message_id = m.id
@@ -68,6 +70,7 @@ const indexBatch = (after: number, limit: number, horizon: number) => sql`
     on conflict (message_id) do update set tsv = excluded.tsv where message_search.tsv is distinct from excluded.tsv
   ), removed as (
     delete from message_search s using messages m, touched t
-    where s.message_id = t.message_id and m.id = s.message_id and (m.text is null or m.deleted_at is not null or m.encrypted)
+    where t.changed and s.message_id = t.message_id and m.id = s.message_id
+      and (m.text is null or m.deleted_at is not null or m.encrypted)
   )
   select count(*)::int as n, max(id) as through from batch`;
