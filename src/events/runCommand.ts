@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../db/connect.js';
-import { appendEvents } from './append.js';
+import { appendEvents, appended, appendPart, type Appended, type AppendColumns, type AppendPart } from './append.js';
 import type { EventDraft, StoredEvent } from './types.js';
 
 /** Collects a command's events; `flush` appends them early when a command needs their ids. */
@@ -21,15 +21,36 @@ export class EventBatch {
   }
 
   async flush(): Promise<StoredEvent[]> {
-    const probe = this.probe && !this.probed && this.drafts.length > 0;
-    const appended = await appendEvents(this.tx, this.drafts, probe);
-    if (probe) {
+    const probe = this.probeNext();
+    return this.took(await appendEvents(this.tx, this.drafts, probe), probe);
+  }
+
+  /**
+   * Appends the events added so far inside the caller's own statement, so that a write and its
+   * events cost one round trip: `write` builds it around the `AppendPart` (its CTEs first, its
+   * columns in the row it returns) and runs it. There must be events to append.
+   */
+  async flushWithin<T extends AppendColumns>(write: (part: AppendPart) => Promise<T>): Promise<T> {
+    if (this.drafts.length === 0) throw new Error('flushWithin: no events to append');
+    const probe = this.probeNext();
+    const part = appendPart(this.drafts, probe);
+    const row = await write(part);
+    this.took(appended(part, row), probe);
+    return row;
+  }
+
+  private probeNext(): boolean {
+    return this.probe && !this.probed && this.drafts.length > 0;
+  }
+
+  private took(result: Appended, probed: boolean): StoredEvent[] {
+    if (probed) {
       this.probed = true;
-      this.finalOnCommit = appended.finalOnCommit;
+      this.finalOnCommit = result.finalOnCommit;
     }
     this.drafts = [];
-    this.stored.push(...appended.events);
-    return appended.events;
+    this.stored.push(...result.events);
+    return result.events;
   }
 }
 

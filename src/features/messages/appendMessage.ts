@@ -1,10 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { jsonRows, rows, uuidArray, type Tx } from '../../db/connect.js';
 import type { SystemInfo } from '../../db/schema.js';
+import type { AppendColumns } from '../../events/append.js';
 import type { EventBatch } from '../../events/runCommand.js';
+import type { EventDraft } from '../../events/types.js';
 import { fail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { freshPoll, type PollDraft } from '../polls/create.js';
+import { memberKey } from './lockAndReadForSends.js';
 import type { StoredMentions } from './mentions.js';
 import { toMessage, type MessageDto, type MessageRow } from './present.js';
 
@@ -37,24 +40,27 @@ export interface NewMessage {
   disappearAfterSeconds?: number | null;
 }
 
+/** What a caller that locked the conversations itself read under the lock. */
+export interface LockedHeads {
+  /** The conversations' last seqs. */
+  heads: ReadonlyMap<string, number>;
+  /** The senders' read watermarks, by `memberKey` (absent: not a member). */
+  lastRead: ReadonlyMap<string, number>;
+}
+
 /**
  * Writes messages, any number in one go, in one statement: their conversations' new last seqs
  * (under the conversation row locks taken first, so seqs are gap-free and in the order given),
  * the rows, their media and the senders' own watermarks (writing in a conversation means
- * having read it); and a `message:new` event each.
+ * having read it); and, in the same statement, a `message:new` event each with the batch's
+ * events added before them (`EventBatch.flushWithin`).
  * Every message — sent, batched, or a system record of a membership change — is written here.
  */
-export async function appendMessages(
-  tx: Tx,
-  events: EventBatch,
-  list: NewMessage[],
-  /** Last seqs of the conversations, when the caller has already locked their rows. */
-  locked?: ReadonlyMap<string, number>,
-): Promise<MessageDto[]> {
+export async function appendMessages(tx: Tx, events: EventBatch, list: NewMessage[], locked?: LockedHeads): Promise<MessageDto[]> {
   if (list.length === 0) return [];
   const now = new Date();
   const ids = [...new Set(list.map((m) => m.conversationId))];
-  const heads = locked ?? (await lockHeads(tx, ids));
+  const { heads, lastRead } = locked ?? (await lockHeads(tx, ids, list));
   if (ids.some((id) => !heads.has(id))) throw fail('conversation.not_found');
   const next = new Map(ids.map((id) => [id, heads.get(id)! + 1]));
 
@@ -87,13 +93,19 @@ export async function appendMessages(
   const ownLast = new Map<string, { conversationId: string; userId: string; seq: number; origin?: string }>();
   for (const { draft, row } of written) {
     const mark = { conversationId: row.conversationId, userId: row.senderId, seq: row.seq, origin: draft.origin };
-    ownLast.set(`${row.conversationId}:${row.senderId}`, mark);
+    ownLast.set(memberKey(row.conversationId, row.senderId), mark);
   }
-  // `o` is the member row before the update (the conversation locks above serialise these
-  // members' writes); the data-modifying CTEs run whether or not they are referenced.
-  const moved = await rows<{ conversation_id: string; user_id: string; old_read: number; seq: number }>(
-    tx,
-    sql`with heads as (
+  const dtos = written.map(({ draft, row }) => {
+    const message = withPoll(toMessage(row, 'sent', draft.replyTo ?? null, [], draft.media), draft.poll);
+    events.add({ type: 'message:new', conversationId: row.conversationId, messageId: row.id, payload: { message }, origin: draft.origin });
+    return message;
+  });
+  events.add(...impliedReads(ownLast, lastRead, now));
+
+  await events.flushWithin((part) =>
+    rows<AppendColumns>(
+      tx,
+      sql`with ${part.ctes}, heads as (
           update conversations c set last_seq = v.seq, updated_at = ${now}
           from jsonb_to_recordset(${jsonRows([...next].map(([id, n]) => ({ id, seq: n - 1 })))}) as v(id uuid, seq int) where c.id = v.id
         ), added as (
@@ -105,33 +117,35 @@ export async function appendMessages(
         ), attached as (
           insert into message_media (message_id, media_id, position)
           select * from jsonb_to_recordset(${jsonRows(attachments)}) as v("messageId" uuid, "mediaId" uuid, position int)
+        ), moved as (
+          update members m set last_read_seq = v.seq, last_read_at = ${now},
+                 last_delivered_seq = greatest(m.last_delivered_seq, v.seq), last_delivered_at = ${now}
+          from jsonb_to_recordset(${jsonRows([...ownLast.values()])}) as v("conversationId" uuid, "userId" uuid, seq int)
+          where m.conversation_id = v."conversationId" and m.user_id = v."userId"
         )
-        update members m set last_read_seq = v.seq, last_read_at = ${now},
-               last_delivered_seq = greatest(m.last_delivered_seq, v.seq), last_delivered_at = ${now}
-        from jsonb_to_recordset(${jsonRows([...ownLast.values()])}) as v("conversationId" uuid, "userId" uuid, seq int), members o
-        where m.conversation_id = v."conversationId" and m.user_id = v."userId"
-          and o.conversation_id = v."conversationId" and o.user_id = v."userId"
-        returning m.conversation_id, m.user_id, o.last_read_seq as old_read, v.seq`,
+        select ${part.columns} ${part.from}`,
+    ).then((r) => r[0]!),
   );
-
-  const dtos = written.map(({ draft, row }) => {
-    const message = withPoll(toMessage(row, 'sent', draft.replyTo ?? null, [], draft.media), draft.poll);
-    events.add({ type: 'message:new', conversationId: row.conversationId, messageId: row.id, payload: { message }, origin: draft.origin });
-    return message;
-  });
-  // Writing after others' messages reads them: they hear it as a read receipt. The socket that
-  // sent knows already (its ack): like the message itself, the receipt skips it.
-  for (const member of moved) {
-    const upToSeq = Number(member.seq) - 1;
-    if (Number(member.old_read) >= upToSeq) continue;
-    events.add({
-      type: 'message:status',
-      conversationId: member.conversation_id,
-      payload: { conversationId: member.conversation_id, userId: member.user_id, status: 'read', upToSeq, at: now.toISOString() },
-      origin: ownLast.get(`${member.conversation_id}:${member.user_id}`)?.origin,
-    });
-  }
   return dtos;
+}
+
+/**
+ * Writing after others' messages reads them: they hear it as a read receipt (from the senders'
+ * watermarks read under the conversation locks). The socket that sent knows already (its ack):
+ * like the message itself, the receipt skips it.
+ */
+function impliedReads(
+  ownLast: ReadonlyMap<string, { conversationId: string; userId: string; seq: number; origin?: string }>,
+  lastRead: ReadonlyMap<string, number>,
+  now: Date,
+): EventDraft[] {
+  return [...ownLast].flatMap(([key, mark]) => {
+    const before = lastRead.get(key);
+    const upToSeq = mark.seq - 1;
+    if (before === undefined || before >= upToSeq) return [];
+    const payload = { conversationId: mark.conversationId, userId: mark.userId, status: 'read' as const, upToSeq, at: now.toISOString() };
+    return [{ type: 'message:status' as const, conversationId: mark.conversationId, payload, origin: mark.origin }];
+  });
 }
 
 /** A new poll message shows its poll, with no votes yet. */
@@ -147,13 +161,23 @@ const mentionColumns = (m: StoredMentions | undefined) => ({ mentionUserIds: m?.
 const expiry = (draft: NewMessage, now: Date) =>
   draft.disappearAfterSeconds && draft.type !== 'system' ? new Date(now.getTime() + draft.disappearAfterSeconds * 1000) : null;
 
-/** Locks the conversations' rows (in id order) and reads their last seqs. */
-async function lockHeads(tx: Tx, ids: string[]): Promise<Map<string, number>> {
+/** Locks the conversations' rows (in id order) and reads their last seqs, then (under the locks) the senders' read watermarks. */
+async function lockHeads(tx: Tx, ids: string[], list: NewMessage[]): Promise<LockedHeads> {
   const found = await rows<{ id: string; last_seq: number }>(
     tx,
     sql`select id, last_seq from conversations where id = any(${uuidArray(ids.sort())}) order by id for update`,
   );
-  return new Map(found.map((c) => [c.id, Number(c.last_seq)]));
+  const senders = [...new Map(list.map((m) => [memberKey(m.conversationId, m.senderId), { conversationId: m.conversationId, userId: m.senderId }])).values()];
+  const reads = await rows<{ conversation_id: string; user_id: string; last_read_seq: number }>(
+    tx,
+    sql`select m.conversation_id, m.user_id, m.last_read_seq from members m
+        join jsonb_to_recordset(${jsonRows(senders)}) as v("conversationId" uuid, "userId" uuid)
+          on m.conversation_id = v."conversationId" and m.user_id = v."userId"`,
+  );
+  return {
+    heads: new Map(found.map((c) => [c.id, Number(c.last_seq)])),
+    lastRead: new Map(reads.map((r) => [memberKey(r.conversation_id, r.user_id), Number(r.last_read_seq)])),
+  };
 }
 
 /** One message: `appendMessages` with a list of one. */

@@ -33,6 +33,8 @@ export interface SenderMembership {
   /** The last seq before what the sender may read (history 'joined'); a reply to an older message is refused. */
   floor: number;
   role: 'owner' | 'admin' | 'member';
+  /** The sender's read watermark (a send moves it to the new message: the others hear a read receipt). */
+  lastRead: number;
 }
 
 export const memberKey = (conversationId: string, userId: string) => `${conversationId}:${userId}`;
@@ -40,7 +42,7 @@ export const repeatKey = (conversationId: string, senderId: string, clientMessag
   `${conversationId}:${senderId}:${clientMessageId}`;
 
 interface Reads {
-  allowed: { conversationId: string; userId: string; blocked: boolean; floor: number; role: SenderMembership['role'] }[] | null;
+  allowed: { conversationId: string; userId: string; blocked: boolean; floor: number; role: SenderMembership['role']; lastRead: number }[] | null;
   originals: RawMessage[] | null;
   replies: RawMessage[] | null;
   mentionable: { conversationId: string; userId: string }[] | null;
@@ -92,7 +94,7 @@ export async function lockAndReadForSends(tx: Tx, requests: readonly SendRequest
               on (b.blocker_id = o.user_id and b.blocked_id = v."userId") or (b.blocker_id = v."userId" and b.blocked_id = o.user_id)
             where o.conversation_id = v."conversationId" and o.user_id <> v."userId"),
           'floor', case when c.type = 'group' and c.history_visibility = 'joined' then m.joined_seq else 0 end,
-          'role', m.role))
+          'role', m.role, 'lastRead', m.last_read_seq))
         from jsonb_to_recordset(${jsonRows(pairs)}) as v("conversationId" uuid, "userId" uuid)
         join members m on m.conversation_id = v."conversationId" and m.user_id = v."userId"
         join conversations c on c.id = v."conversationId") as allowed,
@@ -135,7 +137,7 @@ export async function lockAndReadForSends(tx: Tx, requests: readonly SendRequest
     members: new Map(
       (found.allowed ?? []).map((a) => [
         memberKey(a.conversationId, a.userId),
-        { blocked: a.blocked, floor: Number(a.floor), role: a.role },
+        { blocked: a.blocked, floor: Number(a.floor), role: a.role, lastRead: Number(a.lastRead) },
       ]),
     ),
     originals: new Map((found.originals ?? []).map(fromRaw).map((m) => [repeatKey(m.conversationId, m.senderId, m.clientMessageId!), m])),

@@ -42,11 +42,12 @@ export async function writeSendBatch(tx: Tx, events: EventBatch, requests: SendR
       });
   }
   const heads = new Map([...reads.conversations].map(([id, c]) => [id, c.lastSeq]));
+  const lastRead = new Map([...reads.members].map(([key, m]) => [key, m.lastRead]));
   const written = await appendMessages(
     tx,
     events,
     fresh.map((f) => f.message),
-    heads,
+    { heads, lastRead },
   );
   fresh.forEach((f, k) => (outcomes[f.index] = { ok: { message: written[k]!, created: true } }));
   await insertPolls(
