@@ -1,9 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { linkPreviews, messages } from '../../db/schema.js';
+import { rows } from '../../db/connect.js';
 import type { BatchDone, HeldLease } from '../../events/leasedConsumer.js';
 import { leasedLogReader, type LeasedLogReader } from '../../events/leasedReader.js';
-import { readExportEvents } from '../../export/readEvents.js';
 import { cachedLookup, OutboundRefused, type Lookup } from '../../lib/outbound.js';
 import { fetchPreview } from './fetchPreview.js';
 import { firstUrl } from './firstUrl.js';
@@ -56,35 +55,19 @@ export class LinkPreviewWorker {
   }
 
   private async previewAfter(from: number, limit: number, lease: HeldLease): Promise<BatchDone> {
-    const { events } = await readExportEvents(this.ctx.db, from, limit, await this.ctx.horizon.advance());
-    if (events.length === 0) return { through: from, full: false };
-    const ids = new Set<string>();
-    for (const e of events) {
-      if (e.type !== 'message:new' && e.type !== 'message:updated') continue;
-      const id = (e.payload.message as { id?: string } | undefined)?.id;
-      if (id) ids.add(id);
-    }
-    const wanted = await this.wanted([...ids]);
+    const [batch] = await rows<{ n: number; through: number | null; found: Candidate[] | null }>(
+      this.ctx.db,
+      candidatesAfter(from, limit, await this.ctx.horizon.advance()),
+    );
+    if (!batch || batch.through === null) return { through: from, full: false };
+    const wanted = (batch.found ?? []).flatMap((m) => {
+      const url = firstUrl(m.text);
+      return url && url !== m.have ? [{ messageId: m.id, senderId: m.senderId, url }] : [];
+    });
     await lease.whileRenewing(async () => {
       for (let i = 0; i < wanted.length; i += PARALLEL) await Promise.all(wanted.slice(i, i + PARALLEL).map((w) => this.preview(w)));
     });
-    return { through: events.at(-1)!.id, full: events.length === limit };
-  }
-
-  /** The messages among `ids` whose first URL has no preview row yet. */
-  private async wanted(ids: string[]): Promise<{ messageId: string; senderId: string; url: string }[]> {
-    if (ids.length === 0) return [];
-    const found = await this.ctx.db
-      .select({ id: messages.id, senderId: messages.senderId, text: messages.text, have: linkPreviews.url })
-      .from(messages)
-      .leftJoin(linkPreviews, eq(linkPreviews.messageId, messages.id))
-      .where(and(inArray(messages.id, ids), eq(messages.encrypted, false)));
-    const out: { messageId: string; senderId: string; url: string }[] = [];
-    for (const m of found) {
-      const url = firstUrl(m.text);
-      if (url && url !== m.have) out.push({ messageId: m.id, senderId: m.senderId, url });
-    }
-    return out;
+    return { through: Number(batch.through), full: Number(batch.n) === limit };
   }
 
   /** Fetches and stores one preview; a page refused or failing is recorded as not found (not tried again for that URL). */
@@ -98,3 +81,26 @@ export class LinkPreviewWorker {
     await storePreview(this.ctx, { messageId: w.messageId, url: w.url, preview });
   }
 }
+
+interface Candidate {
+  id: string;
+  senderId: string;
+  text: string;
+  /** The URL its preview row is for, if it has one. */
+  have: string | null;
+}
+
+/**
+ * One statement per batch of the log, reading only event ids and message ids (no payloads): the
+ * messages its `message:new` and `message:updated` events name that are not encrypted and whose
+ * text may hold a URL (a superset of what `firstUrl` finds), with the URL of their preview row.
+ */
+const candidatesAfter = (after: number, limit: number, horizon: number) => sql`
+  with batch as (
+    select id, type, message_id from events where id > ${after} and id <= ${horizon} order by id limit ${limit}
+  )
+  select (select count(*) from batch)::int as n, (select max(id) from batch) as through,
+    (select json_agg(json_build_object('id', m.id, 'senderId', m.sender_id, 'text', m.text, 'have', p.url))
+     from messages m left join link_previews p on p.message_id = m.id
+     where m.id in (select message_id from batch where message_id is not null and type in ('message:new', 'message:updated'))
+       and not m.encrypted and m.text ilike '%http%://%') as found`;
