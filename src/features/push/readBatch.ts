@@ -24,8 +24,16 @@ export async function readNewMessages(
     created_at: Date | string | null;
   }>(
     db,
-    sql`select e.id, e.type, e.payload, e.hidden_from::text[] as hidden_from, e.created_at from events e
-        where e.id > ${after} and e.id <= ${through} and e.type in ('message:new', 'message:updated', 'call:incoming')
+    // Only what push decides and shows (not the whole message: media, replies, reactions), and edits only when they add mentions.
+    sql`select e.id, e.type, e.hidden_from::text[] as hidden_from, e.created_at,
+               case when e.type = 'call:incoming' then e.payload
+                    else jsonb_build_object('message', (select jsonb_object_agg(k, v) from jsonb_each(e.payload->'message') as f(k, v)
+                                  where k in ('id', 'conversationId', 'seq', 'senderId', 'type', 'text', 'encrypted', 'deletedAt', 'mentions')))
+                      || case when e.payload ? 'mentionsAdded' then jsonb_build_object('mentionsAdded', e.payload->'mentionsAdded') else '{}' end
+               end as payload
+        from events e
+        where e.id > ${after} and e.id <= ${through}
+          and (e.type in ('message:new', 'call:incoming') or (e.type = 'message:updated' and e.payload ? 'mentionsAdded'))
         order by e.id`,
   );
   const messages = found
