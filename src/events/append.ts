@@ -73,7 +73,12 @@ export function appendPart(drafts: EventDraft[], probe: boolean): AppendPart {
           returning id
         )`;
   if (!probe) {
-    return { ctes, columns: sql`(select array_agg(id) from ev_added) as event_ids, null::bigint as issued, null::int as others`, from: sql``, stored };
+    return {
+      ctes,
+      columns: sql`(select array_agg(id) from ev_added) as event_ids, null::bigint as issued, null::int as others`,
+      from: sql``,
+      stored,
+    };
   }
   // The aggregate over `ev_ids` runs to its end before the sequence is read; `others` is
   // correlated with `issued`, so it is read after it.

@@ -40,6 +40,14 @@ export interface NewMessage {
   disappearAfterSeconds?: number | null;
 }
 
+/** A sender's new read watermark in a conversation: the last message it wrote there. */
+interface OwnMark {
+  conversationId: string;
+  userId: string;
+  seq: number;
+  origin?: string;
+}
+
 /** What a caller that locked the conversations itself read under the lock. */
 export interface LockedHeads {
   /** The conversations' last seqs. */
@@ -90,7 +98,7 @@ export async function appendMessages(tx: Tx, events: EventBatch, list: NewMessag
     (draft.media ?? []).map((x, position) => ({ messageId: row.id, mediaId: x.id, position })),
   );
   // Each sender's watermarks move to their last new message.
-  const ownLast = new Map<string, { conversationId: string; userId: string; seq: number; origin?: string }>();
+  const ownLast = new Map<string, OwnMark>();
   for (const { draft, row } of written) {
     const mark = { conversationId: row.conversationId, userId: row.senderId, seq: row.seq, origin: draft.origin };
     ownLast.set(memberKey(row.conversationId, row.senderId), mark);
@@ -134,11 +142,7 @@ export async function appendMessages(tx: Tx, events: EventBatch, list: NewMessag
  * watermarks read under the conversation locks). The socket that sent knows already (its ack):
  * like the message itself, the receipt skips it.
  */
-function impliedReads(
-  ownLast: ReadonlyMap<string, { conversationId: string; userId: string; seq: number; origin?: string }>,
-  lastRead: ReadonlyMap<string, number>,
-  now: Date,
-): EventDraft[] {
+function impliedReads(ownLast: ReadonlyMap<string, OwnMark>, lastRead: ReadonlyMap<string, number>, now: Date): EventDraft[] {
   return [...ownLast].flatMap(([key, mark]) => {
     const before = lastRead.get(key);
     const upToSeq = mark.seq - 1;
@@ -167,7 +171,11 @@ async function lockHeads(tx: Tx, ids: string[], list: NewMessage[]): Promise<Loc
     tx,
     sql`select id, last_seq from conversations where id = any(${uuidArray(ids.sort())}) order by id for update`,
   );
-  const senders = [...new Map(list.map((m) => [memberKey(m.conversationId, m.senderId), { conversationId: m.conversationId, userId: m.senderId }])).values()];
+  const senders = [
+    ...new Map(
+      list.map((m) => [memberKey(m.conversationId, m.senderId), { conversationId: m.conversationId, userId: m.senderId }]),
+    ).values(),
+  ];
   const reads = await rows<{ conversation_id: string; user_id: string; last_read_seq: number }>(
     tx,
     sql`select m.conversation_id, m.user_id, m.last_read_seq from members m

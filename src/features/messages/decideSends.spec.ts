@@ -67,7 +67,9 @@ function reads(
         },
       ],
     ]),
-    members: new Map(members.map(([c, u, m]) => [memberKey(c, u), { blocked: false, floor: 0, role: 'member' as const, lastRead: 0, ...m }])),
+    members: new Map(
+      members.map(([c, u, m]) => [memberKey(c, u), { blocked: false, floor: 0, role: 'member' as const, lastRead: 0, ...m }]),
+    ),
     originals: new Map((over.originals ?? []).map((m) => [repeatKey(m.conversationId, m.senderId, m.clientMessageId!), m])),
     replies: new Map((over.replies ?? []).map((m) => [m.id, m])),
     mentionable: new Set(members.map(([c, u]) => memberKey(c, u))),

@@ -42,7 +42,8 @@ export const repeatKey = (conversationId: string, senderId: string, clientMessag
   `${conversationId}:${senderId}:${clientMessageId}`;
 
 interface Reads {
-  allowed: { conversationId: string; userId: string; blocked: boolean; floor: number; role: SenderMembership['role']; lastRead: number }[] | null;
+  allowed:
+    { conversationId: string; userId: string; blocked: boolean; floor: number; role: SenderMembership['role']; lastRead: number }[] | null;
   originals: RawMessage[] | null;
   replies: RawMessage[] | null;
   mentionable: { conversationId: string; userId: string }[] | null;
