@@ -127,13 +127,16 @@ export interface PairsSection {
   halfRate?: PairsFigures;
   /** The best window again with every receiver sending message:delivered and message:read (--receipts). */
   receipts?: PairsFigures;
-  profile?: {
-    path: string;
-    top: ProfileEntry[];
-    totalMs: number;
-    idleMs: number;
-    byPackage: { name: string; selfMs: number; selfPct: number }[];
-  };
+  profile?: ProfileFigures;
+}
+
+/** A CPU profile of the server over one scenario's measured window (--profile). */
+export interface ProfileFigures {
+  path: string;
+  top: ProfileEntry[];
+  totalMs: number;
+  idleMs: number;
+  byPackage: { name: string; selfMs: number; selfPct: number }[];
 }
 
 /** The push scenario: pairs load where half the receivers are offline with a Web Push device. */
@@ -221,6 +224,8 @@ export interface StormSection {
   /** Connection attempts dropped because an accept queue was full (machine-wide counter). */
   listenOverflows: number;
   resources: ResourceFigures;
+  /** The server's CPU profile over the reconnects (--profile). */
+  profile?: ProfileFigures;
 }
 
 /** PGlite's data folder after the pairs runs: bytes per 1,000 messages written. */

@@ -68,7 +68,7 @@ const HELP = `Usage: npm run bench -- [flags]
   --redis URL              Redis for the nodes scenario                        [$BENCH_REDIS_URL]
   --workers N              load-generator processes                            [2]
   --register-parallel N    registrations in flight during setup                [16]
-  --profile                CPU-profile the server during an extra pairs run (bench/results/*.cpuprofile)
+  --profile                CPU-profile the server during an extra pairs run and the storm (bench/results/*.cpuprofile)
   --docs                   render docs/benchmarks/*.svg and the results block of docs/benchmarks.md
   --wait-quiet S           before each measurement, wait up to S s for other processes to leave
                            the cores alone (their CPU is reported as "other" either way) [30; quick 5]
@@ -371,6 +371,7 @@ function printReport(r: Results): void {
     }
     for (const f of run.failures ?? []) out.push(`\nFAILED (${run.db}, ${f.scenario}): ${f.error}`);
     if (run.pairs?.profile) out.push(`\nPROFILE (${run.db}, ${run.pairs.profile.path}):\n${formatProfile(run.pairs.profile)}`);
+    if (s?.profile) out.push(`\nSTORM PROFILE (${run.db}, ${s.profile.path}):\n${formatProfile(s.profile)}`);
   }
   out.push(
     '\nTARGETS',

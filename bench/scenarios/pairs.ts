@@ -1,9 +1,7 @@
-import path from 'node:path';
 import type { Api } from '../api.js';
 import { cpuPerMessage, resources, type Bench, type PairsFigures, type PairsSection } from '../context.js';
 import type { PairsArgs, PairsResult } from '../pairs.js';
-import { summarizeProfile } from '../profileSummary.js';
-import { benchDir } from '../server.js';
+import { profileServer } from '../profile.js';
 import { Histogram, now } from '../stats.js';
 import { split } from '../workers.js';
 
@@ -180,13 +178,11 @@ export async function pairsScenario(
     await bench.sampler.settle({ maxMs: 5_000 });
   }
   if (protocol === 'parley' && opts.profile) {
-    const file = path.join(benchDir, 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-${target}.cpuprofile`);
-    bench.log(`  profiling the server under the W=${section.best.window} load → ${path.relative(process.cwd(), file)}`);
-    await bench.server!.hook('profile:start', { intervalUs: 1000 });
-    await pairsRun(bench, `${target} (profiled)`, protocol, pairs, { window: section.best.window }, 0);
-    await bench.server!.hook('profile:stop', { path: file });
-    const summary = summarizeProfile(file, 15);
-    section.profile = { path: path.relative(process.cwd(), file), ...summary };
+    const window = section.best.window;
+    const { profile } = await profileServer(bench, target, () =>
+      pairsRun(bench, `${target} (profiled W=${window})`, protocol, pairs, { window }, 0),
+    );
+    section.profile = profile;
   }
   return section;
 }

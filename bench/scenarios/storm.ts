@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Api } from '../api.js';
 import { resources, type Bench, type StormSection } from '../context.js';
 import { tcpCounters } from '../proc.js';
+import { profileServer } from '../profile.js';
 import { Histogram, now, percentileOf } from '../stats.js';
 import { split } from '../workers.js';
 
@@ -55,20 +56,23 @@ export async function stormScenario(bench: Bench, api: Api): Promise<StormSectio
 
   const tcp0 = tcpCounters();
   const start = now() + 300;
-  const results = await pool.all<{
-    doneAt: number[];
-    connectedAt: number[];
-    connectErrors: number;
-    failed: number;
-    errors: Record<string, number>;
-    wrong: number;
-    events: number;
-    pages: number;
-  }>('reconnectSync', (i) =>
-    clientSlices[i]!.length
-      ? { group: 'storm', limit: opts.syncLimit, expect: opts.stormEvents, start, spreadMs: opts.stormSpreadMs, timeoutMs: 60_000 }
-      : undefined,
-  );
+  const reconnect = () =>
+    pool.all<{
+      doneAt: number[];
+      connectedAt: number[];
+      connectErrors: number;
+      failed: number;
+      errors: Record<string, number>;
+      wrong: number;
+      events: number;
+      pages: number;
+    }>('reconnectSync', (i) =>
+      clientSlices[i]!.length
+        ? { group: 'storm', limit: opts.syncLimit, expect: opts.stormEvents, start, spreadMs: opts.stormSpreadMs, timeoutMs: 60_000 }
+        : undefined,
+    );
+  const profiled = opts.profile ? await profileServer(bench, 'storm', reconnect) : undefined;
+  const results = profiled ? profiled.result : await reconnect();
   const end = now();
   const tcp1 = tcpCounters();
   const doneAt = results.flatMap((r) => r.doneAt).sort((a, b) => a - b);
@@ -110,6 +114,7 @@ export async function stormScenario(bench: Bench, api: Api): Promise<StormSectio
     connectedCurve,
     listenOverflows: tcp1.listenOverflows - tcp0.listenOverflows,
     resources: resources(bench.sampler.window(start, end)),
+    profile: profiled?.profile,
   };
   bench.log(
     `  storm: ${doneAt.length}/${clients.length} in sync after ${(allMs / 1000).toFixed(2)} s ` +
