@@ -6,6 +6,7 @@ import type { Command } from './events/runCommand.js';
 import type { AccessTokens } from './features/auth/accessToken.js';
 import type { IdTokenVerifier } from './features/auth/idTokenVerifier.js';
 import type { OtpSender } from './features/auth/otpSender.js';
+import type { SessionUse } from './features/auth/sessionUse.js';
 import type { Storage } from './features/media/storage.js';
 import type { SendQueue } from './features/messages/sendQueue.js';
 import type { RateLimiter } from './lib/rateLimit.js';
@@ -78,6 +79,8 @@ export interface AppContext {
   /** Where sends queue to be committed together. */
   sends: SendQueue;
   sessions: SessionSockets;
+  /** Sessions' lastUsedAt, written in the background. */
+  sessionUse: SessionUse;
   presence: OnlineUsers;
   tokens: AccessTokens;
   /** Where media bytes live (a local directory by default). */

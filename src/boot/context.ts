@@ -10,6 +10,7 @@ import { AccessTokens } from '../features/auth/accessToken.js';
 import { issuersFrom } from '../features/auth/idTokenVerifier.js';
 import { loadSigningKeys } from '../features/auth/keys.js';
 import { createOtpSender } from '../features/auth/otpSender.js';
+import { SessionUse } from '../features/auth/sessionUse.js';
 import { createMailer } from '../features/accounts/mailer.js';
 import { MailOutbox } from '../features/accounts/outbox.js';
 import { WebhookWorkers } from '../features/webhooks/runners.js';
@@ -87,6 +88,7 @@ export async function buildContext(config: Config, io: ParleyServer, log: Fastif
       metrics,
     }),
     sessions: socketSessions(io, redis !== undefined),
+    sessionUse: new SessionUse(database.db),
     presence,
     tokens: new AccessTokens(keys, config.JWT_ISSUER, config.ACCESS_TOKEN_TTL_SECONDS),
     storage: config.S3_BUCKET ? new S3Storage(s3Options(config)) : new LocalStorage(mediaDirs(config).files),
@@ -99,6 +101,7 @@ export async function buildContext(config: Config, io: ParleyServer, log: Fastif
     webhooks: new WebhookWorkers(database.db, horizon, config, log),
     databaseSnapshot: database.snapshot ? () => database.snapshot!() : null,
   };
+  stops.push(() => ctx.sessionUse.flush());
   const start = async () => {
     await emitter.start(database.kind === 'postgres' ? config.EMITTER_POLL_MS : null);
     await presence.start();
@@ -111,6 +114,7 @@ function openDatabase(config: Config, log: FastifyBaseLogger): Promise<Database>
     url: config.DATABASE_URL,
     pglitePath: config.PGLITE_PATH ?? path.join(config.dataDir, 'pglite'),
     poolSize: config.DATABASE_POOL_SIZE,
+    statementCache: config.DATABASE_STATEMENT_CACHE,
     timeouts: {
       statementSeconds: config.DATABASE_STATEMENT_TIMEOUT_SECONDS,
       lockSeconds: config.DATABASE_LOCK_TIMEOUT_SECONDS,

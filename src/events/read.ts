@@ -41,14 +41,24 @@ export const lastIssuedId = sql`coalesce(pg_sequence_last_value('events_id_seq':
  * may not be after a database crash.
  */
 export async function logBounds(ex: Executor, horizon: number): Promise<{ prunedThrough: number; issued: number; lastFinal: number }> {
-  const [b] = await rows<{ pruned_through: number; issued: number | null; last_final: number | null }>(
+  const [b] = await rows<BoundsRow>(
     ex,
     sql`select pruned_through, ${lastIssuedId} as issued,
                (select max(id) from events where id <= ${horizon}) as last_final
         from event_head where id = 1`,
   );
-  const prunedThrough = Number(b!.pruned_through);
-  return { prunedThrough, issued: Number(b!.issued ?? 0), lastFinal: Math.max(prunedThrough, Number(b!.last_final ?? 0)) };
+  return bounds(b!);
+}
+
+interface BoundsRow {
+  pruned_through: number;
+  issued: number | null;
+  last_final: number | null;
+}
+
+function bounds(b: BoundsRow): { prunedThrough: number; issued: number; lastFinal: number } {
+  const prunedThrough = Number(b.pruned_through);
+  return { prunedThrough, issued: Number(b.issued ?? 0), lastFinal: Math.max(prunedThrough, Number(b.last_final ?? 0)) };
 }
 
 /** All committed events with `after < id <= upTo`, in order (what the emitter tails; `upTo` a horizon). */
@@ -80,15 +90,18 @@ export async function readUserStream(
   limit: number,
   horizon: number,
 ): Promise<{ events: StoredEvent[]; cursor: number; hasMore: boolean }> {
-  const head = await logBounds(ex, horizon);
-  const from = cursor ?? head.prunedThrough;
-  if (from < head.prunedThrough) throw fail('sync.cursor_expired');
-  if (from > head.issued)
-    throw fail('validation.failed', 'cursor is ahead of the event stream', [{ path: 'cursor', message: 'unknown cursor' }]);
   const take = limit + 1;
-  const found = await rows<EventRow>(
+  // The log's bounds and the page in one statement: the page reads from the cursor or, without
+  // one, from where the log was pruned; a cursor the bounds refuse is refused after the read.
+  // (A constant, not a subquery, where it can be: the planner estimates the ranges from it.)
+  const from = cursor === undefined ? sql`(select pruned_through from event_head where id = 1)` : sql`${cursor}`;
+  const [found] = await rows<BoundsRow & { events: EventRow[] | null }>(
     ex,
-    sql`select * from (
+    sql`with b as (
+          select pruned_through, ${lastIssuedId} as issued, (select max(id) from events where id <= ${horizon}) as last_final
+          from event_head where id = 1
+        )
+        select b.pruned_through, b.issued, b.last_final, (select json_agg(s order by s.id) from (select * from (
           select e.id, e.type, e.conversation_id, e.user_id, e.message_id, e.payload, e.origin
           from member_periods p
           join conversations cv on cv.id = p.conversation_id
@@ -113,10 +126,17 @@ export async function readUserStream(
             select id, type, conversation_id, user_id, message_id, payload, origin from events
             where user_id = ${actorId} and id > ${from} and id <= ${horizon} order by id limit ${take}
           ) mine
-        ) s order by id limit ${take}`,
+        ) u order by id limit ${take}) s) as events
+        from b`,
   );
-  const hasMore = found.length > limit;
-  const page = found.slice(0, limit).map(toStored);
+  const head = bounds(found!);
+  const after = cursor ?? head.prunedThrough;
+  if (after < head.prunedThrough) throw fail('sync.cursor_expired');
+  if (after > head.issued)
+    throw fail('validation.failed', 'cursor is ahead of the event stream', [{ path: 'cursor', message: 'unknown cursor' }]);
+  const events = found!.events ?? [];
+  const hasMore = events.length > limit;
+  const page = events.slice(0, limit).map(toStored);
   const last = page.at(-1);
-  return { events: page, cursor: last ? last.id : hasMore ? from : Math.max(from, head.lastFinal), hasMore };
+  return { events: page, cursor: last ? last.id : hasMore ? after : Math.max(after, head.lastFinal), hasMore };
 }

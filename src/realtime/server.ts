@@ -13,7 +13,7 @@ import { parseInput } from '../lib/validation.js';
 import { dropCallsOf } from './calls.js';
 import { clientEventHandlers } from './handlers.js';
 import type { ParleyServer, ParleySocket, SocketData } from './types.js';
-import type { PresenceAnnouncer } from './presence/announce.js';
+import { toMarked, type Marked, type MarkedRow, type PresenceAnnouncer } from './presence/announce.js';
 import type { Presence } from './presence/presence.js';
 import { conversationRoom, sessionRoom, userRoom } from './rooms.js';
 import { SocketCap } from './socketCap.js';
@@ -143,7 +143,7 @@ function onConnection(ctx: AppContext, live: LiveState, socket: ParleySocket, di
   // Presence runs beside the socket, never in front of it: with Redis away its commands wait
   // out their timeout, and the socket can act meanwhile (it catches up when Redis returns).
   const online = joined
-    .then((audience) => audience && goOnline(live, socket, audience))
+    .then((marked) => marked && goOnline(live, socket, marked))
     .catch((err) => ctx.log.warn({ err }, 'presence update failed'));
   socket.onAny((event: string, ...args: unknown[]) => {
     const handler = dispatch.handlers.get(event);
@@ -184,33 +184,34 @@ function onConnection(ctx: AppContext, live: LiveState, socket: ParleySocket, di
  * applied, so a membership change is never missed between reading and joining: the socket is in
  * its user room first, so moves emitted after the snapshot reach it; one emitted while the
  * snapshot was read may be missing from it, so it is read again. (Everything emitted before has
- * committed before the snapshot was taken.)
- * Returns the conversations to tell when the user comes online (none if the socket is gone).
+ * committed before the snapshot was taken.) The same statement saves the user's lastActive and
+ * reads whom to tell they came online.
+ * Returns that (nothing if the socket is gone).
  */
-async function joinRooms(ctx: AppContext, live: LiveState, socket: ParleySocket): Promise<string[] | undefined> {
+async function joinRooms(ctx: AppContext, live: LiveState, socket: ParleySocket): Promise<Marked | undefined> {
   const { userId } = socket.data;
   await socket.join([userRoom(userId), sessionRoom(socket.data.sessionId)]);
   for (;;) {
     const moves = live.roomMoves();
-    const snapshot = await rows<{ ids: string[] | null; audience: string[] | null }>(
+    const [snapshot] = await rows<{ ids: string[] | null } & Partial<MarkedRow>>(
       ctx.db,
-      sql`select (select array_agg(conversation_id::text) from members where user_id = ${userId}) as ids,
-                 (select array_agg(id::text) from (${live.announcer.audienceOf(userId)}) p) as audience`,
+      sql`with marked as (${live.announcer.markActive(userId, new Date())})
+          select (select array_agg(conversation_id::text) from members where user_id = ${userId}) as ids, marked.*
+          from (select 1) one left join marked on true`,
     );
-    const { ids, audience } = snapshot[0]!;
     if (live.roomMoves() !== moves) continue;
     if (!socket.connected) return undefined;
-    await socket.join((ids ?? []).map(conversationRoom));
-    return audience ?? [];
+    await socket.join((snapshot!.ids ?? []).map(conversationRoom));
+    return snapshot!.online ? toMarked(snapshot as MarkedRow) : { online: 'nobody', lastSeen: 'nobody', audience: [], blocked: [] };
   }
 }
 
 /** Records the socket in presence; the user's first socket anywhere makes them come online. */
-async function goOnline(live: LiveState, socket: ParleySocket, audience: string[]): Promise<void> {
+async function goOnline(live: LiveState, socket: ParleySocket, marked: Marked): Promise<void> {
   const { userId } = socket.data;
   const first = await live.presence.connect(userId, socket.id);
   // It went while presence was recorded: its disconnect handler (which waits for this) undoes it.
-  if (first && socket.connected) await live.announcer.online(userId, audience);
+  if (first && socket.connected) await live.announcer.online(userId, marked);
 }
 
 async function goOffline(live: LiveState, socket: ParleySocket): Promise<void> {

@@ -127,18 +127,12 @@ export async function revokeSession(ctx: AppContext, sessionId: string, actorId:
   ctx.sessions.disconnect(sessionId);
 }
 
-/** A live session for this user, or auth.session_revoked. Touches lastUsedAt at most once a minute. */
+/** A live session for this user, or auth.session_revoked. Its lastUsedAt is written in the background (SessionUse). */
 export async function assertSessionActive(ctx: AppContext, sessionId: string, userId: string): Promise<void> {
   const [session] = await ctx.db
     .select({ revokedAt: sessions.revokedAt, userId: sessions.userId, lastUsedAt: sessions.lastUsedAt })
     .from(sessions)
     .where(eq(sessions.id, sessionId));
   if (!session || session.revokedAt || session.userId !== userId) throw fail('auth.session_revoked');
-  if (Date.now() - session.lastUsedAt.getTime() > 60_000) {
-    void ctx.db
-      .update(sessions)
-      .set({ lastUsedAt: new Date() })
-      .where(eq(sessions.id, sessionId))
-      .catch(() => {});
-  }
+  ctx.sessionUse.seen(sessionId, session.lastUsedAt);
 }

@@ -1,7 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/connect.js';
-import { blockRelations } from '../../features/users/blocks.js';
-import { userRoom } from '../rooms.js';
 
 /**
  * Where a user's online / offline is announced: their direct chats and their groups of at most
@@ -17,7 +14,8 @@ export function audienceConversations(userId: string, groupMax: number): SQL {
              <= ${groupMax})`;
 }
 
-/** The user's own sockets and everyone in a block relation with them (presence is hidden both ways). */
-export async function presenceHiddenFrom(db: Db, userId: string): Promise<string[]> {
-  return [userId, ...(await blockRelations(db, userId))].map(userRoom);
+/** Everyone in a block relation with the user, either way (presence is hidden both ways), as SQL. */
+export function blockedEitherWay(userId: string): SQL {
+  return sql`select case when b.blocker_id = ${userId} then b.blocked_id else b.blocker_id end as id
+      from blocks b where b.blocker_id = ${userId} or b.blocked_id = ${userId}`;
 }
