@@ -59,6 +59,11 @@ export const configSchema = z
     DATABASE_URL: optionalString.pipe(z.string().url().optional()),
     DATABASE_POOL_SIZE: int(10, 1, 500),
     /**
+     * PostgreSQL: how many statements each pooled connection prepares (parsed once, its plan kept)
+     * once their text has run three times; 0 = none (a pooler that cannot keep prepared statements).
+     */
+    DATABASE_STATEMENT_CACHE: int(256, 0, 10_000),
+    /**
      * PostgreSQL session timeouts in seconds (fractions allowed, 0 = off), set on every pooled
      * connection: a stuck statement, a wait for a lock, or a transaction left open by a frozen
      * node ends instead of stalling every node (docs/scaling.md).

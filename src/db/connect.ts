@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { schema } from './schema.js';
+import { prepareRepeatedStatements } from './statementCache.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -38,6 +39,8 @@ export interface ConnectOptions {
   url?: string;
   pglitePath: string;
   poolSize: number;
+  /** PostgreSQL: statements each connection prepares once they repeat (statementCache.ts); 0: none. */
+  statementCache?: number;
   timeouts?: SessionTimeouts;
   log?: Logger;
   /** PGlite: how often the WAL written since the last checkpoint is looked at (checkpointIfWalGrew). */
@@ -49,7 +52,7 @@ export interface ConnectOptions {
  * Either way the same Drizzle migrations are applied before this returns.
  */
 export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
-  if (opts.url) return connectPostgres(opts.url, opts.poolSize, opts.timeouts, opts.log);
+  if (opts.url) return connectPostgres(opts.url, opts.poolSize, opts.statementCache ?? 0, opts.timeouts, opts.log);
   return connectPglite(opts.pglitePath, opts.pgliteCheckpointCheckMs ?? PGLITE_CHECKPOINT_CHECK_MS);
 }
 
@@ -120,6 +123,7 @@ async function checkpointIfWalGrew(client: { query<T>(q: string): Promise<{ rows
 async function connectPostgres(
   url: string,
   poolSize: number,
+  statementCache: number,
   timeouts: SessionTimeouts | undefined,
   log: Logger | undefined,
 ): Promise<Database> {
@@ -140,7 +144,10 @@ async function connectPostgres(
   // pg-pool listens for errors only on idle clients: a client checked out for a transaction
   // when the server restarts would emit an unhandled 'error' and take the process down. The
   // query in flight fails (503 service.unavailable) and the pool drops the broken client.
-  pool.on('connect', (client) => client.on('error', lost));
+  pool.on('connect', (client) => {
+    client.on('error', lost);
+    if (statementCache > 0) prepareRepeatedStatements(client, statementCache);
+  });
   pool.on('error', lost);
   const db = drizzle(pool, { schema }) as unknown as Db;
   // Nodes starting together take turns: one migrates, the others find it done.
