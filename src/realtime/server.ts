@@ -127,6 +127,10 @@ function onConnection(ctx: AppContext, live: LiveState, socket: ParleySocket, di
   // An idle socket costs memory at scale: let the handshake's HTTP request go, and keep one
   // listener per socket (not one per event) and no flood counter until it sends something.
   socket.conn.request = null as never;
+  // The handshake is kept for the socket's lifetime too; nothing reads its headers, query or token again.
+  socket.handshake.headers = {};
+  socket.handshake.query = {};
+  socket.handshake.auth = {};
   let flood: FixedWindow | undefined;
   // Events are handled once the socket is in its rooms: a `typing` or a `conversation:leave`
   // sent right after connecting must not run before the join it depends on.
