@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import * as jose from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sessions } from '../src/db/schema.js';
 import { disconnected, settle, TestServer, type TestUser } from './helpers/server.js';
 import { expectProblem } from './helpers/problems.js';
 
@@ -365,6 +367,32 @@ describe('sessions', () => {
 
     const fromLaptop = await server.api('GET', '/auth/sessions', { token: laptop.accessToken });
     expect(fromLaptop.body.sessions.filter((s: any) => s.current).map((s: any) => s.deviceId)).toEqual(['laptop-1']);
+  });
+
+  it('lastUsedAt moves when a session used over a minute ago is used again (a request, a socket handshake), written within a second', async () => {
+    const lastUsed = async (accessToken: string) =>
+      ((await server.api('GET', '/auth/sessions', { token: phone.accessToken })).body.sessions as any[]).find(
+        (s) => s.id === sessionIdOf(accessToken),
+      ).lastUsedAt as string;
+    const age = (accessToken: string) =>
+      server.app.ctx.db
+        .update(sessions)
+        .set({ lastUsedAt: new Date(Date.now() - 3_600_000) })
+        .where(eq(sessions.id, sessionIdOf(accessToken)));
+    await age(laptop.accessToken);
+    const aged = await lastUsed(laptop.accessToken);
+    expect(Date.now() - Date.parse(aged)).toBeGreaterThan(3_000_000);
+    expect((await server.api('GET', '/auth/me', { token: laptop.accessToken })).status).toBe(200);
+    await vi.waitFor(async () => expect(Date.now() - Date.parse(await lastUsed(laptop.accessToken))).toBeLessThan(10_000), {
+      timeout: 3_000,
+    });
+
+    await age(laptop.accessToken);
+    const socket = await server.socket(laptop.accessToken);
+    await vi.waitFor(async () => expect(Date.now() - Date.parse(await lastUsed(laptop.accessToken))).toBeLessThan(10_000), {
+      timeout: 3_000,
+    });
+    socket.disconnect();
   });
 
   it("DELETE /auth/sessions/:id revokes another device's session", async () => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/connect.js';
+import { uuidArray, type Db } from '../../db/connect.js';
 
 /** How stale a session's `last_used_at` may be: it is written at most this often. */
 const LAST_USED_PRECISION_MS = 60_000;
@@ -33,7 +33,7 @@ export class SessionUse {
     this.due.clear();
     if (ids.length === 0) return;
     await this.db
-      .execute(sql`update sessions set last_used_at = now() where id = any(${ids}::uuid[])`)
+      .execute(sql`update sessions set last_used_at = now() where id = any(${uuidArray(ids)})`)
       .then(() => undefined)
       .catch(() => undefined);
   }
