@@ -94,7 +94,7 @@ export async function readUserStream(
   // The log's bounds and the page in one statement: the page reads from the cursor or, without
   // one, from where the log was pruned; a cursor the bounds refuse is refused after the read.
   // (A constant, not a subquery, where it can be: the planner estimates the ranges from it.)
-  const from = cursor === undefined ? sql`(select pruned_through from event_head where id = 1)` : sql`${cursor}`;
+  const from = cursor === undefined ? sql`(select pruned_through from b)` : sql`${cursor}`;
   const [found] = await rows<BoundsRow & { events: EventRow[] | null }>(
     ex,
     sql`with b as (

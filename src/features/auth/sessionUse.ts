@@ -32,9 +32,6 @@ export class SessionUse {
     const ids = [...this.due];
     this.due.clear();
     if (ids.length === 0) return;
-    await this.db
-      .execute(sql`update sessions set last_used_at = now() where id = any(${uuidArray(ids)})`)
-      .then(() => undefined)
-      .catch(() => undefined);
+    await this.db.execute(sql`update sessions set last_used_at = now() where id = any(${uuidArray(ids)})`).catch(() => undefined);
   }
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { rows, type Executor } from '../../db/connect.js';
 import { blocks, users } from '../../db/schema.js';
@@ -38,13 +38,16 @@ export async function assertNotBlockedInDirect(
   }
 }
 
+/** Everyone in a block relation with the user, either way, as SQL: one `id` column (presence reads it inside a bigger statement). */
+export function blockRelationsQuery(userId: string): SQL {
+  return sql`select case when b.blocker_id = ${userId} then b.blocked_id else b.blocker_id end as id
+      from blocks b where b.blocker_id = ${userId} or b.blocked_id = ${userId}`;
+}
+
 /** Everyone in a block relation with the user, either way. */
 export async function blockRelations(ex: Executor, userId: string): Promise<string[]> {
-  const found = await ex
-    .select({ blockerId: blocks.blockerId, blockedId: blocks.blockedId })
-    .from(blocks)
-    .where(or(eq(blocks.blockerId, userId), eq(blocks.blockedId, userId)));
-  return found.map((b) => (b.blockerId === userId ? b.blockedId : b.blockerId));
+  const found = await rows<{ id: string }>(ex, blockRelationsQuery(userId));
+  return found.map((b) => b.id);
 }
 
 /** Blocking is private to the blocker: the blocked user is not told. */

@@ -2,7 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ParleyServer } from '../types.js';
 import { rows, type Db } from '../../db/connect.js';
 import { conversationRoom, userRoom } from '../rooms.js';
-import { audienceConversations, blockedEitherWay } from './audience.js';
+import { blockRelationsQuery } from '../../features/users/blocks.js';
+import { audienceConversations } from './audience.js';
 
 /** A user's lastActive saved, and what announcing them needs: read in the same statement. */
 export interface Marked {
@@ -49,7 +50,7 @@ export class PresenceAnnouncer {
     return sql`update users set last_active = ${at} where id = ${userId}
       returning privacy_online as online, privacy_last_seen as last_seen,
         (select array_agg(a.id::text) from (${audienceConversations(userId, this.groupMax)}) a) as audience,
-        (select array_agg(b.id::text) from (${blockedEitherWay(userId)}) b) as blocked`;
+        (select array_agg(b.id::text) from (${blockRelationsQuery(userId)}) b) as blocked`;
   }
 
   /** The user's first socket anywhere. `marked`: already read with the socket's rooms, else saved and read now. */

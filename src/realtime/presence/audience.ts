@@ -13,9 +13,3 @@ export function audienceConversations(userId: string, groupMax: number): SQL {
         and (c.type = 'direct' or (select count(*) from (select 1 from members o where o.conversation_id = c.id limit ${groupMax + 1}) x)
              <= ${groupMax})`;
 }
-
-/** Everyone in a block relation with the user, either way (presence is hidden both ways), as SQL. */
-export function blockedEitherWay(userId: string): SQL {
-  return sql`select case when b.blocker_id = ${userId} then b.blocked_id else b.blocker_id end as id
-      from blocks b where b.blocker_id = ${userId} or b.blocked_id = ${userId}`;
-}
