@@ -60,7 +60,10 @@ export const sessionSchema = z.object({
   deviceId: z.string().meta({ example: 'pixel-8-3f2a' }),
   deviceName: z.string().nullable().meta({ example: 'Pixel 8' }),
   createdAt: z.string(),
-  lastUsedAt: z.string(),
+  lastUsedAt: z.string().meta({
+    description:
+      'When a request or socket used the session last, to the minute: it is written at most once a minute, within a second of the use.',
+  }),
   current: z.boolean().meta({ description: 'The session making this request.' }),
 });
 
