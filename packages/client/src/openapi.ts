@@ -4171,6 +4171,7 @@ export interface operations {
               /** @example Pixel 8 */
               deviceName: string | null;
               createdAt: string;
+              /** @description When a request or socket used the session last, to the minute: it is written at most once a minute, within a second of the use. */
               lastUsedAt: string;
               /** @description The session making this request. */
               current: boolean;
