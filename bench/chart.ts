@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allPairsFigures, type PairsFigures, type Results } from './context.js';
 import { repoDir } from './server.js';
+import { perConnection } from './stats.js';
 import { computeTargets } from './targets.js';
 
 const W = 760;
@@ -352,9 +353,9 @@ export function renderMarkdown(r: Results, svgDir = 'benchmarks'): string {
       L.push('');
       L.push(
         `${num(c.connected)} idle authenticated sockets (${num(c.users)} users, up to ${c.socketsPerUser} sockets each, as devices), ${c.failed} failed: ` +
-          `**${num(c.bytesPerConnSlope / 1000, 1)} KB RSS per connection** (least-squares slope of RSS over the ${c.points.length - 1} steps; ` +
-          `${num(c.bytesPerConnTotal / 1000, 1)} KB as total growth / N); the JS heap in use grew ${num(c.heapBytesPerConn / 1000, 1)} KB per connection ` +
-          `(more than RSS at first: the heap reuses pages it already had from the earlier scenarios). ` +
+          `**${num(c.bytesPerConnSlope / 1000, 1)} KB RSS per connection** (least-squares slope of RSS over the ${c.points.length - 1} steps, without the point before them: the server ` +
+          `returns memory the earlier scenarios left while the first sockets connect; ` +
+          `${num(c.bytesPerConnTotal / 1000, 1)} KB as total growth / N, from that point); the JS heap in use grew ${num(c.heapBytesPerConn / 1000, 1)} KB per connection. ` +
           `${num(c.connectsPerSec)} connects/s (64 handshakes in flight per load process; connect p50 ${num(c.connectLatency.p50)} ms, p99 ${num(c.connectLatency.p99)} ms).`,
       );
       if (c.limitNote) L.push('', `Note: ${c.limitNote}.`);
@@ -514,6 +515,13 @@ export function mergeResults(first: Results, ...later: Results[]): Results {
       Object.assign(into, scenarios);
       into.failures = into.failures?.filter((f) => !(f.scenario in scenarios));
     }
+  }
+  // Results written before the slopes left out the point before the first step are read the same way.
+  for (const run of merged.runs) {
+    if (!run.connections) continue;
+    const slopes = perConnection(run.connections.points);
+    run.connections.bytesPerConnSlope = slopes.rss;
+    run.connections.heapBytesPerConn = slopes.heap;
   }
   merged.targets = computeTargets(merged);
   return merged;

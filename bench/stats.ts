@@ -104,6 +104,23 @@ export function percentileOf(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }
 
+/**
+ * Bytes of RSS and of JS heap per connection: the slopes over the connections scenario's steps.
+ * The point before the first step is left out (when there are two steps or more): the earlier
+ * scenarios leave memory the server returns only later, so RSS often falls while the first
+ * sockets connect, and a line from there understates the slope.
+ */
+export function perConnection(points: readonly { connected: number; rssKiB: number; heapUsedKiB: number }[]): {
+  rss: number;
+  heap: number;
+} {
+  const measured = points.length > 2 ? points.slice(1) : points;
+  return {
+    rss: linearFit(measured.map((p) => ({ x: p.connected, y: p.rssKiB * 1024 }))).slope,
+    heap: linearFit(measured.map((p) => ({ x: p.connected, y: p.heapUsedKiB * 1024 }))).slope,
+  };
+}
+
 /** Least-squares slope and intercept of y over x. */
 export function linearFit(points: readonly { x: number; y: number }[]): { slope: number; intercept: number } {
   const n = points.length;

@@ -1,7 +1,7 @@
 import type { Api } from '../api.js';
 import { resources, type Bench, type ConnectionsSection } from '../context.js';
 import { fileLimit, rssKiB, tcpCounters } from '../proc.js';
-import { Histogram, linearFit, now } from '../stats.js';
+import { Histogram, now, perConnection } from '../stats.js';
 import { split } from '../workers.js';
 
 /** File descriptors the server needs besides client sockets (database, listener, stdio, epoll…). */
@@ -12,7 +12,7 @@ const WORKER_FD_HEADROOM = 500;
 /**
  * N idle authenticated sockets, connected in steps. After each step the server is left to go
  * quiet, garbage-collected (through bench/serverHook.ts) and its RSS read from /proc; the
- * bytes per connection are the slope of RSS over connections.
+ * bytes per connection are the slope of RSS over the steps (`perConnection`).
  */
 export async function connectionsScenario(bench: Bench, api: Api): Promise<ConnectionsSection> {
   const { opts, pool } = bench;
@@ -100,8 +100,7 @@ export async function connectionsScenario(bench: Bench, api: Api): Promise<Conne
     bench.log(`  ${connected} connected (${failed} failed), server RSS ${((rssKiB(server.pid) ?? 0) / 1024).toFixed(0)} MiB`);
   }
   const to = now();
-  const fit = linearFit(points.map((p) => ({ x: p.connected, y: p.rssKiB * 1024 })));
-  const heapFit = linearFit(points.map((p) => ({ x: p.connected, y: p.heapUsedKiB * 1024 })));
+  const slopes = perConnection(points);
   const last = points.at(-1)!;
   const section: ConnectionsSection = {
     requested: opts.connections,
@@ -115,9 +114,9 @@ export async function connectionsScenario(bench: Bench, api: Api): Promise<Conne
     connectsPerSec: connected / (connectMs / 1000),
     connectLatency: hist.summary(),
     points,
-    bytesPerConnSlope: fit.slope,
+    bytesPerConnSlope: slopes.rss,
     bytesPerConnTotal: connected ? ((last.rssKiB - points[0]!.rssKiB) * 1024) / connected : NaN,
-    heapBytesPerConn: heapFit.slope,
+    heapBytesPerConn: slopes.heap,
     listenOverflows: tcpCounters().listenOverflows - tcp0.listenOverflows,
     resources: resources(bench.sampler.window(from, to)),
   };

@@ -123,14 +123,25 @@ interface Dispatch {
   state: { refusing: boolean };
 }
 
+const FORGOTTEN_HANDSHAKE: ParleySocket['handshake'] = Object.freeze({
+  headers: Object.freeze({}),
+  query: Object.freeze({}),
+  auth: Object.freeze({}),
+  time: '',
+  address: '',
+  xdomain: false,
+  secure: false,
+  issued: 0,
+  url: '',
+});
+
 function onConnection(ctx: AppContext, live: LiveState, socket: ParleySocket, dispatch: Dispatch): void {
   // An idle socket costs memory at scale: let the handshake's HTTP request go, and keep one
   // listener per socket (not one per event) and no flood counter until it sends something.
   socket.conn.request = null as never;
-  // The handshake is kept for the socket's lifetime too; nothing reads its headers, query or token again.
-  socket.handshake.headers = {};
-  socket.handshake.query = {};
-  socket.handshake.auth = {};
+  // The handshake is kept for the socket's lifetime too; nothing reads it again (its headers,
+  // query, token, address, time): every socket shares one empty one.
+  (socket as { handshake: ParleySocket['handshake'] }).handshake = FORGOTTEN_HANDSHAKE;
   let flood: FixedWindow | undefined;
   // Events are handled once the socket is in its rooms: a `typing` or a `conversation:leave`
   // sent right after connecting must not run before the join it depends on.

@@ -12,7 +12,7 @@ export class SocketCap {
   constructor(private readonly max: number) {}
 
   /** Counts the socket for the user, or throws socket.too_many when they already hold `max`. */
-  admit(socket: Pick<Socket, 'id' | 'once' | 'conn'>, userId: string): void {
+  admit(socket: Pick<Socket, 'id' | 'on' | 'conn'>, userId: string): void {
     let held = this.byUser.get(userId);
     if (!held) this.byUser.set(userId, (held = new Set()));
     if (held.size >= this.max) throw fail('socket.too_many', `at most ${this.max} connections per user: close another one first`);
@@ -21,8 +21,9 @@ export class SocketCap {
       held.delete(socket.id);
       if (held.size === 0 && this.byUser.get(userId) === held) this.byUser.delete(userId);
     };
-    socket.once('disconnect', release);
-    socket.conn.once('close', release);
+    // Plain listeners, not once(): release may run twice, and once() costs each socket two wrappers.
+    socket.on('disconnect', release);
+    socket.conn.on('close', release);
     // The client hung up while its handshake was being checked: no 'close' is coming, and it never connects.
     if (socket.conn.readyState === 'closed') release();
   }
