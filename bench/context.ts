@@ -16,6 +16,8 @@ export interface Options {
   pushPairs: number;
   pushWindow: number;
   halfRate: boolean;
+  /** The open-loop run's rate (messages/s) instead of half the best closed-loop one. */
+  openRate?: number;
   /** Pairs: one more run at the best window with receivers sending delivered and read receipts. */
   receipts: boolean;
   /** Groups scenario: how many groups, and members in each. */

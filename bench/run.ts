@@ -41,6 +41,8 @@ const HELP = `Usage: npm run bench -- [flags]
   --duration S             measured seconds per pairs run                      [10; quick 3]
   --warmup S               unmeasured seconds before each pairs run            [2; quick 1]
   --no-half-rate           skip the open-loop run at half the best rate
+  --rate R                 the open-loop run at R messages/s instead of half the best rate (to
+                           compare two servers at the same load)
   --no-receipts            skip the receipts-on pairs run (receivers send message:delivered and
                            message:read for every message, as a real client does)
   --groups N               groups scenario: N groups, all members online, everyone sending (W=1) [50; quick 5]
@@ -93,6 +95,7 @@ function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?:
       duration: { type: 'string' },
       warmup: { type: 'string' },
       'no-half-rate': { type: 'boolean' },
+      rate: { type: 'string' },
       'no-receipts': { type: 'boolean' },
       groups: { type: 'string' },
       'group-size': { type: 'string' },
@@ -155,6 +158,7 @@ function parseOptions(argv: string[]): Options & { help: boolean; serverCommit?:
     pushPairs: int(values['push-pairs'], pairs, pairs),
     pushWindow: int(values['push-window'], windows[0]!, windows[0]!),
     halfRate: !values['no-half-rate'],
+    ...(values.rate === undefined ? {} : { openRate: int(values.rate, 0, 0) }),
     receipts: !values['no-receipts'],
     groups: int(values.groups, 50, 5),
     groupSize: int(values['group-size'], 20, 5),

@@ -168,7 +168,7 @@ export async function pairsScenario(
   }
   section.best = section.runs.reduce((a, b) => (b.deliveredPerSec > a.deliveredPerSec ? b : a));
   if (protocol === 'parley' && opts.halfRate) {
-    const rate = section.best.deliveredPerSec / 2;
+    const rate = opts.openRate ?? section.best.deliveredPerSec / 2;
     section.halfRate = await pairsRun(bench, target, protocol, pairs, { window: section.best.window, rate });
     await bench.sampler.settle({ maxMs: 5_000 });
   }

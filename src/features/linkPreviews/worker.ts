@@ -101,6 +101,8 @@ const candidatesAfter = (after: number, limit: number, horizon: number) => sql`
   )
   select (select count(*) from batch)::int as n, (select max(id) from batch) as through,
     (select json_agg(json_build_object('id', m.id, 'senderId', m.sender_id, 'text', m.text, 'have', p.url))
-     from messages m left join link_previews p on p.message_id = m.id
-     where m.id in (select message_id from batch where message_id is not null and type in ('message:new', 'message:updated'))
-       and not m.encrypted and m.text ilike '%http%://%') as found`;
+     from (select distinct message_id from batch where message_id is not null and type in ('message:new', 'message:updated')) b
+     -- One message at a time by its key (lateral, not flattened: the limit): a join was planned as a scan of every message.
+     cross join lateral (select id, sender_id, text from messages m
+                         where m.id = b.message_id and not m.encrypted and m.text ilike '%http%://%' limit 1) m
+     left join link_previews p on p.message_id = m.id) as found`;

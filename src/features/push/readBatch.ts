@@ -6,7 +6,9 @@ import type { BatchFacts, ConversationFacts, NewMessage, Recipient } from './dec
 /**
  * The `message:new` events (and edits that add mentions) and the `call:incoming` ones in (after, through], and `through`:
  * how far this read covered the log, at most `limit` ids on and never past the horizon (every id at or below it is
- * final: src/events/horizon.ts).
+ * final: src/events/horizon.ts). Messages only of conversations where someone has a device of a live session: the
+ * others cannot cause a push, and most messages are of those (their payloads and their members' settings, read and
+ * parsed for nothing, were most of this worker's cost and competed with the send path: docs/benchmarks.md).
  */
 export async function readNewMessages(
   db: Db,
@@ -25,15 +27,27 @@ export async function readNewMessages(
   }>(
     db,
     // Only what push decides and shows (not the whole message: media, replies, reactions), and edits only when they add mentions.
-    sql`select e.id, e.type, e.hidden_from::text[] as hidden_from, e.created_at,
+    sql`with slice as (
+          select e.id, e.type, e.conversation_id from events e
+          where e.id > ${after} and e.id <= ${through}
+            and (e.type in ('message:new', 'call:incoming') or (e.type = 'message:updated' and e.payload ? 'mentionsAdded'))
+        ), reachable as (
+          select c.id from (select distinct conversation_id as id from slice where type <> 'call:incoming') c
+          cross join lateral (select 1 from members m join push_devices d on d.user_id = m.user_id
+                                join sessions s on s.id = d.session_id and s.revoked_at is null
+                              where m.conversation_id = c.id limit 1) as has_device
+        )
+        select e.id, e.type, e.hidden_from::text[] as hidden_from, e.created_at,
                case when e.type = 'call:incoming' then e.payload
-                    else jsonb_build_object('message', (select jsonb_object_agg(k, v) from jsonb_each(e.payload->'message') as f(k, v)
-                                  where k in ('id', 'conversationId', 'seq', 'senderId', 'type', 'text', 'encrypted', 'deletedAt', 'mentions')))
+                    else jsonb_build_object('message', (select jsonb_build_object('id', m->'id', 'conversationId', m->'conversationId',
+                                  'seq', m->'seq', 'senderId', m->'senderId', 'type', m->'type', 'text', m->'text',
+                                  'encrypted', m->'encrypted', 'deletedAt', m->'deletedAt', 'mentions', m->'mentions')
+                                from (select e.payload->'message' as m) as p))
                       || case when e.payload ? 'mentionsAdded' then jsonb_build_object('mentionsAdded', e.payload->'mentionsAdded') else '{}' end
                end as payload
-        from events e
-        where e.id > ${after} and e.id <= ${through}
-          and (e.type in ('message:new', 'call:incoming') or (e.type = 'message:updated' and e.payload ? 'mentionsAdded'))
+        from slice
+        join events e on e.id = slice.id
+        where slice.type = 'call:incoming' or slice.conversation_id in (select id from reachable)
         order by e.id`,
   );
   const messages = found
@@ -61,9 +75,10 @@ interface StoredMessage {
   senderId: string;
   type: NewMessage['type'];
   text: string | null;
-  encrypted?: boolean;
+  // null: absent from the stored payload (the projection names every key).
+  encrypted?: boolean | null;
   deletedAt?: string | null;
-  mentions?: { userIds?: string[]; all?: boolean };
+  mentions?: { userIds?: string[]; all?: boolean } | null;
 }
 
 const createdMs = (at: Date | string | null) => (at === null ? Date.now() : new Date(at).getTime());
