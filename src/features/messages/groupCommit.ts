@@ -24,8 +24,9 @@ interface Lane {
  * With more than one lane (SEND_PARALLEL), sends are split into lanes by conversation, one
  * batch in flight per lane: batches written at the same time never share a conversation, so
  * they never wait for each other's conversation locks, and one conversation's sends are written
- * in the order they came. Lanes add throughput but not speed: concurrent batches queue for the
- * event counter's lock, held to commit, so each takes longer (docs/benchmarks.md).
+ * in the order they came. Lanes add throughput but not speed: a lane's events are final for
+ * readers only once every transaction that took an earlier event id has ended, other lanes' too
+ * (src/events/horizon.ts), so its messages are delivered only after those (docs/benchmarks.md, session 16).
  *
  * A batch starts on the next turn of the event loop, after every message already read from the
  * sockets has joined it. (With PGlite a transaction runs without yielding to I/O, so starting
