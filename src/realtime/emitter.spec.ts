@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Server } from 'socket.io';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../db/connect.js';
 import type { Horizon } from '../events/horizon.js';
 import type { StoredEvent } from '../events/types.js';
@@ -311,6 +311,49 @@ describe('Emitter: holes and the horizon', () => {
     emitter.committed(commit(event(3)));
     await emitter.drain();
     expect(log.probes).toBe(2);
+  });
+});
+
+describe('Emitter: a probe held back by a transaction that writes no events (PostgreSQL, polling)', () => {
+  const POLL_MS = 1000;
+  async function polling() {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    const { io, ops } = fakeIo();
+    const emitter = new Emitter({} as Db, fakeHorizon(), io, fakeLogger(), undefined, log.pageSize);
+    await emitter.start(POLL_MS);
+    return { emitter, ops };
+  }
+  afterEach(() => vi.useRealTimers());
+
+  it('probes again within milliseconds, not at the next poll, and stops once it emitted', async () => {
+    const { emitter, ops } = await polling();
+    log.horizon = 0; // a lease renewal, say, was running when the probe looked
+    emitter.committed(commit(event(1)));
+    await emitter.drain();
+    expect(emittedIds(ops)).toEqual([]);
+    log.horizon = undefined; // it ended: nothing commits or pokes after it
+    await vi.advanceTimersByTimeAsync(5);
+    expect(emittedIds(ops)).toEqual([1]);
+    const probes = log.probes;
+    await vi.advanceTimersByTimeAsync(POLL_MS - 10);
+    expect(log.probes).toBe(probes);
+    emitter.stop();
+  });
+
+  it('backs off while it stays held back (a frozen writer), until it probes no more often than the poll', async () => {
+    const { emitter, ops } = await polling();
+    log.horizon = 0;
+    emitter.heard(1, commit(event(1)));
+    await vi.advanceTimersByTimeAsync(2 * POLL_MS);
+    expect(log.probes).toBeLessThanOrEqual(12); // 1, then after 5, 10, 20 … 640 ms, and the polls
+    const before = log.probes;
+    await vi.advanceTimersByTimeAsync(10 * POLL_MS);
+    expect(log.probes - before).toBe(10);
+    expect(emittedIds(ops)).toEqual([]);
+    log.horizon = undefined;
+    await vi.advanceTimersByTimeAsync(POLL_MS);
+    expect(emittedIds(ops)).toEqual([1]);
+    emitter.stop();
   });
 });
 

@@ -17,6 +17,9 @@ interface Logger {
 /** Events of local commits kept for the horizon to pass them; past this they are read back from the log instead. */
 const MAX_HELD_LOCAL = 10_000;
 
+/** The first pause before probing again for events known committed but not final yet; it doubles up to the poll. */
+const FIRST_RETRY_MS = 5;
+
 /**
  * The one place committed events become socket emits. It walks the event log in id order up to
  * the horizon (src/events/horizon.ts: below it nothing can still commit), so every node emits
@@ -33,6 +36,11 @@ export class Emitter implements CommitListener {
   private scanned = 0;
   private chain: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
+  private pollMs: number | null = null;
+  /** The highest id known committed, by this node or (heard) another: what the horizon must pass. */
+  private knownCommitted = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryMs = FIRST_RETRY_MS;
   private stopped = false;
   private catchingUp: Promise<void> | undefined;
   /** Committed events (this node's, and other nodes' heard through Redis) not emitted yet, by id, with when they arrived. */
@@ -59,6 +67,7 @@ export class Emitter implements CommitListener {
     const horizon = await this.horizon.settle(pollMs ?? 50, () => this.stopped);
     this.lastEmitted = (await logBounds(this.db, horizon)).lastFinal;
     this.scanned = Math.max(this.lastEmitted, horizon);
+    this.pollMs = pollMs;
     if (pollMs) {
       // Other nodes append to the same log, and a writer that held the horizon back finishes: polling picks both up.
       this.timer = setInterval(() => void this.catchUp(), pollMs);
@@ -78,6 +87,7 @@ export class Emitter implements CommitListener {
   /** Called by runCommand after a commit. */
   committed(events: StoredEvent[], finalOnCommit?: number): void {
     this.onCommitted?.(events);
+    this.knownCommitted = Math.max(this.knownCommitted, events.at(-1)!.id);
     this.hold(events, 'local');
     if (this.horizon.committed(events.at(-1)!.id, finalOnCommit)) void this.enqueue(() => this.emitFinal(this.horizon.known));
     else void this.catchUp();
@@ -90,6 +100,7 @@ export class Emitter implements CommitListener {
    */
   heard(lastId: number, events: StoredEvent[] = []): void {
     if (lastId <= this.scanned) return;
+    this.knownCommitted = Math.max(this.knownCommitted, lastId);
     this.hold(events, 'poke');
     void this.catchUp();
   }
@@ -107,9 +118,34 @@ export class Emitter implements CommitListener {
   catchUp(): Promise<void> {
     this.catchingUp ??= this.enqueue(async () => {
       this.catchingUp = undefined;
-      await this.emitFinal(await this.horizon.advance());
+      try {
+        await this.emitFinal(await this.horizon.advance());
+      } finally {
+        this.retryWhileHeldBack();
+      }
     });
     return this.catchingUp;
+  }
+
+  /**
+   * A probe that found a transaction running holds back what was committed after it took its
+   * ids. Often that transaction writes no events (a lease renewed, a session's last use), so no
+   * commit or poke follows it to probe again: without this, the events would wait for the poll
+   * (EMITTER_POLL_MS, 1 s by default). Probes again soon, then less often, until the poll is as soon.
+   */
+  private retryWhileHeldBack(): void {
+    if (this.scanned >= this.knownCommitted || this.stopped || !this.pollMs) {
+      this.retryMs = FIRST_RETRY_MS;
+      return;
+    }
+    if (this.retryTimer || this.retryMs >= this.pollMs) return;
+    const ms = this.retryMs;
+    this.retryMs = ms * 2;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.catchUp();
+    }, ms);
+    this.retryTimer.unref();
   }
 
   private async emitFinal(horizon: number): Promise<void> {
@@ -124,6 +160,7 @@ export class Emitter implements CommitListener {
   stop(): void {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
   }
 
   private enqueue(step: () => Promise<void>): Promise<void> {
