@@ -1,5 +1,11 @@
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/db/connect.js';
+import { appendEvents } from '../src/events/append.js';
+import type { EventDraft } from '../src/events/types.js';
+import { withoutEvents } from '../src/events/withoutEvents.js';
 import { freshDatabase } from './helpers/cluster.js';
 import { emit, next, settle, TestServer } from './helpers/server.js';
 
@@ -10,6 +16,7 @@ describe.skipIf(!onPostgres)('a transaction that writes no events, running when 
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let server: TestServer;
   let blocker: pg.Client;
+  let background: pg.Client;
 
   beforeAll(async () => {
     db = await freshDatabase(process.env.TEST_DATABASE_URL!);
@@ -17,10 +24,13 @@ describe.skipIf(!onPostgres)('a transaction that writes no events, running when 
     server = await TestServer.start({ DATABASE_URL: db.url, EMITTER_POLL_MS: '60000' });
     blocker = new pg.Client({ connectionString: db.url });
     await blocker.connect();
+    background = new pg.Client({ connectionString: db.url });
+    await background.connect();
   });
 
   afterAll(async () => {
     await blocker?.end();
+    await background?.end();
     await server?.close();
     await db?.drop();
   });
@@ -50,4 +60,36 @@ describe.skipIf(!onPostgres)('a transaction that writes no events, running when 
     // Far under the 60 s poll: the retries back off from 5 ms (src/realtime/emitter.ts).
     expect(heardAt! - endedAt).toBeLessThan(10_000);
   }, 30_000);
+
+  it('does not hold a message back at all while the transaction is one withoutEvents marked (background work)', async () => {
+    const [cat, dan] = await server.registerAll('Cat Marked', 'Dan Marked');
+    const chat = await server.directChat(cat, dan);
+    const sc = await server.socket(cat.token);
+    const sd = await server.socket(dan.token);
+    const bg = drizzle(background) as unknown as Db;
+    let holdsXid!: () => void;
+    const running = new Promise<void>((resolve) => (holdsXid = resolve));
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const marked = withoutEvents(bg, async (tx) => {
+      await tx.execute(sql`select pg_current_xact_id()`);
+      holdsXid();
+      await finished;
+    });
+    await running;
+    const heard = next(sd, 'message:new', () => true, 10_000);
+    expect((await emit(sc, 'message:send', { conversationId: chat, text: 'not held', clientMessageId: 'm-1' })).ok).toBe(true);
+    // Delivered while it still runs (an unmarked one holds it until it ends: the test above).
+    expect((await heard).message.text).toBe('not held');
+    finish();
+    await marked;
+  }, 30_000);
+
+  it('refuses to append events inside a transaction withoutEvents marked, and writes nothing', async () => {
+    const bg = drizzle(background) as unknown as Db;
+    const draft = { type: 'user:updated', userId: null, payload: {} } as unknown as EventDraft;
+    const before = await background.query('select count(*)::int as n from events');
+    await expect(withoutEvents(bg, (tx) => appendEvents(tx, [draft]))).rejects.toThrow(/appended 0 events of 1/);
+    expect((await background.query('select count(*)::int as n from events')).rows).toEqual(before.rows);
+  });
 });

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { jsonRows, rows, type Executor } from '../db/connect.js';
 import type { EventDraft, StoredEvent } from './types.js';
+import { mayAppendEvents, mayAppendHere } from './withoutEvents.js';
 
 export interface Appended {
   events: StoredEvent[];
@@ -57,7 +58,8 @@ export function appendPart(drafts: EventDraft[], probe: boolean): AppendPart {
     origin: d.origin ?? null,
     hiddenFrom: d.hiddenFrom ?? null,
   }));
-  const ctes = sql`ev_xact as materialized (select pg_current_xact_id() as xid),
+  // Under withoutEvents' mark no ids are taken, so `appended` throws: readers do not wait for such a transaction.
+  const ctes = sql`ev_xact as materialized (select pg_current_xact_id() as xid where ${mayAppendHere}),
         ev_ids as materialized (
           select nextval('events_id_seq') as id from ev_xact, generate_series(1, ${drafts.length}) where ev_xact.xid is not null
         ),
@@ -88,8 +90,7 @@ export function appendPart(drafts: EventDraft[], probe: boolean): AppendPart {
         )`,
     columns: sql`(select array_agg(id) from ev_added) as event_ids, ev_seq.issued,
                (select count(*) from pg_stat_activity a
-                where ev_seq.issued is not null and a.backend_xid is not null and a.pid <> pg_backend_pid()
-                  and a.datid = (select oid from pg_database where datname = current_database()))::int as others`,
+                where ev_seq.issued is not null and ${mayAppendEvents})::int as others`,
     from: sql`from ev_seq`,
     stored,
   };

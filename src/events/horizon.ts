@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../db/connect.js';
+import { mayAppendEvents } from './withoutEvents.js';
 
 /**
  * The event log's horizon: an id H such that every event with `id <= H` is final, committed or
@@ -96,7 +97,8 @@ export class HorizonBook {
  * One probe in one statement. The running xids are read in a subquery correlated with the
  * sequence's value, so they are read after it; `pg_stat_activity` (not `pg_current_snapshot()`,
  * whose xip list leaves out running xids at or above its xmax) lists every transaction holding an
- * xid, and only this database's are waited for. Its backend_xid column is shown to any role.
+ * xid, and only this database's are waited for, not those `withoutEvents` marked as taking no
+ * event ids (src/events/withoutEvents.ts). Its backend_xid column is shown to any role.
  */
 export async function probeLog(db: Db): Promise<Probe> {
   const [r] = await rows<{ issued: number; running: string[] | null }>(
@@ -104,8 +106,7 @@ export async function probeLog(db: Db): Promise<Probe> {
     sql`with seq as materialized (select pg_sequence_last_value('events_id_seq'::regclass) as issued)
         select seq.issued,
                (select array_agg(a.backend_xid::text) from pg_stat_activity a
-                where seq.issued is not null and a.backend_xid is not null and a.pid <> pg_backend_pid()
-                  and a.datid = (select oid from pg_database where datname = current_database())) as running
+                where seq.issued is not null and ${mayAppendEvents}) as running
         from seq`,
   );
   return { issued: Number(r!.issued ?? 0), running: r!.running ?? [] };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../db/connect.js';
+import { withoutEvents } from './withoutEvents.js';
 
 /**
  * Deletes the oldest events, in id order, up to the first one younger than the retention.
@@ -24,7 +25,7 @@ export async function pruneEvents(db: Db, retentionDays: number, batchSize = 500
     if (upTo === prunedThrough) return deleted;
     const from = prunedThrough;
     // Ids have holes (rolled back): count what was deleted, not the span.
-    deleted += await db.transaction(async (tx) => {
+    deleted += await withoutEvents(db, async (tx) => {
       const gone = await rows<{ n: number }>(
         tx,
         sql`with d as (delete from events where id > ${from} and id <= ${upTo} returning 1) select count(*)::int as n from d`,

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { rows } from '../../db/connect.js';
 import type { BatchDone } from '../../events/leasedConsumer.js';
 import { leasedLogReader, type LeasedLogReader } from '../../events/leasedReader.js';
+import { withoutEvents } from '../../events/withoutEvents.js';
 
 type IndexerContext = Pick<AppContext, 'db' | 'horizon' | 'config' | 'log'>;
 
@@ -39,9 +40,9 @@ export class SearchIndexer {
   }
 
   private async indexAfter(from: number, limit: number): Promise<BatchDone> {
-    const [batch] = await rows<{ n: number; through: number | null }>(
-      this.ctx.db,
-      indexBatch(from, limit, await this.ctx.horizon.advance()),
+    const horizon = await this.ctx.horizon.advance();
+    const [batch] = await withoutEvents(this.ctx.db, (tx) =>
+      rows<{ n: number; through: number | null }>(tx, indexBatch(from, limit, horizon)),
     );
     if (!batch || batch.through === null) return { through: from, full: false };
     return { through: Number(batch.through), full: Number(batch.n) === limit };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { jsonRows, rows, uuidArray, type Db, type Tx } from '../../db/connect.js';
+import { withoutEvents } from '../../events/withoutEvents.js';
 import type { GoneMedia } from '../media/orphans.js';
 
 /** What one batch removed: messages, and the media rows no message carries any more (their objects are still to delete). */
@@ -51,9 +52,10 @@ const prefixTable = (prefixes: Through[]) => sql`jsonb_to_recordset(${jsonRows(p
  * tied to them: reactions, delete-for-me marks, pins, stars and attachments (cascades), their stored events
  * (sync must not replay them), the reply snippets quoting them in the stored events of replies
  * that stay, and the media no message carries any more. `purged_through_seq` records the prefix.
+ * It appends no events (withoutEvents: readers of the log do not wait for it).
  */
 export async function purgeBatch(db: Db, defaultDays: number | undefined, olderThan: Date, limit: number): Promise<PurgedBatch> {
-  return db.transaction(async (tx) => {
+  return withoutEvents(db, async (tx) => {
     const { prefixes, found } = await expiredPrefixes(tx, defaultDays, olderThan, limit);
     if (prefixes.length === 0) return { found: 0, messages: 0, media: [] };
     await tx.execute(
