@@ -17,6 +17,8 @@ describe.skipIf(!onPostgres)('a transaction that writes no events, running when 
   let server: TestServer;
   let blocker: pg.Client;
   let background: pg.Client;
+  /** Background work's own connection, as the server's indexer or pruning would use it. */
+  let bg: Db;
 
   beforeAll(async () => {
     db = await freshDatabase(process.env.TEST_DATABASE_URL!);
@@ -26,6 +28,7 @@ describe.skipIf(!onPostgres)('a transaction that writes no events, running when 
     await blocker.connect();
     background = new pg.Client({ connectionString: db.url });
     await background.connect();
+    bg = drizzle(background) as unknown as Db;
   });
 
   afterAll(async () => {
@@ -66,7 +69,6 @@ describe.skipIf(!onPostgres)('a transaction that writes no events, running when 
     const chat = await server.directChat(cat, dan);
     const sc = await server.socket(cat.token);
     const sd = await server.socket(dan.token);
-    const bg = drizzle(background) as unknown as Db;
     let holdsXid!: () => void;
     const running = new Promise<void>((resolve) => (holdsXid = resolve));
     let finish!: () => void;
@@ -86,7 +88,6 @@ describe.skipIf(!onPostgres)('a transaction that writes no events, running when 
   }, 30_000);
 
   it('refuses to append events inside a transaction withoutEvents marked, and writes nothing', async () => {
-    const bg = drizzle(background) as unknown as Db;
     const draft = { type: 'user:updated', userId: null, payload: {} } as unknown as EventDraft;
     const before = await background.query('select count(*)::int as n from events');
     await expect(withoutEvents(bg, (tx) => appendEvents(tx, [draft]))).rejects.toThrow(/appended 0 events of 1/);

@@ -87,9 +87,10 @@ export class Emitter implements CommitListener {
   /** Called by runCommand after a commit. */
   committed(events: StoredEvent[], finalOnCommit?: number): void {
     this.onCommitted?.(events);
-    this.knownCommitted = Math.max(this.knownCommitted, events.at(-1)!.id);
+    const lastId = events.at(-1)!.id;
+    this.knownCommitted = Math.max(this.knownCommitted, lastId);
     this.hold(events, 'local');
-    if (this.horizon.committed(events.at(-1)!.id, finalOnCommit)) void this.enqueue(() => this.emitFinal(this.horizon.known));
+    if (this.horizon.committed(lastId, finalOnCommit)) void this.enqueue(() => this.emitFinal(this.horizon.known));
     else void this.catchUp();
   }
 
